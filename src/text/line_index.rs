@@ -1,0 +1,95 @@
+//! Byte offset to 1-based line and column (columns count Unicode code points, as SARIF's
+//! `unicodeCodePoints` and GitHub annotations expect).
+
+/// Line starts of one file. `\n`, `\r\n` and a lone `\r` all end a line; the text itself is
+/// never rewritten, so offsets stay offsets into the file as read.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' => {
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    starts.push(i + 1);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex { starts }
+    }
+
+    /// 0-based line number holding `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        }
+    }
+
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts[line.min(self.starts.len() - 1)]
+    }
+
+    /// 1-based line and column of a byte offset. An offset inside a multi-byte character
+    /// is moved back to that character's start; a leading BOM is not counted.
+    pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_of(offset);
+        let start = self.starts[line];
+        let mut column = text[start..offset].chars().count() + 1;
+        if line == 0 && text.starts_with('\u{feff}') && offset > 0 {
+            column -= 1;
+        }
+        LineCol { line: line + 1, column }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_code_point_columns() {
+        let text = "ab\n“Hi,” he said\r\nx\ry";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 0), LineCol { line: 1, column: 1 });
+        let he = text.find("he").unwrap();
+        assert_eq!(idx.line_col(text, he), LineCol { line: 2, column: 7 });
+        let x = text.find('x').unwrap();
+        assert_eq!(idx.line_col(text, x), LineCol { line: 3, column: 1 });
+        let y = text.find('y').unwrap();
+        assert_eq!(idx.line_col(text, y), LineCol { line: 4, column: 1 });
+        assert_eq!(idx.line_count(), 4);
+    }
+
+    #[test]
+    fn bom_is_not_a_column() {
+        let text = "\u{feff}Hello";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 3), LineCol { line: 1, column: 1 });
+    }
+}

@@ -1,0 +1,208 @@
+//! The text model: what the file says, cut into paragraphs, sentences, tokens and
+//! quotations, every piece a byte span into the file as read.
+
+pub mod line_index;
+pub mod markdown;
+pub mod quotes;
+pub mod segment;
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+pub use line_index::{LineCol, LineIndex};
+pub use quotes::{Quote, QuoteIssue, QuoteIssueKind};
+
+/// A byte range into the file, end exclusive.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+    pub fn cover(&self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+    pub fn text<'a>(&self, src: &'a str) -> &'a str {
+        src.get(self.start..self.end).unwrap_or("")
+    }
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// How a file's text is read: Markdown lints prose only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+}
+
+impl Format {
+    pub fn from_path(path: &str) -> Format {
+        let lower = path.to_ascii_lowercase();
+        if lower.ends_with(".md") || lower.ends_with(".markdown") || lower.ends_with(".mdx") {
+            Format::Markdown
+        } else {
+            Format::Text
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Punct,
+    Quote,
+    Dash,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    pub fn text<'a>(&self, src: &'a str) -> &'a str {
+        &src[self.span.start..self.span.end]
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Paragraph {
+    pub span: Span,
+    pub sentences: Range<usize>,
+    pub tokens: Range<usize>,
+    /// A heading, or a one-line paragraph without terminal punctuation.
+    pub headline: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Sentence {
+    pub span: Span,
+    pub tokens: Range<usize>,
+    pub paragraph: usize,
+    pub headline: bool,
+}
+
+/// The segmented text of one file.
+pub struct TextModel<'a> {
+    /// The file as read.
+    pub source: &'a str,
+    /// The prose view: same length and offsets as `source`, with non-prose blanked out.
+    pub prose: Cow<'a, str>,
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+    pub quotes: Vec<Quote>,
+    pub quote_issues: Vec<QuoteIssue>,
+}
+
+impl<'a> TextModel<'a> {
+    pub fn new(source: &'a str, markdown: bool) -> Self {
+        let (prose, block_ends, headings) = if markdown {
+            let md = markdown::prose(source);
+            (Cow::Owned(md.prose), md.block_ends, md.headings)
+        } else {
+            (Cow::Borrowed(source), Vec::new(), Vec::new())
+        };
+        let prose = mask_urls(prose);
+        let para_spans = segment::paragraphs(&prose, markdown, &block_ends);
+        let mut tokens = Vec::with_capacity(source.len() / 5);
+        let mut sentences = Vec::new();
+        let mut paragraphs = Vec::with_capacity(para_spans.len());
+        for (pi, span) in para_spans.into_iter().enumerate() {
+            let t0 = tokens.len();
+            segment::tokenize(&prose, span, &mut tokens);
+            let s0 = sentences.len();
+            if tokens.len() > t0 {
+                segment::sentences(&prose, &tokens, t0..tokens.len(), pi, &mut sentences);
+            }
+            paragraphs.push(Paragraph { span, sentences: s0..sentences.len(), tokens: t0..tokens.len(), headline: false });
+        }
+        for p in paragraphs.iter_mut() {
+            let heading = headings.iter().any(|&(s, e)| s <= p.span.start && p.span.end <= e);
+            p.headline = heading || segment::is_headline(&prose, p, &sentences, &tokens);
+            for s in &mut sentences[p.sentences.clone()] {
+                s.headline = p.headline;
+            }
+        }
+        let (quotes, quote_issues) = quotes::find(&prose, &paragraphs, &tokens);
+        TextModel { source, prose, paragraphs, sentences, tokens, quotes, quote_issues }
+    }
+
+    pub fn tok(&self, i: usize) -> &str {
+        self.tokens[i].text(&self.prose)
+    }
+
+    /// Index of the sentence holding byte `offset`, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= offset);
+        (i < self.sentences.len() && self.sentences[i].span.start <= offset).then_some(i)
+    }
+
+    /// Index of the paragraph holding byte `offset`, if any.
+    pub fn paragraph_at(&self, offset: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|p| p.span.end <= offset);
+        (i < self.paragraphs.len() && self.paragraphs[i].span.start <= offset).then_some(i)
+    }
+
+    /// Index of the first token starting at or after `offset`.
+    pub fn token_at(&self, offset: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < offset)
+    }
+
+    /// The quote containing `offset`, if any (innermost last).
+    pub fn quote_at(&self, offset: usize) -> Option<usize> {
+        self.quotes.iter().rposition(|q| q.span.start <= offset && offset < q.span.end)
+    }
+}
+
+/// Blanks bare URLs (http://, https://, www.) so they are never read as prose.
+fn mask_urls(prose: Cow<'_, str>) -> Cow<'_, str> {
+    if !prose.contains("http") && !prose.contains("www.") {
+        return prose;
+    }
+    let mut bytes = prose.into_owned().into_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &bytes[i..];
+        let at_word_start = i == 0 || bytes[i - 1].is_ascii_whitespace() || matches!(bytes[i - 1], b'(' | b'<' | b'[');
+        if at_word_start && (rest.starts_with(b"http://") || rest.starts_with(b"https://") || rest.starts_with(b"www.")) {
+            let mut j = i;
+            while j < bytes.len() && !bytes[j].is_ascii_whitespace() && !matches!(bytes[j], b')' | b'>' | b']') {
+                j += 1;
+            }
+            // keep a trailing full stop: it ends the sentence
+            let end = if j > i && matches!(bytes[j - 1], b'.' | b',') { j - 1 } else { j };
+            for b in &mut bytes[i..end] {
+                // only ASCII bytes are blanked; non-ASCII URL bytes are kept so the
+                // buffer stays valid UTF-8
+                if b.is_ascii() {
+                    *b = b' ';
+                }
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    Cow::Owned(String::from_utf8(bytes).unwrap_or_default())
+}

@@ -1,0 +1,334 @@
+//! Quotations: curly and straight, double and single, and the news convention of a quote
+//! continued across paragraphs (each continued paragraph reopens, only the last closes).
+
+use super::{Paragraph, Span, Token, TokenKind};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// From the opening mark through the closing mark (or the paragraph's end when the
+    /// quote is continued or never closed).
+    pub span: Span,
+    pub paragraph: usize,
+    pub single: bool,
+    pub closed: bool,
+    /// The quote of an earlier paragraph that this one continues.
+    pub continues: Option<usize>,
+    pub continued_by: Option<usize>,
+}
+
+impl Quote {
+    /// The quoted words without the marks.
+    pub fn inner(&self, text: &str) -> Span {
+        let s = &text[self.span.start..self.span.end];
+        let mut start = self.span.start;
+        let mut end = self.span.end;
+        if let Some(c) = s.chars().next().filter(|c| is_mark(*c)) {
+            start += c.len_utf8();
+        }
+        if self.closed
+            && let Some(c) = s.chars().next_back().filter(|c| is_mark(*c))
+        {
+            end -= c.len_utf8();
+        }
+        Span::new(start, end.max(start))
+    }
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '“' | '”' | '‘' | '’' | '"' | '\'' | '«' | '»' | '„')
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteIssueKind {
+    /// An opening mark whose quote never closes (and is not continued).
+    NeverClosed,
+    /// A closing mark with no quote open.
+    StrayClose,
+    /// An opening mark where the quote should close ("… sanctions “Sullivan explained.").
+    OpeningUsedAsClose,
+    /// A closing mark where a quote opens ("”Yes,” he said").
+    ClosingUsedAsOpen,
+    /// A paragraph that goes on with an open quote without reopening it.
+    NotReopened,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuoteIssue {
+    pub kind: QuoteIssueKind,
+    pub span: Span,
+    /// The opening mark of the quote concerned, where there is one.
+    pub related: Option<Span>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Mark {
+    Open(bool),
+    Close(bool),
+    Apostrophe,
+}
+
+fn classify(text: &str, t: &Token) -> Mark {
+    let c = text[t.span.start..t.span.end].chars().next().unwrap_or(' ');
+    let prev = text[..t.span.start].chars().next_back();
+    let next = text[t.span.end..].chars().next();
+    let prev_space = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '/'));
+    let next_space = next.is_none_or(|n| n.is_whitespace());
+    match c {
+        '“' | '„' | '«' => Mark::Open(false),
+        '”' | '»' => {
+            if prev_space && !next_space && next.is_some_and(|n| n.is_alphanumeric()) {
+                Mark::Open(false) // flagged as ClosingUsedAsOpen by the caller
+            } else {
+                Mark::Close(false)
+            }
+        }
+        '"' => {
+            if prev_space && !next_space {
+                Mark::Open(false)
+            } else {
+                Mark::Close(false)
+            }
+        }
+        '‘' => {
+            if next.is_some_and(|n| n.is_ascii_digit()) {
+                Mark::Apostrophe // ‘90s
+            } else {
+                Mark::Open(true)
+            }
+        }
+        _ => {
+            // ’ or '
+            let prev_alnum = prev.is_some_and(|p| p.is_alphanumeric());
+            let next_alnum = next.is_some_and(|n| n.is_alphanumeric());
+            if prev_space && next_alnum {
+                if next.is_some_and(|n| n.is_ascii_digit()) { Mark::Apostrophe } else { Mark::Open(true) }
+            } else if prev_alnum && next_alnum {
+                Mark::Apostrophe
+            } else {
+                Mark::Close(true)
+            }
+        }
+    }
+}
+
+/// A lone opening mark followed by a few words and the paragraph's end, as in
+/// "… sanctions “Sullivan explained.": the writer meant a closing mark.
+fn looks_like_misused_close(text: &str, mark: Span, para_end: usize) -> bool {
+    let tail = &text[mark.end..para_end];
+    let words = tail.split_whitespace().count();
+    let ends = tail.trim_end().ends_with('.');
+    let glued = text[..mark.start].chars().next_back().is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ',' | '?' | '!'));
+    (1..=5).contains(&words) && ends && !tail.contains(['“', '”', '"']) || glued && words <= 5
+}
+
+pub fn find(text: &str, paragraphs: &[Paragraph], tokens: &[Token]) -> (Vec<Quote>, Vec<QuoteIssue>) {
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut issues = Vec::new();
+    // index of a double quote left open by the previous paragraph
+    let mut carry: Option<usize> = None;
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let toks = &tokens[p.tokens.clone()];
+        let marks: Vec<(Span, Mark)> = toks
+            .iter()
+            .filter(|t| t.kind == TokenKind::Quote)
+            .map(|t| (t.span, classify(text, t)))
+            .collect();
+        let first_is_open = toks.first().is_some_and(|t| t.kind == TokenKind::Quote)
+            && matches!(marks.first(), Some((_, Mark::Open(false))));
+        let mut open_double: Option<(usize, Option<usize>)> = None; // (start, continues)
+        let mut open_single: Option<usize> = None;
+        let mut skip_first = 0usize;
+        if let Some(prev) = carry {
+            if first_is_open {
+                open_double = Some((p.span.start, Some(prev)));
+                skip_first = 1;
+                carry = None;
+            } else if p.headline && !marks.iter().any(|(_, m)| matches!(m, Mark::Open(false) | Mark::Close(false))) {
+                // page furniture between continued paragraphs ("READ MORE: …"): keep carrying
+                continue;
+            } else {
+                carry = None;
+                // the quote goes on without a reopening mark: up to the first double mark
+                let first_double = marks.iter().position(|(_, m)| matches!(m, Mark::Open(false) | Mark::Close(false)));
+                let close_at = first_double.and_then(|k| {
+                    let (span, m) = marks[k];
+                    match m {
+                        Mark::Close(false) => Some((k, span, false)),
+                        Mark::Open(false) if looks_like_misused_close(text, span, p.span.end) => Some((k, span, true)),
+                        _ => None,
+                    }
+                });
+                if let Some((k, span, misused)) = close_at {
+                    let idx = quotes.len();
+                    quotes.push(Quote {
+                        span: Span::new(p.span.start, span.end),
+                        paragraph: pi,
+                        single: false,
+                        closed: true,
+                        continues: Some(prev),
+                        continued_by: None,
+                    });
+                    quotes[prev].continued_by = Some(idx);
+                    issues.push(QuoteIssue {
+                        kind: QuoteIssueKind::NotReopened,
+                        span: Span::new(p.span.start, first_token_end(toks, p)),
+                        related: Some(chain_start(&quotes, prev)),
+                    });
+                    if misused {
+                        issues.push(QuoteIssue { kind: QuoteIssueKind::OpeningUsedAsClose, span, related: Some(chain_start(&quotes, prev)) });
+                    }
+                    skip_first = k + 1;
+                } else {
+                    let start = chain_start(&quotes, prev);
+                    issues.push(QuoteIssue {
+                        kind: QuoteIssueKind::NeverClosed,
+                        span: Span::new(start.start, start.end),
+                        related: None,
+                    });
+                }
+            }
+        }
+        for &(span, m) in marks.iter().skip(skip_first) {
+            match m {
+                Mark::Apostrophe => {}
+                Mark::Open(true) => {
+                    if open_double.is_none() && open_single.is_none() {
+                        open_single = Some(span.start);
+                    }
+                }
+                Mark::Close(true) => {
+                    if let Some(s) = open_single.take() {
+                        quotes.push(Quote {
+                            span: Span::new(s, span.end),
+                            paragraph: pi,
+                            single: true,
+                            closed: true,
+                            continues: None,
+                            continued_by: None,
+                        });
+                    }
+                }
+                Mark::Open(false) => {
+                    let glyph = &text[span.start..span.end];
+                    if matches!(glyph, "”" | "»") {
+                        issues.push(QuoteIssue { kind: QuoteIssueKind::ClosingUsedAsOpen, span, related: None });
+                    }
+                    if let Some((s, cont)) = open_double {
+                        if looks_like_misused_close(text, span, p.span.end) {
+                            issues.push(QuoteIssue { kind: QuoteIssueKind::OpeningUsedAsClose, span, related: Some(Span::new(s, s + 1)) });
+                            push_closed(&mut quotes, s, span.end, pi, cont);
+                            open_double = None;
+                            continue;
+                        }
+                        // a new quote opens while one is open: the first never closed
+                        issues.push(QuoteIssue { kind: QuoteIssueKind::NeverClosed, span: mark_at(text, s), related: None });
+                        push_open_ended(&mut quotes, s, span.start, pi, cont);
+                    } else if looks_like_misused_close(text, span, p.span.end) && text[..span.start].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '.') {
+                        issues.push(QuoteIssue { kind: QuoteIssueKind::OpeningUsedAsClose, span, related: None });
+                        continue;
+                    }
+                    open_single = None;
+                    open_double = Some((span.start, None));
+                }
+                Mark::Close(false) => match open_double.take() {
+                    Some((s, cont)) => push_closed(&mut quotes, s, span.end, pi, cont),
+                    None => issues.push(QuoteIssue { kind: QuoteIssueKind::StrayClose, span, related: None }),
+                },
+            }
+        }
+        if let Some((s, cont)) = open_double {
+            let idx = push_open_ended(&mut quotes, s, p.span.end, pi, cont);
+            carry = Some(idx);
+        }
+    }
+    if let Some(prev) = carry {
+        let start = chain_start(&quotes, prev);
+        issues.push(QuoteIssue { kind: QuoteIssueKind::NeverClosed, span: start, related: None });
+    }
+    issues.sort_by_key(|i| (i.span.start, i.span.end));
+    (quotes, issues)
+}
+
+fn first_token_end(toks: &[Token], p: &Paragraph) -> usize {
+    toks.first().map_or(p.span.end, |t| t.span.end)
+}
+
+fn mark_at(text: &str, start: usize) -> Span {
+    let len = text[start..].chars().next().map_or(1, char::len_utf8);
+    Span::new(start, start + len)
+}
+
+/// The opening mark of the first quote of a continued chain.
+fn chain_start(quotes: &[Quote], mut idx: usize) -> Span {
+    while let Some(prev) = quotes[idx].continues {
+        idx = prev;
+    }
+    let s = quotes[idx].span.start;
+    Span::new(s, s + 3.min(quotes[idx].span.len()))
+}
+
+fn push_closed(quotes: &mut Vec<Quote>, start: usize, end: usize, paragraph: usize, cont: Option<usize>) {
+    let idx = quotes.len();
+    quotes.push(Quote { span: Span::new(start, end), paragraph, single: false, closed: true, continues: cont, continued_by: None });
+    if let Some(c) = cont {
+        quotes[c].continued_by = Some(idx);
+    }
+}
+
+fn push_open_ended(quotes: &mut Vec<Quote>, start: usize, end: usize, paragraph: usize, cont: Option<usize>) -> usize {
+    let idx = quotes.len();
+    quotes.push(Quote { span: Span::new(start, end), paragraph, single: false, closed: false, continues: cont, continued_by: None });
+    if let Some(c) = cont {
+        quotes[c].continued_by = Some(idx);
+    }
+    idx
+}
+
+#[cfg(test)]
+mod tests {
+    use super::QuoteIssueKind::*;
+    use crate::text::TextModel;
+
+    fn issues(text: &str) -> Vec<super::QuoteIssueKind> {
+        TextModel::new(text, false).quote_issues.iter().map(|i| i.kind).collect()
+    }
+
+    #[test]
+    fn balanced_quotes_and_apostrophes_are_fine() {
+        let text = "“It’s done,” he said. Russia’s ‘red line’ held. \"Yes,\" she said. The officials’ view.";
+        let m = TextModel::new(text, false);
+        assert_eq!(m.quotes.len(), 3);
+        assert!(m.quote_issues.is_empty(), "{:?}", m.quote_issues);
+    }
+
+    #[test]
+    fn continued_quote_across_paragraphs() {
+        let text = "He said: “First part.\n\n“Second part.”\n\nAfter.";
+        let m = TextModel::new(text, false);
+        assert_eq!(m.quotes.len(), 2);
+        assert!(!m.quotes[0].closed);
+        assert_eq!(m.quotes[0].span.end, text.find("\n").unwrap());
+        assert_eq!(m.quotes[1].continues, Some(0));
+        assert!(m.quote_issues.is_empty());
+    }
+
+    #[test]
+    fn continued_quote_skips_promo_line() {
+        let text = "He said: “First part.\n\nREAD MORE: Something else entirely\n\n“Second part.”";
+        let m = TextModel::new(text, false);
+        assert_eq!(m.quotes[1].continues, Some(0));
+        assert!(m.quote_issues.is_empty());
+    }
+
+    #[test]
+    fn misused_opening_mark_and_missing_reopen() {
+        let text = "He said: “We are watching.\n\nIt is a concern “Sullivan explained.";
+        assert_eq!(issues(text), vec![NotReopened, OpeningUsedAsClose]);
+    }
+
+    #[test]
+    fn never_closed_and_stray_close() {
+        assert_eq!(issues("He said “this never ends.\n\nNext paragraph."), vec![NeverClosed]);
+        assert_eq!(issues("This is wrong” here."), vec![StrayClose]);
+    }
+}

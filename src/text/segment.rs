@@ -1,0 +1,345 @@
+//! Paragraphs, tokens and sentences, all as byte spans into the file.
+
+use super::{Paragraph, Sentence, Span, Token, TokenKind};
+
+/// Words after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
+    "cmdr", "adm", "maj", "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "no", "nos", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft",
+    "rev", "hon", "pres", "supt", "insp", "det", "cpl", "pvt", "messrs", "mme", "mlle", "approx",
+    "est", "dept", "univ", "fig", "vol", "pp", "ca", "cf", "al", "etc", "ie", "eg", "mx",
+];
+
+/// Capitalised words that start a new sentence after an abbreviation such as "U.S." or
+/// "a.m." ("... in the U.S. The talks ...").
+const SENTENCE_STARTERS: &[&str] = &[
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "But", "And", "In", "This", "That",
+    "There", "His", "Her", "Their", "Its", "On", "At", "As", "After", "Before", "However",
+    "Meanwhile", "Earlier", "Later", "When", "While", "If", "Some", "Many", "Officials",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
+/// Splits the prose into paragraphs. A blank line always ends one; in Markdown, so does
+/// every block end. In plain text a single newline ends a paragraph too (web copy puts one
+/// paragraph on each line), unless the line is visibly hard-wrapped mid-sentence.
+pub fn paragraphs(prose: &str, markdown: bool, block_ends: &[usize]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let bytes = prose.as_bytes();
+    let mut para_start: Option<usize> = None;
+    let mut last_content_end = 0usize;
+    let mut line_start = 0usize;
+    let mut breaks = block_ends.iter().peekable();
+    let flush = |out: &mut Vec<Span>, start: Option<usize>, end: usize| {
+        if let Some(s) = start
+            && end > s
+        {
+            out.push(Span::new(s, end));
+        }
+    };
+    while line_start < bytes.len() {
+        let line_end = memchr_newline(bytes, line_start);
+        let line = &prose[line_start..line_end];
+        let trimmed = line.trim();
+        // a block end inside or before this line closes the open paragraph
+        let mut block_break = false;
+        while let Some(&&b) = breaks.peek() {
+            if b <= line_start {
+                block_break = true;
+                breaks.next();
+            } else {
+                break;
+            }
+        }
+        if block_break {
+            flush(&mut out, para_start.take(), last_content_end);
+        }
+        if trimmed.is_empty() {
+            flush(&mut out, para_start.take(), last_content_end);
+        } else {
+            let lead = line.len() - line.trim_start().len();
+            let content_start = line_start + lead;
+            let content_end = line_start + line.trim_end().len();
+            if para_start.is_some() && !markdown {
+                let prev = prose[..last_content_end].chars().next_back();
+                let first = trimmed.chars().next();
+                let wrapped = matches!(prev, Some(c) if c.is_alphanumeric() || c == ',')
+                    && matches!(first, Some(c) if c.is_lowercase());
+                if !wrapped {
+                    flush(&mut out, para_start.take(), last_content_end);
+                }
+            }
+            if para_start.is_none() {
+                para_start = Some(content_start);
+            }
+            last_content_end = content_end;
+        }
+        line_start = next_line(bytes, line_end);
+    }
+    flush(&mut out, para_start.take(), last_content_end);
+    out
+}
+
+fn memchr_newline(bytes: &[u8], from: usize) -> usize {
+    bytes[from..]
+        .iter()
+        .position(|&b| b == b'\n' || b == b'\r')
+        .map_or(bytes.len(), |p| from + p)
+}
+
+fn next_line(bytes: &[u8], line_end: usize) -> usize {
+    if line_end >= bytes.len() {
+        return bytes.len();
+    }
+    if bytes[line_end] == b'\r' && bytes.get(line_end + 1) == Some(&b'\n') {
+        line_end + 2
+    } else {
+        line_end + 1
+    }
+}
+
+fn is_quote_char(c: char) -> bool {
+    matches!(c, '“' | '”' | '‘' | '’' | '"' | '\'' | '«' | '»' | '„')
+}
+
+/// Appends the tokens of `span` to `out`. Words keep inner apostrophes and hyphens
+/// ("Russia’s", "state-run") and dotted abbreviations ("U.S.", "a.m.").
+pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
+    let text = &prose[span.start..span.end];
+    let base = span.start;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let start = i;
+        if c.is_alphabetic() {
+            let mut end = i + c.len_utf8();
+            // dotted abbreviation: single letters each followed by '.'
+            let rest = &text[end..];
+            if rest.starts_with('.') {
+                let mut j = end + 1;
+                let mut letters = 1;
+                loop {
+                    let mut cs = text[j..].chars();
+                    match (cs.next(), cs.next()) {
+                        (Some(l), Some('.')) if l.is_alphabetic() => {
+                            j += l.len_utf8() + 1;
+                            letters += 1;
+                        }
+                        _ => break,
+                    }
+                }
+                let next_is_alpha = text[j..].chars().next().is_some_and(|c| c.is_alphabetic());
+                if letters >= 2 && !next_is_alpha {
+                    while iter.peek().is_some_and(|&(k, _)| k < j) {
+                        iter.next();
+                    }
+                    out.push(Token { span: Span::new(base + start, base + j), kind: TokenKind::Word });
+                    continue;
+                }
+            }
+            while let Some(&(k, d)) = iter.peek() {
+                if d.is_alphanumeric() {
+                    end = k + d.len_utf8();
+                    iter.next();
+                } else if matches!(d, '\'' | '’' | '-' | '‐' | '.' | '&') {
+                    // joiner only when a letter or digit follows (and for '.', a letter,
+                    // to keep "U.S.-China" and web-style "tv.com" whole; a plain full stop
+                    // is punctuation)
+                    let after = text[k + d.len_utf8()..].chars().next();
+                    let joins = match d {
+                        '.' => after.is_some_and(|a| a.is_lowercase()) && text[start..k].chars().all(|x| x.is_lowercase()),
+                        '&' => after.is_some_and(|a| a.is_uppercase()) && text[start..k].chars().all(|x| x.is_uppercase()),
+                        _ => after.is_some_and(|a| a.is_alphanumeric()),
+                    };
+                    if joins {
+                        iter.next();
+                        end = k + d.len_utf8();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            out.push(Token { span: Span::new(base + start, base + end), kind: TokenKind::Word });
+        } else if c.is_ascii_digit() {
+            let mut end = i + 1;
+            while let Some(&(k, d)) = iter.peek() {
+                if d.is_alphanumeric() {
+                    end = k + d.len_utf8();
+                    iter.next();
+                } else if matches!(d, '.' | ',' | ':') {
+                    let after = text[k + 1..].chars().next();
+                    if after.is_some_and(|a| a.is_ascii_digit()) {
+                        iter.next();
+                        end = k + 1;
+                    } else {
+                        break;
+                    }
+                } else if d == '-' && text[k + 1..].chars().next().is_some_and(|a| a.is_alphanumeric()) {
+                    iter.next();
+                    end = k + 1;
+                } else {
+                    break;
+                }
+            }
+            out.push(Token { span: Span::new(base + start, base + end), kind: TokenKind::Number });
+        } else if is_quote_char(c) {
+            out.push(Token { span: Span::new(base + i, base + i + c.len_utf8()), kind: TokenKind::Quote });
+        } else if c == '-' && text[i + 1..].starts_with('-') {
+            iter.next();
+            out.push(Token { span: Span::new(base + i, base + i + 2), kind: TokenKind::Dash });
+        } else if matches!(c, '—' | '–' | '―') {
+            out.push(Token { span: Span::new(base + i, base + i + c.len_utf8()), kind: TokenKind::Dash });
+        } else if c == '.' && text[i..].starts_with("...") {
+            iter.next();
+            iter.next();
+            out.push(Token { span: Span::new(base + i, base + i + 3), kind: TokenKind::Punct });
+        } else {
+            out.push(Token { span: Span::new(base + i, base + i + c.len_utf8()), kind: TokenKind::Punct });
+        }
+    }
+}
+
+/// Splits a paragraph's tokens into sentences.
+pub fn sentences(prose: &str, tokens: &[Token], tok_range: std::ops::Range<usize>, paragraph: usize, out: &mut Vec<Sentence>) {
+    let mut start = tok_range.start;
+    let mut i = tok_range.start;
+    let end = tok_range.end;
+    while i < end {
+        let t = &tokens[i];
+        let s = t.text(prose);
+        let mut boundary = false;
+        let mut last = i;
+        if t.kind == TokenKind::Punct && matches!(s, "." | "!" | "?" | "…" | "...") {
+            // absorb closing quotes and brackets
+            while last + 1 < end {
+                let n = tokens[last + 1].text(prose);
+                if matches!(n, "”" | "’" | "\"" | "'" | ")" | "]" | "»") {
+                    last += 1;
+                } else {
+                    break;
+                }
+            }
+            let next = tokens.get(last + 1).filter(|_| last + 1 < end);
+            let starts_sentence = match next {
+                None => true,
+                Some(n) => {
+                    let nt = n.text(prose);
+                    let first = nt.chars().next().unwrap_or(' ');
+                    first.is_uppercase()
+                        || n.kind == TokenKind::Number
+                        || matches!(nt, "“" | "‘" | "\"" | "'" | "(" | "[" | "«" | "—" | "-")
+                }
+            };
+            boundary = starts_sentence;
+            if boundary && s == "." && i > start {
+                let prev = &tokens[i - 1];
+                let pt = prev.text(prose);
+                // "Mr." / "Feb." / an initial "J." do not end a sentence before a name
+                let initial = pt.chars().count() == 1 && pt.chars().all(|c| c.is_uppercase());
+                if prev.kind == TokenKind::Word && prev.span.end == t.span.start && (is_abbreviation(pt) || initial) {
+                    boundary = next.is_none();
+                }
+            }
+            // "!" or "?" inside a quote followed by an attribution: “Why?” he asked.
+            if boundary && matches!(s, "!" | "?") && last > i {
+                if let Some(n) = next {
+                    let nt = n.text(prose);
+                    if nt.chars().next().is_some_and(|c| c.is_lowercase()) {
+                        boundary = false;
+                    }
+                }
+            }
+        } else if t.kind == TokenKind::Word && s.ends_with('.') && s.contains('.') && s.len() > 2 {
+            // dotted abbreviation: "U.S." ends a sentence only before a typical opener
+            if let Some(n) = tokens.get(i + 1).filter(|_| i + 1 < end) {
+                boundary = SENTENCE_STARTERS.contains(&n.text(prose));
+            }
+        }
+        if boundary || last + 1 >= end {
+            let last = last.min(end - 1);
+            out.push(Sentence {
+                span: Span::new(tokens[start].span.start, tokens[last].span.end),
+                tokens: start..last + 1,
+                paragraph,
+                headline: false,
+            });
+            start = last + 1;
+            i = last + 1;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// A paragraph is headline-like when it is one sentence that does not end in terminal
+/// punctuation ("Russia seeking military aid from China says US official").
+pub fn is_headline(prose: &str, p: &Paragraph, sentences: &[Sentence], tokens: &[Token]) -> bool {
+    if p.sentences.len() != 1 {
+        return false;
+    }
+    let s = &sentences[p.sentences.start];
+    let toks = &tokens[s.tokens.clone()];
+    let Some(last) = toks.iter().rev().find(|t| !matches!(t.text(prose), "”" | "’" | "\"" | "'" | ")")) else {
+        return false;
+    };
+    !matches!(last.text(prose), "." | "!" | "?" | "…" | "..." | ":" | ",")
+        && !last.text(prose).ends_with('.')
+        && toks.len() <= 30
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::text::TextModel;
+
+    fn sents(text: &str) -> Vec<String> {
+        let m = TextModel::new(text, false);
+        m.sentences.iter().map(|s| text[s.span.start..s.span.end].to_string()).collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_split() {
+        assert_eq!(
+            sents("Mr. Smith met Dr. Jones in Feb. at 9 a.m. on Monday. They talked."),
+            vec!["Mr. Smith met Dr. Jones in Feb. at 9 a.m. on Monday.", "They talked."]
+        );
+    }
+
+    #[test]
+    fn us_abbreviation_and_initials() {
+        assert_eq!(
+            sents("A U.S. official said it. J. K. Rowling agreed with the U.S. The end."),
+            vec!["A U.S. official said it.", "J. K. Rowling agreed with the U.S.", "The end."]
+        );
+    }
+
+    #[test]
+    fn quote_ending_a_sentence() {
+        assert_eq!(
+            sents("He said: “It is over.” Then he left. “Why?” she asked."),
+            vec!["He said: “It is over.”", "Then he left.", "“Why?” she asked."]
+        );
+    }
+
+    #[test]
+    fn one_paragraph_per_line_in_text_but_wrapped_lines_join() {
+        let m = TextModel::new("Headline here\nFirst para.\nSecond para, which\nwraps here.\n\nThird.", false);
+        assert_eq!(m.paragraphs.len(), 4);
+        assert!(m.paragraphs[0].headline);
+        assert!(!m.paragraphs[1].headline);
+    }
+
+    #[test]
+    fn tokens_keep_apostrophes_hyphens_and_dotted_abbreviations() {
+        let text = "Russia’s state-run U.S.-based ex-CIA analyst, 5,000 words.";
+        let m = TextModel::new(text, false);
+        let toks: Vec<&str> = m.tokens.iter().map(|t| t.text(text)).collect();
+        assert_eq!(toks, vec!["Russia’s", "state-run", "U.S.", "-", "based", "ex-CIA", "analyst", ",", "5,000", "words", "."]);
+    }
+}
