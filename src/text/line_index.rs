@@ -60,7 +60,10 @@ impl LineIndex {
         if line == 0 && text.starts_with('\u{feff}') && offset > 0 {
             column -= 1;
         }
-        LineCol { line: line + 1, column }
+        LineCol {
+            line: line + 1,
+            column,
+        }
     }
 
     pub fn line_count(&self) -> usize {

@@ -68,8 +68,13 @@ pub fn prose(src: &str) -> MarkdownProse {
     block_ends.dedup();
     // Only whole source ranges (char-aligned) were copied over ASCII spaces, so the
     // buffer is valid UTF-8; fall back to a lossy copy rather than panic if not.
-    let prose = String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    MarkdownProse { prose, block_ends, headings }
+    let prose = String::from_utf8(buf)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    MarkdownProse {
+        prose,
+        block_ends,
+        headings,
+    }
 }
 
 #[cfg(test)]

@@ -135,17 +135,32 @@ impl<'a> TextModel<'a> {
             if tokens.len() > t0 {
                 segment::sentences(&prose, &tokens, t0..tokens.len(), pi, &mut sentences);
             }
-            paragraphs.push(Paragraph { span, sentences: s0..sentences.len(), tokens: t0..tokens.len(), headline: false });
+            paragraphs.push(Paragraph {
+                span,
+                sentences: s0..sentences.len(),
+                tokens: t0..tokens.len(),
+                headline: false,
+            });
         }
         for p in paragraphs.iter_mut() {
-            let heading = headings.iter().any(|&(s, e)| s <= p.span.start && p.span.end <= e);
+            let heading = headings
+                .iter()
+                .any(|&(s, e)| s <= p.span.start && p.span.end <= e);
             p.headline = heading || segment::is_headline(&prose, p, &sentences, &tokens);
             for s in &mut sentences[p.sentences.clone()] {
                 s.headline = p.headline;
             }
         }
         let (quotes, quote_issues) = quotes::find(&prose, &paragraphs, &tokens);
-        TextModel { source, prose, paragraphs, sentences, tokens, quotes, quote_issues }
+        TextModel {
+            source,
+            prose,
+            paragraphs,
+            sentences,
+            tokens,
+            quotes,
+            quote_issues,
+        }
     }
 
     pub fn tok(&self, i: usize) -> &str {
@@ -171,7 +186,9 @@ impl<'a> TextModel<'a> {
 
     /// The quote containing `offset`, if any (innermost last).
     pub fn quote_at(&self, offset: usize) -> Option<usize> {
-        self.quotes.iter().rposition(|q| q.span.start <= offset && offset < q.span.end)
+        self.quotes
+            .iter()
+            .rposition(|q| q.span.start <= offset && offset < q.span.end)
     }
 }
 
@@ -184,14 +201,27 @@ fn mask_urls(prose: Cow<'_, str>) -> Cow<'_, str> {
     let mut i = 0;
     while i < bytes.len() {
         let rest = &bytes[i..];
-        let at_word_start = i == 0 || bytes[i - 1].is_ascii_whitespace() || matches!(bytes[i - 1], b'(' | b'<' | b'[');
-        if at_word_start && (rest.starts_with(b"http://") || rest.starts_with(b"https://") || rest.starts_with(b"www.")) {
+        let at_word_start = i == 0
+            || bytes[i - 1].is_ascii_whitespace()
+            || matches!(bytes[i - 1], b'(' | b'<' | b'[');
+        if at_word_start
+            && (rest.starts_with(b"http://")
+                || rest.starts_with(b"https://")
+                || rest.starts_with(b"www."))
+        {
             let mut j = i;
-            while j < bytes.len() && !bytes[j].is_ascii_whitespace() && !matches!(bytes[j], b')' | b'>' | b']') {
+            while j < bytes.len()
+                && !bytes[j].is_ascii_whitespace()
+                && !matches!(bytes[j], b')' | b'>' | b']')
+            {
                 j += 1;
             }
             // keep a trailing full stop: it ends the sentence
-            let end = if j > i && matches!(bytes[j - 1], b'.' | b',') { j - 1 } else { j };
+            let end = if j > i && matches!(bytes[j - 1], b'.' | b',') {
+                j - 1
+            } else {
+                j
+            };
             for b in &mut bytes[i..end] {
                 // only ASCII bytes are blanked; non-ASCII URL bytes are kept so the
                 // buffer stays valid UTF-8

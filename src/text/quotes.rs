@@ -71,7 +71,8 @@ fn classify(text: &str, t: &Token) -> Mark {
     let c = text[t.span.start..t.span.end].chars().next().unwrap_or(' ');
     let prev = text[..t.span.start].chars().next_back();
     let next = text[t.span.end..].chars().next();
-    let prev_space = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '/'));
+    let prev_space =
+        prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '/'));
     let next_space = next.is_none_or(|n| n.is_whitespace());
     match c {
         '“' | '„' | '«' => Mark::Open(false),
@@ -101,7 +102,11 @@ fn classify(text: &str, t: &Token) -> Mark {
             let prev_alnum = prev.is_some_and(|p| p.is_alphanumeric());
             let next_alnum = next.is_some_and(|n| n.is_alphanumeric());
             if prev_space && next_alnum {
-                if next.is_some_and(|n| n.is_ascii_digit()) { Mark::Apostrophe } else { Mark::Open(true) }
+                if next.is_some_and(|n| n.is_ascii_digit()) {
+                    Mark::Apostrophe
+                } else {
+                    Mark::Open(true)
+                }
             } else if prev_alnum && next_alnum {
                 Mark::Apostrophe
             } else {
@@ -117,11 +122,18 @@ fn looks_like_misused_close(text: &str, mark: Span, para_end: usize) -> bool {
     let tail = &text[mark.end..para_end];
     let words = tail.split_whitespace().count();
     let ends = tail.trim_end().ends_with('.');
-    let glued = text[..mark.start].chars().next_back().is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ',' | '?' | '!'));
+    let glued = text[..mark.start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ',' | '?' | '!'));
     (1..=5).contains(&words) && ends && !tail.contains(['“', '”', '"']) || glued && words <= 5
 }
 
-pub fn find(text: &str, paragraphs: &[Paragraph], tokens: &[Token]) -> (Vec<Quote>, Vec<QuoteIssue>) {
+pub fn find(
+    text: &str,
+    paragraphs: &[Paragraph],
+    tokens: &[Token],
+) -> (Vec<Quote>, Vec<QuoteIssue>) {
     let mut quotes: Vec<Quote> = Vec::new();
     let mut issues = Vec::new();
     // index of a double quote left open by the previous paragraph
@@ -143,18 +155,26 @@ pub fn find(text: &str, paragraphs: &[Paragraph], tokens: &[Token]) -> (Vec<Quot
                 open_double = Some((p.span.start, Some(prev)));
                 skip_first = 1;
                 carry = None;
-            } else if p.headline && !marks.iter().any(|(_, m)| matches!(m, Mark::Open(false) | Mark::Close(false))) {
+            } else if p.headline
+                && !marks
+                    .iter()
+                    .any(|(_, m)| matches!(m, Mark::Open(false) | Mark::Close(false)))
+            {
                 // page furniture between continued paragraphs ("READ MORE: …"): keep carrying
                 continue;
             } else {
                 carry = None;
                 // the quote goes on without a reopening mark: up to the first double mark
-                let first_double = marks.iter().position(|(_, m)| matches!(m, Mark::Open(false) | Mark::Close(false)));
+                let first_double = marks
+                    .iter()
+                    .position(|(_, m)| matches!(m, Mark::Open(false) | Mark::Close(false)));
                 let close_at = first_double.and_then(|k| {
                     let (span, m) = marks[k];
                     match m {
                         Mark::Close(false) => Some((k, span, false)),
-                        Mark::Open(false) if looks_like_misused_close(text, span, p.span.end) => Some((k, span, true)),
+                        Mark::Open(false) if looks_like_misused_close(text, span, p.span.end) => {
+                            Some((k, span, true))
+                        }
                         _ => None,
                     }
                 });
@@ -175,7 +195,11 @@ pub fn find(text: &str, paragraphs: &[Paragraph], tokens: &[Token]) -> (Vec<Quot
                         related: Some(chain_start(&quotes, prev)),
                     });
                     if misused {
-                        issues.push(QuoteIssue { kind: QuoteIssueKind::OpeningUsedAsClose, span, related: Some(chain_start(&quotes, prev)) });
+                        issues.push(QuoteIssue {
+                            kind: QuoteIssueKind::OpeningUsedAsClose,
+                            span,
+                            related: Some(chain_start(&quotes, prev)),
+                        });
                     }
                     skip_first = k + 1;
                 } else {
@@ -211,20 +235,41 @@ pub fn find(text: &str, paragraphs: &[Paragraph], tokens: &[Token]) -> (Vec<Quot
                 Mark::Open(false) => {
                     let glyph = &text[span.start..span.end];
                     if matches!(glyph, "”" | "»") {
-                        issues.push(QuoteIssue { kind: QuoteIssueKind::ClosingUsedAsOpen, span, related: None });
+                        issues.push(QuoteIssue {
+                            kind: QuoteIssueKind::ClosingUsedAsOpen,
+                            span,
+                            related: None,
+                        });
                     }
                     if let Some((s, cont)) = open_double {
                         if looks_like_misused_close(text, span, p.span.end) {
-                            issues.push(QuoteIssue { kind: QuoteIssueKind::OpeningUsedAsClose, span, related: Some(Span::new(s, s + 1)) });
+                            issues.push(QuoteIssue {
+                                kind: QuoteIssueKind::OpeningUsedAsClose,
+                                span,
+                                related: Some(Span::new(s, s + 1)),
+                            });
                             push_closed(&mut quotes, s, span.end, pi, cont);
                             open_double = None;
                             continue;
                         }
                         // a new quote opens while one is open: the first never closed
-                        issues.push(QuoteIssue { kind: QuoteIssueKind::NeverClosed, span: mark_at(text, s), related: None });
+                        issues.push(QuoteIssue {
+                            kind: QuoteIssueKind::NeverClosed,
+                            span: mark_at(text, s),
+                            related: None,
+                        });
                         push_open_ended(&mut quotes, s, span.start, pi, cont);
-                    } else if looks_like_misused_close(text, span, p.span.end) && text[..span.start].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '.') {
-                        issues.push(QuoteIssue { kind: QuoteIssueKind::OpeningUsedAsClose, span, related: None });
+                    } else if looks_like_misused_close(text, span, p.span.end)
+                        && text[..span.start]
+                            .chars()
+                            .next_back()
+                            .is_some_and(|c| c.is_alphanumeric() || c == '.')
+                    {
+                        issues.push(QuoteIssue {
+                            kind: QuoteIssueKind::OpeningUsedAsClose,
+                            span,
+                            related: None,
+                        });
                         continue;
                     }
                     open_single = None;
@@ -232,7 +277,11 @@ pub fn find(text: &str, paragraphs: &[Paragraph], tokens: &[Token]) -> (Vec<Quot
                 }
                 Mark::Close(false) => match open_double.take() {
                     Some((s, cont)) => push_closed(&mut quotes, s, span.end, pi, cont),
-                    None => issues.push(QuoteIssue { kind: QuoteIssueKind::StrayClose, span, related: None }),
+                    None => issues.push(QuoteIssue {
+                        kind: QuoteIssueKind::StrayClose,
+                        span,
+                        related: None,
+                    }),
                 },
             }
         }
@@ -243,7 +292,11 @@ pub fn find(text: &str, paragraphs: &[Paragraph], tokens: &[Token]) -> (Vec<Quot
     }
     if let Some(prev) = carry {
         let start = chain_start(&quotes, prev);
-        issues.push(QuoteIssue { kind: QuoteIssueKind::NeverClosed, span: start, related: None });
+        issues.push(QuoteIssue {
+            kind: QuoteIssueKind::NeverClosed,
+            span: start,
+            related: None,
+        });
     }
     issues.sort_by_key(|i| (i.span.start, i.span.end));
     (quotes, issues)
@@ -267,17 +320,43 @@ fn chain_start(quotes: &[Quote], mut idx: usize) -> Span {
     Span::new(s, s + 3.min(quotes[idx].span.len()))
 }
 
-fn push_closed(quotes: &mut Vec<Quote>, start: usize, end: usize, paragraph: usize, cont: Option<usize>) {
+fn push_closed(
+    quotes: &mut Vec<Quote>,
+    start: usize,
+    end: usize,
+    paragraph: usize,
+    cont: Option<usize>,
+) {
     let idx = quotes.len();
-    quotes.push(Quote { span: Span::new(start, end), paragraph, single: false, closed: true, continues: cont, continued_by: None });
+    quotes.push(Quote {
+        span: Span::new(start, end),
+        paragraph,
+        single: false,
+        closed: true,
+        continues: cont,
+        continued_by: None,
+    });
     if let Some(c) = cont {
         quotes[c].continued_by = Some(idx);
     }
 }
 
-fn push_open_ended(quotes: &mut Vec<Quote>, start: usize, end: usize, paragraph: usize, cont: Option<usize>) -> usize {
+fn push_open_ended(
+    quotes: &mut Vec<Quote>,
+    start: usize,
+    end: usize,
+    paragraph: usize,
+    cont: Option<usize>,
+) -> usize {
     let idx = quotes.len();
-    quotes.push(Quote { span: Span::new(start, end), paragraph, single: false, closed: false, continues: cont, continued_by: None });
+    quotes.push(Quote {
+        span: Span::new(start, end),
+        paragraph,
+        single: false,
+        closed: false,
+        continues: cont,
+        continued_by: None,
+    });
     if let Some(c) = cont {
         quotes[c].continued_by = Some(idx);
     }
@@ -290,7 +369,11 @@ mod tests {
     use crate::text::TextModel;
 
     fn issues(text: &str) -> Vec<super::QuoteIssueKind> {
-        TextModel::new(text, false).quote_issues.iter().map(|i| i.kind).collect()
+        TextModel::new(text, false)
+            .quote_issues
+            .iter()
+            .map(|i| i.kind)
+            .collect()
     }
 
     #[test]
@@ -328,7 +411,10 @@ mod tests {
 
     #[test]
     fn never_closed_and_stray_close() {
-        assert_eq!(issues("He said “this never ends.\n\nNext paragraph."), vec![NeverClosed]);
+        assert_eq!(
+            issues("He said “this never ends.\n\nNext paragraph."),
+            vec![NeverClosed]
+        );
         assert_eq!(issues("This is wrong” here."), vec![StrayClose]);
     }
 }

@@ -14,9 +14,40 @@ const ABBREVIATIONS: &[&str] = &[
 /// Capitalised words that start a new sentence after an abbreviation such as "U.S." or
 /// "a.m." ("... in the U.S. The talks ...").
 const SENTENCE_STARTERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "But", "And", "In", "This", "That",
-    "There", "His", "Her", "Their", "Its", "On", "At", "As", "After", "Before", "However",
-    "Meanwhile", "Earlier", "Later", "When", "While", "If", "Some", "Many", "Officials",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "In",
+    "This",
+    "That",
+    "There",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "On",
+    "At",
+    "As",
+    "After",
+    "Before",
+    "However",
+    "Meanwhile",
+    "Earlier",
+    "Later",
+    "When",
+    "While",
+    "If",
+    "Some",
+    "Many",
+    "Officials",
 ];
 
 fn is_abbreviation(word: &str) -> bool {
@@ -138,7 +169,10 @@ pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
                     while iter.peek().is_some_and(|&(k, _)| k < j) {
                         iter.next();
                     }
-                    out.push(Token { span: Span::new(base + start, base + j), kind: TokenKind::Word });
+                    out.push(Token {
+                        span: Span::new(base + start, base + j),
+                        kind: TokenKind::Word,
+                    });
                     continue;
                 }
             }
@@ -152,8 +186,14 @@ pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
                     // is punctuation)
                     let after = text[k + d.len_utf8()..].chars().next();
                     let joins = match d {
-                        '.' => after.is_some_and(|a| a.is_lowercase()) && text[start..k].chars().all(|x| x.is_lowercase()),
-                        '&' => after.is_some_and(|a| a.is_uppercase()) && text[start..k].chars().all(|x| x.is_uppercase()),
+                        '.' => {
+                            after.is_some_and(|a| a.is_lowercase())
+                                && text[start..k].chars().all(|x| x.is_lowercase())
+                        }
+                        '&' => {
+                            after.is_some_and(|a| a.is_uppercase())
+                                && text[start..k].chars().all(|x| x.is_uppercase())
+                        }
                         _ => after.is_some_and(|a| a.is_alphanumeric()),
                     };
                     if joins {
@@ -166,7 +206,10 @@ pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
                     break;
                 }
             }
-            out.push(Token { span: Span::new(base + start, base + end), kind: TokenKind::Word });
+            out.push(Token {
+                span: Span::new(base + start, base + end),
+                kind: TokenKind::Word,
+            });
         } else if c.is_ascii_digit() {
             let mut end = i + 1;
             while let Some(&(k, d)) = iter.peek() {
@@ -181,33 +224,62 @@ pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
                     } else {
                         break;
                     }
-                } else if d == '-' && text[k + 1..].chars().next().is_some_and(|a| a.is_alphanumeric()) {
+                } else if d == '-'
+                    && text[k + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(|a| a.is_alphanumeric())
+                {
                     iter.next();
                     end = k + 1;
                 } else {
                     break;
                 }
             }
-            out.push(Token { span: Span::new(base + start, base + end), kind: TokenKind::Number });
+            out.push(Token {
+                span: Span::new(base + start, base + end),
+                kind: TokenKind::Number,
+            });
         } else if is_quote_char(c) {
-            out.push(Token { span: Span::new(base + i, base + i + c.len_utf8()), kind: TokenKind::Quote });
+            out.push(Token {
+                span: Span::new(base + i, base + i + c.len_utf8()),
+                kind: TokenKind::Quote,
+            });
         } else if c == '-' && text[i + 1..].starts_with('-') {
             iter.next();
-            out.push(Token { span: Span::new(base + i, base + i + 2), kind: TokenKind::Dash });
+            out.push(Token {
+                span: Span::new(base + i, base + i + 2),
+                kind: TokenKind::Dash,
+            });
         } else if matches!(c, '—' | '–' | '―') {
-            out.push(Token { span: Span::new(base + i, base + i + c.len_utf8()), kind: TokenKind::Dash });
+            out.push(Token {
+                span: Span::new(base + i, base + i + c.len_utf8()),
+                kind: TokenKind::Dash,
+            });
         } else if c == '.' && text[i..].starts_with("...") {
             iter.next();
             iter.next();
-            out.push(Token { span: Span::new(base + i, base + i + 3), kind: TokenKind::Punct });
+            out.push(Token {
+                span: Span::new(base + i, base + i + 3),
+                kind: TokenKind::Punct,
+            });
         } else {
-            out.push(Token { span: Span::new(base + i, base + i + c.len_utf8()), kind: TokenKind::Punct });
+            out.push(Token {
+                span: Span::new(base + i, base + i + c.len_utf8()),
+                kind: TokenKind::Punct,
+            });
         }
     }
 }
 
 /// Splits a paragraph's tokens into sentences.
-pub fn sentences(prose: &str, tokens: &[Token], tok_range: std::ops::Range<usize>, paragraph: usize, out: &mut Vec<Sentence>) {
+pub fn sentences(
+    prose: &str,
+    tokens: &[Token],
+    tok_range: std::ops::Range<usize>,
+    paragraph: usize,
+    out: &mut Vec<Sentence>,
+) {
     let mut start = tok_range.start;
     let mut i = tok_range.start;
     let end = tok_range.end;
@@ -243,7 +315,10 @@ pub fn sentences(prose: &str, tokens: &[Token], tok_range: std::ops::Range<usize
                 let pt = prev.text(prose);
                 // "Mr." / "Feb." / an initial "J." do not end a sentence before a name
                 let initial = pt.chars().count() == 1 && pt.chars().all(|c| c.is_uppercase());
-                if prev.kind == TokenKind::Word && prev.span.end == t.span.start && (is_abbreviation(pt) || initial) {
+                if prev.kind == TokenKind::Word
+                    && prev.span.end == t.span.start
+                    && (is_abbreviation(pt) || initial)
+                {
                     boundary = next.is_none();
                 }
             }
@@ -286,7 +361,11 @@ pub fn is_headline(prose: &str, p: &Paragraph, sentences: &[Sentence], tokens: &
     }
     let s = &sentences[p.sentences.start];
     let toks = &tokens[s.tokens.clone()];
-    let Some(last) = toks.iter().rev().find(|t| !matches!(t.text(prose), "”" | "’" | "\"" | "'" | ")")) else {
+    let Some(last) = toks
+        .iter()
+        .rev()
+        .find(|t| !matches!(t.text(prose), "”" | "’" | "\"" | "'" | ")"))
+    else {
         return false;
     };
     !matches!(last.text(prose), "." | "!" | "?" | "…" | "..." | ":" | ",")
@@ -300,14 +379,20 @@ mod tests {
 
     fn sents(text: &str) -> Vec<String> {
         let m = TextModel::new(text, false);
-        m.sentences.iter().map(|s| text[s.span.start..s.span.end].to_string()).collect()
+        m.sentences
+            .iter()
+            .map(|s| text[s.span.start..s.span.end].to_string())
+            .collect()
     }
 
     #[test]
     fn abbreviations_do_not_split() {
         assert_eq!(
             sents("Mr. Smith met Dr. Jones in Feb. at 9 a.m. on Monday. They talked."),
-            vec!["Mr. Smith met Dr. Jones in Feb. at 9 a.m. on Monday.", "They talked."]
+            vec![
+                "Mr. Smith met Dr. Jones in Feb. at 9 a.m. on Monday.",
+                "They talked."
+            ]
         );
     }
 
@@ -315,7 +400,11 @@ mod tests {
     fn us_abbreviation_and_initials() {
         assert_eq!(
             sents("A U.S. official said it. J. K. Rowling agreed with the U.S. The end."),
-            vec!["A U.S. official said it.", "J. K. Rowling agreed with the U.S.", "The end."]
+            vec![
+                "A U.S. official said it.",
+                "J. K. Rowling agreed with the U.S.",
+                "The end."
+            ]
         );
     }
 
@@ -323,13 +412,20 @@ mod tests {
     fn quote_ending_a_sentence() {
         assert_eq!(
             sents("He said: “It is over.” Then he left. “Why?” she asked."),
-            vec!["He said: “It is over.”", "Then he left.", "“Why?” she asked."]
+            vec![
+                "He said: “It is over.”",
+                "Then he left.",
+                "“Why?” she asked."
+            ]
         );
     }
 
     #[test]
     fn one_paragraph_per_line_in_text_but_wrapped_lines_join() {
-        let m = TextModel::new("Headline here\nFirst para.\nSecond para, which\nwraps here.\n\nThird.", false);
+        let m = TextModel::new(
+            "Headline here\nFirst para.\nSecond para, which\nwraps here.\n\nThird.",
+            false,
+        );
         assert_eq!(m.paragraphs.len(), 4);
         assert!(m.paragraphs[0].headline);
         assert!(!m.paragraphs[1].headline);
@@ -340,6 +436,21 @@ mod tests {
         let text = "Russia’s state-run U.S.-based ex-CIA analyst, 5,000 words.";
         let m = TextModel::new(text, false);
         let toks: Vec<&str> = m.tokens.iter().map(|t| t.text(text)).collect();
-        assert_eq!(toks, vec!["Russia’s", "state-run", "U.S.", "-", "based", "ex-CIA", "analyst", ",", "5,000", "words", "."]);
+        assert_eq!(
+            toks,
+            vec![
+                "Russia’s",
+                "state-run",
+                "U.S.",
+                "-",
+                "based",
+                "ex-CIA",
+                "analyst",
+                ",",
+                "5,000",
+                "words",
+                "."
+            ]
+        );
     }
 }

@@ -1,0 +1,43 @@
+//! The document every rule reads: the text model, the people it names and the
+//! attributions, built once per file.
+
+use crate::config::Config;
+use crate::grammar::lexicon::Lexicon;
+use crate::grammar::{self, Attribution, QuoteSpeaker};
+use crate::names::People;
+use crate::names::registry::NameRegistry;
+use crate::text::{Format, TextModel};
+
+pub struct Document<'a> {
+    pub path: &'a str,
+    pub text: TextModel<'a>,
+    pub people: People,
+    pub attributions: Vec<Attribution>,
+    /// One per `text.quotes` entry.
+    pub quote_speakers: Vec<QuoteSpeaker>,
+    pub lexicon: &'a Lexicon,
+    pub registry: &'a NameRegistry,
+}
+
+impl<'a> Document<'a> {
+    pub fn new(path: &'a str, source: &'a str, config: &'a Config) -> Self {
+        let markdown = Format::from_path(path) == Format::Markdown;
+        let text = TextModel::new(source, markdown);
+        let people = People::find(&text, &config.lexicon);
+        let ex = grammar::extract(&text, &config.lexicon, &people);
+        Document {
+            path,
+            text,
+            people,
+            attributions: ex.attributions,
+            quote_speakers: ex.quotes,
+            lexicon: &config.lexicon,
+            registry: &config.names,
+        }
+    }
+
+    /// The prose view of the file (same offsets as the file).
+    pub fn prose(&self) -> &str {
+        &self.text.prose
+    }
+}

@@ -1,0 +1,466 @@
+//! The command line: argument parsing, configuration loading, reading files, and
+//! choosing a renderer. Everything here does I/O; the linting itself is the library's.
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
+
+use credlint::config::{Config, ConfigError};
+use credlint::diagnostic::{Severity, Summary};
+use credlint::render::{self, FileMap};
+use credlint::{Document, rules};
+
+use crate::walk;
+
+const AFTER_HELP: &str = "Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on a usage, \
+configuration or I/O error.\nConfiguration: credlint.toml (or .credlint.toml) in the current directory or a parent, \
+or --config FILE. `credlint init` writes one with every rule and option.";
+
+#[derive(Parser)]
+#[command(name = "credlint", version, about = "Source-credibility and attribution linter for news prose", after_help = AFTER_HELP)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    /// Compiler-style diagnostics with the source underlined.
+    Human,
+    /// One line per finding: path:line:col: severity[rule] message.
+    Concise,
+    /// One JSON document (schema in the README).
+    Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions annotations.
+    Github,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum ExtractFormat {
+    /// One JSON object per document, one per line.
+    Jsonl,
+    /// One JSON array of documents.
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum LedgerFormat {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+#[derive(clap::Args)]
+struct Inputs {
+    /// Files or directories to read; `-` reads standard input. Default: the current directory.
+    paths: Vec<PathBuf>,
+    /// Configuration file (default: credlint.toml found from the current directory up).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Ignore any credlint.toml: built-in rules only.
+    #[arg(long, conflicts_with = "config")]
+    isolated: bool,
+    /// Only lint walked files matching this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    include: Vec<String>,
+    /// Skip walked files matching this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+    /// Apply excludes to files named explicitly too (for pre-commit).
+    #[arg(long)]
+    force_exclude: bool,
+    /// Name to report for text read from standard input.
+    #[arg(long, value_name = "NAME", default_value = "<stdin>")]
+    stdin_filename: String,
+    /// Worker threads (default: one per core).
+    #[arg(short = 'j', long, value_name = "N")]
+    threads: Option<usize>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Lint files and directories.
+    Check {
+        #[command(flatten)]
+        inputs: Inputs,
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        /// Lowest severity that makes the run fail (exit 1).
+        #[arg(long, value_enum, default_value = "warning")]
+        fail_on: FailOn,
+        #[arg(long, value_enum, default_value = "auto")]
+        color: ColorChoice,
+        /// Rewrite name variants to the names registry's canonical form (atomically).
+        #[arg(long)]
+        fix: bool,
+        /// Print only the findings, not the summary line.
+        #[arg(short, long)]
+        quiet: bool,
+    },
+    /// Print the attributions and quotes credlint finds, as JSON.
+    Extract {
+        #[command(flatten)]
+        inputs: Inputs,
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: ExtractFormat,
+    },
+    /// Print each document's source ledger: who is cited, how, and how often.
+    Sources {
+        #[command(flatten)]
+        inputs: Inputs,
+        #[arg(long, value_enum, default_value = "human")]
+        format: LedgerFormat,
+    },
+    /// List the rules with their default severity.
+    Rules,
+    /// Show a rule's documentation.
+    Explain {
+        /// Rule id, as listed by `credlint rules`.
+        rule: String,
+    },
+    /// Write a commented credlint.toml with every rule and option.
+    Init {
+        /// Where to write it.
+        #[arg(default_value = "credlint.toml")]
+        path: PathBuf,
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
+        }
+    }
+}
+
+fn report_config_error(e: &ConfigError) {
+    use ariadne::{Config as AConfig, IndexType, Label, Report, ReportKind, Source};
+    let color = std::env::var_os("NO_COLOR").is_none() && io::stderr().is_terminal();
+    match e.span {
+        Some(span) if !e.src.is_empty() => {
+            let end = span
+                .end
+                .max(span.start + 1)
+                .min(e.src.len().max(span.start));
+            let range = span.start.min(e.src.len())..end.min(e.src.len());
+            let mut b = Report::build(ReportKind::Error, (e.path.clone(), range.clone()))
+                .with_code("config")
+                .with_message(&e.message)
+                .with_config(
+                    AConfig::new()
+                        .with_index_type(IndexType::Byte)
+                        .with_color(color),
+                )
+                .with_label(
+                    Label::new((e.path.clone(), range))
+                        .with_message(e.label.clone().unwrap_or_else(|| "here".into())),
+                );
+            if let Some(h) = &e.help {
+                b = b.with_help(h);
+            }
+            let _ = b
+                .finish()
+                .eprint((e.path.clone(), Source::from(render::neutralise(&e.src))));
+        }
+        _ => eprintln!("error[config]: {}: {}", e.path, e.message),
+    }
+}
+
+fn load_config(inputs: &Inputs) -> Result<Config, ()> {
+    let result = if let Some(p) = &inputs.config {
+        Config::from_file(p)
+    } else if inputs.isolated {
+        Config::builtin()
+    } else {
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        match Config::discover(&cwd) {
+            Some(p) => Config::from_file(&p),
+            None => Config::builtin(),
+        }
+    };
+    result.map_err(|e| report_config_error(&e))
+}
+
+/// Files read for a run, in order, and the errors met (each already a full message).
+struct Loaded {
+    files: Vec<(String, String)>,
+    errors: Vec<String>,
+}
+
+fn load_inputs(inputs: &Inputs, config: &Config) -> Result<Loaded, String> {
+    if let Some(n) = inputs.threads {
+        // a second call (tests in one process) keeps the first pool: not an error
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
+    }
+    let mut include = config.files.include.clone();
+    include.extend(inputs.include.iter().cloned());
+    let mut exclude = config.files.exclude.clone();
+    exclude.extend(inputs.exclude.iter().cloned());
+    let filters = walk::Filters::new(&include, &exclude, inputs.force_exclude)?;
+    let paths: Vec<PathBuf> = if inputs.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        inputs.paths.clone()
+    };
+    let mut errors = Vec::new();
+    let mut files: Vec<(String, String)> = Vec::new();
+    let (disk, stdin): (Vec<PathBuf>, Vec<PathBuf>) =
+        paths.into_iter().partition(|p| p != Path::new("-"));
+    if !stdin.is_empty() {
+        let mut bytes = Vec::new();
+        match io::stdin().read_to_end(&mut bytes) {
+            Ok(_) => match walk::decode(&inputs.stdin_filename, bytes) {
+                Ok(t) => files.push((inputs.stdin_filename.clone(), t)),
+                Err(e) => errors.push(e),
+            },
+            Err(e) => errors.push(format!("<stdin>: cannot read: {e}")),
+        }
+    }
+    let (found, walk_errors) = walk::collect(&disk, &filters);
+    errors.extend(walk_errors);
+    let read: Vec<Result<(String, String), String>> = found
+        .par_iter()
+        .map(|p| walk::read(p).map(|t| (p.display().to_string(), t)))
+        .collect();
+    for r in read {
+        match r {
+            Ok(f) => files.push(f),
+            Err(e) => errors.push(e),
+        }
+    }
+    Ok(Loaded { files, errors })
+}
+
+fn run(cli: Cli) -> io::Result<u8> {
+    match cli.command {
+        Command::Rules => {
+            let mut out = io::stdout().lock();
+            writeln!(out, "{:<26} {:<8} summary", "rule", "default")?;
+            for d in rules::REGISTRY {
+                writeln!(
+                    out,
+                    "{:<26} {:<8} {}",
+                    d.meta.id,
+                    rules::default_severity(d.meta.id),
+                    d.meta.summary
+                )?;
+            }
+            Ok(0)
+        }
+        Command::Explain { rule } => match rules::find(&rule) {
+            Some(d) => {
+                let mut out = io::stdout().lock();
+                writeln!(out, "{}", d.meta.doc.trim_end())?;
+                writeln!(
+                    out,
+                    "\nDefault severity: {}",
+                    rules::default_severity(d.meta.id)
+                )?;
+                Ok(0)
+            }
+            None => {
+                let hint =
+                    credlint::config::nearest(&rule, rules::REGISTRY.iter().map(|d| d.meta.id))
+                        .map(|s| format!(" (did you mean `{s}`?)"))
+                        .unwrap_or_default();
+                eprintln!("error: unknown rule `{rule}`{hint}; `credlint rules` lists them");
+                Ok(2)
+            }
+        },
+        Command::Init { path, force } => init(&path, force),
+        Command::Check {
+            inputs,
+            format,
+            fail_on,
+            color,
+            fix,
+            quiet,
+        } => {
+            let Ok(config) = load_config(&inputs) else {
+                return Ok(2);
+            };
+            let loaded = match load_inputs(&inputs, &config) {
+                Ok(l) => l,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return Ok(2);
+                }
+            };
+            let mut errors = loaded.errors;
+            let mut files = loaded.files;
+            if fix {
+                errors.extend(crate::fix::apply(&mut files, &config));
+            }
+            let diags = credlint::check_files(&files, &config);
+            let mut map = FileMap::default();
+            for (p, t) in &files {
+                map.insert(p, t);
+            }
+            let summary = Summary::new(files.len(), &diags);
+            let mut out = io::stdout().lock();
+            match format {
+                Format::Human => {
+                    let mut buf = Vec::new();
+                    render::human::render(&diags, &map, use_color(color), &mut buf)?;
+                    out.write_all(&buf)?;
+                }
+                Format::Concise => {
+                    out.write_all(render::concise::render(&diags, &map).as_bytes())?
+                }
+                Format::Json => {
+                    out.write_all(render::json::render(&diags, &map, &summary).as_bytes())?
+                }
+                Format::Sarif => out.write_all(render::sarif::render(&diags, &map).as_bytes())?,
+                Format::Github => out.write_all(render::github::render(&diags, &map).as_bytes())?,
+            }
+            out.flush()?;
+            for e in &errors {
+                eprintln!("error: {e}");
+            }
+            if !quiet && matches!(format, Format::Human | Format::Concise) {
+                eprintln!("{}", render::human::summary_line(&summary));
+            }
+            let threshold = match fail_on {
+                FailOn::Error => Severity::Error,
+                FailOn::Warning => Severity::Warning,
+                FailOn::Info => Severity::Info,
+            };
+            Ok(if !errors.is_empty() {
+                2
+            } else if diags.iter().any(|d| d.severity >= threshold) {
+                1
+            } else {
+                0
+            })
+        }
+        Command::Extract { inputs, format } => {
+            let Ok(config) = load_config(&inputs) else {
+                return Ok(2);
+            };
+            let loaded = match load_inputs(&inputs, &config) {
+                Ok(l) => l,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return Ok(2);
+                }
+            };
+            let docs: Vec<String> = loaded
+                .files
+                .par_iter()
+                .map(|(p, t)| {
+                    let doc = Document::new(p, t, &config);
+                    serde_json::to_string(&credlint::extract::extracted(&doc)).unwrap_or_default()
+                })
+                .collect();
+            let mut out = io::stdout().lock();
+            match format {
+                ExtractFormat::Jsonl => {
+                    for d in &docs {
+                        writeln!(out, "{d}")?;
+                    }
+                }
+                ExtractFormat::Json => writeln!(out, "[{}]", docs.join(",\n"))?,
+            }
+            for e in &loaded.errors {
+                eprintln!("error: {e}");
+            }
+            Ok(if loaded.errors.is_empty() { 0 } else { 2 })
+        }
+        Command::Sources { inputs, format } => {
+            let Ok(config) = load_config(&inputs) else {
+                return Ok(2);
+            };
+            let loaded = match load_inputs(&inputs, &config) {
+                Ok(l) => l,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return Ok(2);
+                }
+            };
+            let ledgers: Vec<credlint::extract::Ledger> = loaded
+                .files
+                .par_iter()
+                .map(|(p, t)| credlint::extract::ledger(&Document::new(p, t, &config)))
+                .collect();
+            let mut out = io::stdout().lock();
+            match format {
+                LedgerFormat::Human => {
+                    for (i, l) in ledgers.iter().enumerate() {
+                        if i > 0 {
+                            writeln!(out)?;
+                        }
+                        write!(out, "{}", credlint::extract::render_ledger(l))?;
+                    }
+                }
+                LedgerFormat::Json => writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string_pretty(&ledgers).unwrap_or_default()
+                )?,
+            }
+            for e in &loaded.errors {
+                eprintln!("error: {e}");
+            }
+            Ok(if loaded.errors.is_empty() { 0 } else { 2 })
+        }
+    }
+}
+
+/// `credlint init`: every rule and option, commented out, written atomically.
+fn init(path: &Path, force: bool) -> io::Result<u8> {
+    if path.exists() && !force {
+        eprintln!(
+            "error: {} already exists (use --force to overwrite)",
+            path.display()
+        );
+        return Ok(2);
+    }
+    let text = credlint::config::init_template();
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(text.as_bytes())?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    eprintln!("wrote {}", path.display());
+    Ok(0)
+}

@@ -1,0 +1,152 @@
+//! What a rule reports: a finding with a primary span, related labels and help.
+
+use crate::text::Span;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl std::fmt::Display for Severity {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A secondary location: the other spelling of a name, the quote's opening mark.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    /// `None`: the same file as the diagnostic.
+    pub path: Option<String>,
+    pub span: Span,
+    pub message: String,
+}
+
+/// A text edit `--fix` may apply.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub path: String,
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub span: Span,
+    /// Shown under the source as the label of the primary span.
+    pub label: Option<String>,
+    pub note: Option<String>,
+    pub help: Option<String>,
+    pub related: Vec<Related>,
+    pub fix: Option<Edit>,
+}
+
+impl Diagnostic {
+    pub fn new(
+        path: &str,
+        rule: &'static str,
+        severity: Severity,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            path: path.to_string(),
+            rule,
+            severity,
+            message: message.into(),
+            span,
+            label: None,
+            note: None,
+            help: None,
+            related: Vec::new(),
+            fix: None,
+        }
+    }
+    pub fn label(mut self, s: impl Into<String>) -> Self {
+        self.label = Some(s.into());
+        self
+    }
+    pub fn note(mut self, s: impl Into<String>) -> Self {
+        self.note = Some(s.into());
+        self
+    }
+    pub fn help(mut self, s: impl Into<String>) -> Self {
+        self.help = Some(s.into());
+        self
+    }
+    pub fn related(mut self, path: Option<String>, span: Span, message: impl Into<String>) -> Self {
+        self.related.push(Related {
+            path,
+            span,
+            message: message.into(),
+        });
+        self
+    }
+    pub fn severity(mut self, s: Severity) -> Self {
+        self.severity = s;
+        self
+    }
+}
+
+/// Sorts diagnostics by path, then offset, then rule: the order every format prints.
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| {
+        (
+            a.path.as_str(),
+            a.span.start,
+            a.span.end,
+            a.rule,
+            &a.message,
+        )
+            .cmp(&(
+                b.path.as_str(),
+                b.span.start,
+                b.span.end,
+                b.rule,
+                &b.message,
+            ))
+    });
+}
+
+/// Counts by severity.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Summary {
+    pub fn new(files: usize, diags: &[Diagnostic]) -> Self {
+        let mut s = Summary {
+            files,
+            ..Default::default()
+        };
+        for d in diags {
+            match d.severity {
+                Severity::Error => s.errors += 1,
+                Severity::Warning => s.warnings += 1,
+                Severity::Info => s.infos += 1,
+            }
+        }
+        s
+    }
+}

@@ -1,0 +1,260 @@
+//! What `credlint extract` and `credlint sources` print: the attributions and quotes of a
+//! document, and its source ledger.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::analysis::Document;
+use crate::grammar::{Attribution, CueForm, SourceKind};
+use crate::text::Span;
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct SpanText {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+impl SpanText {
+    fn new(doc: &Document, s: Span) -> Self {
+        SpanText {
+            start: s.start,
+            end: s.end,
+            text: s.text(doc.text.source).to_string(),
+        }
+    }
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct ExtractedAttribution {
+    pub cue: SpanText,
+    pub source: Option<SpanText>,
+    pub kind: SourceKind,
+    pub anonymous: bool,
+    pub speaker: Option<String>,
+    /// How the attribution is made (verb, inverted, prepositional, agentless, …).
+    pub form: CueForm,
+    /// False for reported silence ("declined to comment").
+    pub speech: bool,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct ExtractedQuote {
+    pub start: usize,
+    pub end: usize,
+    pub speaker: Option<String>,
+    pub source: Option<SpanText>,
+}
+
+/// One line of `credlint extract --format jsonl`.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct Extracted {
+    pub path: String,
+    pub attributions: Vec<ExtractedAttribution>,
+    pub quotes: Vec<ExtractedQuote>,
+}
+
+pub fn extracted(doc: &Document) -> Extracted {
+    let attributions = doc
+        .attributions
+        .iter()
+        .map(|a| ExtractedAttribution {
+            cue: SpanText::new(doc, a.cue),
+            source: a.source.map(|s| SpanText::new(doc, s)),
+            kind: a.kind,
+            anonymous: a.anonymous,
+            speaker: a.speaker.clone(),
+            form: a.form,
+            speech: a.is_speech(),
+        })
+        .collect();
+    let quotes = doc
+        .text
+        .quotes
+        .iter()
+        .zip(&doc.quote_speakers)
+        .map(|(q, s)| ExtractedQuote {
+            start: q.span.start,
+            end: q.span.end,
+            speaker: s.speaker.clone(),
+            source: s.source.map(|x| SpanText::new(doc, x)),
+        })
+        .collect();
+    Extracted {
+        path: doc.path.to_string(),
+        attributions,
+        quotes,
+    }
+}
+
+/// One source of a document, with what rests on it.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct LedgerRow {
+    pub source: String,
+    pub kind: SourceKind,
+    pub anonymous: bool,
+    /// Outlets the source reached the writer through ("CNN" for "cited by CNN").
+    pub via: Vec<String>,
+    pub attributions: usize,
+    pub quotes: usize,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct Ledger {
+    pub path: String,
+    pub sources: Vec<LedgerRow>,
+    pub agentless: usize,
+    pub quotes: usize,
+    pub unattributed_quotes: usize,
+}
+
+/// The key a source is counted under: a person's full name, or the phrase without its
+/// article. A pronoun counts for what it refers to.
+pub fn source_key(
+    doc: &Document,
+    atts: &[Attribution],
+    i: usize,
+) -> Option<(String, SourceKind, bool)> {
+    let a = &atts[i];
+    if a.kind == SourceKind::Pronoun {
+        if let Some(name) = &a.speaker {
+            return Some((name.clone(), SourceKind::Person, false));
+        }
+        return match a.referent {
+            Some(r) if r != i => source_key(doc, atts, r),
+            _ => None,
+        };
+    }
+    if let (SourceKind::Person, Some(name)) = (a.kind, &a.speaker) {
+        return Some((name.clone(), a.kind, false));
+    }
+    let text = a.source?.text(doc.text.source);
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let trimmed = ["the ", "The "]
+        .iter()
+        .fold(text.as_str(), |t, p| t.strip_prefix(p).unwrap_or(t))
+        .to_string();
+    Some((trimmed, a.kind, a.anonymous))
+}
+
+pub fn ledger(doc: &Document) -> Ledger {
+    let mut rows: BTreeMap<String, LedgerRow> = BTreeMap::new();
+    let mut order: Vec<String> = Vec::new();
+    let mut agentless = 0;
+    for (i, a) in doc.attributions.iter().enumerate() {
+        if a.form == CueForm::Agentless {
+            agentless += 1;
+            continue;
+        }
+        let Some((key, kind, anonymous)) = source_key(doc, &doc.attributions, i) else {
+            continue;
+        };
+        let lk = key.to_lowercase();
+        let row = rows.entry(lk.clone()).or_insert_with(|| {
+            order.push(lk.clone());
+            LedgerRow {
+                source: key.clone(),
+                kind,
+                anonymous,
+                via: vec![],
+                attributions: 0,
+                quotes: 0,
+            }
+        });
+        row.attributions += 1;
+        if let Some(v) = a.via {
+            let v = v.text(doc.text.source).to_string();
+            if !row.via.contains(&v) {
+                row.via.push(v);
+            }
+        }
+    }
+    let mut unattributed = 0;
+    for (q, s) in doc.text.quotes.iter().zip(&doc.quote_speakers) {
+        // a continued quote counts once, with the quote it continues
+        if q.continues.is_some() {
+            continue;
+        }
+        match s
+            .attribution
+            .and_then(|ai| source_key(doc, &doc.attributions, ai))
+        {
+            Some((key, _, _)) => {
+                if let Some(r) = rows.get_mut(&key.to_lowercase()) {
+                    r.quotes += 1;
+                }
+            }
+            None if !q.single => unattributed += 1,
+            None => {}
+        }
+    }
+    let quotes = doc
+        .text
+        .quotes
+        .iter()
+        .filter(|q| q.continues.is_none() && !q.single)
+        .count();
+    let sources = order.into_iter().filter_map(|k| rows.remove(&k)).collect();
+    Ledger {
+        path: doc.path.to_string(),
+        sources,
+        agentless,
+        quotes,
+        unattributed_quotes: unattributed,
+    }
+}
+
+/// The ledger as a table for people.
+pub fn render_ledger(l: &Ledger) -> String {
+    use std::fmt::Write;
+    let mut s = String::new();
+    let n_att: usize = l.sources.iter().map(|r| r.attributions).sum();
+    let _ = writeln!(
+        s,
+        "{} — {} sources, {} attributions, {} quotes",
+        l.path,
+        l.sources.len(),
+        n_att,
+        l.quotes
+    );
+    if l.sources.is_empty() {
+        let _ = writeln!(s, "  (no attributed sources)");
+    } else {
+        let _ = writeln!(
+            s,
+            "  {:<44} {:<13} {:>12} {:>7}",
+            "source", "kind", "attributions", "quotes"
+        );
+        for r in &l.sources {
+            let mut name = r.source.clone();
+            if !r.via.is_empty() {
+                name = format!("{name} (via {})", r.via.join(", "));
+            }
+            if name.chars().count() > 44 {
+                name = name.chars().take(43).collect::<String>() + "…";
+            }
+            let _ = writeln!(
+                s,
+                "  {:<44} {:<13} {:>12} {:>7}",
+                name,
+                r.kind.as_str(),
+                r.attributions,
+                r.quotes
+            );
+        }
+    }
+    let count = |k: SourceKind| l.sources.iter().filter(|r| r.kind == k).count();
+    let named = count(SourceKind::Person) + count(SourceKind::Organization);
+    let _ = writeln!(
+        s,
+        "  named {} · anonymous {} · outlets {} · documents {} · agentless {} · unattributed quotes {}",
+        named,
+        count(SourceKind::Anonymous),
+        count(SourceKind::Outlet),
+        count(SourceKind::Document),
+        l.agentless,
+        l.unattributed_quotes
+    );
+    s
+}

@@ -1,0 +1,272 @@
+//! What kind of source a noun phrase names: a person, an organisation, an outlet, a
+//! document, an anonymous source, or a pronoun.
+
+use super::lexicon::{PhraseKind, class::*};
+use super::np::Np;
+use super::{SourceKind, W};
+use crate::names::People;
+use crate::text::TokenKind;
+
+pub struct Class {
+    pub kind: SourceKind,
+    /// For a person: the full name (resolved against the document's other mentions).
+    pub speaker: Option<String>,
+}
+
+/// Words that end an institution's or an outlet's name, never a person's.
+const ORG_SUFFIXES: &[&str] = &[
+    "House",
+    "Ministry",
+    "Department",
+    "Party",
+    "Bank",
+    "Group",
+    "Inc",
+    "Corp",
+    "Company",
+    "Council",
+    "Office",
+    "Agency",
+    "Commission",
+    "Union",
+    "Association",
+    "Institute",
+    "University",
+    "Court",
+    "Committee",
+    "Service",
+    "Services",
+    "Times",
+    "Post",
+    "News",
+    "Journal",
+    "Herald",
+    "Tribune",
+    "Gazette",
+    "Telegraph",
+    "Chronicle",
+    "Foundation",
+    "Fund",
+    "Board",
+    "Authority",
+    "Police",
+    "Army",
+    "Navy",
+    "Force",
+    "Forces",
+    "Assembly",
+    "Parliament",
+    "Government",
+    "Administration",
+    "Senate",
+    "Congress",
+    "Federation",
+    "Organisation",
+    "Organization",
+    "Network",
+    "Corporation",
+    "Ltd",
+    "Plc",
+    "LLC",
+    "Club",
+    "FC",
+    "Airways",
+    "Airlines",
+    "Motors",
+    "Systems",
+    "Labs",
+    "Media",
+    "Press",
+    "Review",
+    "Magazine",
+    "Weekly",
+    "Daily",
+    "Express",
+    "Mail",
+    "Mirror",
+    "Guardian",
+    "Independent",
+    "Observer",
+    "Standard",
+    "Republicans",
+    "Democrats",
+    "Campaign",
+    "Center",
+    "Centre",
+    "Hospital",
+    "School",
+    "College",
+    "Church",
+    "Council",
+    "Secretariat",
+];
+
+fn is_acronym(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// A token that cannot be part of a person's name.
+fn not_name_word(w: &W) -> bool {
+    w.f & (ROLE
+        | TITLE
+        | ORG
+        | PLACE
+        | NATIONALITY
+        | OUTLET
+        | ANON_HEAD
+        | ORG_HEAD
+        | OUTLET_HEAD
+        | DOC_HEAD
+        | TEMPORAL
+        | FUNCTION
+        | DET)
+        != 0
+        || matches!(
+            w.phrase_kind,
+            Some(
+                PhraseKind::Outlet
+                    | PhraseKind::Organization
+                    | PhraseKind::Place
+                    | PhraseKind::Title
+                    | PhraseKind::OrgHead
+                    | PhraseKind::Role
+            )
+        )
+        || is_acronym(w.s)
+        || ORG_SUFFIXES.contains(&w.s)
+        || w.s.contains('.')
+}
+
+/// The person's name inside `ws[from..=head]`: the capitalised run ending at the head,
+/// after titles, roles and institutions ("White House national security adviser Jake
+/// Sullivan" -> "Jake Sullivan", "Mr Johnson" -> "Johnson").
+pub fn name_in(ws: &[W], from: usize, head: usize) -> Option<(usize, usize)> {
+    let h = &ws[head];
+    if !h.cap() || h.kind != TokenKind::Word || not_name_word(h) {
+        return None;
+    }
+    let mut start = head;
+    while start > from {
+        let p = &ws[start - 1];
+        if p.kind == TokenKind::Word
+            && p.cap()
+            && !not_name_word(p)
+            && !p.s.ends_with("’s")
+            && !p.s.ends_with("'s")
+        {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    // a name never includes an institution or place that starts a phrase inside it
+    for j in start..=head {
+        if let Some(PhraseKind::Outlet | PhraseKind::Organization | PhraseKind::Place) =
+            ws[j].phrase_kind
+            && j + ws[j].phrase_len as usize > head
+        {
+            return None;
+        }
+    }
+    Some((start, head + 1))
+}
+
+fn name_string(ws: &[W], (s, e): (usize, usize)) -> String {
+    ws[s..e].iter().map(|w| w.s).collect::<Vec<_>>().join(" ")
+}
+
+fn unit_has(ws: &[W], from: usize, to: usize, flags: u32, kinds: &[PhraseKind]) -> bool {
+    ws[from..to]
+        .iter()
+        .any(|w| w.f & flags != 0 || w.phrase_kind.is_some_and(|k| kinds.contains(&k)))
+}
+
+pub fn classify(ws: &[W], np: &Np, people: &People) -> Class {
+    if np.pronoun {
+        return Class {
+            kind: SourceKind::Pronoun,
+            speaker: None,
+        };
+    }
+    let head = &ws[np.head];
+    let unit_end = np.head + 1;
+    // a named person, in the phrase or in its appositive
+    let person = |from: usize, head: usize| -> Option<String> {
+        let h = &ws[head];
+        if h.f & ANON_HEAD != 0 && !people.is_known_word(h.s) {
+            return None;
+        }
+        let (s, e) = name_in(ws, from, head)?;
+        let name = name_string(ws, (s, e));
+        Some(people.resolve(&name).map(str::to_string).unwrap_or(name))
+    };
+    if let Some(name) = person(np.start, np.head) {
+        return Class {
+            kind: SourceKind::Person,
+            speaker: Some(name),
+        };
+    }
+    if let Some((a, b)) = np.appositive {
+        // "the spokesman, Dmitry Peskov," — find the appositive's head: its last word
+        // before any preposition
+        let mut h = a;
+        while h + 1 < b && ws[h + 1].f & PREP == 0 {
+            h += 1;
+        }
+        if let Some(name) = person(a, h) {
+            return Class {
+                kind: SourceKind::Person,
+                speaker: Some(name),
+            };
+        }
+    }
+    let lower_head = !head.cap() || np.head == np.start && head.f & ANON_HEAD != 0;
+    if head.f & DOC_HEAD != 0 && lower_head || head.phrase_kind == Some(PhraseKind::DocHead) {
+        return Class {
+            kind: SourceKind::Document,
+            speaker: None,
+        };
+    }
+    if unit_has(
+        ws,
+        np.start,
+        unit_end,
+        OUTLET | OUTLET_HEAD,
+        &[PhraseKind::Outlet, PhraseKind::OutletHead],
+    ) {
+        return Class {
+            kind: SourceKind::Outlet,
+            speaker: None,
+        };
+    }
+    if head.f & ANON_HEAD != 0 {
+        return Class {
+            kind: SourceKind::Anonymous,
+            speaker: None,
+        };
+    }
+    if head.f & (ORG_HEAD | ORG | PLACE) != 0
+        || unit_has(
+            ws,
+            np.start,
+            unit_end,
+            ORG | PLACE,
+            &[
+                PhraseKind::Organization,
+                PhraseKind::Place,
+                PhraseKind::OrgHead,
+            ],
+        )
+        || head.cap()
+    {
+        return Class {
+            kind: SourceKind::Organization,
+            speaker: None,
+        };
+    }
+    Class {
+        kind: SourceKind::Anonymous,
+        speaker: None,
+    }
+}

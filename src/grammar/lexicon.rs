@@ -1,0 +1,607 @@
+//! The attribution lexicon (`rules/lexicon.toml`, extendable from `credlint.toml`),
+//! compiled into one hash lookup per token: every single-word class is a bit in a flag
+//! word, and multi-word entries are found from their first word.
+
+use rustc_hash::FxHashMap;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct LexiconData {
+    speech_verbs: Vec<String>,
+    irregular_verbs: Vec<String>,
+    phrasal_verbs: Vec<String>,
+    inverted_only_verbs: Vec<String>,
+    prepositional_cues: Vec<String>,
+    agentless: Vec<String>,
+    nonspeech_cues: Vec<String>,
+    participial_cues: Vec<String>,
+    anonymous_heads: Vec<String>,
+    organization_heads: Vec<String>,
+    organizations: Vec<String>,
+    outlets: Vec<String>,
+    outlet_heads: Vec<String>,
+    document_heads: Vec<String>,
+    person_roles: Vec<String>,
+    titles: Vec<String>,
+    places: Vec<String>,
+    nationalities: Vec<String>,
+    given_names: Vec<String>,
+}
+
+/// Word classes, as bits of one flag word per token.
+pub mod class {
+    pub const VERB: u32 = 1 << 0; // a form of a reporting verb
+    pub const VERB_ING: u32 = 1 << 1;
+    pub const VERB_BASE: u32 = 1 << 2; // say, warn (plural subjects)
+    pub const VERB_S: u32 = 1 << 3; // says
+    pub const VERB_PAST: u32 = 1 << 4; // said
+    pub const INVERTED: u32 = 1 << 5; // read, asked (only after a quote or comma)
+    pub const ANON_HEAD: u32 = 1 << 6;
+    pub const ORG_HEAD: u32 = 1 << 7;
+    pub const OUTLET_HEAD: u32 = 1 << 8;
+    pub const DOC_HEAD: u32 = 1 << 9;
+    pub const ROLE: u32 = 1 << 10;
+    pub const TITLE: u32 = 1 << 11; // case-sensitive: capitalised
+    pub const PLACE: u32 = 1 << 12; // case-sensitive
+    pub const NATIONALITY: u32 = 1 << 13; // case-sensitive
+    pub const GIVEN: u32 = 1 << 14; // case-sensitive
+    pub const OUTLET: u32 = 1 << 15; // case-sensitive, single-word outlet
+    pub const ORG: u32 = 1 << 16; // case-sensitive, single-word organisation
+    pub const PHRASE: u32 = 1 << 17; // first word of some multi-word entry
+    pub const FUNCTION: u32 = 1 << 18; // closed-class word: never inside a noun phrase
+    pub const TEMPORAL: u32 = 1 << 19; // Monday, week, today
+    pub const PRONOUN: u32 = 1 << 20;
+    pub const AUX: u32 = 1 << 21;
+    pub const DET: u32 = 1 << 22;
+    pub const PREP: u32 = 1 << 23;
+    pub const ADVERB: u32 = 1 << 24;
+    /// Classes whose words must be capitalised to count.
+    pub const CASED: u32 = TITLE | PLACE | NATIONALITY | GIVEN | OUTLET | ORG;
+}
+
+/// What a multi-word entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhraseKind {
+    Prepositional,
+    Agentless,
+    Nonspeech,
+    Participial,
+    Phrasal,
+    InvertedOnly,
+    Outlet,
+    Organization,
+    Place,
+    Title,
+    OrgHead,
+    OutletHead,
+    DocHead,
+    Role,
+}
+
+impl PhraseKind {
+    fn cased(self) -> bool {
+        matches!(
+            self,
+            PhraseKind::Outlet | PhraseKind::Organization | PhraseKind::Place | PhraseKind::Title
+        )
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Phrase {
+    /// Words after the first (lowercase unless `kind` is cased).
+    pub rest: Vec<Box<str>>,
+    pub kind: PhraseKind,
+    /// Inflected first word of a phrasal verb ("pointed" in "pointed out").
+    pub first: Box<str>,
+}
+
+pub struct Lexicon {
+    words: FxHashMap<Box<str>, u32>,
+    phrases: FxHashMap<Box<str>, Vec<Phrase>>,
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who"];
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "another", "other", "some", "several", "many", "most", "few", "both", "all",
+    "his", "her", "their", "its", "our", "my", "your", "these", "those", "two", "three", "four",
+    "five", "six", "seven", "eight", "nine", "ten", "dozens", "one", "no", "any", "each", "every",
+    "more", "fewer", "numerous", "various", "multiple", "this",
+];
+const PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "by", "for", "with", "from", "to", "of", "about", "into", "over", "after",
+    "before", "during", "under", "between", "through", "against", "without", "within", "since",
+    "until", "amid", "among", "across", "toward", "towards", "despite", "per", "via", "than",
+    "like", "near", "behind", "beyond", "inside", "outside", "upon", "onto", "off", "out",
+];
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
+    "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not", "never",
+    "n't", "also", "had", "having",
+];
+const OTHER_FUNCTION: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "nor",
+    "yet",
+    "so",
+    "that",
+    "which",
+    "whom",
+    "whose",
+    "when",
+    "where",
+    "while",
+    "because",
+    "although",
+    "though",
+    "if",
+    "as",
+    "whether",
+    "than",
+    "then",
+    "there",
+    "here",
+    "what",
+    "how",
+    "why",
+    "him",
+    "them",
+    "us",
+    "me",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "not",
+    "however",
+    "meanwhile",
+    "moreover",
+    "instead",
+    "also",
+    "only",
+    "even",
+    "just",
+    "still",
+    "already",
+    "now",
+    "again",
+    "too",
+    "very",
+    "so",
+    "such",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tell",
+    "tells",
+    "unless",
+    "once",
+    "thus",
+    "therefore",
+    "hence",
+    "indeed",
+    "perhaps",
+    "maybe",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "ago",
+    "later",
+    "earlier",
+    "recently",
+    "previously",
+    "further",
+    "furthermore",
+    "addition",
+    "fact",
+    "reporters",
+];
+const TEMPORAL_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "day",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "hours",
+    "hour",
+    "decade",
+    "time",
+    "times",
+    "date",
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
+];
+const ADVERBS: &[&str] = &[
+    "also",
+    "later",
+    "earlier",
+    "previously",
+    "recently",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "bluntly",
+    "flatly",
+    "quickly",
+    "immediately",
+    "once",
+    "again",
+    "too",
+    "then",
+    "now",
+    "still",
+    "further",
+    "separately",
+    "subsequently",
+    "initially",
+    "first",
+    "last",
+    "finally",
+    "already",
+    "often",
+    "frequently",
+    "reportedly",
+    "has",
+    "have",
+    "had",
+    "just",
+    "even",
+    "only",
+    "twice",
+    "openly",
+    "directly",
+    "explicitly",
+    "simply",
+    "personally",
+    "angrily",
+    "calmly",
+    "firmly",
+    "strongly",
+    "clearly",
+    "widely",
+    "long",
+    "always",
+    "ever",
+    "emphatically",
+    "categorically",
+];
+
+fn generate_forms(base: &str) -> Vec<(String, u32)> {
+    use class::*;
+    let b = base.to_lowercase();
+    let mut out = vec![(b.clone(), VERB | VERB_BASE)];
+    let last = b.chars().last().unwrap_or(' ');
+    let before = b.chars().rev().nth(1).unwrap_or(' ');
+    let vowel = |c: char| "aeiou".contains(c);
+    // -s
+    let s = if b.ends_with('s')
+        || b.ends_with('x')
+        || b.ends_with('z')
+        || b.ends_with("ch")
+        || b.ends_with("sh")
+    {
+        format!("{b}es")
+    } else if last == 'y' && !vowel(before) {
+        format!("{}ies", &b[..b.len() - 1])
+    } else {
+        format!("{b}s")
+    };
+    out.push((s, VERB | VERB_S));
+    // -ed and -ing
+    let stem_e = b.ends_with('e');
+    let past = if stem_e {
+        vec![format!("{b}d")]
+    } else if last == 'y' && !vowel(before) {
+        vec![format!("{}ied", &b[..b.len() - 1])]
+    } else if !vowel(last) && vowel(before) && !"wxy".contains(last) {
+        // "admit" -> admitted; "visit" -> visited: both forms are harmless to know
+        vec![format!("{b}ed"), format!("{b}{last}ed")]
+    } else {
+        vec![format!("{b}ed")]
+    };
+    for p in past {
+        out.push((p, VERB | VERB_PAST));
+    }
+    let ing = if stem_e && !b.ends_with("ee") {
+        vec![format!("{}ing", &b[..b.len() - 1])]
+    } else if !vowel(last) && vowel(before) && !"wxy".contains(last) {
+        vec![format!("{b}ing"), format!("{b}{last}ing")]
+    } else {
+        vec![format!("{b}ing")]
+    };
+    for g in ing {
+        out.push((g, VERB | VERB_ING));
+    }
+    out
+}
+
+impl Lexicon {
+    /// The built-in lexicon alone.
+    pub fn builtin() -> Lexicon {
+        let t: toml::Table = toml::from_str(crate::config::DEFAULT_LEXICON).unwrap_or_default();
+        let t = t
+            .get("lexicon")
+            .and_then(toml::Value::as_table)
+            .cloned()
+            .unwrap_or_default();
+        Lexicon::from_table(t).unwrap_or_else(|_| Lexicon {
+            words: FxHashMap::default(),
+            phrases: FxHashMap::default(),
+        })
+    }
+
+    pub fn from_table(table: toml::Table) -> Result<Lexicon, String> {
+        let d: LexiconData = toml::Value::Table(table)
+            .try_into()
+            .map_err(|e: toml::de::Error| e.message().to_string())?;
+        let mut lex = Lexicon {
+            words: FxHashMap::default(),
+            phrases: FxHashMap::default(),
+        };
+        use class::*;
+        for w in PRONOUNS {
+            lex.flag(w, PRONOUN | FUNCTION);
+        }
+        for w in DETERMINERS {
+            lex.flag(w, DET);
+        }
+        for w in PREPOSITIONS {
+            lex.flag(w, PREP | FUNCTION);
+        }
+        for w in AUXILIARIES {
+            lex.flag(w, AUX | FUNCTION);
+        }
+        for w in OTHER_FUNCTION {
+            lex.flag(w, FUNCTION);
+        }
+        for w in TEMPORAL_WORDS {
+            lex.flag(w, TEMPORAL);
+        }
+        for w in ADVERBS {
+            lex.flag(w, ADVERB);
+        }
+        for v in &d.speech_verbs {
+            for (form, f) in generate_forms(v) {
+                lex.flag(&form, f);
+            }
+        }
+        for line in &d.irregular_verbs {
+            let mut parts = line.split_whitespace();
+            let Some(base) = parts.next() else { continue };
+            let b = base.to_lowercase();
+            lex.flag(&b, VERB | VERB_BASE);
+            let s = if b.ends_with('s') {
+                format!("{b}es")
+            } else {
+                format!("{b}s")
+            };
+            lex.flag(&s, VERB | VERB_S);
+            let ing = if b.ends_with('e') && !b.ends_with("ee") {
+                format!("{}ing", &b[..b.len() - 1])
+            } else {
+                format!("{b}ing")
+            };
+            lex.flag(&ing, VERB | VERB_ING);
+            for p in parts {
+                lex.flag(p, VERB | VERB_PAST);
+            }
+        }
+        for p in &d.phrasal_verbs {
+            let words: Vec<&str> = p.split_whitespace().collect();
+            if let [verb, rest @ ..] = words.as_slice() {
+                for (form, _) in generate_forms(verb) {
+                    lex.phrase(&form, rest, PhraseKind::Phrasal);
+                }
+            }
+        }
+        for w in &d.inverted_only_verbs {
+            lex.entry(w, INVERTED, PhraseKind::InvertedOnly);
+        }
+        for w in &d.prepositional_cues {
+            lex.entry(w, 0, PhraseKind::Prepositional);
+        }
+        for w in &d.agentless {
+            lex.entry(w, 0, PhraseKind::Agentless);
+        }
+        for w in &d.nonspeech_cues {
+            lex.entry(w, 0, PhraseKind::Nonspeech);
+        }
+        for w in &d.participial_cues {
+            lex.entry(w, 0, PhraseKind::Participial);
+        }
+        for w in &d.anonymous_heads {
+            lex.flag(w, ANON_HEAD);
+        }
+        for w in &d.organization_heads {
+            lex.entry(w, ORG_HEAD, PhraseKind::OrgHead);
+        }
+        for w in &d.organizations {
+            lex.entry(w, ORG, PhraseKind::Organization);
+        }
+        for w in &d.outlets {
+            lex.entry(w, OUTLET, PhraseKind::Outlet);
+        }
+        for w in &d.outlet_heads {
+            lex.entry(w, OUTLET_HEAD, PhraseKind::OutletHead);
+        }
+        for w in &d.document_heads {
+            lex.entry(w, DOC_HEAD, PhraseKind::DocHead);
+        }
+        for w in &d.person_roles {
+            lex.entry(w, ROLE, PhraseKind::Role);
+        }
+        for w in &d.titles {
+            lex.entry(w.trim_end_matches('.'), TITLE, PhraseKind::Title);
+        }
+        for w in &d.places {
+            lex.entry(w, PLACE, PhraseKind::Place);
+        }
+        for w in &d.nationalities {
+            lex.flag(w, NATIONALITY);
+        }
+        for w in &d.given_names {
+            lex.flag(w, GIVEN);
+        }
+        for list in lex.phrases.values_mut() {
+            list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
+        }
+        Ok(lex)
+    }
+
+    fn flag(&mut self, word: &str, f: u32) {
+        *self
+            .words
+            .entry(word.to_lowercase().into_boxed_str())
+            .or_default() |= f;
+    }
+
+    /// A single word gets `single_flag`; a multi-word entry becomes a phrase.
+    fn entry(&mut self, text: &str, single_flag: u32, kind: PhraseKind) {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        match words.as_slice() {
+            [] => {}
+            [w] => self.flag(w, single_flag),
+            [first, rest @ ..] => self.phrase(first, rest, kind),
+        }
+    }
+
+    fn phrase(&mut self, first: &str, rest: &[&str], kind: PhraseKind) {
+        self.flag(first, class::PHRASE);
+        let rest = rest
+            .iter()
+            .map(|w| {
+                if kind.cased() {
+                    (*w).into()
+                } else {
+                    w.to_lowercase().into_boxed_str()
+                }
+            })
+            .collect();
+        self.phrases
+            .entry(first.to_lowercase().into_boxed_str())
+            .or_default()
+            .push(Phrase {
+                rest,
+                kind,
+                first: first.into(),
+            });
+    }
+
+    /// The class flags of a word. Cased classes count only when the word is capitalised.
+    pub fn flags(&self, word: &str) -> u32 {
+        let f = with_lower(word, |w| self.words.get(w).copied().unwrap_or(0));
+        if f & class::CASED != 0 && !word.chars().next().is_some_and(char::is_uppercase) {
+            f & !class::CASED
+        } else {
+            f
+        }
+    }
+
+    /// Multi-word entries starting with `word` (longest first).
+    pub fn phrases(&self, word: &str) -> &[Phrase] {
+        with_lower(word, |w| self.phrases.get(w).map(|v| v.as_slice())).unwrap_or(&[])
+    }
+}
+
+/// Runs `f` on the ASCII-lowercased word without allocating for short words.
+pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 48];
+    if word.len() <= buf.len() && word.is_ascii() {
+        for (b, c) in buf.iter_mut().zip(word.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        // ASCII in, ASCII out: always valid UTF-8
+        match std::str::from_utf8(&buf[..word.len()]) {
+            Ok(s) => f(s),
+            Err(_) => f(&word.to_lowercase()),
+        }
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::class::*;
+    use super::*;
+
+    #[test]
+    fn verb_forms_are_generated() {
+        let lex = Lexicon::builtin();
+        for w in [
+            "said",
+            "says",
+            "saying",
+            "warned",
+            "warns",
+            "denied",
+            "denies",
+            "admitted",
+            "told",
+            "wrote",
+            "written",
+            "reaffirmed",
+            "tweeted",
+        ] {
+            assert!(lex.flags(w) & VERB != 0, "{w}");
+        }
+        assert!(lex.flags("said") & VERB_PAST != 0);
+        assert_eq!(lex.flags("table") & VERB, 0);
+    }
+
+    #[test]
+    fn cased_classes_need_a_capital() {
+        let lex = Lexicon::builtin();
+        assert!(lex.flags("Russia") & PLACE != 0);
+        assert_eq!(lex.flags("russia") & PLACE, 0);
+        assert!(lex.flags("CNN") & OUTLET != 0);
+        assert!(lex.flags("officials") & ANON_HEAD != 0);
+        assert!(
+            lex.phrases("according")
+                .iter()
+                .any(|p| p.kind == PhraseKind::Prepositional)
+        );
+        assert!(
+            lex.phrases("Financial")
+                .iter()
+                .any(|p| p.kind == PhraseKind::Outlet)
+        );
+    }
+}

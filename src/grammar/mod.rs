@@ -1,0 +1,546 @@
+//! The attribution grammar: who said what, and how. Runs nom parsers (`np`) over the
+//! tokens of each sentence, starting only where the lexicon says a cue can be.
+
+pub mod classify;
+pub mod lexicon;
+pub mod np;
+pub mod resolve;
+
+use serde::Serialize;
+
+use crate::names::People;
+use crate::text::{Span, TextModel, TokenKind};
+use lexicon::{Lexicon, PhraseKind, class::*};
+use np::Np;
+
+/// One token of a sentence, with its lexicon classes.
+#[derive(Clone, Copy, Debug)]
+pub struct W<'a> {
+    pub s: &'a str,
+    pub span: Span,
+    pub kind: TokenKind,
+    pub f: u32,
+    /// Index within the sentence.
+    pub idx: usize,
+    /// Inside a double-quoted quotation.
+    pub q: bool,
+    /// The longest multi-word lexicon entry starting here, and its length in tokens.
+    pub phrase_kind: Option<PhraseKind>,
+    pub phrase_len: u8,
+}
+
+impl W<'_> {
+    pub fn cap(&self) -> bool {
+        self.s.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    Person,
+    Organization,
+    Outlet,
+    Document,
+    Anonymous,
+    Pronoun,
+}
+
+impl SourceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Person => "person",
+            SourceKind::Organization => "organization",
+            SourceKind::Outlet => "outlet",
+            SourceKind::Document => "document",
+            SourceKind::Anonymous => "anonymous",
+            SourceKind::Pronoun => "pronoun",
+        }
+    }
+}
+
+/// How the attribution is made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CueForm {
+    /// SOURCE CUE: "a US official said".
+    Verb,
+    /// CUE SOURCE: "said Dmitry Peskov", "…, says US official".
+    Inverted,
+    /// "according to the Financial Times", "as per CNN".
+    Prepositional,
+    /// No source: "it was revealed", "reportedly".
+    Agentless,
+    /// Reported silence: "declined to comment".
+    Nonspeech,
+    /// A channel: "a US official speaking to CNN".
+    Participial,
+    /// "Financial Times: Russia seeks …", "Mr Johnson: “…”".
+    Colon,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attribution {
+    pub cue: Span,
+    /// The mention that names the source, without channel or appositive.
+    pub source: Option<Span>,
+    /// The whole source phrase, with appositive and channel ("a top US official cited by
+    /// CNN broadcaster").
+    pub source_full: Option<Span>,
+    pub kind: SourceKind,
+    pub anonymous: bool,
+    /// Full name of the person speaking, where known.
+    pub speaker: Option<String>,
+    pub form: CueForm,
+    pub sentence: usize,
+    pub paragraph: usize,
+    /// The cue as written, lowercased ("claimed", "according to").
+    pub verb: String,
+    /// An outlet the source reached the writer through ("cited by CNN").
+    pub via: Option<Span>,
+    /// For a pronoun: the attribution it refers back to.
+    pub referent: Option<usize>,
+    /// The source's head word, lowercased ("official", "sources").
+    pub head: Option<String>,
+}
+
+impl Attribution {
+    pub fn is_speech(&self) -> bool {
+        !matches!(self.form, CueForm::Nonspeech)
+    }
+}
+
+/// Who said a quotation.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct QuoteSpeaker {
+    pub attribution: Option<usize>,
+    pub speaker: Option<String>,
+    pub source: Option<Span>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Extraction {
+    pub attributions: Vec<Attribution>,
+    pub quotes: Vec<QuoteSpeaker>,
+}
+
+/// Finds the attributions of a document and the speaker of each quotation.
+pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People) -> Extraction {
+    let mut out = Vec::new();
+    let mut double: Vec<Span> = tm
+        .quotes
+        .iter()
+        .filter(|q| !q.single)
+        .map(|q| q.span)
+        .collect();
+    double.sort();
+    let mut ws: Vec<W> = Vec::with_capacity(64);
+    for (si, s) in tm.sentences.iter().enumerate() {
+        ws.clear();
+        let mut any_cue = false;
+        for (k, t) in tm.tokens[s.tokens.clone()].iter().enumerate() {
+            let text = t.text(&tm.prose);
+            let f = match t.kind {
+                TokenKind::Word => lex.flags(text),
+                _ => 0,
+            };
+            any_cue |= f & (VERB | INVERTED | PHRASE) != 0 || text == ":";
+            ws.push(W {
+                s: text,
+                span: t.span,
+                kind: t.kind,
+                f,
+                idx: k,
+                q: false,
+                phrase_kind: None,
+                phrase_len: 0,
+            });
+        }
+        if !any_cue {
+            continue; // cheap path: nothing here can start an attribution
+        }
+        mark_quoted(&mut ws, &double);
+        mark_phrases(&mut ws, lex);
+        Sentence {
+            ws: &ws,
+            people,
+            si,
+            paragraph: s.paragraph,
+            headline: s.headline,
+            out: &mut out,
+            tm,
+        }
+        .run();
+    }
+    resolve::pronouns(tm, people, &mut out);
+    let quotes = resolve::quotes(tm, &out);
+    Extraction {
+        attributions: out,
+        quotes,
+    }
+}
+
+fn mark_quoted(ws: &mut [W], double: &[Span]) {
+    if double.is_empty() {
+        return;
+    }
+    for w in ws.iter_mut() {
+        let i = double.partition_point(|q| q.start <= w.span.start);
+        w.q = i > 0 && w.span.start < double[i - 1].end && w.kind != TokenKind::Quote;
+    }
+}
+
+fn mark_phrases(ws: &mut [W], lex: &Lexicon) {
+    for k in 0..ws.len() {
+        if ws[k].f & PHRASE == 0 {
+            continue;
+        }
+        for p in lex.phrases(ws[k].s) {
+            let cased = matches!(
+                p.kind,
+                PhraseKind::Outlet
+                    | PhraseKind::Organization
+                    | PhraseKind::Place
+                    | PhraseKind::Title
+            );
+            if cased && ws[k].s != &*p.first {
+                continue;
+            }
+            let n = p.rest.len();
+            if k + n >= ws.len() {
+                continue;
+            }
+            let ok = p.rest.iter().enumerate().all(|(j, r)| {
+                let w = &ws[k + 1 + j];
+                if cased {
+                    w.s == &**r
+                } else {
+                    w.s.eq_ignore_ascii_case(r)
+                }
+            });
+            if ok {
+                ws[k].phrase_kind = Some(p.kind);
+                ws[k].phrase_len = (n + 1) as u8;
+                break;
+            }
+        }
+    }
+}
+
+struct Sentence<'w, 'a, 'o> {
+    ws: &'w [W<'a>],
+    people: &'w People,
+    si: usize,
+    paragraph: usize,
+    headline: bool,
+    out: &'o mut Vec<Attribution>,
+    tm: &'w TextModel<'a>,
+}
+
+const MAX_SUBJECT: usize = 40;
+
+impl Sentence<'_, '_, '_> {
+    fn run(&mut self) {
+        let ws = self.ws;
+        let n = ws.len();
+        let mut limit = 0usize;
+        let mut k = 0usize;
+        let first_in_sentence = self.out.len();
+        while k < n {
+            let w = ws[k];
+            if w.q || w.kind == TokenKind::Quote {
+                k += 1;
+                continue;
+            }
+            // a cue word capitalised mid-sentence is a name or a title, not a cue
+            let case_ok = !w.cap()
+                || k == 0
+                || self.headline
+                || ws[k - 1].kind == TokenKind::Quote
+                || ws[k - 1].s == ":";
+            if let (Some(pk), true) = (w.phrase_kind, case_ok) {
+                let len = w.phrase_len as usize;
+                let handled = match pk {
+                    PhraseKind::Prepositional => self.prepositional(k, len),
+                    PhraseKind::Agentless => self.agentless(k, len),
+                    PhraseKind::Nonspeech => self.nonspeech(k, len, limit),
+                    PhraseKind::Phrasal => self.verb(k, k + len, &mut limit, first_in_sentence),
+                    PhraseKind::InvertedOnly => self.inverted(k, k + len, &mut limit),
+                    _ => false,
+                };
+                if handled {
+                    if matches!(pk, PhraseKind::Nonspeech) {
+                        limit = k + len;
+                    }
+                    k += len;
+                    continue;
+                }
+            }
+            if case_ok && w.f & VERB != 0 {
+                if self.verb(k, k + 1, &mut limit, first_in_sentence) {
+                    k += 1;
+                    continue;
+                }
+            } else if case_ok && w.f & INVERTED != 0 {
+                if self.inverted(k, k + 1, &mut limit) {
+                    k += 1;
+                    continue;
+                }
+            } else if w.s == ":" && k > 0 {
+                self.colon(k, limit);
+            }
+            k += 1;
+        }
+    }
+
+    fn span(&self, from: usize, to: usize) -> Span {
+        Span::new(self.ws[from].span.start, self.ws[to - 1].span.end)
+    }
+
+    /// The subject ending right before token `cue`, never reaching before `limit` or into a quote.
+    fn subject_before(&self, limit: usize, cue: usize) -> Option<Np> {
+        let ws = self.ws;
+        let mut lo = limit.max(cue.saturating_sub(MAX_SUBJECT));
+        if let Some(q) = ws[lo..cue]
+            .iter()
+            .rposition(|w| w.q || w.kind == TokenKind::Quote)
+        {
+            lo += q + 1;
+        }
+        (lo..cue).find_map(|start| {
+            let w = &ws[start];
+            if !(np::nounish(w) || w.f & (DET | PRONOUN) != 0) {
+                return None;
+            }
+            np::subject_before_cue(np::Toks(&ws[start..cue])).map(|(np, _)| np)
+        })
+    }
+
+    fn object_after(&self, at: usize) -> Option<Np> {
+        let ws = self.ws;
+        if at >= ws.len() || ws[at].q {
+            return None;
+        }
+        np::object(np::Toks(&ws[at..])).ok().map(|(_, np)| np)
+    }
+
+    fn emit(&mut self, cue: (usize, usize), np: Option<&Np>, form: CueForm) {
+        let ws = self.ws;
+        let cue_span = self.span(cue.0, cue.1);
+        let verb = cue_span.text(&self.tm.prose).to_lowercase();
+        let mut a = Attribution {
+            cue: cue_span,
+            source: None,
+            source_full: None,
+            kind: SourceKind::Anonymous,
+            anonymous: true,
+            speaker: None,
+            form,
+            sentence: self.si,
+            paragraph: self.paragraph,
+            verb,
+            via: None,
+            referent: None,
+            head: None,
+        };
+        if let Some(np) = np {
+            a.source = Some(self.span(np.start, np.source_end.max(np.start + 1)));
+            a.source_full = Some(self.span(np.start, np.end.max(np.start + 1)));
+            a.head = Some(ws[np.head].s.to_lowercase());
+            if let Some((_, b, e)) = np.cited {
+                a.via = Some(self.span(b, e));
+            }
+            let c = classify::classify(ws, np, self.people);
+            a.kind = c.kind;
+            a.anonymous = c.kind == SourceKind::Anonymous;
+            a.speaker = c.speaker;
+        }
+        self.out.push(a);
+    }
+
+    fn prepositional(&mut self, k: usize, len: usize) -> bool {
+        // "per cent" is not "as per"
+        let Some(np) = self.object_after(k + len) else {
+            return false;
+        };
+        if np.pronoun {
+            return false;
+        }
+        self.emit((k, k + len), Some(&np), CueForm::Prepositional);
+        true
+    }
+
+    fn agentless(&mut self, k: usize, len: usize) -> bool {
+        let ws = self.ws;
+        let text = ws[k].s.to_ascii_lowercase();
+        // "was considered for the job" is not a judgement attributed to anyone
+        if ws[k + len - 1].s.eq_ignore_ascii_case("considered") {
+            match ws.get(k + len) {
+                Some(n) if n.f & PREP != 0 && !matches!(n.s, "to" | "as") => return false,
+                None => return false,
+                _ => {}
+            }
+        }
+        let _ = text;
+        self.emit((k, k + len), None, CueForm::Agentless);
+        true
+    }
+
+    fn nonspeech(&mut self, k: usize, len: usize, limit: usize) -> bool {
+        let Some(np) = self.subject_before(limit, k) else {
+            return false;
+        };
+        if let Some((cs, ce)) = np.channel {
+            // "A US official speaking to CNN did not comment …, other than to say …": the
+            // official did speak, to CNN
+            self.emit((cs, ce), Some(&np), CueForm::Participial);
+        } else {
+            self.emit((k, k + len), Some(&np), CueForm::Nonspeech);
+        }
+        true
+    }
+
+    fn inverted(&mut self, k: usize, end: usize, limit: &mut usize) -> bool {
+        let ws = self.ws;
+        if k == 0 {
+            return false;
+        }
+        let prev = &ws[k - 1];
+        let after_quote_or_comma =
+            prev.s == "," || (prev.kind == TokenKind::Quote && ws[..k - 1].iter().any(|w| w.q));
+        if !after_quote_or_comma {
+            return false;
+        }
+        let Some(np) = self.object_after(end) else {
+            return false;
+        };
+        self.emit((k, end), Some(&np), CueForm::Inverted);
+        *limit = np.end;
+        true
+    }
+
+    fn verb(&mut self, k: usize, end: usize, limit: &mut usize, first_in_sentence: usize) -> bool {
+        let ws = self.ws;
+        let w = ws[k];
+        let prev = k.checked_sub(1).map(|p| ws[p]);
+        let next = ws.get(end);
+        // an infinitive ("to say") or a noun ("media reports said") is not a cue here
+        if prev.is_some_and(|p| p.s.eq_ignore_ascii_case("to")) {
+            return false;
+        }
+        if w.f & (DOC_HEAD | ANON_HEAD | ORG_HEAD) != 0
+            && next.is_some_and(|n| n.f & (VERB | AUX) != 0)
+        {
+            return false;
+        }
+        // a passive ("was told", "is reported") is a cue only with its agent: "reported by X"
+        let mut p = k;
+        while p > 0 && ws[p - 1].f & ADVERB != 0 && ws[p - 1].f & AUX == 0 {
+            p -= 1;
+        }
+        let be_before = p > 0
+            && matches!(
+                ws[p - 1].s.to_ascii_lowercase().as_str(),
+                "is" | "are" | "was" | "were" | "been" | "being" | "be"
+            );
+        let ing = w.f & VERB_ING != 0 && w.f & (VERB_PAST | VERB_S | VERB_BASE) == 0;
+        if be_before && !ing {
+            if next.is_some_and(|n| n.s == "by")
+                && let Some(np) = self.object_after(end + 1)
+            {
+                self.emit((k, end + 1), Some(&np), CueForm::Verb);
+                *limit = np.end;
+                return true;
+            }
+            return false;
+        }
+        // headlines put the source last: "Russia seeking military aid from China says US official"
+        if self.headline
+            && w.f & (VERB_S | VERB_PAST) != 0
+            && let Some(np) = self.object_after(end)
+            && ws[np.end..].iter().all(|x| x.kind != TokenKind::Word)
+            && !np.pronoun
+        {
+            self.emit((k, end), Some(&np), CueForm::Inverted);
+            *limit = np.end;
+            return true;
+        }
+        if ing && !be_before {
+            // ", saying …": the subject is the sentence's earlier source
+            if prev.is_some_and(|p| p.s == ",") {
+                if let Some(a) = self.out[first_in_sentence..]
+                    .last()
+                    .cloned()
+                    .filter(|a| a.is_speech() && a.source.is_some())
+                {
+                    let mut b = a;
+                    b.cue = self.span(k, end);
+                    b.verb = b.cue.text(&self.tm.prose).to_lowercase();
+                    b.form = CueForm::Verb;
+                    self.out.push(b);
+                    return true;
+                }
+                if let Ok((_, np)) = np::subject(np::Toks(ws)) {
+                    if np.end < k {
+                        self.emit((k, end), Some(&np), CueForm::Verb);
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        if let Some(np) = self.subject_before(*limit, k) {
+            if !self.agrees(&np, k, w.f) {
+                return false;
+            }
+            self.emit((k, end), Some(&np), CueForm::Verb);
+            *limit = end;
+            return true;
+        }
+        if self.inverted(k, end, limit) {
+            return true;
+        }
+        false
+    }
+
+    /// A bare base form ("claim", "say") needs a plural or first-person subject, or an
+    /// auxiliary ("will say"): "the claim" is not a cue.
+    fn agrees(&self, np: &Np, k: usize, f: u32) -> bool {
+        if f & (VERB_PAST | VERB_S | VERB_ING) != 0 || f & VERB_BASE == 0 {
+            return true;
+        }
+        let ws = self.ws;
+        if ws[np.end..k].iter().any(|w| w.f & AUX != 0) {
+            return true;
+        }
+        let head = ws[np.head].s.to_ascii_lowercase();
+        if np.pronoun {
+            return matches!(head.as_str(), "they" | "we" | "i" | "you");
+        }
+        np.coordinated
+            || (head.ends_with('s') && !head.ends_with("ss"))
+            || matches!(
+                head.as_str(),
+                "people" | "police" | "staff" | "media" | "us"
+            )
+    }
+
+    /// "Financial Times: Russia seeks …" (headline), "Mr Johnson: “…”".
+    fn colon(&mut self, k: usize, limit: usize) {
+        let ws = self.ws;
+        let quote_follows = ws.get(k + 1).is_some_and(|n| n.kind == TokenKind::Quote);
+        if !(quote_follows || self.headline && k <= 6) || limit > 0 {
+            return;
+        }
+        let Ok((rest, np)) = np::subject(np::Toks(&ws[..k])) else {
+            return;
+        };
+        if !rest.is_empty() || np.pronoun {
+            return;
+        }
+        let c = classify::classify(ws, &np, self.people);
+        if matches!(c.kind, SourceKind::Person | SourceKind::Outlet) {
+            self.emit((k, k + 1), Some(&np), CueForm::Colon);
+        }
+    }
+}

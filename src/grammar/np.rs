@@ -1,0 +1,504 @@
+//! Noun phrases that can be a source, parsed with nom over the tokens of one sentence.
+//!
+//! "a top US official cited by CNN broadcaster", "Liu Pengyu, the Chinese embassy
+//! spokesperson in Washington,", "Other US officials", "he", "the Financial Times and The
+//! Washington Post", "another source familiar with events in Ukraine".
+
+use nom::branch::alt;
+use nom::combinator::{opt, verify};
+use nom::error::{Error, ErrorKind};
+use nom::multi::many0;
+use nom::{IResult, Parser};
+
+use super::W;
+use super::lexicon::class::*;
+
+pub type In<'a> = Toks<'a>;
+pub type Res<'a, O> = IResult<In<'a>, O>;
+
+/// The tokens of a sentence as nom input (nom 8 implements `Input` only for bytes and str).
+#[derive(Clone, Copy, Debug)]
+pub struct Toks<'a>(pub &'a [W<'a>]);
+
+impl<'a> std::ops::Deref for Toks<'a> {
+    type Target = [W<'a>];
+    fn deref(&self) -> &[W<'a>] {
+        self.0
+    }
+}
+
+impl<'a> Toks<'a> {
+    pub fn from(&self, n: usize) -> Toks<'a> {
+        Toks(&self.0[n.min(self.0.len())..])
+    }
+}
+
+impl<'a> nom::Input for Toks<'a> {
+    type Item = W<'a>;
+    type Iter = std::iter::Copied<std::slice::Iter<'a, W<'a>>>;
+    type IterIndices = std::iter::Enumerate<Self::Iter>;
+    fn input_len(&self) -> usize {
+        self.0.len()
+    }
+    fn take(&self, index: usize) -> Self {
+        Toks(&self.0[..index])
+    }
+    fn take_from(&self, index: usize) -> Self {
+        Toks(&self.0[index..])
+    }
+    fn take_split(&self, index: usize) -> (Self, Self) {
+        let (a, b) = self.0.split_at(index);
+        (Toks(b), Toks(a))
+    }
+    fn position<P: Fn(Self::Item) -> bool>(&self, predicate: P) -> Option<usize> {
+        self.0.iter().position(|w| predicate(*w))
+    }
+    fn iter_elements(&self) -> Self::Iter {
+        self.0.iter().copied()
+    }
+    fn iter_indices(&self) -> Self::IterIndices {
+        self.iter_elements().enumerate()
+    }
+    fn slice_index(&self, count: usize) -> Result<usize, nom::Needed> {
+        if self.0.len() >= count {
+            Ok(count)
+        } else {
+            Err(nom::Needed::new(count - self.0.len()))
+        }
+    }
+}
+
+/// A parsed noun phrase, as token indices into the sentence.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Np {
+    pub start: usize,
+    pub end: usize,
+    pub head: usize,
+    /// End of the phrase that names the source: without a channel ("speaking to CNN",
+    /// "cited by CNN") or an appositive.
+    pub source_end: usize,
+    pub pronoun: bool,
+    /// Appositive ("Liu Pengyu, the Chinese embassy spokesperson,"), as a token range.
+    pub appositive: Option<(usize, usize)>,
+    /// A channel participle inside the phrase ("speaking to CNN"): cue start, end.
+    pub channel: Option<(usize, usize)>,
+    /// A "cited by"/"quoted by" outlet inside the phrase: cue start, phrase end.
+    pub cited: Option<(usize, usize, usize)>,
+    pub coordinated: bool,
+}
+
+fn fail<'s, 'a, O>(i: In<'a>) -> Res<'a, O> {
+    Err(nom::Err::Error(Error::new(i, ErrorKind::Verify)))
+}
+
+/// One token satisfying `pred`.
+pub fn tok<'a>(pred: impl Fn(&W<'a>) -> bool) -> impl FnMut(In<'a>) -> Res<'a, W<'a>> {
+    move |i: In<'a>| match i.split_first() {
+        Some((w, _)) if pred(w) => Ok((i.from(1), *w)),
+        _ => fail(i),
+    }
+}
+
+/// One token, compared case-insensitively.
+pub fn word<'a>(s: &'static str) -> impl FnMut(In<'a>) -> Res<'a, W<'a>> {
+    tok(move |w: &W| w.s.eq_ignore_ascii_case(s))
+}
+
+/// Can this word sit inside a noun phrase?
+pub fn nounish(w: &W) -> bool {
+    if !matches!(
+        w.kind,
+        crate::text::TokenKind::Word | crate::text::TokenKind::Number
+    ) {
+        return false;
+    }
+    if w.f & (FUNCTION | PREP | AUX | PRONOUN) != 0 && !w.cap() {
+        return false;
+    }
+    if w.cap() {
+        // capitalised function words ("The", "However", "In") are not names
+        return w.f & (FUNCTION | PREP | AUX | DET | PRONOUN) == 0;
+    }
+    if w.f & (VERB | INVERTED) != 0 && w.f & (DOC_HEAD | ANON_HEAD | ORG_HEAD | OUTLET_HEAD) == 0 {
+        return false;
+    }
+    if w.f & (TEMPORAL | ADVERB | DET) != 0 {
+        return false;
+    }
+    if w.s.len() > 4 && w.s.ends_with("ly") && w.f & ANON_HEAD == 0 {
+        return false; // adverbs
+    }
+    true
+}
+
+fn is_possessive(w: &W) -> bool {
+    w.s.ends_with("’s") || w.s.ends_with("'s") || w.s.ends_with("s’") || w.s.ends_with("s'")
+}
+
+/// det? (quantifier "of" det)? word+ — the head is the last word.
+fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
+    if let Ok((rest, w)) = tok(|w: &W| {
+        w.f & PRONOUN != 0 && !w.s.eq_ignore_ascii_case("it") && !w.s.eq_ignore_ascii_case("you")
+    })
+    .parse(i)
+    {
+        return Ok((
+            rest,
+            Np {
+                start: w.idx,
+                end: w.idx + 1,
+                head: w.idx,
+                source_end: w.idx + 1,
+                pronoun: true,
+                ..Default::default()
+            },
+        ));
+    }
+    let start = match i.first() {
+        Some(w) => w.idx,
+        None => return fail(i),
+    };
+    // "one of the", "some of his"
+    let (i, _) = opt((
+        tok(|w: &W| w.f & DET != 0 || w.kind == crate::text::TokenKind::Number),
+        word("of"),
+    ))
+    .parse(i)?;
+    let (i, _) = opt(tok(|w: &W| w.f & DET != 0)).parse(i)?;
+    let before = i;
+    let mut n = 0;
+    while n < i.len() && nounish(&i[n]) {
+        n += 1;
+    }
+    if n == 0 {
+        return fail(before);
+    }
+    // the head is the last noun-like word that is not a possessive or a number
+    while n > 0 && (is_possessive(&i[n - 1]) || i[n - 1].kind == crate::text::TokenKind::Number) {
+        n -= 1;
+    }
+    if n == 0 {
+        return fail(before);
+    }
+    let head = i[n - 1];
+    let rest = i.from(n);
+    Ok((
+        rest,
+        Np {
+            start,
+            end: head.idx + 1,
+            head: head.idx,
+            source_end: head.idx + 1,
+            ..Default::default()
+        },
+    ))
+}
+
+/// A unit that is not a time expression ("on Monday" is an adverbial, not a place).
+fn object_unit<'a>(i: In<'a>) -> Res<'a, Np> {
+    verify(np_unit, |np: &Np| !np.pronoun)
+        .parse(i)
+        .and_then(|(rest, np)| {
+            let consumed = &i[..i.len() - rest.len()];
+            if consumed.iter().any(|w| {
+                w.f & TEMPORAL != 0 && !w.cap()
+                    || matches!(
+                        w.s,
+                        "Monday"
+                            | "Tuesday"
+                            | "Wednesday"
+                            | "Thursday"
+                            | "Friday"
+                            | "Saturday"
+                            | "Sunday"
+                    )
+            }) {
+                fail(i)
+            } else {
+                Ok((rest, np))
+            }
+        })
+}
+
+/// "in Washington", "of the Office of the Foreign Affairs Commission".
+fn pp<'a>(i: In<'a>) -> Res<'a, usize> {
+    let (rest, (_, np)) = (
+        tok(|w: &W| {
+            matches!(
+                w.s.to_ascii_lowercase().as_str(),
+                "in" | "at"
+                    | "from"
+                    | "of"
+                    | "for"
+                    | "with"
+                    | "inside"
+                    | "within"
+                    | "close"
+                    | "near"
+                    | "on"
+            )
+        }),
+        object_unit,
+    )
+        .parse(i)?;
+    let (rest, more) = opt((
+        tok(|w: &W| matches!(w.s, "of" | "in" | "at" | "for")),
+        object_unit,
+    ))
+    .parse(rest)?;
+    Ok((rest, more.map_or(np.end, |(_, m)| m.end)))
+}
+
+/// "familiar with the matter", "briefed on the talks", "close to the president".
+fn familiar<'a>(i: In<'a>) -> Res<'a, usize> {
+    let (rest, _) = alt((
+        (word("familiar"), word("with")),
+        (word("briefed"), word("on")),
+        (word("close"), word("to")),
+        (word("knowledgeable"), word("about")),
+        (word("involved"), word("in")),
+        (word("privy"), word("to")),
+        (word("aware"), word("of")),
+        (word("with"), word("knowledge")),
+        (word("with"), word("direct")),
+        (word("who"), word("knows")),
+    ))
+    .parse(i)?;
+    let (rest, _) = opt(alt((word("knowledge"), word("of")))).parse(rest)?;
+    let (rest, np) = object_unit(rest)?;
+    let (rest, more) = opt(pp).parse(rest)?;
+    Ok((rest, more.unwrap_or(np.end)))
+}
+
+/// "speaking to CNN", "speaking on condition of anonymity".
+fn channel<'a>(i: In<'a>) -> Res<'a, (usize, usize)> {
+    let start = match i.first() {
+        Some(w) if w.phrase_kind == Some(super::lexicon::PhraseKind::Participial) => w.idx,
+        _ => return fail(i),
+    };
+    let len = i[0].phrase_len as usize;
+    if i.len() < len {
+        return fail(i);
+    }
+    let rest = i.from(len);
+    let (rest, np) = object_unit(rest)?;
+    let (rest, more) = opt(pp).parse(rest)?;
+    Ok((rest, (start, more.unwrap_or(np.end))))
+}
+
+/// "cited by CNN broadcaster", "quoted by Reuters", "quoted in the Times".
+fn cited<'a>(i: In<'a>) -> Res<'a, (usize, usize, usize)> {
+    let (rest, (c, b)) = (
+        alt((word("cited"), word("quoted"))),
+        alt((word("by"), word("in"))),
+    )
+        .parse(i)?;
+    let (rest, np) = object_unit(rest)?;
+    Ok((rest, (c.idx, b.idx + 1, np.end)))
+}
+
+/// ", who ... ," — a relative clause set off by commas.
+fn relative<'a>(i: In<'a>) -> Res<'a, usize> {
+    let (rest, _) = (word(","), alt((word("who"), word("which"), word("whose")))).parse(i)?;
+    let n = rest
+        .iter()
+        .position(|w| w.s == "," || w.kind == crate::text::TokenKind::Quote || w.s == ";")
+        .unwrap_or(rest.len());
+    if n == 0 || n >= rest.len() || rest[n].s != "," {
+        return fail(i);
+    }
+    Ok((rest.from(n + 1), rest[n].idx + 1))
+}
+
+#[derive(Clone, Copy)]
+enum Post {
+    Plain(usize),
+    Channel((usize, usize)),
+    Cited((usize, usize, usize)),
+    Relative(usize),
+}
+
+fn postmod<'a>(i: In<'a>) -> Res<'a, Post> {
+    alt((
+        familiar.map(Post::Plain),
+        channel.map(Post::Channel),
+        cited.map(Post::Cited),
+        pp.map(Post::Plain),
+        relative.map(Post::Relative),
+    ))
+    .parse(i)
+}
+
+/// unit ("and" unit)? postmod*
+fn np_body<'a>(i: In<'a>) -> Res<'a, Np> {
+    let (rest, mut np) = np_unit(i)?;
+    if np.pronoun {
+        return Ok((rest, np));
+    }
+    let (rest, coord) = opt((
+        alt((word("and"), word("&"))),
+        verify(np_unit, |n: &Np| !n.pronoun),
+    ))
+    .parse(rest)?;
+    if let Some((_, other)) = coord {
+        np.end = other.end;
+        np.head = other.head;
+        np.source_end = other.end;
+        np.coordinated = true;
+    }
+    let (rest, posts) = many0(postmod).parse(rest)?;
+    let mut named_end = np.end;
+    let mut in_channel = false;
+    for p in posts {
+        match p {
+            Post::Plain(e) => {
+                np.end = e;
+                if !in_channel {
+                    named_end = e;
+                }
+            }
+            Post::Relative(e) => np.end = e,
+            Post::Channel((s, e)) => {
+                np.channel.get_or_insert((s, e));
+                np.end = e;
+                in_channel = true;
+            }
+            Post::Cited(c) => {
+                np.cited.get_or_insert(c);
+                np.end = c.2;
+                in_channel = true;
+            }
+        }
+    }
+    np.source_end = named_end;
+    Ok((rest, np))
+}
+
+/// A subject noun phrase, with an optional appositive closed by a comma
+/// ("Liu Pengyu, the Chinese embassy spokesperson in Washington,").
+pub fn subject<'a>(i: In<'a>) -> Res<'a, Np> {
+    let (rest, mut np) = np_body(i)?;
+    if np.pronoun {
+        return Ok((rest, np));
+    }
+    let appos = (word(","), verify(np_body, |n: &Np| !n.pronoun), word(",")).parse(rest);
+    if let Ok((after, (_, a, c))) = appos {
+        np.appositive = Some((a.start, a.end));
+        np.end = c.idx + 1;
+        return Ok((after, np));
+    }
+    // "A U.S. official who spoke on condition of anonymity said": a bare relative runs to
+    // the cue (callers parse subjects all-consuming)
+    if let Ok((after, _)) = alt((word("who"), word("which"))).parse(rest)
+        && !after.is_empty()
+        && after
+            .iter()
+            .all(|w| w.kind != crate::text::TokenKind::Quote)
+    {
+        np.end = after[after.len() - 1].idx + 1;
+        return Ok((after.from(after.len()), np));
+    }
+    Ok((rest, np))
+}
+
+/// A source after its cue ("said Dmitry Peskov, President Vladimir Putin’s spokesman"):
+/// an appositive may run to the end of the sentence.
+pub fn object<'a>(i: In<'a>) -> Res<'a, Np> {
+    let (rest, mut np) = np_body(i)?;
+    if np.pronoun {
+        return Ok((rest, np));
+    }
+    if let Ok((after, (_, a))) = (word(","), verify(np_body, |n: &Np| !n.pronoun)).parse(rest) {
+        let ends = after.first().is_none_or(|w| {
+            matches!(
+                w.s,
+                "." | "," | ";" | ":" | ")" | "”" | "!" | "?" | "\"" | "—"
+            )
+        });
+        if ends {
+            np.appositive = Some((a.start, a.end));
+            np.end = a.end;
+            return Ok((after, np));
+        }
+    }
+    Ok((rest, np))
+}
+
+/// Words between a subject and its cue: "on Monday", "also", "has", "in a statement".
+pub fn middle<'a>(i: In<'a>) -> Res<'a, usize> {
+    let one = alt((
+        tok(|w: &W| w.f & (AUX | ADVERB) != 0 && w.f & PREP == 0).map(|w| w.idx),
+        tok(|w: &W| w.s.len() > 4 && w.s.ends_with("ly") && !w.cap() && w.f & ANON_HEAD == 0)
+            .map(|w| w.idx),
+        tok(|w: &W| {
+            w.f & TEMPORAL != 0
+                || matches!(
+                    w.s,
+                    "Monday"
+                        | "Tuesday"
+                        | "Wednesday"
+                        | "Thursday"
+                        | "Friday"
+                        | "Saturday"
+                        | "Sunday"
+                )
+        })
+        .map(|w| w.idx),
+        (
+            tok(|w: &W| {
+                matches!(
+                    w.s,
+                    "on" | "last" | "this" | "late" | "early" | "earlier" | "next" | "in"
+                )
+            }),
+            tok(|w: &W| w.f & TEMPORAL != 0 || w.cap()),
+        )
+            .map(|(_, w)| w.idx),
+        (
+            tok(|w: &W| matches!(w.s, "in" | "at" | "during" | "on")),
+            opt(tok(|w: &W| w.f & DET != 0)),
+            many0(tok(|w: &W| nounish(w) && w.f & DOC_HEAD == 0 && !w.cap())),
+            tok(|w: &W| {
+                w.f & DOC_HEAD != 0
+                    || matches!(
+                        w.s,
+                        "interview"
+                            | "conference"
+                            | "briefing"
+                            | "call"
+                            | "Twitter"
+                            | "X"
+                            | "Facebook"
+                            | "television"
+                            | "radio"
+                            | "podcast"
+                            | "rally"
+                            | "event"
+                            | "hearing"
+                            | "press"
+                    )
+            }),
+        )
+            .map(|(_, _, _, w)| w.idx),
+        (
+            word(","),
+            many0(tok(|w: &W| {
+                w.f & ADVERB != 0 || matches!(w.s, "however" | "though" | "meanwhile" | "too")
+            })),
+            word(","),
+        )
+            .map(|(_, _, w)| w.idx),
+    ));
+    let (rest, v) = many0(one).parse(i)?;
+    Ok((rest, v.last().copied().unwrap_or(0)))
+}
+
+/// Subject + middle, consuming the whole slice (the cue follows it).
+pub fn subject_before_cue<'a>(i: In<'a>) -> Option<(Np, usize)> {
+    let (rest, np) = subject(i).ok()?;
+    let (rest, _) = middle(rest).ok()?;
+    if !rest.is_empty() {
+        return None;
+    }
+    Some((np, i.len()))
+}

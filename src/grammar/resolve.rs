@@ -1,0 +1,198 @@
+//! Linking: pronoun sources to the people they stand for, and quotations to speakers.
+
+use super::{Attribution, CueForm, QuoteSpeaker, SourceKind};
+use crate::names::People;
+use crate::text::TextModel;
+
+fn pronoun_word(tm: &TextModel, a: &Attribution) -> String {
+    a.source
+        .map(|s| s.text(&tm.prose).to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// Resolves "he said" to the most recent named person before it, and "they said" to the
+/// most recent group or institution; the pronoun takes its referent's anonymity.
+pub fn pronouns(tm: &TextModel, people: &People, atts: &mut [Attribution]) {
+    for i in 0..atts.len() {
+        if atts[i].kind != SourceKind::Pronoun {
+            continue;
+        }
+        let Some(src) = atts[i].source else { continue };
+        let word = pronoun_word(tm, &atts[i]);
+        let para = atts[i].paragraph;
+        match word.as_str() {
+            "he" | "she" | "who" | "i" => {
+                let mention = people.last_before(src.start);
+                // a person source since that mention is the better antecedent
+                let prior = atts[..i].iter().rposition(|a| {
+                    a.kind == SourceKind::Person
+                        && a.speaker.is_some()
+                        && a.source.is_some_and(|s| s.end <= src.start)
+                });
+                let from_mention = mention.map(|m| (m.span.start, people.full_name(m)));
+                let from_prior = prior.map(|p| {
+                    (
+                        atts[p].source.map_or(0, |s| s.start),
+                        atts[p].speaker.clone().unwrap_or_default(),
+                    )
+                });
+                let best = match (from_mention, from_prior) {
+                    (Some(m), Some(p)) => Some(if m.0 > p.0 { m } else { p }),
+                    (m, p) => m.or(p),
+                };
+                // too far back to be safe: more than a few paragraphs
+                if let Some((pos, name)) = best {
+                    let far = tm.paragraph_at(pos).is_some_and(|pp| para > pp + 3);
+                    if !far && !name.is_empty() {
+                        atts[i].speaker = Some(name);
+                        atts[i].anonymous = false;
+                        atts[i].referent = prior;
+                    }
+                } else if word == "i" {
+                    atts[i].anonymous = false;
+                }
+                if atts[i].speaker.is_none() && word != "i" {
+                    // an earlier anonymous source is the likeliest antecedent
+                    if let Some(p) = atts[..i].iter().rposition(|a| {
+                        a.source.is_some()
+                            && a.kind != SourceKind::Pronoun
+                            && a.paragraph + 2 >= para
+                    }) {
+                        atts[i].anonymous = atts[p].anonymous;
+                        atts[i].referent = Some(p);
+                    } else {
+                        atts[i].anonymous = false;
+                    }
+                }
+            }
+            _ => {
+                // they / we: the latest non-person source nearby
+                let p = atts[..i].iter().rposition(|a| {
+                    a.source.is_some()
+                        && !matches!(a.kind, SourceKind::Pronoun | SourceKind::Person)
+                        && a.paragraph + 2 >= para
+                });
+                match p {
+                    Some(p) => {
+                        atts[i].anonymous = atts[p].anonymous;
+                        atts[i].referent = Some(p);
+                    }
+                    None => atts[i].anonymous = false,
+                }
+            }
+        }
+    }
+}
+
+/// The speaker of each quotation: an attribution in the sentences the quote spans,
+/// "X said:" before it, and the speaker of the quote it continues.
+pub fn quotes(tm: &TextModel, atts: &[Attribution]) -> Vec<QuoteSpeaker> {
+    let mut out: Vec<QuoteSpeaker> = Vec::with_capacity(tm.quotes.len());
+    for q in &tm.quotes {
+        let s0 = tm.sentence_at(q.span.start);
+        let s1 = tm.sentence_at(q.span.end.saturating_sub(1)).or(s0);
+        let mut best: Option<(usize, usize)> = None; // (distance, attribution)
+        if let (Some(s0), Some(s1)) = (s0, s1) {
+            for (ai, a) in atts.iter().enumerate() {
+                if a.sentence < s0
+                    || a.sentence > s1
+                    || !a.is_speech()
+                    || a.form == CueForm::Agentless
+                    || a.source.is_none()
+                {
+                    continue;
+                }
+                if q.span.overlaps(a.cue)
+                    || tm.quote_at(a.cue.start).is_some_and(|o| {
+                        !tm.quotes[o].single
+                            && tm.quotes[o].span != q.span
+                            && tm.quotes[o].span.overlaps(tm.sentences[a.sentence].span)
+                            && tm.quotes[o].span.contains(a.cue)
+                    })
+                {
+                    continue;
+                }
+                let d = if a.cue.start >= q.span.end {
+                    a.cue.start - q.span.end
+                } else {
+                    q.span.start.saturating_sub(a.cue.end)
+                };
+                if best.is_none_or(|(bd, _)| d < bd) {
+                    best = Some((d, ai));
+                }
+            }
+            // "He said:" closing the previous paragraph
+            if best.is_none() {
+                let p = tm.sentences[s0].paragraph;
+                let first_in_para = tm.paragraphs[p].span.start == q.span.start;
+                if first_in_para && p > 0 {
+                    let prev = &tm.paragraphs[p - 1];
+                    if tm.prose[prev.span.start..prev.span.end]
+                        .trim_end()
+                        .ends_with(':')
+                    {
+                        let last_sentence = prev.sentences.end.saturating_sub(1);
+                        best = atts
+                            .iter()
+                            .rposition(|a| {
+                                a.sentence == last_sentence && a.is_speech() && a.source.is_some()
+                            })
+                            .map(|ai| (0, ai));
+                    }
+                }
+            }
+        }
+        out.push(match best {
+            Some((_, ai)) => QuoteSpeaker {
+                attribution: Some(ai),
+                speaker: speaker_of(tm, &atts[ai]),
+                source: atts[ai].source,
+            },
+            None => QuoteSpeaker::default(),
+        });
+    }
+    // a continued quote keeps its speaker, in both directions along the chain
+    for _ in 0..2 {
+        for i in 0..tm.quotes.len() {
+            if out[i].attribution.is_some() {
+                continue;
+            }
+            let linked = [tm.quotes[i].continues, tm.quotes[i].continued_by];
+            if let Some(j) = linked
+                .into_iter()
+                .flatten()
+                .find(|&j| out[j].attribution.is_some())
+            {
+                out[i] = out[j].clone();
+            }
+        }
+    }
+    out
+}
+
+/// The name a quote's speaker goes by: the person's full name, or for an institution,
+/// outlet or document, the capitalised name inside its phrase ("the White House release"
+/// -> "White House").
+fn speaker_of(tm: &TextModel, a: &Attribution) -> Option<String> {
+    if a.speaker.is_some() {
+        return a.speaker.clone();
+    }
+    match a.kind {
+        SourceKind::Organization | SourceKind::Outlet | SourceKind::Document => {
+            let text = a.source?.text(&tm.prose);
+            let caps: Vec<&str> = text
+                .split_whitespace()
+                .filter(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && !matches!(*w, "The" | "A" | "An")
+                })
+                .collect();
+            Some(if caps.is_empty() {
+                text.to_string()
+            } else {
+                caps.join(" ")
+            })
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,340 @@
+//! People named in a document: every mention of a person's name, grouped into people
+//! ("Chris Johnson", "Mr Johnson" and "Johnson" are one person), with their spans.
+
+pub mod fix;
+pub mod registry;
+
+use rustc_hash::FxHashMap;
+
+use crate::grammar::lexicon::{Lexicon, PhraseKind, class::*};
+use crate::text::{Span, TextModel, TokenKind};
+
+/// Why we believe a capitalised run is a person's name.
+pub mod evidence {
+    pub const GIVEN: u8 = 1; // a known given name
+    pub const TITLE: u8 = 2; // Mr, President, Dr
+    pub const ROLE: u8 = 4; // spokesperson Zhao Lijian
+    pub const SPEECH: u8 = 8; // Brown said, said Brown
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// The name's words, without title or possessive ending.
+    pub span: Span,
+    pub words: Vec<Span>,
+    pub title: Option<Span>,
+    pub person: usize,
+    pub evidence: u8,
+    pub sentence: usize,
+    /// The first word of its sentence (and so capitalised anyway).
+    pub sentence_initial: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Person {
+    /// The fullest form of the name the document uses, word by word.
+    pub words: Vec<String>,
+    /// The words joined by spaces.
+    pub full: String,
+    pub mentions: Vec<usize>,
+    pub evidence: u8,
+}
+
+impl Person {
+    fn new(words: Vec<String>) -> Person {
+        let full = words.join(" ");
+        Person {
+            words,
+            full,
+            mentions: vec![],
+            evidence: 0,
+        }
+    }
+    pub fn full(&self) -> String {
+        self.full.clone()
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct People {
+    pub persons: Vec<Person>,
+    /// In document order.
+    pub mentions: Vec<Mention>,
+    by_word: FxHashMap<String, Vec<usize>>,
+}
+
+/// Lowercase particles that may sit inside a name: "Ursula von der Leyen".
+const PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "bin", "ibn", "al", "da", "di", "du", "la", "le", "del",
+    "della", "dos", "das", "ter", "ten", "el", "y",
+];
+
+/// Is this capitalised word a possible part of a person's name?
+fn name_word(w: &str, f: u32, phrase: Option<PhraseKind>) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = w.chars().filter(|c| c.is_uppercase()).count();
+    letters >= 2
+        && !(upper == letters && letters >= 2) // acronyms
+        && f & (ROLE | TITLE | ORG | PLACE | NATIONALITY | OUTLET | ANON_HEAD | ORG_HEAD | OUTLET_HEAD | DOC_HEAD | TEMPORAL | FUNCTION | DET | PREP | AUX | PRONOUN | VERB | ADVERB) == 0
+        && !matches!(phrase, Some(PhraseKind::Outlet | PhraseKind::Organization | PhraseKind::Place | PhraseKind::Title))
+        && !w.contains('.')
+        && !w.chars().any(|c| c.is_ascii_digit())
+}
+
+fn strip_possessive(text: &str, span: Span) -> Span {
+    let s = span.text(text);
+    for suffix in ["’s", "'s", "’", "'"] {
+        if let Some(stem) = s.strip_suffix(suffix) {
+            return Span::new(span.start, span.start + stem.len());
+        }
+    }
+    span
+}
+
+/// Capitalised words that look like names at the start of a sentence but are not.
+fn is_title_case_headline(tm: &TextModel, p: usize) -> bool {
+    let para = &tm.paragraphs[p];
+    if !para.headline {
+        return false;
+    }
+    let words: Vec<&str> = tm.tokens[para.tokens.clone()]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .map(|t| t.text(&tm.prose))
+        .collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= 4 && caps * 10 >= words.len() * 7
+}
+
+impl People {
+    pub fn find(tm: &TextModel, lex: &Lexicon) -> People {
+        struct Cand {
+            words: Vec<Span>,
+            title: Option<Span>,
+            evidence: u8,
+            sentence: usize,
+            initial: bool,
+        }
+        let text: &str = &tm.prose;
+        let mut cands: Vec<Cand> = Vec::new();
+        for (si, s) in tm.sentences.iter().enumerate() {
+            if is_title_case_headline(tm, s.paragraph) {
+                continue;
+            }
+            let toks = &tm.tokens[s.tokens.clone()];
+            let mut k = 0;
+            while k < toks.len() {
+                let t = &toks[k];
+                let w = t.text(text);
+                let cap =
+                    t.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_uppercase);
+                if !cap {
+                    k += 1;
+                    continue;
+                }
+                // a run of capitalised words (with particles and "Mr." full stops inside)
+                let start = k;
+                let mut end = k + 1;
+                while end < toks.len() {
+                    let n = &toks[end];
+                    let nw = n.text(text);
+                    let ncap = n.kind == TokenKind::Word
+                        && nw.chars().next().is_some_and(char::is_uppercase);
+                    let particle = n.kind == TokenKind::Word
+                        && PARTICLES.contains(&nw)
+                        && toks.get(end + 1).is_some_and(|m| {
+                            m.text(text).chars().next().is_some_and(char::is_uppercase)
+                        });
+                    let title_dot = nw == "."
+                        && lex.flags(toks[end - 1].text(text)) & TITLE != 0
+                        && n.span.start == toks[end - 1].span.end;
+                    let prev_possessive = toks[end - 1].text(text).ends_with("’s")
+                        || toks[end - 1].text(text).ends_with("'s");
+                    if (ncap || particle || title_dot) && !prev_possessive {
+                        end += 1;
+                    } else {
+                        break;
+                    }
+                }
+                // the name is the part after the last word that cannot be a name
+                let mut name_start = start;
+                let mut title = None;
+                let mut evidence = 0u8;
+                for j in start..end {
+                    let jw = toks[j].text(text);
+                    if jw == "." {
+                        continue;
+                    }
+                    let f = lex.flags(jw);
+                    let phrase =
+                        lex.phrases(jw).iter().find(|p| {
+                            p.rest.iter().enumerate().all(|(x, r)| {
+                                toks.get(j + 1 + x).is_some_and(|t| t.text(text) == &**r)
+                            }) && jw == &*p.first
+                        });
+                    let phrase_kind = phrase.map(|p| p.kind);
+                    let particle = PARTICLES.contains(&jw) && j > start;
+                    if !particle && !name_word(jw, f, phrase_kind) {
+                        name_start = j + 1;
+                        if f & TITLE != 0 || phrase_kind == Some(PhraseKind::Title) {
+                            title = Some(toks[j].span);
+                            evidence |= evidence::TITLE;
+                        } else if f & ROLE != 0 {
+                            evidence |= evidence::ROLE;
+                        } else {
+                            evidence &= !(evidence::TITLE | evidence::ROLE);
+                            title = None;
+                        }
+                        if let Some(p) = phrase {
+                            // skip over the rest of a multi-word institution or place
+                            name_start = name_start.max(j + 1 + p.rest.len());
+                        }
+                    }
+                }
+                let words: Vec<Span> = toks[name_start.min(end)..end]
+                    .iter()
+                    .filter(|t| t.text(text) != "." && t.kind == TokenKind::Word)
+                    .map(|t| t.span)
+                    .collect();
+                if !words.is_empty() && words.len() <= 4 {
+                    let mut words = words;
+                    if let Some(last) = words.last_mut() {
+                        *last = strip_possessive(text, *last);
+                    }
+                    if lex.flags(words[0].text(text)) & GIVEN != 0 && words.len() >= 2 {
+                        evidence |= evidence::GIVEN;
+                    }
+                    // a role word just before the run: "spokesperson Zhao Lijian"
+                    if name_start == start
+                        && start > 0
+                        && lex.flags(toks[start - 1].text(text)) & ROLE != 0
+                    {
+                        evidence |= evidence::ROLE;
+                    }
+                    // a speech verb next to the name: "Brown said", "said Brown"
+                    let after = toks.get(end).map(|t| lex.flags(t.text(text))).unwrap_or(0);
+                    let before = start
+                        .checked_sub(1)
+                        .map(|p| lex.flags(toks[p].text(text)))
+                        .unwrap_or(0);
+                    if after & VERB != 0 && after & (VERB_PAST | VERB_S) != 0
+                        || before & (VERB_PAST | VERB_S) != 0 && before & VERB != 0
+                    {
+                        evidence |= evidence::SPEECH;
+                    }
+                    cands.push(Cand {
+                        words,
+                        title,
+                        evidence,
+                        sentence: si,
+                        initial: name_start == 0 && start == 0,
+                    });
+                }
+                k = end;
+            }
+        }
+        // people: multi-word names first, then single words that match one of their words
+        let mut people = People::default();
+        let mut key_of: FxHashMap<String, usize> = FxHashMap::default();
+        for c in cands.iter().filter(|c| c.words.len() >= 2) {
+            let words: Vec<String> = c.words.iter().map(|s| s.text(text).to_string()).collect();
+            let key = words.join(" ");
+            if !key_of.contains_key(&key) {
+                key_of.insert(key, people.persons.len());
+                people.persons.push(Person::new(words));
+            }
+        }
+        for p in 0..people.persons.len() {
+            for w in people.persons[p].words.clone() {
+                people.by_word.entry(w).or_default().push(p);
+            }
+        }
+        let mut mentions = Vec::new();
+        for c in cands {
+            let words: Vec<String> = c.words.iter().map(|s| s.text(text).to_string()).collect();
+            let person = if words.len() >= 2 {
+                key_of.get(&words.join(" ")).copied()
+            } else {
+                // the nearest person before (or else after) with this word in their name
+                let w = &words[0];
+                match people.by_word.get(w) {
+                    Some(list) => {
+                        let pos = c.words[0].start;
+                        let before = list
+                            .iter()
+                            .copied()
+                            .filter(|&p| {
+                                mentions
+                                    .iter()
+                                    .any(|m: &Mention| m.person == p && m.span.start < pos)
+                            })
+                            .last();
+                        Some(before.unwrap_or(list[0]))
+                    }
+                    None if c.evidence & (evidence::TITLE | evidence::SPEECH | evidence::ROLE)
+                        != 0
+                        && !(c.initial
+                            && c.evidence & evidence::TITLE == 0
+                            && c.evidence & evidence::SPEECH == 0) =>
+                    {
+                        let idx = people.persons.len();
+                        people.persons.push(Person::new(words.clone()));
+                        people.by_word.entry(w.clone()).or_default().push(idx);
+                        key_of.insert(w.clone(), idx);
+                        Some(idx)
+                    }
+                    None => None,
+                }
+            };
+            let Some(person) = person else { continue };
+            let span = Span::new(c.words[0].start, c.words[c.words.len() - 1].end);
+            people.persons[person].evidence |= c.evidence;
+            mentions.push(Mention {
+                span,
+                words: c.words,
+                title: c.title,
+                person,
+                evidence: c.evidence,
+                sentence: c.sentence,
+                sentence_initial: c.initial,
+            });
+        }
+        for (i, m) in mentions.iter().enumerate() {
+            people.persons[m.person].mentions.push(i);
+        }
+        people.mentions = mentions;
+        people
+    }
+
+    /// The full name of the person a (possibly partial) name refers to: "Johnson" ->
+    /// "Chris Johnson". `None` when the document names no such person.
+    pub fn resolve(&self, name: &str) -> Option<&str> {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let last = *words.last()?;
+        let candidates = self.by_word.get(last)?;
+        let best = candidates
+            .iter()
+            .map(|&p| &self.persons[p])
+            .filter(|p| words.iter().all(|w| p.words.iter().any(|x| x == w)))
+            .max_by_key(|p| (p.words.len(), p.mentions.len()))?;
+        Some(best.full.as_str())
+    }
+
+    /// The most recent person mention that starts before `offset`.
+    pub fn last_before(&self, offset: usize) -> Option<&Mention> {
+        let i = self.mentions.partition_point(|m| m.span.start < offset);
+        i.checked_sub(1).map(|i| &self.mentions[i])
+    }
+
+    pub fn full_name(&self, m: &Mention) -> String {
+        self.persons[m.person].full()
+    }
+
+    /// Is `word` part of some person's name in this document?
+    pub fn is_known_word(&self, word: &str) -> bool {
+        self.by_word.contains_key(word)
+    }
+}

@@ -1,0 +1,17 @@
+//! `--format concise`: `path:line:col: severity[rule] message`, one line each.
+
+use super::FileMap;
+use crate::diagnostic::Diagnostic;
+
+pub fn render(diags: &[Diagnostic], files: &FileMap) -> String {
+    let mut s = String::new();
+    for d in diags {
+        let lc = files.line_col(&d.path, d.span.start);
+        let msg = super::neutralise(&d.message).replace(['\n', '\r'], " ");
+        s.push_str(&format!(
+            "{}:{}:{}: {}[{}] {}\n",
+            d.path, lc.line, lc.column, d.severity, d.rule, msg
+        ));
+    }
+    s
+}

@@ -1,0 +1,102 @@
+//! Compiler-style output through ariadne.
+
+use std::io::{self, Write};
+
+use ariadne::{Color, Config, IndexType, Label, Report, ReportKind};
+
+use super::{FileMap, neutralise};
+use crate::diagnostic::{Diagnostic, Severity};
+
+pub fn render(
+    diags: &[Diagnostic],
+    files: &FileMap,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    // ariadne counts bytes only with IndexType::Byte; our spans are bytes
+    let config = Config::new()
+        .with_index_type(IndexType::Byte)
+        .with_color(color);
+    for d in diags {
+        let kind = match d.severity {
+            Severity::Error => ReportKind::Error,
+            Severity::Warning => ReportKind::Warning,
+            Severity::Info => ReportKind::Custom("info", Color::Cyan),
+        };
+        let path = d.path.clone();
+        let text = files.text(&path);
+        let span = clamp(text, d.span.start, d.span.end);
+        let mut b = Report::build(kind, (path.clone(), span.clone()))
+            .with_code(d.rule)
+            .with_message(neutralise(&d.message))
+            .with_config(config);
+        let main_color = match d.severity {
+            Severity::Error => Color::Red,
+            Severity::Warning => Color::Yellow,
+            Severity::Info => Color::Cyan,
+        };
+        b = b.with_label(
+            Label::new((path.clone(), span))
+                .with_message(neutralise(d.label.as_deref().unwrap_or("here")))
+                .with_color(main_color)
+                .with_order(0),
+        );
+        let mut sources = vec![(path.clone(), neutralise(text))];
+        for (i, r) in d.related.iter().enumerate() {
+            let rpath = r.path.clone().unwrap_or_else(|| path.clone());
+            let rtext = files.text(&rpath);
+            if !sources.iter().any(|(p, _)| *p == rpath) {
+                sources.push((rpath.clone(), neutralise(rtext)));
+            }
+            let rspan = clamp(rtext, r.span.start, r.span.end);
+            b = b.with_label(
+                Label::new((rpath, rspan))
+                    .with_message(neutralise(&r.message))
+                    .with_color(Color::Blue)
+                    .with_order(i as i32 + 1),
+            );
+        }
+        if let Some(n) = &d.note {
+            b = b.with_note(neutralise(n));
+        }
+        if let Some(h) = &d.help {
+            b = b.with_help(neutralise(h));
+        }
+        b.finish().write(ariadne::sources(sources), &mut *out)?;
+    }
+    Ok(())
+}
+
+/// A byte range inside the text, on character boundaries, never empty when avoidable.
+fn clamp(text: &str, start: usize, end: usize) -> std::ops::Range<usize> {
+    let mut s = start.min(text.len());
+    while !text.is_char_boundary(s) {
+        s -= 1;
+    }
+    let mut e = end.clamp(s, text.len());
+    while !text.is_char_boundary(e) {
+        e += 1;
+    }
+    if e == s && s < text.len() {
+        e = s + text[s..].chars().next().map_or(0, char::len_utf8);
+    }
+    s..e
+}
+
+/// The closing summary line, for stderr.
+pub fn summary_line(s: &crate::diagnostic::Summary) -> String {
+    let plural = |n: usize, w: &str| {
+        if n == 1 {
+            format!("{n} {w}")
+        } else {
+            format!("{n} {w}s")
+        }
+    };
+    format!(
+        "{}: {}, {}, {} (credlint explain RULE documents any rule)",
+        plural(s.files, "file"),
+        plural(s.errors, "error"),
+        plural(s.warnings, "warning"),
+        plural(s.infos, "info")
+    )
+}

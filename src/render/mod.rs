@@ -1,0 +1,47 @@
+//! Output formats: one file each. Renderers receive every diagnostic of the run (sorted)
+//! and the texts of the files they point into.
+
+pub mod concise;
+pub mod github;
+pub mod human;
+pub mod json;
+pub mod sarif;
+
+use std::collections::HashMap;
+
+use crate::text::{LineCol, LineIndex};
+
+/// The text of each file a run read, and its line index.
+#[derive(Default)]
+pub struct FileMap {
+    files: HashMap<String, (String, LineIndex)>,
+}
+
+impl FileMap {
+    pub fn insert(&mut self, path: &str, text: &str) {
+        self.files
+            .insert(path.to_string(), (text.to_string(), LineIndex::new(text)));
+    }
+    pub fn text(&self, path: &str) -> &str {
+        self.files.get(path).map_or("", |(t, _)| t.as_str())
+    }
+    pub fn line_col(&self, path: &str, offset: usize) -> LineCol {
+        match self.files.get(path) {
+            Some((t, idx)) => idx.line_col(t, offset),
+            None => LineCol { line: 1, column: 1 },
+        }
+    }
+}
+
+/// Replaces control characters (a draft can carry terminal escape sequences) with
+/// characters of the same UTF-8 length, so byte offsets stay valid.
+pub fn neutralise(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\t' | '\r' => c,
+            c if (c as u32) < 0x20 || c == '\u{7f}' => '?',
+            c if ('\u{80}'..='\u{9f}').contains(&c) => '¿',
+            c => c,
+        })
+        .collect()
+}

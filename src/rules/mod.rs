@@ -1,0 +1,155 @@
+//! The rules: one file each, its documentation beside its code, all registered in
+//! [`REGISTRY`]. Adding a rule is adding its file, one line here, and its table in
+//! `rules/default.toml`.
+
+use serde::de::DeserializeOwned;
+
+use crate::analysis::Document;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::text::Span;
+
+pub mod placeholder_text;
+pub mod quote_marks;
+
+/// What `credlint rules` and `credlint explain` show.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// The id used in configuration, output and suppressions (kebab-case).
+    pub id: &'static str,
+    pub summary: &'static str,
+    /// Markdown: what it does, why, a bad and a good example, the standard, options.
+    pub doc: &'static str,
+}
+
+/// A rule as registered: its metadata and how to build it from its TOML options.
+pub struct RuleDef {
+    pub meta: RuleMeta,
+    pub build: fn(toml::Value) -> Result<Box<dyn Rule>, String>,
+}
+
+/// Every rule, in alphabetical order.
+pub static REGISTRY: &[RuleDef] = &[placeholder_text::DEF, quote_marks::DEF];
+
+/// A rule reads one built document and reports through a sink. Rules that compare
+/// documents (name spellings across files) also see every document's summary.
+pub trait Rule: Send + Sync {
+    fn check(&self, doc: &Document, sink: &mut Sink);
+}
+
+pub struct ConfiguredRule {
+    pub def: &'static RuleDef,
+    pub severity: Severity,
+    pub rule: Box<dyn Rule>,
+}
+
+impl ConfiguredRule {
+    pub fn id(&self) -> &'static str {
+        self.def.meta.id
+    }
+}
+
+/// Where a rule's findings go, stamped with the rule id and configured severity.
+pub struct Sink<'o> {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub path: String,
+    pub out: &'o mut Vec<Diagnostic>,
+}
+
+impl Sink<'_> {
+    pub fn diag(&self, span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(&self.path, self.rule, self.severity, span, message)
+    }
+    pub fn push(&mut self, d: Diagnostic) {
+        self.out.push(d);
+    }
+}
+
+/// Deserialises a rule's options table.
+pub fn options<T: DeserializeOwned>(v: toml::Value) -> Result<T, String> {
+    v.try_into()
+        .map_err(|e: toml::de::Error| e.message().to_string())
+}
+
+pub fn find(id: &str) -> Option<&'static RuleDef> {
+    REGISTRY.iter().find(|d| d.meta.id == id)
+}
+
+/// The default severity of a rule, from `rules/default.toml`.
+pub fn default_severity(id: &str) -> &'static str {
+    let t: toml::Table = toml::from_str(crate::config::DEFAULT_RULES).unwrap_or_default();
+    let sev = t
+        .get("rules")
+        .and_then(|r| r.get(id))
+        .and_then(|r| r.get("severity"))
+        .and_then(|s| s.as_str())
+        .unwrap_or("warning");
+    match sev {
+        "error" => "error",
+        "info" => "info",
+        "off" => "off",
+        _ => "warning",
+    }
+}
+
+/// `“text”` shortened for a message.
+pub fn quoted(s: &str) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() > 60 {
+        let cut: String = s.chars().take(57).collect();
+        format!("“{cut}…”")
+    } else {
+        format!("“{s}”")
+    }
+}
+
+#[cfg(test)]
+pub mod testing {
+    use crate::config::Config;
+    use crate::diagnostic::Diagnostic;
+
+    /// Lints `text` as a plain-text draft with the built-in configuration and returns
+    /// only `rule`'s diagnostics.
+    pub fn lint(rule: &str, text: &str) -> Vec<Diagnostic> {
+        let cfg = Config::builtin().expect("built-in config");
+        crate::check_source("draft.txt", text, &cfg)
+            .into_iter()
+            .filter(|d| d.rule == rule)
+            .collect()
+    }
+
+    pub fn spans<'t>(text: &'t str, diags: &[Diagnostic]) -> Vec<&'t str> {
+        diags.iter().map(|d| d.span.text(text)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_is_sorted_unique_and_documented() {
+        let ids: Vec<&str> = REGISTRY.iter().map(|d| d.meta.id).collect();
+        let mut sorted = ids.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(ids, sorted, "REGISTRY must be alphabetical and unique");
+        for d in REGISTRY {
+            assert!(
+                d.meta
+                    .id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{}",
+                d.meta.id
+            );
+            for section in ["## What it does", "## Why", "## Example", "## Options"] {
+                assert!(
+                    d.meta.doc.contains(section),
+                    "{} doc lacks {section}",
+                    d.meta.id
+                );
+            }
+        }
+    }
+}

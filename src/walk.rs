@@ -1,0 +1,161 @@
+//! Which files a run lints, and reading them: directories are walked (hidden folders,
+//! `.git`, `target` and `node_modules` skipped), files named explicitly are always linted.
+
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use walkdir::{DirEntry, WalkDir};
+
+/// Extensions linted when walking a directory.
+pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+const SKIP_DIRS: &[&str] = &[".git", "target", "node_modules"];
+
+pub struct Filters {
+    include: Option<GlobSet>,
+    exclude: GlobSet,
+    force_exclude: bool,
+}
+
+fn build(globs: &[String]) -> Result<GlobSet, String> {
+    let mut b = GlobSetBuilder::new();
+    for g in globs {
+        b.add(Glob::new(g).map_err(|e| format!("invalid glob `{g}`: {e}"))?);
+        // "drafts/**" should also match what is below a bare "drafts"
+        if !g.contains('/') {
+            b.add(Glob::new(&format!("**/{g}")).map_err(|e| format!("invalid glob `{g}`: {e}"))?);
+        }
+    }
+    b.build().map_err(|e| e.to_string())
+}
+
+impl Filters {
+    pub fn new(
+        include: &[String],
+        exclude: &[String],
+        force_exclude: bool,
+    ) -> Result<Filters, String> {
+        let include = if include.is_empty() {
+            None
+        } else {
+            Some(build(include)?)
+        };
+        Ok(Filters {
+            include,
+            exclude: build(exclude)?,
+            force_exclude,
+        })
+    }
+
+    fn excluded(&self, rel: &Path) -> bool {
+        self.exclude.is_match(rel)
+    }
+
+    fn included(&self, rel: &Path) -> bool {
+        self.include.as_ref().is_none_or(|g| g.is_match(rel))
+    }
+}
+
+fn is_skipped_dir(e: &DirEntry) -> bool {
+    e.depth() > 0
+        && e.file_type().is_dir()
+        && e.file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with('.') || SKIP_DIRS.contains(&n))
+}
+
+fn has_extension(p: &Path) -> bool {
+    p.extension()
+        .and_then(|x| x.to_str())
+        .is_some_and(|x| EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(x)))
+}
+
+/// The files to lint under `paths`, in a stable order, and the errors met on the way.
+pub fn collect(paths: &[PathBuf], filters: &Filters) -> (Vec<PathBuf>, Vec<String>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for root in paths {
+        match std::fs::metadata(root) {
+            Err(e) => errors.push(format!("{}: {}", root.display(), io_reason(&e))),
+            Ok(m) if m.is_file() => {
+                if !(filters.force_exclude && filters.excluded(root)) {
+                    files.push(root.clone());
+                }
+            }
+            Ok(_) => {
+                let walker = WalkDir::new(root)
+                    .sort_by_file_name()
+                    .into_iter()
+                    .filter_entry(|e| !is_skipped_dir(e));
+                for entry in walker {
+                    match entry {
+                        Err(e) => errors.push(format!(
+                            "{}: {}",
+                            e.path()
+                                .map_or(root.display().to_string(), |p| p.display().to_string()),
+                            e.io_error().map_or(e.to_string(), io_reason)
+                        )),
+                        Ok(e) if e.file_type().is_file() && has_extension(e.path()) => {
+                            let rel = e.path().strip_prefix(root).unwrap_or(e.path());
+                            if filters.included(rel)
+                                && !filters.excluded(rel)
+                                && !filters.excluded(e.path())
+                            {
+                                files.push(e.path().to_path_buf());
+                            }
+                        }
+                        Ok(_) => {}
+                    }
+                }
+            }
+        }
+    }
+    (files, errors)
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Reads a file as UTF-8 text, or says clearly why it cannot be linted.
+pub fn read(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| format!("{}: cannot read: {}", path.display(), io_reason(&e)))?;
+    decode(&path.display().to_string(), bytes)
+}
+
+pub fn decode(shown: &str, bytes: Vec<u8>) -> Result<String, String> {
+    if let Some(nul) = bytes.iter().take(8192).position(|&b| b == 0) {
+        return Err(format!(
+            "{shown}: binary file (NUL byte at offset {nul}); skipped"
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        format!(
+            "{shown}: not UTF-8 (invalid byte 0x{:02X} at offset {at}, line {line}); skipped",
+            bytes[at]
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_utf8_names_offset_and_line() {
+        let e = decode("a.txt", b"ok\nthen \xA3 here".to_vec()).unwrap_err();
+        assert_eq!(
+            e,
+            "a.txt: not UTF-8 (invalid byte 0xA3 at offset 8, line 2); skipped"
+        );
+        let e = decode("b.bin", b"PK\0\x03".to_vec()).unwrap_err();
+        assert!(e.contains("binary file"));
+    }
+}
