@@ -133,9 +133,14 @@ fn not_name_word(w: &W) -> bool {
                     | PhraseKind::Role
             )
         )
-        || is_acronym(w.s)
+        || is_acronym(w.s) && !is_initial(w.s)
         || ORG_SUFFIXES.contains(&w.s)
-        || w.s.contains('.')
+        || w.s.contains('.') && !is_initial(w.s)
+}
+
+/// "E." in "Leonard E. Burman".
+fn is_initial(s: &str) -> bool {
+    s.len() == 2 && s.ends_with('.') && s.starts_with(|c: char| c.is_uppercase())
 }
 
 /// The person's name inside `ws[from..=head]`: the capitalised run ending at the head,

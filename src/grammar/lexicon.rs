@@ -497,6 +497,11 @@ impl Lexicon {
         let words: Vec<&str> = text.split_whitespace().collect();
         match words.as_slice() {
             [] => {}
+            // single-word cues ("reportedly", "via") go through the phrase table too
+            [w] if single_flag == 0 || matches!(kind, PhraseKind::InvertedOnly) => {
+                self.flag(w, single_flag);
+                self.phrase(w, &[], kind);
+            }
             [w] => self.flag(w, single_flag),
             [first, rest @ ..] => self.phrase(first, rest, kind),
         }
@@ -526,6 +531,8 @@ impl Lexicon {
 
     /// The class flags of a word. Cased classes count only when the word is capitalised.
     pub fn flags(&self, word: &str) -> u32 {
+        // "Sen." is looked up as "Sen"
+        let word = if word.len() > 2 && word.ends_with('.') && !word[..word.len() - 1].contains('.') { &word[..word.len() - 1] } else { word };
         let f = with_lower(word, |w| self.words.get(w).copied().unwrap_or(0));
         if f & class::CASED != 0 && !word.chars().next().is_some_and(char::is_uppercase) {
             f & !class::CASED

@@ -156,13 +156,15 @@ pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People) -> Extraction {
                 phrase_len: 0,
             });
         }
-        if !any_cue {
+        if !any_cue || s.headline && is_furniture(&ws) {
             continue; // cheap path: nothing here can start an attribution
         }
         mark_quoted(&mut ws, &double);
         mark_phrases(&mut ws, lex);
+        let titlecase = title_case(&ws);
         Sentence {
             ws: &ws,
+            titlecase,
             people,
             si,
             paragraph: s.paragraph,
@@ -178,6 +180,24 @@ pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People) -> Extraction {
         attributions: out,
         quotes,
     }
+}
+
+/// Page furniture that reads like a headline: very short lines ("Facebook Comments") and
+/// promos ("JUST IN: …", "READ MORE: …").
+fn is_furniture(ws: &[W]) -> bool {
+    let words = ws.iter().filter(|w| w.kind == TokenKind::Word).count();
+    let promo = ws.len() > 2 && ws[0].s.chars().all(|c| c.is_uppercase()) && ws[0].s.len() > 1 && ws.iter().take(4).any(|w| w.s == ":");
+    words < 4 || promo
+}
+
+fn title_case(ws: &[W]) -> bool {
+    let words = ws.iter().filter(|w| w.kind == TokenKind::Word && w.s.chars().any(char::is_alphabetic));
+    let (mut n, mut caps) = (0, 0);
+    for w in words {
+        n += 1;
+        caps += usize::from(w.cap());
+    }
+    n >= 4 && caps * 10 >= n * 7
 }
 
 fn mark_quoted(ws: &mut [W], double: &[Span]) {
@@ -229,6 +249,8 @@ fn mark_phrases(ws: &mut [W], lex: &Lexicon) {
 
 struct Sentence<'w, 'a, 'o> {
     ws: &'w [W<'a>],
+    /// Most words capitalised, as headlines often are.
+    titlecase: bool,
     people: &'w People,
     si: usize,
     paragraph: usize,
@@ -301,6 +323,9 @@ impl Sentence<'_, '_, '_> {
     fn subject_before(&self, limit: usize, cue: usize) -> Option<Np> {
         let ws = self.ws;
         let mut lo = limit.max(cue.saturating_sub(MAX_SUBJECT));
+        if lo >= cue {
+            return None;
+        }
         if let Some(q) = ws[lo..cue]
             .iter()
             .rposition(|w| w.q || w.kind == TokenKind::Quote)
@@ -500,6 +525,19 @@ impl Sentence<'_, '_, '_> {
         if self.inverted(k, end, limit) {
             return true;
         }
+        // "Democrats described the showdown as ominous, and said …": the subject of the
+        // sentence's earlier cue
+        if prev.is_some_and(|p| p.s.eq_ignore_ascii_case("and"))
+            && let Some(a) = self.out[first_in_sentence..].last().cloned().filter(|a| a.is_speech() && a.source.is_some())
+        {
+            let mut b = a;
+            b.cue = self.span(k, end);
+            b.verb = b.cue.text(&self.tm.prose).to_lowercase();
+            b.form = CueForm::Verb;
+            self.out.push(b);
+            *limit = end;
+            return true;
+        }
         false
     }
 
@@ -525,21 +563,25 @@ impl Sentence<'_, '_, '_> {
             )
     }
 
-    /// "Financial Times: Russia seeks …" (headline), "Mr Johnson: “…”".
+    /// "Financial Times: Russia seeks …" (headline), "Mr Johnson: “…”", and transcript
+    /// labels ("WALLACE: …").
     fn colon(&mut self, k: usize, limit: usize) {
         let ws = self.ws;
-        let quote_follows = ws.get(k + 1).is_some_and(|n| n.kind == TokenKind::Quote);
-        if !(quote_follows || self.headline && k <= 6) || limit > 0 {
+        let from = usize::from(ws[0].kind == TokenKind::Quote);
+        if k <= from || k - from > 5 || limit > k {
             return;
         }
-        let Ok((rest, np)) = np::subject(np::Toks(&ws[..k])) else {
+        let label = ws[from..k].iter().all(|w| w.kind == TokenKind::Word && !w.s.chars().any(char::is_lowercase));
+        let quote_follows = ws.get(k + 1).is_some_and(|n| n.kind == TokenKind::Quote);
+        if !(quote_follows || self.headline || self.titlecase || label) {
             return;
-        };
+        }
+        let Ok((rest, np)) = np::subject(np::Toks(&ws[from..k])) else { return };
         if !rest.is_empty() || np.pronoun {
             return;
         }
         let c = classify::classify(ws, &np, self.people);
-        if matches!(c.kind, SourceKind::Person | SourceKind::Outlet) {
+        if c.kind != SourceKind::Anonymous {
             self.emit((k, k + 1), Some(&np), CueForm::Colon);
         }
     }

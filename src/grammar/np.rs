@@ -116,8 +116,10 @@ pub fn nounish(w: &W) -> bool {
         return false;
     }
     if w.cap() {
-        // capitalised function words ("The", "However", "In") are not names
-        return w.f & (FUNCTION | PREP | AUX | DET | PRONOUN) == 0;
+        // capitalised function words ("The", "However", "In") are not names; acronyms
+        // that spell one ("US", "IT") are
+        let acronym = w.s.len() >= 2 && w.s.chars().all(|c| c.is_uppercase() || c == '.');
+        return acronym || w.f & (FUNCTION | PREP | AUX | DET | PRONOUN) == 0;
     }
     if w.f & (VERB | INVERTED) != 0 && w.f & (DOC_HEAD | ANON_HEAD | ORG_HEAD | OUTLET_HEAD) == 0 {
         return false;
@@ -129,6 +131,10 @@ pub fn nounish(w: &W) -> bool {
         return false; // adverbs
     }
     true
+}
+
+fn noun_like_verb(w: &W) -> bool {
+    w.kind == crate::text::TokenKind::Word && w.f & VERB_BASE != 0 && w.f & (FUNCTION | AUX | PREP) == 0
 }
 
 fn is_possessive(w: &W) -> bool {
@@ -167,7 +173,9 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
     let (i, _) = opt(tok(|w: &W| w.f & DET != 0)).parse(i)?;
     let before = i;
     let mut n = 0;
-    while n < i.len() && nounish(&i[n]) {
+    // a verb form that is also a noun ("state broadcaster", "claims process") can
+    // modify the next word, never head the phrase
+    while n < i.len() && (nounish(&i[n]) || noun_like_verb(&i[n]) && i.get(n + 1).is_some_and(nounish)) {
         n += 1;
     }
     if n == 0 {
@@ -310,6 +318,16 @@ fn relative<'a>(i: In<'a>) -> Res<'a, usize> {
     Ok((rest.from(n + 1), rest[n].idx + 1))
 }
 
+/// "(R-Utah)", "(D-Wis.)", "(ANI)": a short parenthesis after a name.
+fn parenthetical<'a>(i: In<'a>) -> Res<'a, usize> {
+    let (rest, _) = word("(").parse(i)?;
+    let n = rest.iter().take(8).position(|w| w.s == ")").ok_or_else(|| nom::Err::Error(Error::new(i, ErrorKind::Verify)))?;
+    if n == 0 || rest[..n].iter().any(|w| w.kind == crate::text::TokenKind::Quote) {
+        return fail(i);
+    }
+    Ok((rest.from(n + 1), rest[n].idx + 1))
+}
+
 #[derive(Clone, Copy)]
 enum Post {
     Plain(usize),
@@ -321,6 +339,7 @@ enum Post {
 fn postmod<'a>(i: In<'a>) -> Res<'a, Post> {
     alt((
         familiar.map(Post::Plain),
+        parenthetical.map(Post::Plain),
         channel.map(Post::Channel),
         cited.map(Post::Cited),
         pp.map(Post::Plain),
@@ -374,6 +393,26 @@ fn np_body<'a>(i: In<'a>) -> Res<'a, Np> {
     Ok((rest, np))
 }
 
+/// "suing the EPA" after an appositive's noun: any words up to the comma.
+fn participial_tail<'a>(i: In<'a>) -> Res<'a, ()> {
+    let (rest, _) = tok(|w: &W| w.kind == crate::text::TokenKind::Word && w.s.ends_with("ing") && !w.cap() || w.s == "who").parse(i)?;
+    let n = rest.iter().take(20).position(|w| w.s == "," || w.kind == crate::text::TokenKind::Quote).unwrap_or(usize::MAX);
+    if n == usize::MAX || rest[n].s != "," {
+        return fail(i);
+    }
+    Ok((rest.from(n), ()))
+}
+
+/// ", dedicating the museum on Saturday," — a participle clause closed by a comma.
+fn participial_clause<'a>(i: In<'a>) -> Res<'a, usize> {
+    let (rest, _) = tok(|w: &W| w.kind == crate::text::TokenKind::Word && !w.cap() && (w.s.ends_with("ing") || w.s.ends_with("ed")) && w.f & VERB == 0).parse(i)?;
+    let n = rest.iter().take(20).position(|w| w.s == "," || w.kind == crate::text::TokenKind::Quote || w.s == ";").unwrap_or(usize::MAX);
+    if n == usize::MAX || rest[n].s != "," {
+        return fail(i);
+    }
+    Ok((rest.from(n + 1), rest[n].idx + 1))
+}
+
 /// A subject noun phrase, with an optional appositive closed by a comma
 /// ("Liu Pengyu, the Chinese embassy spokesperson in Washington,").
 pub fn subject<'a>(i: In<'a>) -> Res<'a, Np> {
@@ -381,11 +420,29 @@ pub fn subject<'a>(i: In<'a>) -> Res<'a, Np> {
     if np.pronoun {
         return Ok((rest, np));
     }
-    let appos = (word(","), verify(np_body, |n: &Np| !n.pronoun), word(",")).parse(rest);
-    if let Ok((after, (_, a, c))) = appos {
-        np.appositive = Some((a.start, a.end));
-        np.end = c.idx + 1;
-        return Ok((after, np));
+    // up to two appositives: "Scott Pruitt, the Republican attorney general of Oklahoma,
+    // one of the states suing the EPA," — or a participial one: "President Obama,
+    // dedicating the museum on Saturday,"
+    let mut rest = rest;
+    let mut took = false;
+    for _ in 0..2 {
+        let appos = (word(","), verify(np_body, |n: &Np| !n.pronoun), opt(participial_tail), word(",")).parse(rest);
+        let part = (word(","), participial_clause).parse(rest);
+        if let Ok((after, (_, a, _, c))) = appos {
+            np.appositive.get_or_insert((a.start, a.end));
+            np.end = c.idx + 1;
+            rest = after;
+            took = true;
+        } else if let Ok((after, (_, e))) = part {
+            np.end = e;
+            rest = after;
+            took = true;
+        } else {
+            break;
+        }
+    }
+    if took {
+        return Ok((rest, np));
     }
     // "A U.S. official who spoke on condition of anonymity said": a bare relative runs to
     // the cue (callers parse subjects all-consuming)

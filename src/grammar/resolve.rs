@@ -21,7 +21,9 @@ pub fn pronouns(tm: &TextModel, people: &People, atts: &mut [Attribution]) {
         let word = pronoun_word(tm, &atts[i]);
         let para = atts[i].paragraph;
         match word.as_str() {
-            "he" | "she" | "who" | "i" => {
+            // "I" outside a quotation is the writer
+            "i" => atts[i].anonymous = false,
+            "he" | "she" | "who" => {
                 let mention = people.last_before(src.start);
                 // a person source since that mention is the better antecedent
                 let prior = atts[..i].iter().rposition(|a| {

@@ -73,11 +73,12 @@ const PARTICLES: &[&str] = &[
 fn name_word(w: &str, f: u32, phrase: Option<PhraseKind>) -> bool {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     let upper = w.chars().filter(|c| c.is_uppercase()).count();
-    letters >= 2
+    let initial = letters == 1 && w.len() == 2 && w.ends_with('.');
+    (letters >= 2 || initial)
         && !(upper == letters && letters >= 2) // acronyms
         && f & (ROLE | TITLE | ORG | PLACE | NATIONALITY | OUTLET | ANON_HEAD | ORG_HEAD | OUTLET_HEAD | DOC_HEAD | TEMPORAL | FUNCTION | DET | PREP | AUX | PRONOUN | VERB | ADVERB) == 0
         && !matches!(phrase, Some(PhraseKind::Outlet | PhraseKind::Organization | PhraseKind::Place | PhraseKind::Title))
-        && !w.contains('.')
+        && (!w.contains('.') || w.len() == 2)
         && !w.chars().any(|c| c.is_ascii_digit())
 }
 

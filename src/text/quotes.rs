@@ -22,20 +22,17 @@ impl Quote {
         let s = &text[self.span.start..self.span.end];
         let mut start = self.span.start;
         let mut end = self.span.end;
-        if let Some(c) = s.chars().next().filter(|c| is_mark(*c)) {
-            start += c.len_utf8();
-        }
-        if self.closed
-            && let Some(c) = s.chars().next_back().filter(|c| is_mark(*c))
-        {
-            end -= c.len_utf8();
+        let open_len = if s.starts_with("''") || s.starts_with("``") { 2 } else { s.chars().next().filter(|c| is_mark(*c)).map_or(0, char::len_utf8) };
+        start += open_len;
+        if self.closed {
+            end -= if s.len() >= open_len + 2 && s.ends_with("''") { 2 } else { s.chars().next_back().filter(|c| is_mark(*c)).map_or(0, char::len_utf8) };
         }
         Span::new(start, end.max(start))
     }
 }
 
 fn is_mark(c: char) -> bool {
-    matches!(c, '“' | '”' | '‘' | '’' | '"' | '\'' | '«' | '»' | '„')
+    matches!(c, '“' | '”' | '‘' | '’' | '"' | '\'' | '«' | '»' | '„' | '`')
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,7 +65,12 @@ enum Mark {
 }
 
 fn classify(text: &str, t: &Token) -> Mark {
-    let c = text[t.span.start..t.span.end].chars().next().unwrap_or(' ');
+    let glyph = &text[t.span.start..t.span.end];
+    let c = match glyph {
+        "''" => '"',
+        "``" => '“',
+        _ => glyph.chars().next().unwrap_or(' '),
+    };
     let prev = text[..t.span.start].chars().next_back();
     let next = text[t.span.end..].chars().next();
     let prev_space =

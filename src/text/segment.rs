@@ -50,6 +50,12 @@ const SENTENCE_STARTERS: &[&str] = &[
     "Officials",
 ];
 
+/// Titles written with a full stop before a name.
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt", "Cmdr", "Adm",
+    "Maj", "St", "Rev", "Hon", "Pres", "Supt", "Insp", "Det", "Cpl", "Pvt", "Messrs", "Fr", "Sr", "Jr",
+];
+
 fn is_abbreviation(word: &str) -> bool {
     word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
@@ -206,6 +212,18 @@ pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
                     break;
                 }
             }
+            // "Mr." / "Sen." / an initial "E." keep their full stop when a name follows:
+            // the stop is part of the word, not the end of a sentence
+            if text[end..].starts_with('.') {
+                let word = &text[start..end];
+                let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                let after = text[end + 1..].trim_start_matches(' ');
+                let name_follows = text[end + 1..].starts_with(' ') && after.chars().next().is_some_and(char::is_uppercase);
+                if (initial || TITLE_ABBREVIATIONS.contains(&word)) && name_follows {
+                    iter.next();
+                    end += 1;
+                }
+            }
             out.push(Token {
                 span: Span::new(base + start, base + end),
                 kind: TokenKind::Word,
@@ -240,6 +258,10 @@ pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
                 span: Span::new(base + start, base + end),
                 kind: TokenKind::Number,
             });
+        } else if (c == '\'' && text[i + 1..].starts_with('\'')) || (c == '`' && text[i + 1..].starts_with('`')) {
+            // NYT style ''quote'' and TeX style ``quote'': one double mark
+            iter.next();
+            out.push(Token { span: Span::new(base + i, base + i + 2), kind: TokenKind::Quote });
         } else if is_quote_char(c) {
             out.push(Token {
                 span: Span::new(base + i, base + i + c.len_utf8()),
