@@ -27,6 +27,7 @@ struct LexiconData {
     places: Vec<String>,
     nationalities: Vec<String>,
     given_names: Vec<String>,
+    ambiguous_nouns: Vec<String>,
 }
 
 /// Word classes, as bits of one flag word per token.
@@ -56,6 +57,7 @@ pub mod class {
     pub const DET: u32 = 1 << 22;
     pub const PREP: u32 = 1 << 23;
     pub const ADVERB: u32 = 1 << 24;
+    pub const NOUN_FORM: u32 = 1 << 25; // "questions", "charges": a cue only with a clear subject
     /// Classes whose words must be capitalised to count.
     pub const CASED: u32 = TITLE | PLACE | NATIONALITY | GIVEN | OUTLET | ORG;
 }
@@ -118,7 +120,7 @@ const PREPOSITIONS: &[&str] = &[
 const AUXILIARIES: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
     "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not", "never",
-    "n't", "also", "had", "having",
+    "n't", "had", "having",
 ];
 const OTHER_FUNCTION: &[&str] = &[
     "and",
@@ -478,6 +480,9 @@ impl Lexicon {
         }
         for w in &d.given_names {
             lex.flag(w, GIVEN);
+        }
+        for w in &d.ambiguous_nouns {
+            lex.flag(w, NOUN_FORM);
         }
         for list in lex.phrases.values_mut() {
             list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));

@@ -375,10 +375,31 @@ impl Sentence<'_, '_, '_> {
             if let Some((_, b, e)) = np.cited {
                 a.via = Some(self.span(b, e));
             }
-            let c = classify::classify(ws, np, self.people);
+            let mut c = classify::classify(ws, np, self.people, self.headline || self.titlecase);
+            let head = a.head.clone().unwrap_or_default();
+            // "The official, who spoke on condition of anonymity" is the official met
+            // earlier: a definite description takes the kind of an earlier source with
+            // the same head word
+            if ws[np.start].s.eq_ignore_ascii_case("the")
+                && let Some(prev) = self.out.iter().rev().find(|p| p.head.as_deref() == Some(head.as_str()) && p.kind != SourceKind::Pronoun)
+            {
+                c.kind = prev.kind;
+                c.speaker = prev.speaker.clone().or(c.speaker);
+            }
+            // "X, who said": who is X
+            if np.pronoun && head == "who" && np.start >= 1 && ws[np.start - 1].s == "," {
+                if let Some(ante) = self.subject_before(0, np.start - 1) {
+                    let ac = classify::classify(ws, &ante, self.people, false);
+                    a.anonymous = ac.kind == SourceKind::Anonymous;
+                    a.speaker = ac.speaker.clone();
+                    a.referent = Some(usize::MAX);
+                }
+            }
             a.kind = c.kind;
-            a.anonymous = c.kind == SourceKind::Anonymous;
-            a.speaker = c.speaker;
+            if !np.pronoun {
+                a.anonymous = c.kind == SourceKind::Anonymous;
+                a.speaker = c.speaker;
+            }
         }
         self.out.push(a);
     }
@@ -506,7 +527,8 @@ impl Sentence<'_, '_, '_> {
                     return true;
                 }
                 if let Ok((_, np)) = np::subject(np::Toks(ws)) {
-                    if np.end < k {
+                    let h = &ws[np.head];
+                    if np.end < k && (np.pronoun || h.cap() || h.f & (ANON_HEAD | ORG_HEAD | OUTLET_HEAD | ROLE) != 0) {
                         self.emit((k, end), Some(&np), CueForm::Verb);
                         return true;
                     }
@@ -516,6 +538,20 @@ impl Sentence<'_, '_, '_> {
         }
         if let Some(np) = self.subject_before(*limit, k) {
             if !self.agrees(&np, k, w.f) {
+                return false;
+            }
+            // "any criminal charges", "his remarks": noun-like forms need a clear subject
+            if w.f & NOUN_FORM != 0 {
+                let h = &ws[np.head];
+                let strong = np.pronoun || h.cap() || h.f & (ANON_HEAD | ORG_HEAD | OUTLET_HEAD | DOC_HEAD | ROLE) != 0;
+                let noun_next = next.is_some_and(|n| matches!(n.s, "of" | "about" | "over" | "from" | "against" | "were" | "was" | "are" | "is"));
+                if !strong || noun_next {
+                    return false;
+                }
+            }
+            // "X did respond." reports no content: nothing was said that a reader could weigh
+            let bare = next.is_none_or(|n| matches!(n.s, "." | "!" | ";")) && np.start == 0 && !ws.iter().any(|x| x.kind == TokenKind::Quote);
+            if bare {
                 return false;
             }
             self.emit((k, end), Some(&np), CueForm::Verb);
@@ -580,7 +616,7 @@ impl Sentence<'_, '_, '_> {
         if !rest.is_empty() || np.pronoun {
             return;
         }
-        let c = classify::classify(ws, &np, self.people);
+        let c = classify::classify(ws, &np, self.people, true);
         if c.kind != SourceKind::Anonymous {
             self.emit((k, k + 1), Some(&np), CueForm::Colon);
         }

@@ -11,6 +11,7 @@ use nom::multi::many0;
 use nom::{IResult, Parser};
 
 use super::W;
+use super::lexicon::PhraseKind;
 use super::lexicon::class::*;
 
 pub type In<'a> = Toks<'a>;
@@ -175,7 +176,9 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
     let mut n = 0;
     // a verb form that is also a noun ("state broadcaster", "claims process") can
     // modify the next word, never head the phrase
-    while n < i.len() && (nounish(&i[n]) || noun_like_verb(&i[n]) && i.get(n + 1).is_some_and(nounish)) {
+    // a participle that starts a channel ("speaking to CNN") ends the noun run
+    let stops = |w: &W| matches!(w.phrase_kind, Some(PhraseKind::Participial | PhraseKind::Prepositional | PhraseKind::Nonspeech | PhraseKind::Agentless));
+    while n < i.len() && !stops(&i[n]) && (nounish(&i[n]) || noun_like_verb(&i[n]) && i.get(n + 1).is_some_and(nounish)) {
         n += 1;
     }
     if n == 0 {

@@ -13,11 +13,25 @@ fn pronoun_word(tm: &TextModel, a: &Attribution) -> String {
 /// Resolves "he said" to the most recent named person before it, and "they said" to the
 /// most recent group or institution; the pronoun takes its referent's anonymity.
 pub fn pronouns(tm: &TextModel, people: &People, atts: &mut [Attribution]) {
+    // "the president said": the person the article last named
+    for a in atts.iter_mut() {
+        if a.kind == SourceKind::Person && a.speaker.is_none()
+            && let Some(src) = a.source
+            && let Some(m) = people.last_before(src.start)
+        {
+            a.speaker = Some(people.full_name(m));
+        }
+    }
     for i in 0..atts.len() {
         if atts[i].kind != SourceKind::Pronoun {
             continue;
         }
         let Some(src) = atts[i].source else { continue };
+        if atts[i].referent == Some(usize::MAX) {
+            // resolved in the grammar ("X, who said")
+            atts[i].referent = None;
+            continue;
+        }
         let word = pronoun_word(tm, &atts[i]);
         let para = atts[i].paragraph;
         match word.as_str() {
@@ -114,11 +128,15 @@ pub fn quotes(tm: &TextModel, atts: &[Attribution]) -> Vec<QuoteSpeaker> {
                 {
                     continue;
                 }
-                let d = if a.cue.start >= q.span.end {
+                let mut d = if a.cue.start >= q.span.end {
                     a.cue.start - q.span.end
                 } else {
                     q.span.start.saturating_sub(a.cue.end)
                 };
+                // "as per CNN" names the channel; a speech verb names the speaker
+                if a.form == CueForm::Prepositional {
+                    d += 10_000;
+                }
                 if best.is_none_or(|(bd, _)| d < bd) {
                     best = Some((d, ai));
                 }
