@@ -212,7 +212,7 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
     // "a speech Mrs. Clinton delivered", "a statement from the ministry": the document
     // comes first
     let first_noun = if first.f & DET != 0 { np.start + 1 } else { np.start };
-    if first_noun < np.head && ws[first_noun].f & DOC_HEAD != 0 && !ws[first_noun].cap() {
+    if first_noun < np.head && ws[first_noun].f & DOC_HEAD != 0 && !ws[first_noun].cap() && !np.coordinated {
         return Class { kind: SourceKind::Document, speaker: None };
     }
     // a named person, in the phrase or in its appositive

@@ -261,6 +261,9 @@ struct Sentence<'w, 'a, 'o> {
 
 const MAX_SUBJECT: usize = 40;
 
+/// Verbs that put their source last in a headline ("…, says US official").
+const HEADLINE_INVERTED: &[&str] = &["say", "said", "claim", "warn", "report", "tell", "told", "insist", "admit", "reveal", "confirm", "den", "announc", "add", "suggest"];
+
 impl Sentence<'_, '_, '_> {
     fn run(&mut self) {
         let ws = self.ws;
@@ -503,6 +506,7 @@ impl Sentence<'_, '_, '_> {
         // headlines put the source last: "Russia seeking military aid from China says US official"
         if self.headline
             && w.f & (VERB_S | VERB_PAST) != 0
+            && HEADLINE_INVERTED.iter().any(|v| w.s.to_ascii_lowercase().starts_with(v))
             && let Some(np) = self.object_after(end)
             && ws[np.end..].iter().all(|x| x.kind != TokenKind::Word)
             && !np.pronoun

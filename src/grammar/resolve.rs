@@ -141,6 +141,17 @@ pub fn quotes(tm: &TextModel, atts: &[Attribution]) -> Vec<QuoteSpeaker> {
                     best = Some((d, ai));
                 }
             }
+            // "“…,” Reid said. “More of the quote.”": the paragraph's speaker
+            if best.is_none() {
+                let p = tm.sentences[s0].paragraph;
+                best = atts
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| a.paragraph == p && a.is_speech() && a.form != CueForm::Agentless && a.source.is_some() && !q.span.overlaps(a.cue))
+                    .filter(|(_, a)| tm.quote_at(a.cue.start).is_none_or(|o| tm.quotes[o].single))
+                    .map(|(ai, a)| (if a.cue.end <= q.span.start { q.span.start - a.cue.end } else { 5_000 + a.cue.start - q.span.end }, ai))
+                    .min();
+            }
             // "He said:" closing the previous paragraph
             if best.is_none() {
                 let p = tm.sentences[s0].paragraph;
