@@ -305,7 +305,7 @@ const ADVERBS: &[&str] = &[
     "categorically",
 ];
 
-fn generate_forms(base: &str) -> Vec<(String, u32)> {
+pub fn generate_forms(base: &str) -> Vec<(String, u32)> {
     use class::*;
     let b = base.to_lowercase();
     let mut out = vec![(b.clone(), VERB | VERB_BASE)];

@@ -8,8 +8,16 @@ use crate::analysis::Document;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::text::Span;
 
+pub mod agentless_attribution;
+pub mod anonymity_unexplained;
+pub mod anonymous_source;
+pub mod loaded_attribution_verb;
 pub mod placeholder_text;
 pub mod quote_marks;
+pub mod secondary_source;
+pub mod single_source;
+pub mod unattributed_claim;
+pub mod unattributed_quote;
 
 /// What `credlint rules` and `credlint explain` show.
 #[derive(Debug)]
@@ -28,7 +36,18 @@ pub struct RuleDef {
 }
 
 /// Every rule, in alphabetical order.
-pub static REGISTRY: &[RuleDef] = &[placeholder_text::DEF, quote_marks::DEF];
+pub static REGISTRY: &[RuleDef] = &[
+    agentless_attribution::DEF,
+    anonymity_unexplained::DEF,
+    anonymous_source::DEF,
+    loaded_attribution_verb::DEF,
+    placeholder_text::DEF,
+    quote_marks::DEF,
+    secondary_source::DEF,
+    single_source::DEF,
+    unattributed_claim::DEF,
+    unattributed_quote::DEF,
+];
 
 /// A rule reads one built document and reports through a sink. Rules that compare
 /// documents (name spellings across files) also see every document's summary.

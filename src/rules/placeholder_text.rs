@@ -118,10 +118,12 @@ impl Rule for PlaceholderText {
         let text = doc.prose();
         for m in self.insensitive.find_iter(text) {
             let (s, e) = (m.start(), m.end());
-            if !on_word_boundaries(text, s, e) {
+            let class = self.classes[m.pattern().as_usize()];
+            // web copy glues furniture to the next item: "Previous articleNYPD fear …"
+            let glued = class == Class::Furniture && text[e..].starts_with(|c: char| c.is_uppercase());
+            if !on_word_boundaries(text, s, e) && !glued {
                 continue;
             }
-            let class = self.classes[m.pattern().as_usize()];
             let span = crate::text::Span::new(s, e);
             let found = span.text(text);
             let d = if class == Class::Furniture {

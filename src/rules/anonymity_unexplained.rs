@@ -1,0 +1,178 @@
+//! `anonymity-unexplained`: an anonymous source with no reason given for the anonymity.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+
+use super::{Rule, RuleDef, RuleMeta, Sink, options, quoted};
+use crate::analysis::Document;
+use crate::diagnostic::Severity;
+use crate::grammar::{CueForm, SourceKind};
+
+pub const DEF: RuleDef = RuleDef {
+    meta: RuleMeta { id: "anonymity-unexplained", summary: "an anonymous source with no reason given for the anonymity", doc: DOC },
+    build: |v| Ok(Box::new(AnonymityUnexplained::new(options(v)?)?)),
+};
+
+const DOC: &str = r#"# anonymity-unexplained
+
+## What it does
+Reports an anonymous source when the article never says why that source was granted
+anonymity ("who spoke on condition of anonymity to discuss sensitive matters", "because
+they were not authorized to speak publicly"). One explanation covers the source it
+describes (in its own sentence, or in a later sentence that refers back to it: "The
+official, who spoke on condition of anonymity, …"), not every anonymous source in the piece.
+
+A rote reason ("was not authorized to speak publicly") satisfies the rule, but can be
+reported at a lower severity: The New York Times' standards desk asked reporters to stop
+using such formulas and to give the real reason.
+
+## Why is this bad?
+Anonymity is a privilege granted for a reason the reader is owed. AP, Reuters and The New
+York Times require the story to say why the source could not be named.
+
+## Example
+```text
+A U.S. official said Russia had asked China for military equipment.
+```
+Use instead:
+```text
+A U.S. official, who spoke on condition of anonymity because the intelligence had not been
+declassified, said Russia had asked China for military equipment.
+```
+
+## Standard
+AP Stylebook, "anonymous sources"; Reuters Handbook of Journalism; The New York Times,
+"Guidelines on Integrity".
+
+## Options
+- `reasons`: phrases that explain anonymity.
+- `rote-reasons`: phrases that explain it by formula.
+- `rote-severity`: severity for a source whose only reason is a formula: `"off"` (default:
+  the formula is accepted), `"info"`, `"warning"` or `"error"`.
+"#;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Options {
+    reasons: Vec<String>,
+    rote_reasons: Vec<String>,
+    rote_severity: String,
+}
+
+struct AnonymityUnexplained {
+    matcher: AhoCorasick,
+    /// How many of the patterns are rote (they come after the real reasons).
+    first_rote: usize,
+    rote_severity: Option<Severity>,
+}
+
+impl AnonymityUnexplained {
+    fn new(o: Options) -> Result<Self, String> {
+        let rote_severity = match o.rote_severity.as_str() {
+            "off" => None,
+            "info" => Some(Severity::Info),
+            "warning" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            other => return Err(format!("rote-severity must be \"off\", \"info\", \"warning\" or \"error\", not \"{other}\"")),
+        };
+        let mut pats: Vec<&str> = o.reasons.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+        let first_rote = pats.len();
+        pats.extend(o.rote_reasons.iter().map(|s| s.trim()).filter(|s| !s.is_empty()));
+        let matcher = AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::LeftmostLongest).build(&pats).map_err(|e| e.to_string())?;
+        Ok(AnonymityUnexplained { matcher, first_rote, rote_severity })
+    }
+}
+
+fn singular(head: &str) -> String {
+    let h = head.to_lowercase();
+    match h.as_str() {
+        "people" => "person".into(),
+        _ => h.strip_suffix('s').filter(|s| !s.ends_with('s')).map(str::to_string).unwrap_or(h),
+    }
+}
+
+impl Rule for AnonymityUnexplained {
+    fn check(&self, doc: &Document, sink: &mut Sink) {
+        let text = doc.prose();
+        // each reason explains the anonymous source of its sentence, or the source an
+        // earlier sentence introduced with the same head word ("The official, who …")
+        let mut explained: Vec<(usize, String, bool)> = Vec::new(); // (attribution, head, rote)
+        let mut covered_heads: Vec<(String, bool)> = Vec::new();
+        for m in self.matcher.find_iter(text) {
+            let rote = m.pattern().as_usize() >= self.first_rote;
+            let Some(si) = doc.text.sentence_at(m.start()) else { continue };
+            let in_sentence = doc.attributions.iter().enumerate().filter(|(_, a)| a.sentence == si && a.anonymous && a.source.is_some()).min_by_key(|(_, a)| a.cue.start.abs_diff(m.start()));
+            if let Some((ai, a)) = in_sentence {
+                let head = singular(a.head.as_deref().unwrap_or(""));
+                explained.push((ai, head.clone(), rote));
+                covered_heads.push((head, rote));
+                continue;
+            }
+            // "The official, who spoke on condition of anonymity, …" with no cue of its own
+            let s = &doc.text.sentences[si];
+            let words: Vec<&str> = s.span.text(text).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(6).collect();
+            if let Some(h) = words.iter().skip(1).find(|w| doc.attributions.iter().any(|a| a.anonymous && a.head.as_deref().is_some_and(|x| singular(x) == singular(w)))) {
+                covered_heads.push((singular(h), rote));
+            }
+        }
+        let mut seen = Vec::new();
+        for (i, a) in doc.attributions.iter().enumerate() {
+            if a.kind != SourceKind::Anonymous || matches!(a.form, CueForm::Nonspeech | CueForm::Agentless) {
+                continue;
+            }
+            let Some(src) = a.source else { continue };
+            if seen.contains(&src) {
+                continue;
+            }
+            seen.push(src);
+            let head = singular(a.head.as_deref().unwrap_or(""));
+            let reason = explained.iter().find(|(ai, _, _)| *ai == i).map(|(_, _, r)| *r).or_else(|| covered_heads.iter().find(|(h, _)| *h == head).map(|(_, r)| *r));
+            match reason {
+                Some(false) => continue,
+                Some(true) => {
+                    if let Some(sev) = self.rote_severity {
+                        let d = sink
+                            .diag(src, format!("anonymity of {} is explained only by a formula", quoted(src.text(text))))
+                            .label("why could this source not be named?")
+                            .help("give the real reason the source could not be named, not a stock phrase")
+                            .severity(sev);
+                        sink.push(d);
+                    }
+                }
+                None => {
+                    let d = sink
+                        .diag(src, format!("no reason is given for the anonymity of {}", quoted(src.text(text))))
+                        .label("anonymous here, and the article never says why")
+                        .note("AP, Reuters and The New York Times require the story to say why a source was granted anonymity")
+                        .help("add the reason, e.g. \"who spoke on condition of anonymity because …\"");
+                    sink.push(d);
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::lint;
+
+    #[test]
+    fn reason_in_a_later_sentence_covers_the_source_it_describes() {
+        let text = "A U.S. official said Russia asked China for help. The official, who spoke on condition of anonymity to discuss sensitive matters, gave no details.";
+        assert!(lint("anonymity-unexplained", text).is_empty());
+    }
+
+    #[test]
+    fn one_reason_does_not_cover_every_source() {
+        let text = "A U.S. official, who spoke on condition of anonymity, said talks failed. Sources said the deal was dead.";
+        let d = lint("anonymity-unexplained", text);
+        assert_eq!(d.len(), 1);
+        assert!(d[0].message.contains("Sources"));
+    }
+
+    #[test]
+    fn unexplained_source_is_reported() {
+        let d = lint("anonymity-unexplained", "American officials claim Moscow asked Beijing for help.");
+        assert_eq!(d.len(), 1);
+    }
+}

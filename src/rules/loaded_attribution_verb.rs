@@ -1,0 +1,118 @@
+//! `loaded-attribution-verb`: a reporting verb that takes sides ("claimed", "admitted").
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::{Rule, RuleDef, RuleMeta, Sink, options, quoted};
+use crate::analysis::Document;
+use crate::grammar::CueForm;
+
+pub const DEF: RuleDef = RuleDef {
+    meta: RuleMeta { id: "loaded-attribution-verb", summary: "a reporting verb that takes sides (\"claimed\", \"admitted\", \"refuted\")", doc: DOC },
+    build: |v| Ok(Box::new(LoadedVerb::new(options(v)?))),
+};
+
+const DOC: &str = r#"# loaded-attribution-verb
+
+## What it does
+Flags reporting verbs that judge what they report: "claimed" (casts doubt), "admitted"
+and "conceded" (imply a fault), "revealed" (implies a hidden truth), "insisted" (implies
+resistance), "pointed out" (endorses the statement as fact), and "refuted", which means
+*disproved* and is often misused for "denied". The message suggests the neutral verb.
+
+## Why is this bad?
+"Said" is neutral; these verbs put the writer's judgement into the attribution. AP: "said"
+is almost always the right word.
+
+## Example
+```text
+Chinese officials have refuted the charges.
+American officials claim Moscow has requested equipment.
+```
+Use instead:
+```text
+Chinese officials have denied the charges.
+American officials say Moscow has requested equipment.
+```
+
+## Standard
+AP Stylebook, "said"; "claim"; "refute".
+
+## Options
+- `verbs`: a table of loaded verbs (base form) and the suggestion for each, e.g.
+  `verbs = { claim = "said", refute = "denied" }`. Inflected forms are recognised.
+"#;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Options {
+    verbs: BTreeMap<String, String>,
+}
+
+struct LoadedVerb {
+    /// inflected form -> (base, suggestion)
+    forms: BTreeMap<String, (String, String)>,
+}
+
+impl LoadedVerb {
+    fn new(o: Options) -> Self {
+        let mut forms = BTreeMap::new();
+        for (base, suggestion) in o.verbs {
+            let words: Vec<&str> = base.split_whitespace().collect();
+            let Some((first, rest)) = words.split_first() else { continue };
+            for (form, _) in crate::grammar::lexicon::generate_forms(first) {
+                let full = std::iter::once(form.as_str()).chain(rest.iter().copied()).collect::<Vec<_>>().join(" ");
+                forms.insert(full, (base.clone(), suggestion.clone()));
+            }
+        }
+        LoadedVerb { forms }
+    }
+}
+
+impl Rule for LoadedVerb {
+    fn check(&self, doc: &Document, sink: &mut Sink) {
+        let mut seen = Vec::new();
+        for a in &doc.attributions {
+            if !matches!(a.form, CueForm::Verb | CueForm::Inverted) || seen.contains(&a.cue) {
+                continue;
+            }
+            seen.push(a.cue);
+            let cue = a.cue.text(doc.prose());
+            let key = cue.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+            let Some((base, suggestion)) = self.forms.get(&key) else { continue };
+            let why = match base.as_str() {
+                "refute" => "“refute” means to disprove; if the claim was only rejected, the source denied it".to_string(),
+                "claim" => "“claim” casts doubt on what the source says".to_string(),
+                "admit" | "concede" | "confess" => format!("“{base}” implies the source owned up to a fault"),
+                "reveal" | "disclose" => format!("“{base}” presents the statement as a hidden truth"),
+                "point out" | "note" => format!("“{base}” endorses the statement as fact"),
+                "insist" => "“insist” suggests the source is resisting the facts".to_string(),
+                _ => format!("“{base}” carries a judgement that “{suggestion}” does not"),
+            };
+            let d = sink
+                .diag(a.cue, format!("loaded attribution verb {}: consider “{suggestion}”", quoted(cue)))
+                .label(why)
+                .help(format!("use a neutral verb (“{suggestion}”) unless the judgement is the point and is supported"));
+            sink.push(d);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{lint, spans};
+
+    #[test]
+    fn loaded_verbs_get_suggestions() {
+        let text = "Chinese officials have refuted the charges. American officials claim Moscow asked. Other officials point out that it ran out.";
+        let d = lint("loaded-attribution-verb", text);
+        assert_eq!(spans(text, &d), vec!["refuted", "claim", "point out"]);
+        assert!(d[0].message.contains("“denied”"));
+    }
+
+    #[test]
+    fn neutral_verbs_pass() {
+        assert!(lint("loaded-attribution-verb", "Officials said it. She told reporters. He added that it stated nothing.").is_empty());
+    }
+}

@@ -1,0 +1,140 @@
+//! `unattributed-claim`: a checkable factual claim with no attribution near it.
+
+use serde::Deserialize;
+
+use super::{Rule, RuleDef, RuleMeta, Sink, options};
+use crate::analysis::Document;
+use crate::text::{Span, TokenKind};
+
+pub const DEF: RuleDef = RuleDef {
+    meta: RuleMeta { id: "unattributed-claim", summary: "a checkable factual claim with no attribution in its sentence or paragraph", doc: DOC },
+    build: |v| Ok(Box::new(UnattributedClaim(options(v)?))),
+};
+
+const DOC: &str = r#"# unattributed-claim
+
+## What it does
+Points at sentences that state a checkable fact (a figure with a unit, casualties or
+losses, a superlative or a record, a cause) with no attribution in the sentence or its
+paragraph. It prefers silence to noise: it never reports a headline, a question, a
+sentence inside or containing a quotation, or a sentence whose paragraph attributes
+anything.
+
+## Why is this bad?
+Figures, tolls, records and causes are what readers repeat and what corrections are made
+of. An editor should see at a glance which of them the story asserts on its own authority.
+
+## Example
+```text
+The Russians have seen significant losses of tanks and helicopters since the war began.
+```
+Use instead:
+```text
+The Russians have lost hundreds of tanks since the war began, according to Oryx, which
+counts losses from photographs.
+```
+
+## Standard
+Reuters Handbook, "attribution": attribute facts that are not common knowledge.
+
+## Options
+- `unit-words`: words that make a number a checkable figure ("percent", "million", "troops").
+- `claim-words`: words that make a sentence a checkable claim on their own ("killed",
+  "losses", "record", "largest").
+- `superlatives`: words that make a claim only with a measure in the sentence (a number,
+  "ever", "on record": "the largest protest since 1989").
+- `causal-phrases`: phrases that assert a cause ("led to", "because of").
+"#;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Options {
+    unit_words: Vec<String>,
+    claim_words: Vec<String>,
+    superlatives: Vec<String>,
+    causal_phrases: Vec<String>,
+}
+
+struct UnattributedClaim(Options);
+
+impl UnattributedClaim {
+    /// The word or figure that makes the sentence a checkable claim.
+    fn trigger(&self, doc: &Document, si: usize) -> Option<Span> {
+        let s = &doc.text.sentences[si];
+        let toks = &doc.text.tokens[s.tokens.clone()];
+        let text = doc.prose();
+        for (k, t) in toks.iter().enumerate() {
+            let w = t.text(text);
+            if t.kind == TokenKind::Number {
+                let next = toks.get(k + 1).map(|n| n.text(text).to_lowercase());
+                let prev = k.checked_sub(1).map(|p| toks[p].text(text));
+                let unit = next.as_deref().is_some_and(|n| n == "%" || self.0.unit_words.iter().any(|u| u == n));
+                let currency = prev.is_some_and(|p| matches!(p, "$" | "£" | "€" | "¥")) || w.ends_with("bn") || w.ends_with('m') && w.len() > 1;
+                if unit || currency {
+                    return Some(t.span);
+                }
+            } else if t.kind == TokenKind::Word && self.0.claim_words.iter().any(|c| c.eq_ignore_ascii_case(w)) {
+                return Some(t.span);
+            }
+        }
+        let lower = s.span.text(text).to_lowercase();
+        // "the highest office" is no claim; "the highest level ever recorded" is
+        let measured = toks.iter().any(|t| t.kind == TokenKind::Number) || [" ever", " on record", " in history", " since "].iter().any(|m| lower.contains(m));
+        if measured && let Some(t) = toks.iter().find(|t| self.0.superlatives.iter().any(|w| w.eq_ignore_ascii_case(t.text(text)))) {
+            return Some(t.span);
+        }
+        for p in &self.0.causal_phrases {
+            if let Some(at) = lower.find(&p.to_lowercase()) {
+                return Some(Span::new(s.span.start + at, s.span.start + at + p.len()));
+            }
+        }
+        None
+    }
+}
+
+impl Rule for UnattributedClaim {
+    fn check(&self, doc: &Document, sink: &mut Sink) {
+        let text = doc.prose();
+        for (pi, p) in doc.text.paragraphs.iter().enumerate() {
+            if p.headline || doc.attributions.iter().any(|a| a.paragraph == pi && a.is_speech()) {
+                continue;
+            }
+            // the paragraph is quoted speech (or continues a quotation)
+            if doc.text.quotes.iter().any(|q| q.paragraph == pi && !q.single) {
+                continue;
+            }
+            for si in p.sentences.clone() {
+                let s = &doc.text.sentences[si];
+                let st = s.span.text(text).trim_end();
+                if st.ends_with('?') || st.split_whitespace().count() < 6 {
+                    continue;
+                }
+                if let Some(trigger) = self.trigger(doc, si) {
+                    let d = sink
+                        .diag(s.span, "checkable claim with no attribution in its sentence or paragraph")
+                        .label(format!("{} is stated on the story's own authority", super::quoted(trigger.text(text))))
+                        .help("say where the figure or claim comes from, or confirm the newsroom stands behind it");
+                    sink.push(d);
+                    break; // one per paragraph is enough to send the editor there
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::lint;
+
+    #[test]
+    fn unsourced_losses_and_figures_are_reported() {
+        let d = lint("unattributed-claim", "The Russians have seen significant losses of tanks since the war began.\n\nThe budget grew by 40 percent last year in every region.");
+        assert_eq!(d.len(), 2);
+    }
+
+    #[test]
+    fn attributed_questions_and_quoted_claims_pass() {
+        let text = "The budget grew by 40 percent, the ministry said.\n\nDid the budget grow by 40 percent last year?\n\n“Losses were huge across the whole front,” he said.";
+        assert!(lint("unattributed-claim", text).is_empty());
+    }
+}
