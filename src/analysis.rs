@@ -23,8 +23,10 @@ impl<'a> Document<'a> {
     pub fn new(path: &'a str, source: &'a str, config: &'a Config) -> Self {
         let markdown = Format::from_path(path) == Format::Markdown;
         let text = TextModel::new(source, markdown);
-        let people = People::find(&text, &config.lexicon);
+        let mut people = People::find(&text, &config.lexicon);
         let ex = grammar::extract(&text, &config.lexicon, &people);
+        // a person the grammar found speaking is a person, whatever the name looks like
+        people.mark_speakers(ex.attributions.iter().filter_map(|a| a.speaker.as_deref()));
         Document {
             path,
             text,

@@ -46,11 +46,29 @@ fn run_rules(doc: &Document, config: &Config, out: &mut Vec<Diagnostic>) {
 /// Lints several documents together, in parallel, with results identical to a serial
 /// run: sorted by path, then offset.
 pub fn check_files(files: &[(String, String)], config: &Config) -> Vec<Diagnostic> {
-    let mut out: Vec<Diagnostic> = files
+    let cross = config.rules.iter().any(|r| r.id() == "name-inconsistency");
+    // per file, in parallel: diagnostics, and the names the cross-file index needs
+    let per_file: Vec<(Vec<Diagnostic>, Option<names::index::DocNames>)> = files
         .par_iter()
-        .map(|(path, text)| check_source(path, text, config))
-        .flatten_iter()
+        .map(|(path, text)| {
+            let doc = Document::new(path, text, config);
+            let mut out = Vec::new();
+            run_rules(&doc, config, &mut out);
+            let names = cross.then(|| names::index::DocNames::from_document(&doc));
+            (out, names)
+        })
         .collect();
+    let mut out = Vec::new();
+    let mut doc_names = Vec::new();
+    for (d, n) in per_file {
+        out.extend(d);
+        doc_names.extend(n);
+    }
+    for r in &config.rules {
+        let mut sink = rules::Sink { rule: r.id(), severity: r.severity, path: String::new(), out: &mut out };
+        r.rule.check_corpus(&doc_names, &mut sink);
+    }
     diagnostic::sort(&mut out);
+    out.dedup_by(|a, b| a.path == b.path && a.rule == b.rule && a.span == b.span);
     out
 }

@@ -2,7 +2,9 @@
 //! ("Chris Johnson", "Mr Johnson" and "Johnson" are one person), with their spans.
 
 pub mod fix;
+pub mod index;
 pub mod registry;
+pub mod similarity;
 
 use rustc_hash::FxHashMap;
 
@@ -332,6 +334,15 @@ impl People {
 
     pub fn full_name(&self, m: &Mention) -> String {
         self.persons[m.person].full()
+    }
+
+    /// Records speech evidence for the people named as speakers.
+    pub fn mark_speakers<'s>(&mut self, speakers: impl Iterator<Item = &'s str>) {
+        for s in speakers {
+            if let Some(p) = self.persons.iter_mut().find(|p| p.full == s) {
+                p.evidence |= evidence::SPEECH;
+            }
+        }
     }
 
     /// Is `word` part of some person's name in this document?

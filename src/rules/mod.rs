@@ -12,6 +12,8 @@ pub mod agentless_attribution;
 pub mod anonymity_unexplained;
 pub mod anonymous_source;
 pub mod loaded_attribution_verb;
+pub mod name_inconsistency;
+pub mod name_second_reference;
 pub mod placeholder_text;
 pub mod quote_marks;
 pub mod secondary_source;
@@ -41,6 +43,8 @@ pub static REGISTRY: &[RuleDef] = &[
     anonymity_unexplained::DEF,
     anonymous_source::DEF,
     loaded_attribution_verb::DEF,
+    name_inconsistency::DEF,
+    name_second_reference::DEF,
     placeholder_text::DEF,
     quote_marks::DEF,
     secondary_source::DEF,
@@ -53,6 +57,8 @@ pub static REGISTRY: &[RuleDef] = &[
 /// documents (name spellings across files) also see every document's summary.
 pub trait Rule: Send + Sync {
     fn check(&self, doc: &Document, sink: &mut Sink);
+    /// Compares documents with each other; diagnostics name their own paths.
+    fn check_corpus(&self, _docs: &[crate::names::index::DocNames], _sink: &mut Sink) {}
 }
 
 pub struct ConfiguredRule {

@@ -138,6 +138,20 @@ fn next_line(bytes: &[u8], line_end: usize) -> usize {
     }
 }
 
+/// Where a glued word splits: after a capitalised word of four or more lowercase letters,
+/// before a capitalised word of three or more.
+fn glued_split(word: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    if chars.len() < 7 || !chars[0].1.is_uppercase() || word.contains(['-', '\'', '’', '.']) {
+        return None;
+    }
+    let at = chars.iter().skip(1).position(|(_, c)| c.is_uppercase())? + 1;
+    let left_ok = at >= 4 && chars[1..at].iter().all(|(_, c)| c.is_lowercase());
+    let right = &chars[at..];
+    let right_ok = right.len() >= 3 && right[1..].iter().all(|(_, c)| c.is_lowercase());
+    (left_ok && right_ok).then_some(chars[at].0)
+}
+
 fn is_quote_char(c: char) -> bool {
     matches!(c, '“' | '”' | '‘' | '’' | '"' | '\'' | '«' | '»' | '„')
 }
@@ -211,6 +225,15 @@ pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
                 } else {
                     break;
                 }
+            }
+            // web copy glues words together when it drops markup: "Jack SullivanThe White
+            // House", "Yang JiechiChinese official". Split before an inner capital when
+            // both halves look like words (not "McDonald", "YouTube", "LinkedIn").
+            let word = &text[start..end];
+            if let Some(split) = glued_split(word) {
+                out.push(Token { span: Span::new(base + start, base + start + split), kind: TokenKind::Word });
+                out.push(Token { span: Span::new(base + start + split, base + end), kind: TokenKind::Word });
+                continue;
             }
             // "Mr." / "Sen." / an initial "E." keep their full stop when a name follows:
             // the stop is part of the word, not the end of a sentence

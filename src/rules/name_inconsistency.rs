@@ -1,0 +1,260 @@
+//! `name-inconsistency`: one person's name spelled two ways, in one document or across a
+//! directory of drafts.
+
+use rustc_hash::FxHashMap;
+use serde::Deserialize;
+
+use super::{Rule, RuleDef, RuleMeta, Sink, options};
+use crate::analysis::Document;
+use crate::diagnostic::{Diagnostic, Edit};
+use crate::grammar::lexicon::class;
+use crate::names::index::{DocNames, NameIndex};
+use crate::names::similarity::{self, Thresholds};
+use crate::text::{Span, TokenKind};
+
+pub const DEF: RuleDef = RuleDef {
+    meta: RuleMeta { id: "name-inconsistency", summary: "one person's name spelled two ways, in a document or across documents", doc: DOC },
+    build: |v| Ok(Box::new(NameInconsistency(options(v)?))),
+};
+
+const DOC: &str = r#"# name-inconsistency
+
+## What it does
+Finds one person's name spelled two ways: within a document ("Gordon Brown … Mr Brwon
+said"), and across every document of a run ("Liu Pengya" in one draft, "Liu Pengyu" in
+another; "Jack Sullivan" in one, "Jake Sullivan" in four others). Across files it points
+at the spelling that differs from the one the other documents use, with those places as
+related labels and the majority form as the suggestion; when the evidence is one document
+against one, it says so instead of guessing.
+
+Precision comes first. Short forms of one name are not variants (Vladimir Putin / Putin,
+Xi Jinping / Xi, Chris Johnson / Mr Johnson); different people who share a name part are
+not reported (Bill and Hillary Clinton, Donald Trump and Ivanka Trump); a spelling must
+keep the first letter and stay within the edit distance for its length; and a capitalised
+word that also appears in lower case, or names a place or an institution, is not a name.
+
+A names registry in `credlint.toml` decides when it has an entry: its variants are
+always reported (and `credlint check --fix` rewrites them), and `not-same-as` pairs never are.
+
+## Why is this bad?
+A misspelled name is the most common correction newspapers print, and the most
+embarrassing: it tells the person named, and every reader who knows them, that the story
+was not checked.
+
+## Example
+```text
+drafts/a.md: Liu Pengya, the Chinese embassy spokesperson, said …
+drafts/b.md: Liu Pengyu, the Chinese embassy spokesperson, said …
+```
+Use instead: one spelling, checked against an authoritative source, and a registry entry:
+```toml
+[[names]]
+canonical = "Liu Pengyu"
+variants = ["Liu Pengya"]
+family-name = "Liu"
+```
+
+## Standard
+AP and Reuters: verify the spelling of every name; use the same spelling throughout.
+
+## Options
+- `min-length`: shortest name part compared (default 4).
+- `max-edit-distance`: edits allowed between two spellings (default 1).
+- `long-name-length`, `long-name-edit-distance`: parts at least this long may differ by
+  this many edits (defaults 9 and 2).
+- `given-name-edit-distance`: edits allowed between two given names with one surname
+  ("Jack"/"Jake Sullivan", default 2).
+- `cross-file`: compare the documents of a run with each other (default `true`).
+"#;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Options {
+    min_length: usize,
+    max_edit_distance: usize,
+    long_name_length: usize,
+    long_name_edit_distance: usize,
+    given_name_edit_distance: usize,
+    cross_file: bool,
+}
+
+struct NameInconsistency(Options);
+
+impl NameInconsistency {
+    fn thresholds(&self) -> Thresholds {
+        Thresholds { min_length: self.0.min_length, max_distance: self.0.max_edit_distance, long_length: self.0.long_name_length, long_max_distance: self.0.long_name_edit_distance }
+    }
+}
+
+fn strip_possessive(w: &str) -> &str {
+    for s in ["’s", "'s", "’", "'"] {
+        if let Some(x) = w.strip_suffix(s) {
+            return x;
+        }
+    }
+    w
+}
+
+fn registry_note() -> String {
+    "add the person to the names registry in credlint.toml to settle it: [[names]] canonical = \"…\", variants = [\"…\"]".to_string()
+}
+
+impl Rule for NameInconsistency {
+    fn check(&self, doc: &Document, sink: &mut Sink) {
+        let text = doc.prose();
+        let t = self.thresholds();
+        // registry variants are always wrong
+        for (variant, canonical) in doc.registry.rewrites() {
+            for (s, m) in text.match_indices(variant) {
+                let e = s + m.len();
+                let bounded = !text[..s].ends_with(|c: char| c.is_alphanumeric()) && !text[e..].starts_with(|c: char| c.is_alphanumeric());
+                if !bounded || text[s..].starts_with(canonical) && canonical.len() > variant.len() {
+                    continue;
+                }
+                let mut d = sink
+                    .diag(Span::new(s, e), format!("“{variant}” is listed in the names registry as a variant of “{canonical}”"))
+                    .label(format!("write “{canonical}”"))
+                    .help("`credlint check --fix` rewrites registry variants");
+                d.fix = Some(Edit { span: Span::new(s, e), replacement: canonical.to_string() });
+                sink.push(d);
+            }
+        }
+        // every capitalised word, as written (possessive removed)
+        let mut caps: FxHashMap<&str, Vec<Span>> = FxHashMap::default();
+        let mut lower_words: rustc_hash::FxHashSet<String> = Default::default();
+        for tok in doc.text.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+            let w = tok.text(text);
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                let stem = strip_possessive(w);
+                caps.entry(stem).or_default().push(Span::new(tok.span.start, tok.span.start + stem.len()));
+            } else {
+                lower_words.insert(w.to_lowercase());
+            }
+        }
+        let persons: Vec<&crate::names::Person> = doc.people.persons.iter().filter(|p| p.words.len() >= 2 && p.evidence != 0).collect();
+        let mut reported: Vec<&str> = Vec::new();
+        for p in &persons {
+            let surname = p.words.last().map_or("", |s| s.as_str());
+            let Some(canon_spans) = caps.get(surname) else { continue };
+            for (&cand, spans) in &caps {
+                if reported.contains(&cand) || !similarity::similar(cand, surname, t) || spans.len() > canon_spans.len() {
+                    continue;
+                }
+                // a real word, a place, an institution, or someone else's name
+                if lower_words.contains(&cand.to_lowercase())
+                    || doc.lexicon.flags(cand) & (class::PLACE | class::ORG | class::OUTLET | class::NATIONALITY | class::TITLE | class::ROLE | class::FUNCTION | class::GIVEN) != 0
+                    || persons.iter().any(|q| q.words.len() >= 2 && q.words.last().is_some_and(|l| l == cand) && q.words[0] != p.words[0])
+                    || doc.registry.different(cand, surname)
+                    || cand.chars().all(|c| c.is_uppercase())
+                {
+                    continue;
+                }
+                // a tie is broken by the full name: the spelling the person was introduced with
+                if spans.len() == canon_spans.len() && spans[0].start < canon_spans[0].start {
+                    continue;
+                }
+                reported.push(cand);
+                let full = p.words.join(" ");
+                let d = sink
+                    .diag(spans[0], format!("“{cand}” here, but “{surname}” elsewhere in this document ({full})"))
+                    .label(format!("spelled “{cand}” here"))
+                    .related(None, canon_spans[0], format!("spelled “{surname}” here"))
+                    .note(format!("“{surname}” is used {} time(s), “{cand}” {} time(s)", canon_spans.len(), spans.len()))
+                    .help(format!("if this is {full}, write “{surname}”; {}", registry_note()));
+                sink.push(d);
+            }
+        }
+        // one surname with two similar given names in one document: "Jack" / "Jake Sullivan"
+        for (i, a) in persons.iter().enumerate() {
+            for b in &persons[i + 1..] {
+                if a.words.len() != b.words.len() || a.words[1..] != b.words[1..] || a.words[0] == b.words[0] {
+                    continue;
+                }
+                let (ga, gb) = (&a.words[0], &b.words[0]);
+                if ga.chars().next() != gb.chars().next() || similarity::distance(ga, gb) > self.0.given_name_edit_distance || ga.chars().count().min(gb.chars().count()) < 3 || doc.registry.different(&a.full, &b.full) {
+                    continue;
+                }
+                let (major, minor) = if a.mentions.len() >= b.mentions.len() { (a, b) } else { (b, a) };
+                let m0 = doc.people.mentions[minor.mentions[0]].span;
+                let j0 = doc.people.mentions[major.mentions[0]].span;
+                let d = sink
+                    .diag(m0, format!("“{}” here, but “{}” elsewhere in this document", minor.full, major.full))
+                    .label(format!("spelled “{}” here", minor.full))
+                    .related(None, j0, format!("spelled “{}” here", major.full))
+                    .help(format!("if they are one person, use one spelling; {}", registry_note()));
+                sink.push(d);
+            }
+        }
+    }
+
+    fn check_corpus(&self, docs: &[DocNames], sink: &mut Sink) {
+        if !self.0.cross_file || docs.len() < 2 {
+            return;
+        }
+        let idx = NameIndex::build(docs);
+        for (a, b, _) in idx.similar_pairs(self.thresholds(), self.0.given_name_edit_distance) {
+            let (fa, fb) = (&idx.forms[a], &idx.forms[b]);
+            let docs_a: Vec<u32> = fa.uses.iter().map(|u| u.0).collect();
+            let docs_b: Vec<u32> = fb.uses.iter().map(|u| u.0).collect();
+            // both spellings in one document: the in-document check reports it
+            if docs_a.iter().any(|d| docs_b.contains(d)) {
+                continue;
+            }
+            let (full_a, full_b) = (fa.full(), fb.full());
+            let (na, nb) = (fa.doc_count(), fb.doc_count());
+            let place = |u: &(u32, u32)| {
+                let d = &docs[u.0 as usize];
+                (d.path.clone(), d.people[u.1 as usize].first, d.people[u.1 as usize].spans.clone())
+            };
+            if na == nb {
+                // one against one (or n against n): say so, do not guess
+                let mut uses: Vec<(String, Span, Vec<Span>, String)> = fa.uses.iter().map(|u| { let (p, f, s) = place(u); (p, f, s, full_a.clone()) }).chain(fb.uses.iter().map(|u| { let (p, f, s) = place(u); (p, f, s, full_b.clone()) })).collect();
+                uses.sort_by(|x, y| x.0.cmp(&y.0));
+                let (p0, f0, _, n0) = uses[0].clone();
+                let other = if n0 == full_a { &full_b } else { &full_a };
+                let mut d = Diagnostic::new(&p0, sink.rule, sink.severity, f0, format!("“{n0}” here, “{other}” in another draft of the story"))
+                    .label(format!("spelled “{n0}” here"))
+                    .note(format!("{na} document(s) each way: credlint cannot tell which spelling is right"))
+                    .help(registry_note());
+                for (p, f, _, n) in uses.iter().skip(1).take(4) {
+                    d = d.related(Some(p.clone()), *f, format!("spelled “{n}” here"));
+                }
+                sink.push(d);
+                continue;
+            }
+            let (major, minor, nmaj) = if na > nb { (fa, fb, na) } else { (fb, fa, nb) };
+            let (maj_full, min_full) = (major.full(), minor.full());
+            for u in &minor.uses {
+                let (path, first, _) = place(u);
+                let mut d = Diagnostic::new(&path, sink.rule, sink.severity, first, format!("“{min_full}” here, but {nmaj} other document(s) write “{maj_full}”"))
+                    .label(format!("spelled “{min_full}” here"))
+                    .help(format!("write “{maj_full}” if this is the same person; {}", registry_note()));
+                for mu in major.uses.iter().take(3) {
+                    let (mp, mf, _) = place(mu);
+                    d = d.related(Some(mp), mf, format!("spelled “{maj_full}” here"));
+                }
+                sink.push(d);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::lint;
+
+    #[test]
+    fn respelled_surname_in_one_document() {
+        let text = "Gordon Brown met aides on Monday. Mr Brown said the plan was sound.\n\nLater, Mr Brwon said it would pass.";
+        let d = lint("name-inconsistency", text);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(d[0].message.starts_with("“Brwon” here"));
+        assert_eq!(d[0].related.len(), 1);
+    }
+
+    #[test]
+    fn short_forms_and_relatives_are_not_variants() {
+        let text = "Vladimir Putin met Xi Jinping. Putin said Xi agreed. Chris Johnson, an analyst, said so. Mr Johnson added more. Bill Clinton and Hillary Clinton spoke. Donald Trump and Ivanka Trump said nothing. Trump said it was fine.";
+        assert!(lint("name-inconsistency", text).is_empty(), "{:?}", lint("name-inconsistency", text));
+    }
+}
