@@ -78,7 +78,9 @@ fn name_word(w: &str, f: u32, phrase: Option<PhraseKind>) -> bool {
     let initial = letters == 1 && w.len() == 2 && w.ends_with('.');
     (letters >= 2 || initial)
         && !(upper == letters && letters >= 2) // acronyms
-        && f & (ROLE | TITLE | ORG | PLACE | NATIONALITY | OUTLET | ANON_HEAD | ORG_HEAD | OUTLET_HEAD | DOC_HEAD | TEMPORAL | FUNCTION | DET | PREP | AUX | PRONOUN | VERB | ADVERB) == 0
+        // a known given name is a name even when it is also a word ("Bill", "Mark", "Will")
+        && (f & GIVEN != 0 && f & (ROLE | TITLE | FUNCTION | DET | PREP | PRONOUN) == 0
+            || f & (ROLE | TITLE | ORG | PLACE | NATIONALITY | OUTLET | ANON_HEAD | ORG_HEAD | OUTLET_HEAD | DOC_HEAD | TEMPORAL | FUNCTION | DET | PREP | AUX | PRONOUN | VERB | ADVERB) == 0)
         && !matches!(phrase, Some(PhraseKind::Outlet | PhraseKind::Organization | PhraseKind::Place | PhraseKind::Title))
         && (!w.contains('.') || w.len() == 2)
         && !w.chars().any(|c| c.is_ascii_digit())
@@ -156,7 +158,9 @@ impl People {
                         && n.span.start == toks[end - 1].span.end;
                     let prev_possessive = toks[end - 1].text(text).ends_with("’s")
                         || toks[end - 1].text(text).ends_with("'s");
-                    if (ncap || particle || title_dot) && !prev_possessive {
+                    // "Jack Sullivan The White House …": a capitalised function word starts a new run
+                    let function = ncap && lex.flags(nw) & (FUNCTION | DET | PREP | AUX | PRONOUN) != 0 && !nw.chars().all(char::is_uppercase);
+                    if (ncap || particle || title_dot) && !prev_possessive && !function {
                         end += 1;
                     } else {
                         break;

@@ -131,7 +131,15 @@ impl Rule for NameInconsistency {
                 lower_words.insert(w.to_lowercase());
             }
         }
-        let persons: Vec<&crate::names::Person> = doc.people.persons.iter().filter(|p| p.words.len() >= 2 && p.evidence != 0).collect();
+        // people with a full name, and people named by surname alone who are clearly people
+        // ("Mr Brown", "Gref told") and mentioned more than once
+        let strong = crate::names::evidence::TITLE | crate::names::evidence::SPEECH;
+        let persons: Vec<&crate::names::Person> = doc
+            .people
+            .persons
+            .iter()
+            .filter(|p| p.evidence != 0 && (p.words.len() >= 2 || p.evidence & strong != 0 && p.mentions.len() >= 2))
+            .collect();
         let mut reported: Vec<&str> = Vec::new();
         for p in &persons {
             let surname = p.words.last().map_or("", |s| s.as_str());
@@ -143,7 +151,7 @@ impl Rule for NameInconsistency {
                 // a real word, a place, an institution, or someone else's name
                 if lower_words.contains(&cand.to_lowercase())
                     || doc.lexicon.flags(cand) & (class::PLACE | class::ORG | class::OUTLET | class::NATIONALITY | class::TITLE | class::ROLE | class::FUNCTION | class::GIVEN) != 0
-                    || persons.iter().any(|q| q.words.len() >= 2 && q.words.last().is_some_and(|l| l == cand) && q.words[0] != p.words[0])
+                    || persons.iter().any(|q| q.words.len() >= 2 && q.words.last().is_some_and(|l| l == cand) && q.words[0] != p.words[0] && spans.len() >= 2)
                     || doc.registry.different(cand, surname)
                     || cand.chars().all(|c| c.is_uppercase())
                 {
