@@ -65,7 +65,12 @@ pub fn check_files(files: &[(String, String)], config: &Config) -> Vec<Diagnosti
         doc_names.extend(n);
     }
     for r in &config.rules {
-        let mut sink = rules::Sink { rule: r.id(), severity: r.severity, path: String::new(), out: &mut out };
+        let mut sink = rules::Sink {
+            rule: r.id(),
+            severity: r.severity,
+            path: String::new(),
+            out: &mut out,
+        };
         r.rule.check_corpus(&doc_names, &mut sink);
     }
     diagnostic::sort(&mut out);

@@ -190,10 +190,36 @@ fn unit_has(ws: &[W], from: usize, to: usize, flags: u32, kinds: &[PhraseKind]) 
 /// Heads that stay anonymous even with "the": "the official" is no more named than
 /// "an official".
 const ALWAYS_ANONYMOUS: &[&str] = &[
-    "official", "officials", "source", "sources", "person", "people", "spokesman", "spokeswoman",
-    "spokesperson", "aide", "aides", "diplomat", "insider", "analyst", "expert", "experts",
-    "someone", "somebody", "critics", "observers", "authorities", "residents", "witnesses",
-    "officer", "officers", "employee", "employees", "staffer", "staffers", "others",
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "person",
+    "people",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "aide",
+    "aides",
+    "diplomat",
+    "insider",
+    "analyst",
+    "expert",
+    "experts",
+    "someone",
+    "somebody",
+    "critics",
+    "observers",
+    "authorities",
+    "residents",
+    "witnesses",
+    "officer",
+    "officers",
+    "employee",
+    "employees",
+    "staffer",
+    "staffers",
+    "others",
 ];
 
 pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
@@ -207,13 +233,27 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
     let unit_end = np.head + 1;
     let lower = head.s.to_lowercase();
     let first = &ws[np.start];
-    let definite = first.s.eq_ignore_ascii_case("the") || ws[np.start..np.head].iter().any(|w| w.s.ends_with("’s") || w.s.ends_with("'s"));
+    let definite = first.s.eq_ignore_ascii_case("the")
+        || ws[np.start..np.head]
+            .iter()
+            .any(|w| w.s.ends_with("’s") || w.s.ends_with("'s"));
     let plural = lower.ends_with('s') && !lower.ends_with("ss") && !np.coordinated;
     // "a speech Mrs. Clinton delivered", "a statement from the ministry": the document
     // comes first
-    let first_noun = if first.f & DET != 0 { np.start + 1 } else { np.start };
-    if first_noun < np.head && ws[first_noun].f & DOC_HEAD != 0 && !ws[first_noun].cap() && !np.coordinated {
-        return Class { kind: SourceKind::Document, speaker: None };
+    let first_noun = if first.f & DET != 0 {
+        np.start + 1
+    } else {
+        np.start
+    };
+    if first_noun < np.head
+        && ws[first_noun].f & DOC_HEAD != 0
+        && !ws[first_noun].cap()
+        && !np.coordinated
+    {
+        return Class {
+            kind: SourceKind::Document,
+            speaker: None,
+        };
     }
     // a named person, in the phrase or in its appositive
     let person = |from: usize, head: usize| -> Option<String> {
@@ -268,8 +308,15 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
     let anonymous_only = ALWAYS_ANONYMOUS.contains(&lower.as_str());
     // "the president", "the Vermont senator", "Pagliano's lawyer": a role the article
     // resolves to a named person; and headline descriptors ("Lawmaker urges …")
-    if (definite && !plural || headline && !plural) && (role || head.f & ANON_HEAD != 0) && !anonymous_only && !people.persons.is_empty() {
-        return Class { kind: SourceKind::Person, speaker: None };
+    if (definite && !plural || headline && !plural)
+        && (role || head.f & ANON_HEAD != 0)
+        && !anonymous_only
+        && !people.persons.is_empty()
+    {
+        return Class {
+            kind: SourceKind::Person,
+            speaker: None,
+        };
     }
     if head.f & ANON_HEAD != 0 || role {
         return Class {
@@ -278,8 +325,17 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
         };
     }
     // a capitalised common plural opening the sentence: "Demonstrators said"
-    if head.cap() && np.head == np.start && np.start == 0 && plural && head.f & (GIVEN | PLACE | ORG | OUTLET) == 0 && !people.is_known_word(head.s) {
-        return Class { kind: SourceKind::Anonymous, speaker: None };
+    if head.cap()
+        && np.head == np.start
+        && np.start == 0
+        && plural
+        && head.f & (GIVEN | PLACE | ORG | OUTLET) == 0
+        && !people.is_known_word(head.s)
+    {
+        return Class {
+            kind: SourceKind::Anonymous,
+            speaker: None,
+        };
     }
     if head.f & (ORG_HEAD | ORG | PLACE) != 0
         || unit_has(
@@ -303,8 +359,15 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
     // "the fund", "the billionaire estate mogul": a definite description names someone the
     // article knows; plural or indefinite ones do not
     if definite && !plural {
-        let kind = if people.persons.is_empty() { SourceKind::Organization } else { SourceKind::Person };
-        return Class { kind, speaker: None };
+        let kind = if people.persons.is_empty() {
+            SourceKind::Organization
+        } else {
+            SourceKind::Person
+        };
+        return Class {
+            kind,
+            speaker: None,
+        };
     }
     Class {
         kind: SourceKind::Anonymous,

@@ -537,7 +537,12 @@ impl Lexicon {
     /// The class flags of a word. Cased classes count only when the word is capitalised.
     pub fn flags(&self, word: &str) -> u32 {
         // "Sen." is looked up as "Sen"
-        let word = if word.len() > 2 && word.ends_with('.') && !word[..word.len() - 1].contains('.') { &word[..word.len() - 1] } else { word };
+        let word = if word.len() > 2 && word.ends_with('.') && !word[..word.len() - 1].contains('.')
+        {
+            &word[..word.len() - 1]
+        } else {
+            word
+        };
         let f = with_lower(word, |w| self.words.get(w).copied().unwrap_or(0));
         if f & class::CASED != 0 && !word.chars().next().is_some_and(char::is_uppercase) {
             f & !class::CASED

@@ -186,12 +186,17 @@ pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People) -> Extraction {
 /// promos ("JUST IN: …", "READ MORE: …").
 fn is_furniture(ws: &[W]) -> bool {
     let words = ws.iter().filter(|w| w.kind == TokenKind::Word).count();
-    let promo = ws.len() > 2 && ws[0].s.chars().all(|c| c.is_uppercase()) && ws[0].s.len() > 1 && ws.iter().take(4).any(|w| w.s == ":");
+    let promo = ws.len() > 2
+        && ws[0].s.chars().all(|c| c.is_uppercase())
+        && ws[0].s.len() > 1
+        && ws.iter().take(4).any(|w| w.s == ":");
     words < 4 || promo
 }
 
 fn title_case(ws: &[W]) -> bool {
-    let words = ws.iter().filter(|w| w.kind == TokenKind::Word && w.s.chars().any(char::is_alphabetic));
+    let words = ws
+        .iter()
+        .filter(|w| w.kind == TokenKind::Word && w.s.chars().any(char::is_alphabetic));
     let (mut n, mut caps) = (0, 0);
     for w in words {
         n += 1;
@@ -262,7 +267,10 @@ struct Sentence<'w, 'a, 'o> {
 const MAX_SUBJECT: usize = 40;
 
 /// Verbs that put their source last in a headline ("…, says US official").
-const HEADLINE_INVERTED: &[&str] = &["say", "said", "claim", "warn", "report", "tell", "told", "insist", "admit", "reveal", "confirm", "den", "announc", "add", "suggest"];
+const HEADLINE_INVERTED: &[&str] = &[
+    "say", "said", "claim", "warn", "report", "tell", "told", "insist", "admit", "reveal",
+    "confirm", "den", "announc", "add", "suggest",
+];
 
 impl Sentence<'_, '_, '_> {
     fn run(&mut self) {
@@ -384,7 +392,9 @@ impl Sentence<'_, '_, '_> {
             // earlier: a definite description takes the kind of an earlier source with
             // the same head word
             if ws[np.start].s.eq_ignore_ascii_case("the")
-                && let Some(prev) = self.out.iter().rev().find(|p| p.head.as_deref() == Some(head.as_str()) && p.kind != SourceKind::Pronoun)
+                && let Some(prev) = self.out.iter().rev().find(|p| {
+                    p.head.as_deref() == Some(head.as_str()) && p.kind != SourceKind::Pronoun
+                })
             {
                 c.kind = prev.kind;
                 c.speaker = prev.speaker.clone().or(c.speaker);
@@ -506,7 +516,9 @@ impl Sentence<'_, '_, '_> {
         // headlines put the source last: "Russia seeking military aid from China says US official"
         if self.headline
             && w.f & (VERB_S | VERB_PAST) != 0
-            && HEADLINE_INVERTED.iter().any(|v| w.s.to_ascii_lowercase().starts_with(v))
+            && HEADLINE_INVERTED
+                .iter()
+                .any(|v| w.s.to_ascii_lowercase().starts_with(v))
             && let Some(np) = self.object_after(end)
             && ws[np.end..].iter().all(|x| x.kind != TokenKind::Word)
             && !np.pronoun
@@ -532,7 +544,11 @@ impl Sentence<'_, '_, '_> {
                 }
                 if let Ok((_, np)) = np::subject(np::Toks(ws)) {
                     let h = &ws[np.head];
-                    if np.end < k && (np.pronoun || h.cap() || h.f & (ANON_HEAD | ORG_HEAD | OUTLET_HEAD | ROLE) != 0) {
+                    if np.end < k
+                        && (np.pronoun
+                            || h.cap()
+                            || h.f & (ANON_HEAD | ORG_HEAD | OUTLET_HEAD | ROLE) != 0)
+                    {
                         self.emit((k, end), Some(&np), CueForm::Verb);
                         return true;
                     }
@@ -547,14 +563,30 @@ impl Sentence<'_, '_, '_> {
             // "any criminal charges", "his remarks": noun-like forms need a clear subject
             if w.f & NOUN_FORM != 0 {
                 let h = &ws[np.head];
-                let strong = np.pronoun || h.cap() || h.f & (ANON_HEAD | ORG_HEAD | OUTLET_HEAD | DOC_HEAD | ROLE) != 0;
-                let noun_next = next.is_some_and(|n| matches!(n.s, "of" | "about" | "over" | "from" | "against" | "were" | "was" | "are" | "is"));
+                let strong = np.pronoun
+                    || h.cap()
+                    || h.f & (ANON_HEAD | ORG_HEAD | OUTLET_HEAD | DOC_HEAD | ROLE) != 0;
+                let noun_next = next.is_some_and(|n| {
+                    matches!(
+                        n.s,
+                        "of" | "about"
+                            | "over"
+                            | "from"
+                            | "against"
+                            | "were"
+                            | "was"
+                            | "are"
+                            | "is"
+                    )
+                });
                 if !strong || noun_next {
                     return false;
                 }
             }
             // "X did respond." reports no content: nothing was said that a reader could weigh
-            let bare = next.is_none_or(|n| matches!(n.s, "." | "!" | ";")) && np.start == 0 && !ws.iter().any(|x| x.kind == TokenKind::Quote);
+            let bare = next.is_none_or(|n| matches!(n.s, "." | "!" | ";"))
+                && np.start == 0
+                && !ws.iter().any(|x| x.kind == TokenKind::Quote);
             if bare {
                 return false;
             }
@@ -568,7 +600,10 @@ impl Sentence<'_, '_, '_> {
         // "Democrats described the showdown as ominous, and said …": the subject of the
         // sentence's earlier cue
         if prev.is_some_and(|p| p.s.eq_ignore_ascii_case("and"))
-            && let Some(a) = self.out[first_in_sentence..].last().cloned().filter(|a| a.is_speech() && a.source.is_some())
+            && let Some(a) = self.out[first_in_sentence..]
+                .last()
+                .cloned()
+                .filter(|a| a.is_speech() && a.source.is_some())
         {
             let mut b = a;
             b.cue = self.span(k, end);
@@ -611,12 +646,16 @@ impl Sentence<'_, '_, '_> {
         if k <= from || k - from > 5 || limit > k {
             return;
         }
-        let label = ws[from..k].iter().all(|w| w.kind == TokenKind::Word && !w.s.chars().any(char::is_lowercase));
+        let label = ws[from..k]
+            .iter()
+            .all(|w| w.kind == TokenKind::Word && !w.s.chars().any(char::is_lowercase));
         let quote_follows = ws.get(k + 1).is_some_and(|n| n.kind == TokenKind::Quote);
         if !(quote_follows || self.headline || self.titlecase || label) {
             return;
         }
-        let Ok((rest, np)) = np::subject(np::Toks(&ws[from..k])) else { return };
+        let Ok((rest, np)) = np::subject(np::Toks(&ws[from..k])) else {
+            return;
+        };
         if !rest.is_empty() || np.pronoun {
             return;
         }

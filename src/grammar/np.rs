@@ -135,7 +135,9 @@ pub fn nounish(w: &W) -> bool {
 }
 
 fn noun_like_verb(w: &W) -> bool {
-    w.kind == crate::text::TokenKind::Word && w.f & VERB_BASE != 0 && w.f & (FUNCTION | AUX | PREP) == 0
+    w.kind == crate::text::TokenKind::Word
+        && w.f & VERB_BASE != 0
+        && w.f & (FUNCTION | AUX | PREP) == 0
 }
 
 fn is_possessive(w: &W) -> bool {
@@ -177,8 +179,21 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
     // a verb form that is also a noun ("state broadcaster", "claims process") can
     // modify the next word, never head the phrase
     // a participle that starts a channel ("speaking to CNN") ends the noun run
-    let stops = |w: &W| matches!(w.phrase_kind, Some(PhraseKind::Participial | PhraseKind::Prepositional | PhraseKind::Nonspeech | PhraseKind::Agentless));
-    while n < i.len() && !stops(&i[n]) && (nounish(&i[n]) || noun_like_verb(&i[n]) && i.get(n + 1).is_some_and(nounish)) {
+    let stops = |w: &W| {
+        matches!(
+            w.phrase_kind,
+            Some(
+                PhraseKind::Participial
+                    | PhraseKind::Prepositional
+                    | PhraseKind::Nonspeech
+                    | PhraseKind::Agentless
+            )
+        )
+    };
+    while n < i.len()
+        && !stops(&i[n])
+        && (nounish(&i[n]) || noun_like_verb(&i[n]) && i.get(n + 1).is_some_and(nounish))
+    {
         n += 1;
     }
     if n == 0 {
@@ -324,8 +339,16 @@ fn relative<'a>(i: In<'a>) -> Res<'a, usize> {
 /// "(R-Utah)", "(D-Wis.)", "(ANI)": a short parenthesis after a name.
 fn parenthetical<'a>(i: In<'a>) -> Res<'a, usize> {
     let (rest, _) = word("(").parse(i)?;
-    let n = rest.iter().take(8).position(|w| w.s == ")").ok_or_else(|| nom::Err::Error(Error::new(i, ErrorKind::Verify)))?;
-    if n == 0 || rest[..n].iter().any(|w| w.kind == crate::text::TokenKind::Quote) {
+    let n = rest
+        .iter()
+        .take(8)
+        .position(|w| w.s == ")")
+        .ok_or_else(|| nom::Err::Error(Error::new(i, ErrorKind::Verify)))?;
+    if n == 0
+        || rest[..n]
+            .iter()
+            .any(|w| w.kind == crate::text::TokenKind::Quote)
+    {
         return fail(i);
     }
     Ok((rest.from(n + 1), rest[n].idx + 1))
@@ -398,8 +421,15 @@ fn np_body<'a>(i: In<'a>) -> Res<'a, Np> {
 
 /// "suing the EPA" after an appositive's noun: any words up to the comma.
 fn participial_tail<'a>(i: In<'a>) -> Res<'a, ()> {
-    let (rest, _) = tok(|w: &W| w.kind == crate::text::TokenKind::Word && w.s.ends_with("ing") && !w.cap() || w.s == "who").parse(i)?;
-    let n = rest.iter().take(20).position(|w| w.s == "," || w.kind == crate::text::TokenKind::Quote).unwrap_or(usize::MAX);
+    let (rest, _) = tok(|w: &W| {
+        w.kind == crate::text::TokenKind::Word && w.s.ends_with("ing") && !w.cap() || w.s == "who"
+    })
+    .parse(i)?;
+    let n = rest
+        .iter()
+        .take(20)
+        .position(|w| w.s == "," || w.kind == crate::text::TokenKind::Quote)
+        .unwrap_or(usize::MAX);
     if n == usize::MAX || rest[n].s != "," {
         return fail(i);
     }
@@ -408,8 +438,18 @@ fn participial_tail<'a>(i: In<'a>) -> Res<'a, ()> {
 
 /// ", dedicating the museum on Saturday," — a participle clause closed by a comma.
 fn participial_clause<'a>(i: In<'a>) -> Res<'a, usize> {
-    let (rest, _) = tok(|w: &W| w.kind == crate::text::TokenKind::Word && !w.cap() && (w.s.ends_with("ing") || w.s.ends_with("ed")) && w.f & VERB == 0).parse(i)?;
-    let n = rest.iter().take(20).position(|w| w.s == "," || w.kind == crate::text::TokenKind::Quote || w.s == ";").unwrap_or(usize::MAX);
+    let (rest, _) = tok(|w: &W| {
+        w.kind == crate::text::TokenKind::Word
+            && !w.cap()
+            && (w.s.ends_with("ing") || w.s.ends_with("ed"))
+            && w.f & VERB == 0
+    })
+    .parse(i)?;
+    let n = rest
+        .iter()
+        .take(20)
+        .position(|w| w.s == "," || w.kind == crate::text::TokenKind::Quote || w.s == ";")
+        .unwrap_or(usize::MAX);
     if n == usize::MAX || rest[n].s != "," {
         return fail(i);
     }
@@ -429,7 +469,13 @@ pub fn subject<'a>(i: In<'a>) -> Res<'a, Np> {
     let mut rest = rest;
     let mut took = false;
     for _ in 0..2 {
-        let appos = (word(","), verify(np_body, |n: &Np| !n.pronoun), opt(participial_tail), word(",")).parse(rest);
+        let appos = (
+            word(","),
+            verify(np_body, |n: &Np| !n.pronoun),
+            opt(participial_tail),
+            word(","),
+        )
+            .parse(rest);
         let part = (word(","), participial_clause).parse(rest);
         if let Ok((after, (_, a, _, c))) = appos {
             np.appositive.get_or_insert((a.start, a.end));
@@ -455,6 +501,16 @@ pub fn subject<'a>(i: In<'a>) -> Res<'a, Np> {
             .iter()
             .all(|w| w.kind != crate::text::TokenKind::Quote)
     {
+        // up to a comma that opens an appositive ("who voted against, Jonas Ek and Sara
+        // Holm,"), or else to the cue
+        if let Some(c) = after.iter().position(|w| w.s == ",")
+            && let Ok((after2, (_, a, cl))) =
+                (word(","), verify(np_body, |n: &Np| !n.pronoun), word(",")).parse(after.from(c))
+        {
+            np.appositive = Some((a.start, a.end));
+            np.end = cl.idx + 1;
+            return Ok((after2, np));
+        }
         np.end = after[after.len() - 1].idx + 1;
         return Ok((after.from(after.len()), np));
     }

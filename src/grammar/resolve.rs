@@ -15,7 +15,8 @@ fn pronoun_word(tm: &TextModel, a: &Attribution) -> String {
 pub fn pronouns(tm: &TextModel, people: &People, atts: &mut [Attribution]) {
     // "the president said": the person the article last named
     for a in atts.iter_mut() {
-        if a.kind == SourceKind::Person && a.speaker.is_none()
+        if a.kind == SourceKind::Person
+            && a.speaker.is_none()
             && let Some(src) = a.source
             && let Some(m) = people.last_before(src.start)
         {
@@ -147,9 +148,24 @@ pub fn quotes(tm: &TextModel, atts: &[Attribution]) -> Vec<QuoteSpeaker> {
                 best = atts
                     .iter()
                     .enumerate()
-                    .filter(|(_, a)| a.paragraph == p && a.is_speech() && a.form != CueForm::Agentless && a.source.is_some() && !q.span.overlaps(a.cue))
+                    .filter(|(_, a)| {
+                        a.paragraph == p
+                            && a.is_speech()
+                            && a.form != CueForm::Agentless
+                            && a.source.is_some()
+                            && !q.span.overlaps(a.cue)
+                    })
                     .filter(|(_, a)| tm.quote_at(a.cue.start).is_none_or(|o| tm.quotes[o].single))
-                    .map(|(ai, a)| (if a.cue.end <= q.span.start { q.span.start - a.cue.end } else { 5_000 + a.cue.start - q.span.end }, ai))
+                    .map(|(ai, a)| {
+                        (
+                            if a.cue.end <= q.span.start {
+                                q.span.start - a.cue.end
+                            } else {
+                                5_000 + a.cue.start - q.span.end
+                            },
+                            ai,
+                        )
+                    })
                     .min();
             }
             // "He said:" closing the previous paragraph

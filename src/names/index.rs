@@ -34,11 +34,27 @@ impl DocNames {
             if p.words.len() < 2 || p.evidence == 0 {
                 continue;
             }
-            let spans: Vec<Span> = p.mentions.iter().map(|&m| doc.people.mentions[m].span).collect();
-            let first = p.mentions.iter().map(|&m| &doc.people.mentions[m]).find(|m| m.words.len() == p.words.len()).map_or(spans[0], |m| m.span);
-            people.push(DocPerson { words: p.words.clone(), spans, first });
+            let spans: Vec<Span> = p
+                .mentions
+                .iter()
+                .map(|&m| doc.people.mentions[m].span)
+                .collect();
+            let first = p
+                .mentions
+                .iter()
+                .map(|&m| &doc.people.mentions[m])
+                .find(|m| m.words.len() == p.words.len())
+                .map_or(spans[0], |m| m.span);
+            people.push(DocPerson {
+                words: p.words.clone(),
+                spans,
+                first,
+            });
         }
-        DocNames { path: doc.path.to_string(), people }
+        DocNames {
+            path: doc.path.to_string(),
+            people,
+        }
     }
 }
 
@@ -84,7 +100,10 @@ impl NameIndex {
             for (p, person) in doc.people.iter().enumerate() {
                 let full = person.words.join(" ");
                 let f = *idx.by_full.entry(full).or_insert_with(|| {
-                    idx.forms.push(Form { words: person.words.clone(), uses: Vec::new() });
+                    idx.forms.push(Form {
+                        words: person.words.clone(),
+                        uses: Vec::new(),
+                    });
                     (idx.forms.len() - 1) as u32
                 });
                 idx.forms[f as usize].uses.push((d as u32, p as u32));
@@ -94,18 +113,32 @@ impl NameIndex {
     }
 
     /// Pairs of forms (a, b) that are likely one person spelled two ways.
-    pub fn similar_pairs(&self, last: Thresholds, first_max_distance: usize) -> Vec<(usize, usize, Differs)> {
+    pub fn similar_pairs(
+        &self,
+        last: Thresholds,
+        first_max_distance: usize,
+    ) -> Vec<(usize, usize, Differs)> {
         let mut pairs = FxHashSet::default();
         // same words but the last, last words within `last`
         let mut buckets: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (i, f) in self.forms.iter().enumerate() {
             let (init, tail) = f.words.split_at(f.words.len() - 1);
             let prefix = init.iter().map(|w| fold(w)).collect::<Vec<_>>().join(" ");
-            for d in similarity::deletions(&fold(&tail[0]), last.long_max_distance.max(last.max_distance).min(2)) {
-                buckets.entry(format!("L|{prefix}|{d}")).or_default().push(i);
+            for d in similarity::deletions(
+                &fold(&tail[0]),
+                last.long_max_distance.max(last.max_distance).min(2),
+            ) {
+                buckets
+                    .entry(format!("L|{prefix}|{d}"))
+                    .or_default()
+                    .push(i);
             }
             // same last word, first words within `first_max_distance`
-            let rest = f.words[1..].iter().map(|w| fold(w)).collect::<Vec<_>>().join(" ");
+            let rest = f.words[1..]
+                .iter()
+                .map(|w| fold(w))
+                .collect::<Vec<_>>()
+                .join(" ");
             for d in similarity::deletions(&fold(&f.words[0]), first_max_distance.min(2)) {
                 buckets.entry(format!("F|{rest}|{d}")).or_default().push(i);
             }
@@ -125,13 +158,28 @@ impl NameIndex {
                         continue;
                     }
                     let ok = if last_part {
-                        similarity::similar(fa.words.last().map_or("", |s| s), fb.words.last().map_or("", |s| s), last)
+                        similarity::similar(
+                            fa.words.last().map_or("", |s| s),
+                            fb.words.last().map_or("", |s| s),
+                            last,
+                        )
                     } else {
                         let (wa, wb) = (&fa.words[0], &fb.words[0]);
-                        wa != wb && wa.chars().next() == wb.chars().next() && wa.chars().count().min(wb.chars().count()) >= 3 && similarity::distance(wa, wb) <= first_max_distance
+                        wa != wb
+                            && wa.chars().next() == wb.chars().next()
+                            && wa.chars().count().min(wb.chars().count()) >= 3
+                            && similarity::distance(wa, wb) <= first_max_distance
                     };
                     if ok {
-                        pairs.insert((a.min(b), a.max(b), if last_part { Differs::Last } else { Differs::First }));
+                        pairs.insert((
+                            a.min(b),
+                            a.max(b),
+                            if last_part {
+                                Differs::Last
+                            } else {
+                                Differs::First
+                            },
+                        ));
                     }
                 }
             }
@@ -149,7 +197,14 @@ mod tests {
     fn doc(path: &str, names: &[&str]) -> DocNames {
         DocNames {
             path: path.into(),
-            people: names.iter().map(|n| DocPerson { words: n.split(' ').map(String::from).collect(), spans: vec![Span::new(0, 1)], first: Span::new(0, 1) }).collect(),
+            people: names
+                .iter()
+                .map(|n| DocPerson {
+                    words: n.split(' ').map(String::from).collect(),
+                    spans: vec![Span::new(0, 1)],
+                    first: Span::new(0, 1),
+                })
+                .collect(),
         }
     }
 
@@ -161,8 +216,17 @@ mod tests {
             doc("c", &["Jake Sullivan", "Donald Trump", "Ivanka Trump"]),
         ];
         let idx = NameIndex::build(&docs);
-        let t = Thresholds { min_length: 4, max_distance: 1, long_length: 9, long_max_distance: 2 };
-        let pairs: Vec<(String, String)> = idx.similar_pairs(t, 2).into_iter().map(|(a, b, _)| (idx.forms[a].full(), idx.forms[b].full())).collect();
+        let t = Thresholds {
+            min_length: 4,
+            max_distance: 1,
+            long_length: 9,
+            long_max_distance: 2,
+        };
+        let pairs: Vec<(String, String)> = idx
+            .similar_pairs(t, 2)
+            .into_iter()
+            .map(|(a, b, _)| (idx.forms[a].full(), idx.forms[b].full()))
+            .collect();
         assert_eq!(pairs.len(), 2, "{pairs:?}");
         assert!(pairs.contains(&("Liu Pengya".into(), "Liu Pengyu".into())));
         assert!(pairs.contains(&("Jack Sullivan".into(), "Jake Sullivan".into())));

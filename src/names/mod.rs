@@ -159,7 +159,9 @@ impl People {
                     let prev_possessive = toks[end - 1].text(text).ends_with("’s")
                         || toks[end - 1].text(text).ends_with("'s");
                     // "Jack Sullivan The White House …": a capitalised function word starts a new run
-                    let function = ncap && lex.flags(nw) & (FUNCTION | DET | PREP | AUX | PRONOUN) != 0 && !nw.chars().all(char::is_uppercase);
+                    let function = ncap
+                        && lex.flags(nw) & (FUNCTION | DET | PREP | AUX | PRONOUN) != 0
+                        && !nw.chars().all(char::is_uppercase);
                     if (ncap || particle || title_dot) && !prev_possessive && !function {
                         end += 1;
                     } else {

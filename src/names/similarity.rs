@@ -55,7 +55,11 @@ pub fn similar(a: &str, b: &str, t: Thresholds) -> bool {
     if len < t.min_length || fa.chars().next() != fb.chars().next() {
         return false;
     }
-    let allowed = if len >= t.long_length { t.long_max_distance } else { t.max_distance };
+    let allowed = if len >= t.long_length {
+        t.long_max_distance
+    } else {
+        t.max_distance
+    };
     strsim::osa_distance(&fa, &fb) <= allowed
 }
 
@@ -73,7 +77,12 @@ pub fn deletions(word: &str, k: usize) -> Vec<String> {
                 continue;
             }
             for i in 0..chars.len() {
-                let d: String = chars.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, c)| c).collect();
+                let d: String = chars
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| *j != i)
+                    .map(|(_, c)| c)
+                    .collect();
                 next.push(d);
             }
         }
@@ -93,7 +102,12 @@ pub fn deletions(word: &str, k: usize) -> Vec<String> {
 mod tests {
     use super::*;
 
-    const T: Thresholds = Thresholds { min_length: 4, max_distance: 1, long_length: 9, long_max_distance: 2 };
+    const T: Thresholds = Thresholds {
+        min_length: 4,
+        max_distance: 1,
+        long_length: 9,
+        long_max_distance: 2,
+    };
 
     #[test]
     fn typos_are_similar_different_names_are_not() {
@@ -111,6 +125,10 @@ mod tests {
         let a = deletions("jack", 2);
         let b = deletions("jake", 2);
         assert!(a.iter().any(|x| b.contains(x)));
-        assert!(deletions("brown", 1).iter().any(|x| deletions("brwon", 1).contains(x)));
+        assert!(
+            deletions("brown", 1)
+                .iter()
+                .any(|x| deletions("brwon", 1).contains(x))
+        );
     }
 }

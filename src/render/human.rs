@@ -62,9 +62,34 @@ pub fn render(
         if let Some(h) = &d.help {
             b = b.with_help(neutralise(h));
         }
-        b.finish().write(ariadne::sources(sources), &mut *out)?;
+        let mut buf = Vec::new();
+        b.finish().write(ariadne::sources(sources), &mut buf)?;
+        // ariadne colours a custom report kind even with colour off
+        if !color {
+            buf = strip_ansi(&buf);
+        }
+        out.write_all(&buf)?;
     }
     Ok(())
+}
+
+/// Removes ANSI escape sequences (`ESC [ … letter`).
+fn strip_ansi(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == 0x1b && bytes.get(i + 1) == Some(&b'[') {
+            i += 2;
+            while i < bytes.len() && !bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            i += 1;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    out
 }
 
 /// A byte range inside the text, on character boundaries, never empty when avoidable.

@@ -7,7 +7,11 @@ use crate::analysis::Document;
 use crate::grammar::CueForm;
 
 pub const DEF: RuleDef = RuleDef {
-    meta: RuleMeta { id: "agentless-attribution", summary: "a claim attributed to no one (\"it was revealed\", \"reportedly\")", doc: DOC },
+    meta: RuleMeta {
+        id: "agentless-attribution",
+        summary: "a claim attributed to no one (\"it was revealed\", \"reportedly\")",
+        doc: DOC,
+    },
     build: |v| Ok(Box::new(AgentlessAttribution(options(v)?))),
 };
 
@@ -51,7 +55,11 @@ struct AgentlessAttribution(Options);
 
 impl Rule for AgentlessAttribution {
     fn check(&self, doc: &Document, sink: &mut Sink) {
-        for a in doc.attributions.iter().filter(|a| a.form == CueForm::Agentless) {
+        for a in doc
+            .attributions
+            .iter()
+            .filter(|a| a.form == CueForm::Agentless)
+        {
             let phrase = a.cue.text(doc.prose());
             if self.0.ignore.iter().any(|i| i.eq_ignore_ascii_case(phrase)) {
                 continue;
@@ -73,11 +81,20 @@ mod tests {
     fn finds_passives_and_adverbs() {
         let text = "It was revealed that Xi refused. The sector was reportedly squeezed. Peskov is said to have dismissed it.";
         let d = lint("agentless-attribution", text);
-        assert_eq!(spans(text, &d), vec!["It was revealed", "reportedly", "is said to"]);
+        assert_eq!(
+            spans(text, &d),
+            vec!["It was revealed", "reportedly", "is said to"]
+        );
     }
 
     #[test]
     fn attributed_claims_pass() {
-        assert!(lint("agentless-attribution", "The Financial Times reported that Xi refused. He was considered for the job.").is_empty());
+        assert!(
+            lint(
+                "agentless-attribution",
+                "The Financial Times reported that Xi refused. He was considered for the job."
+            )
+            .is_empty()
+        );
     }
 }

@@ -9,7 +9,11 @@ use crate::diagnostic::Severity;
 use crate::grammar::{CueForm, SourceKind};
 
 pub const DEF: RuleDef = RuleDef {
-    meta: RuleMeta { id: "anonymity-unexplained", summary: "an anonymous source with no reason given for the anonymity", doc: DOC },
+    meta: RuleMeta {
+        id: "anonymity-unexplained",
+        summary: "an anonymous source with no reason given for the anonymity",
+        doc: DOC,
+    },
     build: |v| Ok(Box::new(AnonymityUnexplained::new(options(v)?)?)),
 };
 
@@ -73,13 +77,35 @@ impl AnonymityUnexplained {
             "info" => Some(Severity::Info),
             "warning" => Some(Severity::Warning),
             "error" => Some(Severity::Error),
-            other => return Err(format!("rote-severity must be \"off\", \"info\", \"warning\" or \"error\", not \"{other}\"")),
+            other => {
+                return Err(format!(
+                    "rote-severity must be \"off\", \"info\", \"warning\" or \"error\", not \"{other}\""
+                ));
+            }
         };
-        let mut pats: Vec<&str> = o.reasons.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+        let mut pats: Vec<&str> = o
+            .reasons
+            .iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .collect();
         let first_rote = pats.len();
-        pats.extend(o.rote_reasons.iter().map(|s| s.trim()).filter(|s| !s.is_empty()));
-        let matcher = AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::LeftmostLongest).build(&pats).map_err(|e| e.to_string())?;
-        Ok(AnonymityUnexplained { matcher, first_rote, rote_severity })
+        pats.extend(
+            o.rote_reasons
+                .iter()
+                .map(|s| s.trim())
+                .filter(|s| !s.is_empty()),
+        );
+        let matcher = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&pats)
+            .map_err(|e| e.to_string())?;
+        Ok(AnonymityUnexplained {
+            matcher,
+            first_rote,
+            rote_severity,
+        })
     }
 }
 
@@ -87,7 +113,11 @@ fn singular(head: &str) -> String {
     let h = head.to_lowercase();
     match h.as_str() {
         "people" => "person".into(),
-        _ => h.strip_suffix('s').filter(|s| !s.ends_with('s')).map(str::to_string).unwrap_or(h),
+        _ => h
+            .strip_suffix('s')
+            .filter(|s| !s.ends_with('s'))
+            .map(str::to_string)
+            .unwrap_or(h),
     }
 }
 
@@ -100,8 +130,15 @@ impl Rule for AnonymityUnexplained {
         let mut covered_heads: Vec<(String, bool)> = Vec::new();
         for m in self.matcher.find_iter(text) {
             let rote = m.pattern().as_usize() >= self.first_rote;
-            let Some(si) = doc.text.sentence_at(m.start()) else { continue };
-            let in_sentence = doc.attributions.iter().enumerate().filter(|(_, a)| a.sentence == si && a.anonymous && a.source.is_some()).min_by_key(|(_, a)| a.cue.start.abs_diff(m.start()));
+            let Some(si) = doc.text.sentence_at(m.start()) else {
+                continue;
+            };
+            let in_sentence = doc
+                .attributions
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.sentence == si && a.anonymous && a.source.is_some())
+                .min_by_key(|(_, a)| a.cue.start.abs_diff(m.start()));
             if let Some((ai, a)) = in_sentence {
                 let head = singular(a.head.as_deref().unwrap_or(""));
                 explained.push((ai, head.clone(), rote));
@@ -110,14 +147,29 @@ impl Rule for AnonymityUnexplained {
             }
             // "The official, who spoke on condition of anonymity, …" with no cue of its own
             let s = &doc.text.sentences[si];
-            let words: Vec<&str> = s.span.text(text).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(6).collect();
-            if let Some(h) = words.iter().skip(1).find(|w| doc.attributions.iter().any(|a| a.anonymous && a.head.as_deref().is_some_and(|x| singular(x) == singular(w)))) {
+            let words: Vec<&str> = s
+                .span
+                .text(text)
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .take(6)
+                .collect();
+            if let Some(h) = words.iter().skip(1).find(|w| {
+                doc.attributions.iter().any(|a| {
+                    a.anonymous
+                        && a.head
+                            .as_deref()
+                            .is_some_and(|x| singular(x) == singular(w))
+                })
+            }) {
                 covered_heads.push((singular(h), rote));
             }
         }
         let mut seen = Vec::new();
         for (i, a) in doc.attributions.iter().enumerate() {
-            if a.kind != SourceKind::Anonymous || matches!(a.form, CueForm::Nonspeech | CueForm::Agentless) {
+            if a.kind != SourceKind::Anonymous
+                || matches!(a.form, CueForm::Nonspeech | CueForm::Agentless)
+            {
                 continue;
             }
             let Some(src) = a.source else { continue };
@@ -126,7 +178,16 @@ impl Rule for AnonymityUnexplained {
             }
             seen.push(src);
             let head = singular(a.head.as_deref().unwrap_or(""));
-            let reason = explained.iter().find(|(ai, _, _)| *ai == i).map(|(_, _, r)| *r).or_else(|| covered_heads.iter().find(|(h, _)| *h == head).map(|(_, r)| *r));
+            let reason = explained
+                .iter()
+                .find(|(ai, _, _)| *ai == i)
+                .map(|(_, _, r)| *r)
+                .or_else(|| {
+                    covered_heads
+                        .iter()
+                        .find(|(h, _)| *h == head)
+                        .map(|(_, r)| *r)
+                });
             match reason {
                 Some(false) => continue,
                 Some(true) => {
@@ -172,7 +233,10 @@ mod tests {
 
     #[test]
     fn unexplained_source_is_reported() {
-        let d = lint("anonymity-unexplained", "American officials claim Moscow asked Beijing for help.");
+        let d = lint(
+            "anonymity-unexplained",
+            "American officials claim Moscow asked Beijing for help.",
+        );
         assert_eq!(d.len(), 1);
     }
 }

@@ -5,11 +5,15 @@ use serde::Deserialize;
 use super::{Rule, RuleDef, RuleMeta, Sink, options, quoted};
 use crate::analysis::Document;
 use crate::diagnostic::Severity;
-use crate::grammar::{CueForm, SourceKind};
 use crate::grammar::lexicon::class;
+use crate::grammar::{CueForm, SourceKind};
 
 pub const DEF: RuleDef = RuleDef {
-    meta: RuleMeta { id: "anonymous-source", summary: "a claim attributed to an unidentified source", doc: DOC },
+    meta: RuleMeta {
+        id: "anonymous-source",
+        summary: "a claim attributed to an unidentified source",
+        doc: DOC,
+    },
     build: |v| Ok(Box::new(AnonymousSource(options(v)?))),
 };
 
@@ -75,22 +79,36 @@ pub enum Specificity {
     Institution,
 }
 
-pub fn specificity(doc: &Document, source: crate::text::Span, bare_words: &[String]) -> Specificity {
+pub fn specificity(
+    doc: &Document,
+    source: crate::text::Span,
+    bare_words: &[String],
+) -> Specificity {
     let text = source.text(doc.prose());
     let words: Vec<&str> = text.split_whitespace().collect();
     // a capitalised word names an institution, except the sentence's first word
     // ("Sources said") unless it is itself a place, nationality or acronym
     let institution = words.iter().enumerate().any(|(i, w)| {
         let f = doc.lexicon.flags(w);
-        let cap = w.chars().next().is_some_and(char::is_uppercase) && f & (class::FUNCTION | class::DET) == 0;
-        let named = f & (class::PLACE | class::NATIONALITY | class::ORG | class::OUTLET) != 0 || w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.');
+        let cap = w.chars().next().is_some_and(char::is_uppercase)
+            && f & (class::FUNCTION | class::DET) == 0;
+        let named = f & (class::PLACE | class::NATIONALITY | class::ORG | class::OUTLET) != 0
+            || w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.');
         cap && (i > 0 || named)
     });
     if institution {
         return Specificity::Institution;
     }
-    let content: Vec<&str> = words.iter().copied().filter(|w| doc.lexicon.flags(w) & class::DET == 0).collect();
-    if content.len() == 1 && bare_words.iter().any(|b| b.eq_ignore_ascii_case(content[0])) {
+    let content: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| doc.lexicon.flags(w) & class::DET == 0)
+        .collect();
+    if content.len() == 1
+        && bare_words
+            .iter()
+            .any(|b| b.eq_ignore_ascii_case(content[0]))
+    {
         Specificity::Bare
     } else {
         Specificity::Vague
@@ -103,7 +121,10 @@ impl Rule for AnonymousSource {
         let first_para = doc.text.paragraphs.iter().position(|p| !p.headline);
         let mut seen = Vec::new();
         for (i, a) in doc.attributions.iter().enumerate() {
-            if a.kind != SourceKind::Anonymous || a.form == CueForm::Nonspeech || a.form == CueForm::Agentless {
+            if a.kind != SourceKind::Anonymous
+                || a.form == CueForm::Nonspeech
+                || a.form == CueForm::Agentless
+            {
                 continue;
             }
             let Some(src) = a.source else { continue };
@@ -112,7 +133,12 @@ impl Rule for AnonymousSource {
             }
             seen.push(src);
             let desc = src.text(text);
-            if self.0.allow.iter().any(|x| x.eq_ignore_ascii_case(desc.trim())) {
+            if self
+                .0
+                .allow
+                .iter()
+                .any(|x| x.eq_ignore_ascii_case(desc.trim()))
+            {
                 continue;
             }
             let spec = specificity(doc, src, &self.0.bare_words);
@@ -123,15 +149,30 @@ impl Rule for AnonymousSource {
             if Some(a.paragraph) == first_para && !doc.text.sentences[a.sentence].headline {
                 notes.push("it opens the story");
             }
-            let sentence = doc.text.sentences[a.sentence].span.text(text).to_lowercase();
-            let names_someone = doc.people.mentions.iter().any(|m| m.sentence == a.sentence && !src.contains(m.span));
-            if names_someone && self.0.judgement_words.iter().any(|w| contains_word(&sentence, w)) {
+            let sentence = doc.text.sentences[a.sentence]
+                .span
+                .text(text)
+                .to_lowercase();
+            let names_someone = doc
+                .people
+                .mentions
+                .iter()
+                .any(|m| m.sentence == a.sentence && !src.contains(m.span));
+            if names_someone
+                && self
+                    .0
+                    .judgement_words
+                    .iter()
+                    .any(|w| contains_word(&sentence, w))
+            {
                 notes.push("it passes judgement on a named person");
             }
             let how = match spec {
                 Specificity::Bare => "a bare description, the least specific there is",
                 Specificity::Vague => "a description that does not say where the source sits",
-                Specificity::Institution => "a description that names an institution but not the person",
+                Specificity::Institution => {
+                    "a description that names an institution but not the person"
+                }
             };
             let mut message = format!("claim rests on an unnamed source: {}", quoted(desc));
             if !notes.is_empty() {
@@ -159,7 +200,8 @@ fn lower(s: Severity) -> Severity {
 
 fn contains_word(hay: &str, w: &str) -> bool {
     hay.match_indices(&w.to_lowercase()).any(|(i, m)| {
-        !hay[..i].ends_with(|c: char| c.is_alphanumeric()) && !hay[i + m.len()..].starts_with(|c: char| c.is_alphanumeric())
+        !hay[..i].ends_with(|c: char| c.is_alphanumeric())
+            && !hay[i + m.len()..].starts_with(|c: char| c.is_alphanumeric())
     })
 }
 
@@ -169,10 +211,19 @@ mod tests {
 
     #[test]
     fn flags_unnamed_sources_with_their_specificity() {
-        let text = "Sources said the plan was dead. A State Department official said talks would go on.";
+        let text =
+            "Sources said the plan was dead. A State Department official said talks would go on.";
         let d = lint("anonymous-source", text);
-        assert_eq!(spans(text, &d), vec!["Sources", "A State Department official"]);
-        assert!(d[0].label.as_deref().unwrap_or("").starts_with("a bare description"));
+        assert_eq!(
+            spans(text, &d),
+            vec!["Sources", "A State Department official"]
+        );
+        assert!(
+            d[0].label
+                .as_deref()
+                .unwrap_or("")
+                .starts_with("a bare description")
+        );
         assert!(d[0].message.contains("opens the story"));
     }
 

@@ -9,7 +9,11 @@ use crate::analysis::Document;
 use crate::grammar::CueForm;
 
 pub const DEF: RuleDef = RuleDef {
-    meta: RuleMeta { id: "loaded-attribution-verb", summary: "a reporting verb that takes sides (\"claimed\", \"admitted\", \"refuted\")", doc: DOC },
+    meta: RuleMeta {
+        id: "loaded-attribution-verb",
+        summary: "a reporting verb that takes sides (\"claimed\", \"admitted\", \"refuted\")",
+        doc: DOC,
+    },
     build: |v| Ok(Box::new(LoadedVerb::new(options(v)?))),
 };
 
@@ -60,9 +64,14 @@ impl LoadedVerb {
         let mut forms = BTreeMap::new();
         for (base, suggestion) in o.verbs {
             let words: Vec<&str> = base.split_whitespace().collect();
-            let Some((first, rest)) = words.split_first() else { continue };
+            let Some((first, rest)) = words.split_first() else {
+                continue;
+            };
             for (form, _) in crate::grammar::lexicon::generate_forms(first) {
-                let full = std::iter::once(form.as_str()).chain(rest.iter().copied()).collect::<Vec<_>>().join(" ");
+                let full = std::iter::once(form.as_str())
+                    .chain(rest.iter().copied())
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 forms.insert(full, (base.clone(), suggestion.clone()));
             }
         }
@@ -79,8 +88,14 @@ impl Rule for LoadedVerb {
             }
             seen.push(a.cue);
             let cue = a.cue.text(doc.prose());
-            let key = cue.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-            let Some((base, suggestion)) = self.forms.get(&key) else { continue };
+            let key = cue
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            let Some((base, suggestion)) = self.forms.get(&key) else {
+                continue;
+            };
             let why = match base.as_str() {
                 "refute" => "“refute” means to disprove; if the claim was only rejected, the source denied it".to_string(),
                 "claim" => "“claim” casts doubt on what the source says".to_string(),
@@ -113,6 +128,12 @@ mod tests {
 
     #[test]
     fn neutral_verbs_pass() {
-        assert!(lint("loaded-attribution-verb", "Officials said it. She told reporters. He added that it stated nothing.").is_empty());
+        assert!(
+            lint(
+                "loaded-attribution-verb",
+                "Officials said it. She told reporters. He added that it stated nothing."
+            )
+            .is_empty()
+        );
     }
 }

@@ -13,7 +13,11 @@ use crate::names::similarity::{self, Thresholds};
 use crate::text::{Span, TokenKind};
 
 pub const DEF: RuleDef = RuleDef {
-    meta: RuleMeta { id: "name-inconsistency", summary: "one person's name spelled two ways, in a document or across documents", doc: DOC },
+    meta: RuleMeta {
+        id: "name-inconsistency",
+        summary: "one person's name spelled two ways, in a document or across documents",
+        doc: DOC,
+    },
     build: |v| Ok(Box::new(NameInconsistency(options(v)?))),
 };
 
@@ -82,7 +86,12 @@ struct NameInconsistency(Options);
 
 impl NameInconsistency {
     fn thresholds(&self) -> Thresholds {
-        Thresholds { min_length: self.0.min_length, max_distance: self.0.max_edit_distance, long_length: self.0.long_name_length, long_max_distance: self.0.long_name_edit_distance }
+        Thresholds {
+            min_length: self.0.min_length,
+            max_distance: self.0.max_edit_distance,
+            long_length: self.0.long_name_length,
+            long_max_distance: self.0.long_name_edit_distance,
+        }
     }
 }
 
@@ -107,7 +116,8 @@ impl Rule for NameInconsistency {
         for (variant, canonical) in doc.registry.rewrites() {
             for (s, m) in text.match_indices(variant) {
                 let e = s + m.len();
-                let bounded = !text[..s].ends_with(|c: char| c.is_alphanumeric()) && !text[e..].starts_with(|c: char| c.is_alphanumeric());
+                let bounded = !text[..s].ends_with(|c: char| c.is_alphanumeric())
+                    && !text[e..].starts_with(|c: char| c.is_alphanumeric());
                 if !bounded || text[s..].starts_with(canonical) && canonical.len() > variant.len() {
                     continue;
                 }
@@ -115,7 +125,10 @@ impl Rule for NameInconsistency {
                     .diag(Span::new(s, e), format!("“{variant}” is listed in the names registry as a variant of “{canonical}”"))
                     .label(format!("write “{canonical}”"))
                     .help("`credlint check --fix` rewrites registry variants");
-                d.fix = Some(Edit { span: Span::new(s, e), replacement: canonical.to_string() });
+                d.fix = Some(Edit {
+                    span: Span::new(s, e),
+                    replacement: canonical.to_string(),
+                });
                 sink.push(d);
             }
         }
@@ -126,7 +139,9 @@ impl Rule for NameInconsistency {
             let w = tok.text(text);
             if w.chars().next().is_some_and(char::is_uppercase) {
                 let stem = strip_possessive(w);
-                caps.entry(stem).or_default().push(Span::new(tok.span.start, tok.span.start + stem.len()));
+                caps.entry(stem)
+                    .or_default()
+                    .push(Span::new(tok.span.start, tok.span.start + stem.len()));
             } else {
                 lower_words.insert(w.to_lowercase());
             }
@@ -138,20 +153,42 @@ impl Rule for NameInconsistency {
             .people
             .persons
             .iter()
-            .filter(|p| p.evidence != 0 && (p.words.len() >= 2 || p.evidence & strong != 0 && p.mentions.len() >= 2))
+            .filter(|p| {
+                p.evidence != 0
+                    && (p.words.len() >= 2 || p.evidence & strong != 0 && p.mentions.len() >= 2)
+            })
             .collect();
         let mut reported: Vec<&str> = Vec::new();
         for p in &persons {
             let surname = p.words.last().map_or("", |s| s.as_str());
-            let Some(canon_spans) = caps.get(surname) else { continue };
+            let Some(canon_spans) = caps.get(surname) else {
+                continue;
+            };
             for (&cand, spans) in &caps {
-                if reported.contains(&cand) || !similarity::similar(cand, surname, t) || spans.len() > canon_spans.len() {
+                if reported.contains(&cand)
+                    || !similarity::similar(cand, surname, t)
+                    || spans.len() > canon_spans.len()
+                {
                     continue;
                 }
                 // a real word, a place, an institution, or someone else's name
                 if lower_words.contains(&cand.to_lowercase())
-                    || doc.lexicon.flags(cand) & (class::PLACE | class::ORG | class::OUTLET | class::NATIONALITY | class::TITLE | class::ROLE | class::FUNCTION | class::GIVEN) != 0
-                    || persons.iter().any(|q| q.words.len() >= 2 && q.words.last().is_some_and(|l| l == cand) && q.words[0] != p.words[0] && spans.len() >= 2)
+                    || doc.lexicon.flags(cand)
+                        & (class::PLACE
+                            | class::ORG
+                            | class::OUTLET
+                            | class::NATIONALITY
+                            | class::TITLE
+                            | class::ROLE
+                            | class::FUNCTION
+                            | class::GIVEN)
+                        != 0
+                    || persons.iter().any(|q| {
+                        q.words.len() >= 2
+                            && q.words.last().is_some_and(|l| l == cand)
+                            && q.words[0] != p.words[0]
+                            && spans.len() >= 2
+                    })
                     || doc.registry.different(cand, surname)
                     || cand.chars().all(|c| c.is_uppercase())
                 {
@@ -164,32 +201,64 @@ impl Rule for NameInconsistency {
                 reported.push(cand);
                 let full = p.words.join(" ");
                 let d = sink
-                    .diag(spans[0], format!("“{cand}” here, but “{surname}” elsewhere in this document ({full})"))
+                    .diag(
+                        spans[0],
+                        format!(
+                            "“{cand}” here, but “{surname}” elsewhere in this document ({full})"
+                        ),
+                    )
                     .label(format!("spelled “{cand}” here"))
                     .related(None, canon_spans[0], format!("spelled “{surname}” here"))
-                    .note(format!("“{surname}” is used {} time(s), “{cand}” {} time(s)", canon_spans.len(), spans.len()))
-                    .help(format!("if this is {full}, write “{surname}”; {}", registry_note()));
+                    .note(format!(
+                        "“{surname}” is used {} time(s), “{cand}” {} time(s)",
+                        canon_spans.len(),
+                        spans.len()
+                    ))
+                    .help(format!(
+                        "if this is {full}, write “{surname}”; {}",
+                        registry_note()
+                    ));
                 sink.push(d);
             }
         }
         // one surname with two similar given names in one document: "Jack" / "Jake Sullivan"
         for (i, a) in persons.iter().enumerate() {
             for b in &persons[i + 1..] {
-                if a.words.len() != b.words.len() || a.words[1..] != b.words[1..] || a.words[0] == b.words[0] {
+                if a.words.len() != b.words.len()
+                    || a.words[1..] != b.words[1..]
+                    || a.words[0] == b.words[0]
+                {
                     continue;
                 }
                 let (ga, gb) = (&a.words[0], &b.words[0]);
-                if ga.chars().next() != gb.chars().next() || similarity::distance(ga, gb) > self.0.given_name_edit_distance || ga.chars().count().min(gb.chars().count()) < 3 || doc.registry.different(&a.full, &b.full) {
+                if ga.chars().next() != gb.chars().next()
+                    || similarity::distance(ga, gb) > self.0.given_name_edit_distance
+                    || ga.chars().count().min(gb.chars().count()) < 3
+                    || doc.registry.different(&a.full, &b.full)
+                {
                     continue;
                 }
-                let (major, minor) = if a.mentions.len() >= b.mentions.len() { (a, b) } else { (b, a) };
+                let (major, minor) = if a.mentions.len() >= b.mentions.len() {
+                    (a, b)
+                } else {
+                    (b, a)
+                };
                 let m0 = doc.people.mentions[minor.mentions[0]].span;
                 let j0 = doc.people.mentions[major.mentions[0]].span;
                 let d = sink
-                    .diag(m0, format!("“{}” here, but “{}” elsewhere in this document", minor.full, major.full))
+                    .diag(
+                        m0,
+                        format!(
+                            "“{}” here, but “{}” elsewhere in this document",
+                            minor.full, major.full
+                        ),
+                    )
                     .label(format!("spelled “{}” here", minor.full))
                     .related(None, j0, format!("spelled “{}” here", major.full))
-                    .help(format!("if they are one person, use one spelling; {}", registry_note()));
+                    .help(format!(
+                        "if they are one person, use one spelling; {}",
+                        registry_note()
+                    ));
                 sink.push(d);
             }
         }
@@ -212,18 +281,41 @@ impl Rule for NameInconsistency {
             let (na, nb) = (fa.doc_count(), fb.doc_count());
             let place = |u: &(u32, u32)| {
                 let d = &docs[u.0 as usize];
-                (d.path.clone(), d.people[u.1 as usize].first, d.people[u.1 as usize].spans.clone())
+                (
+                    d.path.clone(),
+                    d.people[u.1 as usize].first,
+                    d.people[u.1 as usize].spans.clone(),
+                )
             };
             if na == nb {
                 // one against one (or n against n): say so, do not guess
-                let mut uses: Vec<(String, Span, Vec<Span>, String)> = fa.uses.iter().map(|u| { let (p, f, s) = place(u); (p, f, s, full_a.clone()) }).chain(fb.uses.iter().map(|u| { let (p, f, s) = place(u); (p, f, s, full_b.clone()) })).collect();
+                let mut uses: Vec<(String, Span, Vec<Span>, String)> = fa
+                    .uses
+                    .iter()
+                    .map(|u| {
+                        let (p, f, s) = place(u);
+                        (p, f, s, full_a.clone())
+                    })
+                    .chain(fb.uses.iter().map(|u| {
+                        let (p, f, s) = place(u);
+                        (p, f, s, full_b.clone())
+                    }))
+                    .collect();
                 uses.sort_by(|x, y| x.0.cmp(&y.0));
                 let (p0, f0, _, n0) = uses[0].clone();
                 let other = if n0 == full_a { &full_b } else { &full_a };
-                let mut d = Diagnostic::new(&p0, sink.rule, sink.severity, f0, format!("“{n0}” here, “{other}” in another draft of the story"))
-                    .label(format!("spelled “{n0}” here"))
-                    .note(format!("{na} document(s) each way: credlint cannot tell which spelling is right"))
-                    .help(registry_note());
+                let mut d = Diagnostic::new(
+                    &p0,
+                    sink.rule,
+                    sink.severity,
+                    f0,
+                    format!("“{n0}” here, “{other}” in another draft of the story"),
+                )
+                .label(format!("spelled “{n0}” here"))
+                .note(format!(
+                    "{na} document(s) each way: credlint cannot tell which spelling is right"
+                ))
+                .help(registry_note());
                 for (p, f, _, n) in uses.iter().skip(1).take(4) {
                     d = d.related(Some(p.clone()), *f, format!("spelled “{n}” here"));
                 }
@@ -234,9 +326,18 @@ impl Rule for NameInconsistency {
             let (maj_full, min_full) = (major.full(), minor.full());
             for u in &minor.uses {
                 let (path, first, _) = place(u);
-                let mut d = Diagnostic::new(&path, sink.rule, sink.severity, first, format!("“{min_full}” here, but {nmaj} other document(s) write “{maj_full}”"))
-                    .label(format!("spelled “{min_full}” here"))
-                    .help(format!("write “{maj_full}” if this is the same person; {}", registry_note()));
+                let mut d = Diagnostic::new(
+                    &path,
+                    sink.rule,
+                    sink.severity,
+                    first,
+                    format!("“{min_full}” here, but {nmaj} other document(s) write “{maj_full}”"),
+                )
+                .label(format!("spelled “{min_full}” here"))
+                .help(format!(
+                    "write “{maj_full}” if this is the same person; {}",
+                    registry_note()
+                ));
                 for mu in major.uses.iter().take(3) {
                     let (mp, mf, _) = place(mu);
                     d = d.related(Some(mp), mf, format!("spelled “{maj_full}” here"));
@@ -263,6 +364,10 @@ mod tests {
     #[test]
     fn short_forms_and_relatives_are_not_variants() {
         let text = "Vladimir Putin met Xi Jinping. Putin said Xi agreed. Chris Johnson, an analyst, said so. Mr Johnson added more. Bill Clinton and Hillary Clinton spoke. Donald Trump and Ivanka Trump said nothing. Trump said it was fine.";
-        assert!(lint("name-inconsistency", text).is_empty(), "{:?}", lint("name-inconsistency", text));
+        assert!(
+            lint("name-inconsistency", text).is_empty(),
+            "{:?}",
+            lint("name-inconsistency", text)
+        );
     }
 }

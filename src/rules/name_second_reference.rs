@@ -6,7 +6,11 @@ use super::{Rule, RuleDef, RuleMeta, Sink, options};
 use crate::analysis::Document;
 
 pub const DEF: RuleDef = RuleDef {
-    meta: RuleMeta { id: "name-second-reference", summary: "a later reference by a part of the name that is not the family name", doc: DOC },
+    meta: RuleMeta {
+        id: "name-second-reference",
+        summary: "a later reference by a part of the name that is not the family name",
+        doc: DOC,
+    },
     build: |v| Ok(Box::new(SecondReference(options(v)?))),
 };
 
@@ -60,7 +64,9 @@ impl Rule for SecondReference {
             let full = p.words.join(" ");
             let registry_family = doc.registry.family_name(&full);
             let family_first = registry_family.is_some_and(|f| f == p.words[0])
-                || registry_family.is_none() && p.words.len() <= 3 && self.0.family_name_first.iter().any(|f| *f == p.words[0]);
+                || registry_family.is_none()
+                    && p.words.len() <= 3
+                    && self.0.family_name_first.iter().any(|f| *f == p.words[0]);
             let family = match registry_family {
                 Some(f) => f.to_string(),
                 None if family_first => p.words[0].clone(),
@@ -69,11 +75,24 @@ impl Rule for SecondReference {
             if !family_first && !self.0.given_name_references {
                 continue;
             }
-            let shared_family = doc.people.persons.iter().filter(|q| q.words.contains(&family)).count() > 1;
+            let shared_family = doc
+                .people
+                .persons
+                .iter()
+                .filter(|q| q.words.contains(&family))
+                .count()
+                > 1;
             if !family_first && shared_family {
                 continue;
             }
-            let Some(first_full) = p.mentions.iter().map(|&m| &doc.people.mentions[m]).find(|m| m.words.len() == p.words.len()) else { continue };
+            let Some(first_full) = p
+                .mentions
+                .iter()
+                .map(|&m| &doc.people.mentions[m])
+                .find(|m| m.words.len() == p.words.len())
+            else {
+                continue;
+            };
             for &mi in &p.mentions {
                 let m = &doc.people.mentions[mi];
                 if m.words.len() != 1 || m.span.start < first_full.span.start {
@@ -83,9 +102,16 @@ impl Rule for SecondReference {
                 if word == family || !p.words.iter().any(|w| w == word) {
                     continue;
                 }
-                let why = if family_first { format!("{full} is written family name first: the family name is “{family}”") } else { format!("“{word}” is {full}'s given name") };
+                let why = if family_first {
+                    format!("{full} is written family name first: the family name is “{family}”")
+                } else {
+                    format!("“{word}” is {full}'s given name")
+                };
                 let d = sink
-                    .diag(m.span, format!("second reference “{word}” is not the family name of {full}"))
+                    .diag(
+                        m.span,
+                        format!("second reference “{word}” is not the family name of {full}"),
+                    )
                     .label(why)
                     .related(None, first_full.span, "introduced here")
                     .help(format!("refer to them as “{family}”"));

@@ -120,7 +120,8 @@ impl Rule for PlaceholderText {
             let (s, e) = (m.start(), m.end());
             let class = self.classes[m.pattern().as_usize()];
             // web copy glues furniture to the next item: "Previous articleNYPD fear …"
-            let glued = class == Class::Furniture && text[e..].starts_with(|c: char| c.is_uppercase());
+            let glued =
+                class == Class::Furniture && text[e..].starts_with(|c: char| c.is_uppercase());
             if !on_word_boundaries(text, s, e) && !glued {
                 continue;
             }

@@ -7,7 +7,11 @@ use crate::analysis::Document;
 use crate::grammar::{CueForm, SourceKind};
 
 pub const DEF: RuleDef = RuleDef {
-    meta: RuleMeta { id: "secondary-source", summary: "a claim resting on another outlet's report", doc: DOC },
+    meta: RuleMeta {
+        id: "secondary-source",
+        summary: "a claim resting on another outlet's report",
+        doc: DOC,
+    },
     build: |v| Ok(Box::new(SecondarySource(options(v)?))),
 };
 
@@ -61,13 +65,26 @@ impl Rule for SecondarySource {
                 _ => continue,
             };
             let name = outlet.text(text);
-            if self.0.own_outlets.iter().any(|o| name.to_lowercase().contains(&o.to_lowercase())) || seen.iter().any(|s| s.overlaps(outlet)) {
+            if self
+                .0
+                .own_outlets
+                .iter()
+                .any(|o| name.to_lowercase().contains(&o.to_lowercase()))
+                || seen.iter().any(|s| s.overlaps(outlet))
+            {
                 continue;
             }
             seen.push(outlet);
-            let span = if a.cue.start < outlet.start && outlet.start - a.cue.end < 3 { a.cue.cover(outlet) } else { outlet };
+            let span = if a.cue.start < outlet.start && outlet.start - a.cue.end < 3 {
+                a.cue.cover(outlet)
+            } else {
+                outlet
+            };
             let d = sink
-                .diag(span, format!("claim rests on another outlet's report: {}", quoted(name)))
+                .diag(
+                    span,
+                    format!("claim rests on another outlet's report: {}", quoted(name)),
+                )
                 .label("second-hand: not confirmed by this newsroom")
                 .help("confirm it independently where you can, and keep the credit explicit");
             sink.push(d);
@@ -83,11 +100,23 @@ mod tests {
     fn outlet_reports_are_reported() {
         let text = "Moscow asked Beijing for help, according to the Financial Times. The request was first reported by The Washington Post.";
         let d = lint("secondary-source", text);
-        assert_eq!(spans(text, &d), vec!["according to the Financial Times", "first reported by The Washington Post"]);
+        assert_eq!(
+            spans(text, &d),
+            vec![
+                "according to the Financial Times",
+                "first reported by The Washington Post"
+            ]
+        );
     }
 
     #[test]
     fn officials_and_people_pass() {
-        assert!(lint("secondary-source", "The ministry said talks would go on. Jake Sullivan told reporters it was over.").is_empty());
+        assert!(
+            lint(
+                "secondary-source",
+                "The ministry said talks would go on. Jake Sullivan told reporters it was over."
+            )
+            .is_empty()
+        );
     }
 }

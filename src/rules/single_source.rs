@@ -9,7 +9,11 @@ use crate::grammar::SourceKind;
 use crate::text::Span;
 
 pub const DEF: RuleDef = RuleDef {
-    meta: RuleMeta { id: "single-source", summary: "an article resting on one source, or only on anonymous sources", doc: DOC },
+    meta: RuleMeta {
+        id: "single-source",
+        summary: "an article resting on one source, or only on anonymous sources",
+        doc: DOC,
+    },
     build: |v| Ok(Box::new(SingleSource(options(v)?))),
 };
 
@@ -64,14 +68,25 @@ impl Rule for SingleSource {
             count(SourceKind::Document)
         );
         let message = if l.sources.len() == 1 {
-            format!("every attribution rests on one source ({})", l.sources[0].source)
+            format!(
+                "every attribution rests on one source ({})",
+                l.sources[0].source
+            )
         } else if self.0.all_anonymous && anonymous == l.sources.len() {
             "every source in the article is anonymous".to_string()
         } else {
             return;
         };
-        let first = doc.attributions.iter().find_map(|a| a.source).unwrap_or(Span::new(0, 0));
-        let d = sink.diag(first, message).label("the first source").note(format!("source mix: {mix}")).help("add an independent source, and at least one on the record");
+        let first = doc
+            .attributions
+            .iter()
+            .find_map(|a| a.source)
+            .unwrap_or(Span::new(0, 0));
+        let d = sink
+            .diag(first, message)
+            .label("the first source")
+            .note(format!("source mix: {mix}"))
+            .help("add an independent source, and at least one on the record");
         sink.push(d);
     }
 }
@@ -82,7 +97,10 @@ mod tests {
 
     #[test]
     fn all_anonymous_article_is_reported() {
-        let d = lint("single-source", "Officials said the plan was dead. Sources said talks would not resume. An aide said the minister was furious.");
+        let d = lint(
+            "single-source",
+            "Officials said the plan was dead. Sources said talks would not resume. An aide said the minister was furious.",
+        );
         assert_eq!(d.len(), 1);
         assert!(d[0].note.as_deref().unwrap_or("").contains("anonymous 3"));
     }

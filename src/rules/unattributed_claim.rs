@@ -7,7 +7,11 @@ use crate::analysis::Document;
 use crate::text::{Span, TokenKind};
 
 pub const DEF: RuleDef = RuleDef {
-    meta: RuleMeta { id: "unattributed-claim", summary: "a checkable factual claim with no attribution in its sentence or paragraph", doc: DOC },
+    meta: RuleMeta {
+        id: "unattributed-claim",
+        summary: "a checkable factual claim with no attribution in its sentence or paragraph",
+        doc: DOC,
+    },
     build: |v| Ok(Box::new(UnattributedClaim(options(v)?))),
 };
 
@@ -68,19 +72,35 @@ impl UnattributedClaim {
             if t.kind == TokenKind::Number {
                 let next = toks.get(k + 1).map(|n| n.text(text).to_lowercase());
                 let prev = k.checked_sub(1).map(|p| toks[p].text(text));
-                let unit = next.as_deref().is_some_and(|n| n == "%" || self.0.unit_words.iter().any(|u| u == n));
-                let currency = prev.is_some_and(|p| matches!(p, "$" | "£" | "€" | "¥")) || w.ends_with("bn") || w.ends_with('m') && w.len() > 1;
+                let unit = next
+                    .as_deref()
+                    .is_some_and(|n| n == "%" || self.0.unit_words.iter().any(|u| u == n));
+                let currency = prev.is_some_and(|p| matches!(p, "$" | "£" | "€" | "¥"))
+                    || w.ends_with("bn")
+                    || w.ends_with('m') && w.len() > 1;
                 if unit || currency {
                     return Some(t.span);
                 }
-            } else if t.kind == TokenKind::Word && self.0.claim_words.iter().any(|c| c.eq_ignore_ascii_case(w)) {
+            } else if t.kind == TokenKind::Word
+                && self.0.claim_words.iter().any(|c| c.eq_ignore_ascii_case(w))
+            {
                 return Some(t.span);
             }
         }
         let lower = s.span.text(text).to_lowercase();
         // "the highest office" is no claim; "the highest level ever recorded" is
-        let measured = toks.iter().any(|t| t.kind == TokenKind::Number) || [" ever", " on record", " in history", " since "].iter().any(|m| lower.contains(m));
-        if measured && let Some(t) = toks.iter().find(|t| self.0.superlatives.iter().any(|w| w.eq_ignore_ascii_case(t.text(text)))) {
+        let measured = toks.iter().any(|t| t.kind == TokenKind::Number)
+            || [" ever", " on record", " in history", " since "]
+                .iter()
+                .any(|m| lower.contains(m));
+        if measured
+            && let Some(t) = toks.iter().find(|t| {
+                self.0
+                    .superlatives
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(t.text(text)))
+            })
+        {
             return Some(t.span);
         }
         for p in &self.0.causal_phrases {
@@ -96,11 +116,21 @@ impl Rule for UnattributedClaim {
     fn check(&self, doc: &Document, sink: &mut Sink) {
         let text = doc.prose();
         for (pi, p) in doc.text.paragraphs.iter().enumerate() {
-            if p.headline || doc.attributions.iter().any(|a| a.paragraph == pi && a.is_speech()) {
+            if p.headline
+                || doc
+                    .attributions
+                    .iter()
+                    .any(|a| a.paragraph == pi && a.is_speech())
+            {
                 continue;
             }
             // the paragraph is quoted speech (or continues a quotation)
-            if doc.text.quotes.iter().any(|q| q.paragraph == pi && !q.single) {
+            if doc
+                .text
+                .quotes
+                .iter()
+                .any(|q| q.paragraph == pi && !q.single)
+            {
                 continue;
             }
             for si in p.sentences.clone() {
@@ -128,7 +158,10 @@ mod tests {
 
     #[test]
     fn unsourced_losses_and_figures_are_reported() {
-        let d = lint("unattributed-claim", "The Russians have seen significant losses of tanks since the war began.\n\nThe budget grew by 40 percent last year in every region.");
+        let d = lint(
+            "unattributed-claim",
+            "The Russians have seen significant losses of tanks since the war began.\n\nThe budget grew by 40 percent last year in every region.",
+        );
         assert_eq!(d.len(), 2);
     }
 

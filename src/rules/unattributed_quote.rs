@@ -6,7 +6,11 @@ use super::{Rule, RuleDef, RuleMeta, Sink, options, quoted};
 use crate::analysis::Document;
 
 pub const DEF: RuleDef = RuleDef {
-    meta: RuleMeta { id: "unattributed-quote", summary: "a direct quotation with no speaker", doc: DOC },
+    meta: RuleMeta {
+        id: "unattributed-quote",
+        summary: "a direct quotation with no speaker",
+        doc: DOC,
+    },
     build: |v| Ok(Box::new(UnattributedQuote(options(v)?))),
 };
 
@@ -71,18 +75,37 @@ impl Rule for UnattributedQuote {
             if words.len() <= self.0.max_scare_words {
                 continue;
             }
-            let title = words.iter().filter(|w| w.chars().any(char::is_alphabetic)).all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()) || w.len() <= 3);
+            let title = words
+                .iter()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .all(|w| {
+                    w.chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+                        || w.len() <= 3
+                });
             if self.0.ignore_titles && title {
                 continue;
             }
-            if doc.text.paragraph_at(q.span.start).is_some_and(|p| doc.text.paragraphs[p].headline) {
+            if doc
+                .text
+                .paragraph_at(q.span.start)
+                .is_some_and(|p| doc.text.paragraphs[p].headline)
+            {
                 continue;
             }
             // a quotation inside another quotation is the speaker quoting someone
-            if doc.text.quotes.iter().any(|o| o.span != q.span && o.span.contains(q.span)) {
+            if doc
+                .text
+                .quotes
+                .iter()
+                .any(|o| o.span != q.span && o.span.contains(q.span))
+            {
                 continue;
             }
-            let first_line_end = text[q.span.start..q.span.end].find('\n').map_or(q.span.end, |n| q.span.start + n);
+            let first_line_end = text[q.span.start..q.span.end]
+                .find('\n')
+                .map_or(q.span.end, |n| q.span.start + n);
             let span = crate::text::Span::new(q.span.start, first_line_end);
             let d = sink
                 .diag(span, format!("quotation with no speaker: {}", quoted(inner)))
@@ -99,13 +122,20 @@ mod tests {
 
     #[test]
     fn unattributed_quotation_is_reported() {
-        let d = lint("unattributed-quote", "The talks ended.\n\n“We will not allow that to go forward.”");
+        let d = lint(
+            "unattributed-quote",
+            "The talks ended.\n\n“We will not allow that to go forward.”",
+        );
         assert_eq!(d.len(), 1);
     }
 
     #[test]
     fn attributed_continued_scare_and_title_quotes_pass() {
         let text = "Mr Johnson said: “It is over.\n\n“It will not come back.”\n\nThe pact had “no limits”. She sang “American Skin Is Here” on stage. “We will go on,” he said.";
-        assert!(lint("unattributed-quote", text).is_empty(), "{:?}", lint("unattributed-quote", text));
+        assert!(
+            lint("unattributed-quote", text).is_empty(),
+            "{:?}",
+            lint("unattributed-quote", text)
+        );
     }
 }

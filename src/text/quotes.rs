@@ -22,17 +22,34 @@ impl Quote {
         let s = &text[self.span.start..self.span.end];
         let mut start = self.span.start;
         let mut end = self.span.end;
-        let open_len = if s.starts_with("''") || s.starts_with("``") { 2 } else { s.chars().next().filter(|c| is_mark(*c)).map_or(0, char::len_utf8) };
+        let open_len = if s.starts_with("''") || s.starts_with("``") {
+            2
+        } else {
+            s.chars()
+                .next()
+                .filter(|c| is_mark(*c))
+                .map_or(0, char::len_utf8)
+        };
         start += open_len;
         if self.closed {
-            end -= if s.len() >= open_len + 2 && s.ends_with("''") { 2 } else { s.chars().next_back().filter(|c| is_mark(*c)).map_or(0, char::len_utf8) };
+            end -= if s.len() >= open_len + 2 && s.ends_with("''") {
+                2
+            } else {
+                s.chars()
+                    .next_back()
+                    .filter(|c| is_mark(*c))
+                    .map_or(0, char::len_utf8)
+            };
         }
         Span::new(start, end.max(start))
     }
 }
 
 fn is_mark(c: char) -> bool {
-    matches!(c, '“' | '”' | '‘' | '’' | '"' | '\'' | '«' | '»' | '„' | '`')
+    matches!(
+        c,
+        '“' | '”' | '‘' | '’' | '"' | '\'' | '«' | '»' | '„' | '`'
+    )
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -52,8 +52,9 @@ const SENTENCE_STARTERS: &[&str] = &[
 
 /// Titles written with a full stop before a name.
 const TITLE_ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt", "Cmdr", "Adm",
-    "Maj", "St", "Rev", "Hon", "Pres", "Supt", "Insp", "Det", "Cpl", "Pvt", "Messrs", "Fr", "Sr", "Jr",
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt",
+    "Cmdr", "Adm", "Maj", "St", "Rev", "Hon", "Pres", "Supt", "Insp", "Det", "Cpl", "Pvt",
+    "Messrs", "Fr", "Sr", "Jr",
 ];
 
 fn is_abbreviation(word: &str) -> bool {
@@ -231,8 +232,14 @@ pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
             // both halves look like words (not "McDonald", "YouTube", "LinkedIn").
             let word = &text[start..end];
             if let Some(split) = glued_split(word) {
-                out.push(Token { span: Span::new(base + start, base + start + split), kind: TokenKind::Word });
-                out.push(Token { span: Span::new(base + start + split, base + end), kind: TokenKind::Word });
+                out.push(Token {
+                    span: Span::new(base + start, base + start + split),
+                    kind: TokenKind::Word,
+                });
+                out.push(Token {
+                    span: Span::new(base + start + split, base + end),
+                    kind: TokenKind::Word,
+                });
                 continue;
             }
             // "Mr." / "Sen." / an initial "E." keep their full stop when a name follows:
@@ -241,7 +248,8 @@ pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
                 let word = &text[start..end];
                 let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
                 let after = text[end + 1..].trim_start_matches(' ');
-                let name_follows = text[end + 1..].starts_with(' ') && after.chars().next().is_some_and(char::is_uppercase);
+                let name_follows = text[end + 1..].starts_with(' ')
+                    && after.chars().next().is_some_and(char::is_uppercase);
                 if (initial || TITLE_ABBREVIATIONS.contains(&word)) && name_follows {
                     iter.next();
                     end += 1;
@@ -281,10 +289,15 @@ pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
                 span: Span::new(base + start, base + end),
                 kind: TokenKind::Number,
             });
-        } else if (c == '\'' && text[i + 1..].starts_with('\'')) || (c == '`' && text[i + 1..].starts_with('`')) {
+        } else if (c == '\'' && text[i + 1..].starts_with('\''))
+            || (c == '`' && text[i + 1..].starts_with('`'))
+        {
             // NYT style ''quote'' and TeX style ``quote'': one double mark
             iter.next();
-            out.push(Token { span: Span::new(base + i, base + i + 2), kind: TokenKind::Quote });
+            out.push(Token {
+                span: Span::new(base + i, base + i + 2),
+                kind: TokenKind::Quote,
+            });
         } else if is_quote_char(c) {
             out.push(Token {
                 span: Span::new(base + i, base + i + c.len_utf8()),
