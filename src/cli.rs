@@ -210,7 +210,8 @@ fn load_config(inputs: &Inputs) -> Result<Config, ()> {
     } else {
         let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
         match Config::discover(&cwd) {
-            Some(p) => Config::from_file(&p),
+            // shown relative to the current directory, as the user would type it
+            Some(p) => Config::from_file(p.strip_prefix(&cwd).unwrap_or(&p)),
             None => Config::builtin(),
         }
     };

@@ -2,6 +2,10 @@
 //! project's `credlint.toml` on top. Unknown rule ids, unknown keys and wrong types are
 //! errors that carry a span into the TOML file.
 
+// A configuration error carries the file's text so it can be rendered with a snippet;
+// it is returned once per run, so its size does not matter.
+#![allow(clippy::result_large_err)]
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -385,6 +389,36 @@ pub fn nearest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
         .map(|(_, c)| c)
 }
 
+/// The text `credlint init` writes: every rule and option, commented out, so the file is
+/// valid as it stands and each line can be switched on.
+pub fn init_template() -> String {
+    use std::fmt::Write;
+    let (tables, _) = builtin_tables();
+    let mut s = String::from(
+        "# credlint configuration. Every key below shows its built-in value, commented out.\n\
+         # Uncomment a line to change it; `extend-<option> = [...]` adds to a list instead of\n\
+         # replacing it. `credlint explain RULE` documents each rule and its options.\n\n\
+         [files]\n# include = [\"drafts/**/*.md\"]\n# exclude = [\"drafts/archive/**\"]\n\n",
+    );
+    for def in rules::REGISTRY {
+        let _ = writeln!(s, "# {}: {}", def.meta.id, def.meta.summary);
+        let _ = writeln!(s, "[rules.{}]", def.meta.id);
+        if let Some(t) = tables.get(def.meta.id).and_then(Value::as_table) {
+            for (k, v) in t {
+                let _ = writeln!(s, "# {k} = {v}");
+            }
+        }
+        s.push('\n');
+    }
+    s.push_str(
+        "# The attribution lexicon (rules/lexicon.toml in the credlint source) can be extended:\n\
+         [lexicon]\n# extend-outlets = [\"The Bugle\"]\n# extend-anonymous-heads = [\"whistleblower\"]\n\n\
+         # The names registry decides spellings; `credlint check --fix` rewrites variants.\n\
+         # [[names]]\n# canonical = \"Liu Pengyu\"\n# variants = [\"Liu Pengya\"]\n# family-name = \"Liu\"\n# not-same-as = []\n",
+    );
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -461,34 +495,4 @@ mod tests {
         let e = Config::from_toml("c.toml", "[rule.x]\n").unwrap_err();
         assert!(e.message.contains("unknown field `rule`"), "{}", e.message);
     }
-}
-
-/// The text `credlint init` writes: every rule and option, commented out, so the file is
-/// valid as it stands and each line can be switched on.
-pub fn init_template() -> String {
-    use std::fmt::Write;
-    let (tables, _) = builtin_tables();
-    let mut s = String::from(
-        "# credlint configuration. Every key below shows its built-in value, commented out.\n\
-         # Uncomment a line to change it; `extend-<option> = [...]` adds to a list instead of\n\
-         # replacing it. `credlint explain RULE` documents each rule and its options.\n\n\
-         [files]\n# include = [\"drafts/**/*.md\"]\n# exclude = [\"drafts/archive/**\"]\n\n",
-    );
-    for def in rules::REGISTRY {
-        let _ = writeln!(s, "# {}: {}", def.meta.id, def.meta.summary);
-        let _ = writeln!(s, "[rules.{}]", def.meta.id);
-        if let Some(t) = tables.get(def.meta.id).and_then(Value::as_table) {
-            for (k, v) in t {
-                let _ = writeln!(s, "# {k} = {v}");
-            }
-        }
-        s.push('\n');
-    }
-    s.push_str(
-        "# The attribution lexicon (rules/lexicon.toml in the credlint source) can be extended:\n\
-         [lexicon]\n# extend-outlets = [\"The Bugle\"]\n# extend-anonymous-heads = [\"whistleblower\"]\n\n\
-         # The names registry decides spellings; `credlint check --fix` rewrites variants.\n\
-         # [[names]]\n# canonical = \"Liu Pengyu\"\n# variants = [\"Liu Pengya\"]\n# family-name = \"Liu\"\n# not-same-as = []\n",
-    );
-    s
 }

@@ -210,13 +210,20 @@ pub fn render_ledger(l: &Ledger) -> String {
     use std::fmt::Write;
     let mut s = String::new();
     let n_att: usize = l.sources.iter().map(|r| r.attributions).sum();
+    let plural = |n: usize, w: &str| {
+        if n == 1 {
+            format!("{n} {w}")
+        } else {
+            format!("{n} {w}s")
+        }
+    };
     let _ = writeln!(
         s,
-        "{} — {} sources, {} attributions, {} quotes",
+        "{} — {}, {}, {}",
         l.path,
-        l.sources.len(),
-        n_att,
-        l.quotes
+        plural(l.sources.len(), "source"),
+        plural(n_att, "attribution"),
+        plural(l.quotes, "quote")
     );
     if l.sources.is_empty() {
         let _ = writeln!(s, "  (no attributed sources)");

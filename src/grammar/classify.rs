@@ -166,10 +166,10 @@ pub fn name_in(ws: &[W], from: usize, head: usize) -> Option<(usize, usize)> {
         }
     }
     // a name never includes an institution or place that starts a phrase inside it
-    for j in start..=head {
+    for (j, w) in ws.iter().enumerate().take(head + 1).skip(start) {
         if let Some(PhraseKind::Outlet | PhraseKind::Organization | PhraseKind::Place) =
-            ws[j].phrase_kind
-            && j + ws[j].phrase_len as usize > head
+            w.phrase_kind
+            && j + w.phrase_len as usize > head
         {
             return None;
         }
@@ -308,7 +308,8 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
     let anonymous_only = ALWAYS_ANONYMOUS.contains(&lower.as_str());
     // "the president", "the Vermont senator", "Pagliano's lawyer": a role the article
     // resolves to a named person; and headline descriptors ("Lawmaker urges …")
-    if (definite && !plural || headline && !plural)
+    if (definite || headline)
+        && !plural
         && (role || head.f & ANON_HEAD != 0)
         && !anonymous_only
         && !people.persons.is_empty()

@@ -88,7 +88,7 @@ pub struct Np {
     pub coordinated: bool,
 }
 
-fn fail<'s, 'a, O>(i: In<'a>) -> Res<'a, O> {
+fn fail<'a, O>(i: In<'a>) -> Res<'a, O> {
     Err(nom::Err::Error(Error::new(i, ErrorKind::Verify)))
 }
 
@@ -190,8 +190,25 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
             )
         )
     };
+    // "people close to the inquiry", "a person familiar with the matter": the adjective
+    // opens a modifier, it does not end the noun
+    let opens_modifier = |k: usize| {
+        matches!(
+            i[k].s,
+            "familiar"
+                | "close"
+                | "briefed"
+                | "knowledgeable"
+                | "involved"
+                | "privy"
+                | "aware"
+                | "cited"
+                | "quoted"
+        ) && i.get(k + 1).is_some_and(|n| n.f & PREP != 0)
+    };
     while n < i.len()
         && !stops(&i[n])
+        && !(n > 0 && opens_modifier(n))
         && (nounish(&i[n]) || noun_like_verb(&i[n]) && i.get(n + 1).is_some_and(nounish))
     {
         n += 1;

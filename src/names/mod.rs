@@ -251,8 +251,8 @@ impl People {
         for c in cands.iter().filter(|c| c.words.len() >= 2) {
             let words: Vec<String> = c.words.iter().map(|s| s.text(text).to_string()).collect();
             let key = words.join(" ");
-            if !key_of.contains_key(&key) {
-                key_of.insert(key, people.persons.len());
+            if let std::collections::hash_map::Entry::Vacant(e) = key_of.entry(key) {
+                e.insert(people.persons.len());
                 people.persons.push(Person::new(words));
             }
         }
@@ -272,15 +272,11 @@ impl People {
                 match people.by_word.get(w) {
                     Some(list) => {
                         let pos = c.words[0].start;
-                        let before = list
-                            .iter()
-                            .copied()
-                            .filter(|&p| {
-                                mentions
-                                    .iter()
-                                    .any(|m: &Mention| m.person == p && m.span.start < pos)
-                            })
-                            .last();
+                        let before = list.iter().copied().rfind(|&p| {
+                            mentions
+                                .iter()
+                                .any(|m: &Mention| m.person == p && m.span.start < pos)
+                        });
                         Some(before.unwrap_or(list[0]))
                     }
                     None if c.evidence & (evidence::TITLE | evidence::SPEECH | evidence::ROLE)

@@ -35,7 +35,7 @@ pub fn render(diags: &[Diagnostic], files: &FileMap) -> String {
         };
         let mut message = super::neutralise(&d.message);
         if let Some(h) = &d.help {
-            message.push_str("\n");
+            message.push('\n');
             message.push_str(&super::neutralise(h));
         }
         s.push_str(&format!(

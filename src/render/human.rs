@@ -39,7 +39,7 @@ pub fn render(
             Label::new((path.clone(), span))
                 .with_message(neutralise(d.label.as_deref().unwrap_or("here")))
                 .with_color(main_color)
-                .with_order(0),
+                .with_order(order_of(d, None)),
         );
         let mut sources = vec![(path.clone(), neutralise(text))];
         for (i, r) in d.related.iter().enumerate() {
@@ -53,7 +53,7 @@ pub fn render(
                 Label::new((rpath, rspan))
                     .with_message(neutralise(&r.message))
                     .with_color(Color::Blue)
-                    .with_order(i as i32 + 1),
+                    .with_order(order_of(d, Some(i))),
             );
         }
         if let Some(n) = &d.note {
@@ -90,6 +90,25 @@ fn strip_ansi(bytes: &[u8]) -> Vec<u8> {
         }
     }
     out
+}
+
+/// ariadne starts a new group whenever a label is on an earlier line than the one before
+/// it, so labels in the diagnostic's own file are ordered by position and those in other
+/// files come after them.
+fn order_of(d: &Diagnostic, related: Option<usize>) -> i32 {
+    let mut same: Vec<(usize, Option<usize>)> = vec![(d.span.start, None)];
+    same.extend(
+        d.related
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.path.as_ref().is_none_or(|p| *p == d.path))
+            .map(|(i, r)| (r.span.start, Some(i))),
+    );
+    same.sort();
+    match same.iter().position(|&(_, k)| k == related) {
+        Some(rank) => rank as i32,
+        None => 1_000 + related.unwrap_or(0) as i32,
+    }
 }
 
 /// A byte range inside the text, on character boundaries, never empty when avoidable.

@@ -163,6 +163,21 @@ impl Rule for AnonymityUnexplained {
                 })
             }) {
                 covered_heads.push((singular(h), rote));
+            } else if matches!(
+                words.first().map(|w| w.to_lowercase()).as_deref(),
+                Some("the" | "they" | "both" | "those" | "these" | "he" | "she")
+            ) {
+                // "The two, who asked not to be named, …": the latest anonymous source
+                // of this or the previous paragraph
+                let para = s.paragraph;
+                if let Some((ai, a)) = doc.attributions.iter().enumerate().rev().find(|(_, a)| {
+                    a.anonymous
+                        && a.source.is_some()
+                        && a.cue.start < m.start()
+                        && a.paragraph + 1 >= para
+                }) {
+                    explained.push((ai, singular(a.head.as_deref().unwrap_or("")), rote));
+                }
             }
         }
         let mut seen = Vec::new();

@@ -34,11 +34,10 @@ pub fn prose(src: &str) -> MarkdownProse {
                 skip = skip.saturating_sub(1);
                 block_ends.push(range.end);
             }
-            Event::Start(Tag::Link { link_type, .. })
-                if matches!(link_type, LinkType::Autolink | LinkType::Email) =>
-            {
-                autolink += 1
-            }
+            Event::Start(Tag::Link {
+                link_type: LinkType::Autolink | LinkType::Email,
+                ..
+            }) => autolink += 1,
             Event::End(TagEnd::Link) => autolink = autolink.saturating_sub(1),
             Event::Start(Tag::Heading { .. }) => headings.push((range.start, range.end)),
             Event::End(

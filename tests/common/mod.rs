@@ -1,0 +1,48 @@
+//! Shared helpers for the integration tests.
+#![allow(dead_code)]
+
+use credlint::render::{FileMap, human};
+use credlint::{Config, Diagnostic};
+
+/// insta settings: snapshots in the top-level `snapshots/` folder, no expression header.
+pub fn settings() -> insta::Settings {
+    let mut s = insta::Settings::clone_current();
+    s.set_snapshot_path("../snapshots");
+    s.set_omit_expression(true);
+    s
+}
+
+pub fn config() -> Config {
+    Config::builtin().expect("built-in configuration")
+}
+
+/// The human rendering, without colour, with trailing spaces trimmed (editors and
+/// pre-commit hooks strip them from snapshot files).
+pub fn render(files: &[(String, String)], diags: &[Diagnostic]) -> String {
+    let mut map = FileMap::default();
+    for (p, t) in files {
+        map.insert(p, t);
+    }
+    let mut buf = Vec::new();
+    human::render(diags, &map, false, &mut buf).expect("render");
+    let s = String::from_utf8(buf).expect("utf-8");
+    s.lines().map(str::trim_end).collect::<Vec<_>>().join("\n")
+}
+
+pub fn read(path: &str) -> (String, String) {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    (path.to_string(), text)
+}
+
+pub fn bin() -> std::process::Command {
+    std::process::Command::new(env!("CARGO_BIN_EXE_credlint"))
+}
+
+/// 1-based line and column (in code points) of a byte offset, computed independently
+/// of credlint's line index.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, text[line_start..offset].chars().count() + 1)
+}
