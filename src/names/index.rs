@@ -4,7 +4,7 @@
 //! index never compares every name with every other: its size and its work grow with
 //! the number of distinct names.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use super::similarity::{self, Thresholds, fold};
 use crate::text::Span;
@@ -113,80 +113,92 @@ impl NameIndex {
     }
 
     /// Pairs of forms (a, b) that are likely one person spelled two ways.
-    pub fn similar_pairs(
-        &self,
-        last: Thresholds,
-        first_max_distance: usize,
-    ) -> Vec<(usize, usize, Differs)> {
-        let mut pairs = FxHashSet::default();
-        // same words but the last, last words within `last`
-        let mut buckets: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-        for (i, f) in self.forms.iter().enumerate() {
-            let (init, tail) = f.words.split_at(f.words.len() - 1);
-            let prefix = init.iter().map(|w| fold(w)).collect::<Vec<_>>().join(" ");
-            for d in similarity::deletions(
-                &fold(&tail[0]),
-                last.long_max_distance.max(last.max_distance).min(2),
-            ) {
-                buckets
-                    .entry(format!("L|{prefix}|{d}"))
-                    .or_default()
-                    .push(i);
+    ///
+    /// Candidates share a key: for a differing last word, a hash of the other words and
+    /// of one entry of the last word's deletion neighbourhood; for a differing first word,
+    /// a hash of the other words. Keys are sorted, not kept in a map, so memory stays a
+    /// few words per key and the work grows with the number of distinct names.
+    pub fn similar_pairs(&self, last: Thresholds, first_max_distance: usize) -> Vec<(usize, usize, Differs)> {
+        use std::hash::{Hash, Hasher};
+        let hash = |parts: &[&str]| {
+            let mut h = rustc_hash::FxHasher::default();
+            for p in parts {
+                p.hash(&mut h);
             }
-            // same last word, first words within `first_max_distance`
-            let rest = f.words[1..]
-                .iter()
-                .map(|w| fold(w))
-                .collect::<Vec<_>>()
-                .join(" ");
-            for d in similarity::deletions(&fold(&f.words[0]), first_max_distance.min(2)) {
-                buckets.entry(format!("F|{rest}|{d}")).or_default().push(i);
+            h.finish()
+        };
+        let mut pairs = Vec::new();
+        // last word differs
+        let mut keys: Vec<(u64, u32)> = Vec::with_capacity(self.forms.len() * 8);
+        for (i, f) in self.forms.iter().enumerate() {
+            let folded: Vec<String> = f.words.iter().map(|w| fold(w)).collect();
+            let (init, tail) = folded.split_at(folded.len() - 1);
+            let init_refs: Vec<&str> = init.iter().map(String::as_str).collect();
+            let prefix = hash(&init_refs);
+            let len = tail[0].chars().count();
+            let k = if len >= last.long_length { last.long_max_distance } else { last.max_distance }.min(2);
+            for d in similarity::deletions(&tail[0], k) {
+                let mut h = rustc_hash::FxHasher::default();
+                prefix.hash(&mut h);
+                d.hash(&mut h);
+                keys.push((h.finish(), i as u32));
             }
         }
-        for (key, list) in buckets {
-            if list.len() < 2 {
-                continue;
-            }
-            let last_part = key.starts_with("L|");
-            for (x, &a) in list.iter().enumerate() {
-                for &b in &list[x + 1..] {
-                    if a == b {
-                        continue;
-                    }
-                    let (fa, fb) = (&self.forms[a], &self.forms[b]);
-                    if fa.words.len() != fb.words.len() {
-                        continue;
-                    }
-                    let ok = if last_part {
-                        similarity::similar(
-                            fa.words.last().map_or("", |s| s),
-                            fb.words.last().map_or("", |s| s),
-                            last,
-                        )
-                    } else {
-                        let (wa, wb) = (&fa.words[0], &fb.words[0]);
-                        wa != wb
-                            && wa.chars().next() == wb.chars().next()
-                            && wa.chars().count().min(wb.chars().count()) >= 3
-                            && similarity::distance(wa, wb) <= first_max_distance
-                    };
-                    if ok {
-                        pairs.insert((
-                            a.min(b),
-                            a.max(b),
-                            if last_part {
-                                Differs::Last
-                            } else {
-                                Differs::First
-                            },
-                        ));
+        keys.sort_unstable();
+        keys.dedup();
+        for run in keys.chunk_by(|a, b| a.0 == b.0) {
+            for (x, &(_, a)) in run.iter().enumerate() {
+                for &(_, b) in &run[x + 1..] {
+                    let (fa, fb) = (&self.forms[a as usize], &self.forms[b as usize]);
+                    if fa.words.len() == fb.words.len()
+                        && fa.words[..fa.words.len() - 1] == fb.words[..fb.words.len() - 1]
+                        && similarity::similar(fa.words.last().map_or("", |s| s), fb.words.last().map_or("", |s| s), last)
+                    {
+                        pairs.push((a.min(b) as usize, a.max(b) as usize, Differs::Last));
                     }
                 }
             }
         }
-        let mut v: Vec<_> = pairs.into_iter().collect();
-        v.sort();
-        v
+        drop(keys);
+        // first word differs: group forms by the rest of the name, compare within a group
+        let mut groups: Vec<(u64, u32)> = self
+            .forms
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let rest: Vec<String> = f.words[1..].iter().map(|w| fold(w)).collect();
+                let refs: Vec<&str> = rest.iter().map(String::as_str).collect();
+                (hash(&refs), i as u32)
+            })
+            .collect();
+        groups.sort_unstable();
+        for run in groups.chunk_by(|a, b| a.0 == b.0) {
+            if run.len() < 2 {
+                continue;
+            }
+            // within a group only first words with the same initial can pair
+            let mut members: Vec<(char, u32)> = run.iter().map(|&(_, i)| (self.forms[i as usize].words[0].chars().next().unwrap_or(' '), i)).collect();
+            members.sort_unstable();
+            for same in members.chunk_by(|a, b| a.0 == b.0) {
+                for (x, &(_, a)) in same.iter().enumerate() {
+                    for &(_, b) in &same[x + 1..] {
+                        let (fa, fb) = (&self.forms[a as usize], &self.forms[b as usize]);
+                        let (wa, wb) = (&fa.words[0], &fb.words[0]);
+                        if fa.words.len() == fb.words.len()
+                            && fa.words[1..] == fb.words[1..]
+                            && wa != wb
+                            && wa.chars().count().min(wb.chars().count()) >= 3
+                            && similarity::distance(wa, wb) <= first_max_distance
+                        {
+                            pairs.push((a.min(b) as usize, a.max(b) as usize, Differs::First));
+                        }
+                    }
+                }
+            }
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs
     }
 }
 
