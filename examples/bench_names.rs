@@ -60,7 +60,7 @@ fn main() {
             let words = vec![given[rng.below(given.len())].clone(), last];
             let n = 1 + rng.below(3);
             mentions += n;
-            people.push(DocPerson { words, spans: vec![Span::new(0, 1); n], first: Span::new(0, 1) });
+            people.push(DocPerson { words, spans: vec![Span::new(0, 1); n], first: Span::new(0, 1), first_position: Default::default() });
         }
         docs.push(DocNames { path: format!("doc{d}.txt"), people });
     }

@@ -1,6 +1,6 @@
 //! What a rule reports: a finding with a primary span, related labels and help.
 
-use crate::text::Span;
+use crate::text::{LineCol, LineIndex, Span};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -34,6 +34,8 @@ pub struct Related {
     pub path: Option<String>,
     pub span: Span,
     pub message: String,
+    /// Line and column of the span's start and end, once computed (see [`locate`]).
+    pub position: Option<(LineCol, LineCol)>,
 }
 
 /// A text edit `--fix` may apply.
@@ -56,6 +58,9 @@ pub struct Diagnostic {
     pub help: Option<String>,
     pub related: Vec<Related>,
     pub fix: Option<Edit>,
+    /// Line and column of the span's start and end, once computed (see [`locate`]), so
+    /// output can be written after the file's text is gone.
+    pub position: Option<(LineCol, LineCol)>,
 }
 
 impl Diagnostic {
@@ -77,6 +82,7 @@ impl Diagnostic {
             help: None,
             related: Vec::new(),
             fix: None,
+            position: None,
         }
     }
     pub fn label(mut self, s: impl Into<String>) -> Self {
@@ -96,12 +102,34 @@ impl Diagnostic {
             path,
             span,
             message: message.into(),
+            position: None,
         });
         self
     }
     pub fn severity(mut self, s: Severity) -> Self {
         self.severity = s;
         self
+    }
+}
+
+/// Computes the line and column of every span of `diags` that points into `path`.
+pub fn locate(diags: &mut [Diagnostic], path: &str, text: &str) {
+    let index = LineIndex::new(text);
+    let at = |s: Span| (index.line_col(text, s.start), index.line_col(text, s.end));
+    for d in diags.iter_mut() {
+        if d.path == path && d.position.is_none() {
+            d.position = Some(at(d.span));
+        }
+        let own = d.path == path;
+        for r in &mut d.related {
+            let here = match r.path.as_deref() {
+                None => own,
+                Some(p) => p == path,
+            };
+            if here && r.position.is_none() {
+                r.position = Some(at(r.span));
+            }
+        }
     }
 }
 

@@ -22,58 +22,69 @@ pub use analysis::Document;
 pub use config::{Config, ConfigError};
 pub use diagnostic::{Diagnostic, Related, Severity, Summary};
 
-/// Lints one document. No I/O, no printing; diagnostics sorted by offset.
+/// Lints one document. No I/O, no printing; diagnostics sorted by offset, with their
+/// lines and columns computed.
 pub fn check_source(path: &str, text: &str, config: &Config) -> Vec<Diagnostic> {
-    let doc = Document::new(path, text, config);
-    let mut out = Vec::new();
-    run_rules(&doc, config, &mut out);
+    let mut out = lint_file(path, text, config).diagnostics;
     diagnostic::sort(&mut out);
     out
 }
 
+/// What linting one file yields: its diagnostics (lines and columns computed, so the text
+/// can be dropped) and, when the cross-file name check is on, the names it uses.
+pub struct FileResult {
+    pub diagnostics: Vec<Diagnostic>,
+    pub names: Option<names::index::DocNames>,
+}
+
+fn cross_file(config: &Config) -> bool {
+    config.rules.iter().any(|r| r.id() == "name-inconsistency")
+}
+
+/// Lints one file of a run; [`corpus_diagnostics`] then compares the files' names.
+pub fn lint_file(path: &str, text: &str, config: &Config) -> FileResult {
+    let doc = Document::new(path, text, config);
+    let mut out = Vec::new();
+    run_rules(&doc, config, &mut out);
+    diagnostic::locate(&mut out, path, text);
+    let names = cross_file(config).then(|| names::index::DocNames::from_document(&doc));
+    FileResult { diagnostics: out, names }
+}
+
 fn run_rules(doc: &Document, config: &Config, out: &mut Vec<Diagnostic>) {
     for r in &config.rules {
-        let mut sink = rules::Sink {
-            rule: r.id(),
-            severity: r.severity,
-            path: doc.path.to_string(),
-            out,
-        };
+        let mut sink = rules::Sink { rule: r.id(), severity: r.severity, path: doc.path.to_string(), out };
         r.rule.check(doc, &mut sink);
     }
+}
+
+/// The diagnostics that compare documents with each other (name spellings across files).
+pub fn corpus_diagnostics(docs: &[names::index::DocNames], config: &Config) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for r in &config.rules {
+        let mut sink = rules::Sink { rule: r.id(), severity: r.severity, path: String::new(), out: &mut out };
+        r.rule.check_corpus(docs, &mut sink);
+    }
+    out
+}
+
+/// Sorts a run's diagnostics (path, then offset) and drops repeats of one finding.
+pub fn finish(out: &mut Vec<Diagnostic>) {
+    diagnostic::sort(out);
+    out.dedup_by(|a, b| a.path == b.path && a.rule == b.rule && a.span == b.span);
 }
 
 /// Lints several documents together, in parallel, with results identical to a serial
 /// run: sorted by path, then offset.
 pub fn check_files(files: &[(String, String)], config: &Config) -> Vec<Diagnostic> {
-    let cross = config.rules.iter().any(|r| r.id() == "name-inconsistency");
-    // per file, in parallel: diagnostics, and the names the cross-file index needs
-    let per_file: Vec<(Vec<Diagnostic>, Option<names::index::DocNames>)> = files
-        .par_iter()
-        .map(|(path, text)| {
-            let doc = Document::new(path, text, config);
-            let mut out = Vec::new();
-            run_rules(&doc, config, &mut out);
-            let names = cross.then(|| names::index::DocNames::from_document(&doc));
-            (out, names)
-        })
-        .collect();
+    let per_file: Vec<FileResult> = files.par_iter().map(|(path, text)| lint_file(path, text, config)).collect();
     let mut out = Vec::new();
     let mut doc_names = Vec::new();
-    for (d, n) in per_file {
-        out.extend(d);
-        doc_names.extend(n);
+    for r in per_file {
+        out.extend(r.diagnostics);
+        doc_names.extend(r.names);
     }
-    for r in &config.rules {
-        let mut sink = rules::Sink {
-            rule: r.id(),
-            severity: r.severity,
-            path: String::new(),
-            out: &mut out,
-        };
-        r.rule.check_corpus(&doc_names, &mut sink);
-    }
-    diagnostic::sort(&mut out);
-    out.dedup_by(|a, b| a.path == b.path && a.rule == b.rule && a.span == b.span);
+    out.extend(corpus_diagnostics(&doc_names, config));
+    finish(&mut out);
     out
 }

@@ -17,6 +17,8 @@ pub struct DocPerson {
     pub spans: Vec<Span>,
     /// The first mention that spells the full name (or the first mention).
     pub first: Span,
+    /// Line and column of `first`'s start and end.
+    pub first_position: (crate::text::LineCol, crate::text::LineCol),
 }
 
 /// The names of one document, as the cross-file check needs them.
@@ -30,6 +32,7 @@ impl DocNames {
     /// The people of a linted document that have evidence of being people and a full name.
     pub fn from_document(doc: &crate::Document) -> DocNames {
         let mut people = Vec::new();
+        let mut index = None;
         for p in &doc.people.persons {
             if p.words.len() < 2 || p.evidence == 0 {
                 continue;
@@ -45,10 +48,14 @@ impl DocNames {
                 .map(|&m| &doc.people.mentions[m])
                 .find(|m| m.words.len() == p.words.len())
                 .map_or(spans[0], |m| m.span);
+            let text = doc.text.source;
+            let index = index.get_or_insert_with(|| crate::text::LineIndex::new(text));
+            let first_position = (index.line_col(text, first.start), index.line_col(text, first.end));
             people.push(DocPerson {
                 words: p.words.clone(),
                 spans,
                 first,
+                first_position,
             });
         }
         DocNames {
@@ -215,6 +222,7 @@ mod tests {
                     words: n.split(' ').map(String::from).collect(),
                     spans: vec![Span::new(0, 1)],
                     first: Span::new(0, 1),
+                    first_position: Default::default(),
                 })
                 .collect(),
         }

@@ -6,7 +6,7 @@ use crate::diagnostic::Diagnostic;
 pub fn render(diags: &[Diagnostic], files: &FileMap) -> String {
     let mut s = String::new();
     for d in diags {
-        let lc = files.line_col(&d.path, d.span.start);
+        let lc = files.span_of(d).0;
         let msg = super::neutralise(&d.message).replace(['\n', '\r'], " ");
         s.push_str(&format!(
             "{}:{}:{}: {}[{}] {}\n",

@@ -22,8 +22,7 @@ pub fn render(diags: &[Diagnostic], files: &FileMap) -> String {
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
-        let a = files.line_col(&d.path, d.span.start);
-        let b = files.line_col(&d.path, d.span.end);
+        let (a, b) = files.span_of(d);
         // GitHub drops col/endColumn when the annotation spans lines
         let position = if a.line == b.line {
             format!(

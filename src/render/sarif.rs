@@ -24,8 +24,7 @@ pub fn render(diags: &[Diagnostic], files: &FileMap) -> String {
     let results: Vec<Value> = diags
         .iter()
         .map(|d| {
-            let a = files.line_col(&d.path, d.span.start);
-            let b = files.line_col(&d.path, d.span.end);
+            let (a, b) = files.span_of(d);
             let mut message = d.message.clone();
             if let Some(h) = &d.help {
                 message = format!("{message} ({h})");
@@ -36,8 +35,7 @@ pub fn render(diags: &[Diagnostic], files: &FileMap) -> String {
                 .enumerate()
                 .map(|(i, r)| {
                     let p = r.path.clone().unwrap_or_else(|| d.path.clone());
-                    let s = files.line_col(&p, r.span.start);
-                    let e = files.line_col(&p, r.span.end);
+                    let (s, e) = files.related_of(d, r);
                     json!({"id": i, "message": {"text": r.message}, "physicalLocation": location(&p, s, e, r.span.start, r.span.end)})
                 })
                 .collect();

@@ -104,6 +104,16 @@ fn strip_possessive(w: &str) -> &str {
     w
 }
 
+/// Does the word also appear in lower case in the document (so it is a common word)?
+fn appears_lowercase(doc: &Document, word: &str) -> bool {
+    let text = doc.prose();
+    let lower = word.to_lowercase();
+    doc.text.tokens.iter().any(|t| {
+        let w = t.text(text);
+        w.len() == lower.len() && w.starts_with(|c: char| c.is_lowercase()) && w == lower
+    })
+}
+
 fn registry_note() -> String {
     "add the person to the names registry in credlint.toml to settle it: [[names]] canonical = \"…\", variants = [\"…\"]".to_string()
 }
@@ -134,7 +144,6 @@ impl Rule for NameInconsistency {
         }
         // every capitalised word, as written (possessive removed)
         let mut caps: FxHashMap<&str, Vec<Span>> = FxHashMap::default();
-        let mut lower_words: rustc_hash::FxHashSet<String> = Default::default();
         for tok in doc.text.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
             let w = tok.text(text);
             if w.chars().next().is_some_and(char::is_uppercase) {
@@ -142,8 +151,6 @@ impl Rule for NameInconsistency {
                 caps.entry(stem)
                     .or_default()
                     .push(Span::new(tok.span.start, tok.span.start + stem.len()));
-            } else {
-                lower_words.insert(w.to_lowercase());
             }
         }
         // people with a full name, and people named by surname alone who are clearly people
@@ -164,15 +171,20 @@ impl Rule for NameInconsistency {
             let Some(canon_spans) = caps.get(surname) else {
                 continue;
             };
+            let initial = surname.chars().next();
+            let slen = surname.chars().count();
             for (&cand, spans) in &caps {
-                if reported.contains(&cand)
-                    || !similarity::similar(cand, surname, t)
+                // cheap filters first: same initial, close length, rarer than the name
+                if cand.chars().next() != initial
+                    || cand.chars().count().abs_diff(slen) > 2
                     || spans.len() > canon_spans.len()
+                    || reported.contains(&cand)
+                    || !similarity::similar(cand, surname, t)
                 {
                     continue;
                 }
                 // a real word, a place, an institution, or someone else's name
-                if lower_words.contains(&cand.to_lowercase())
+                if appears_lowercase(doc, cand)
                     || doc.lexicon.flags(cand)
                         & (class::PLACE
                             | class::ORG
@@ -268,6 +280,7 @@ impl Rule for NameInconsistency {
         if !self.0.cross_file || docs.len() < 2 {
             return;
         }
+        let first_new = sink.out.len();
         let idx = NameIndex::build(docs);
         for (a, b, _) in idx.similar_pairs(self.thresholds(), self.0.given_name_edit_distance) {
             let (fa, fb) = (&idx.forms[a], &idx.forms[b]);
@@ -343,6 +356,16 @@ impl Rule for NameInconsistency {
                     d = d.related(Some(mp), mf, format!("spelled “{maj_full}” here"));
                 }
                 sink.push(d);
+            }
+        }
+        // lines and columns from the summaries: the texts are gone by now
+        let by_path: FxHashMap<&str, &DocNames> = docs.iter().map(|d| (d.path.as_str(), d)).collect();
+        let find = |path: &str, span: Span| by_path.get(path).and_then(|d| d.people.iter().find(|p| p.first == span)).map(|p| p.first_position);
+        for d in &mut sink.out[first_new..] {
+            d.position = find(&d.path, d.span);
+            let own = d.path.clone();
+            for r in &mut d.related {
+                r.position = find(r.path.as_deref().unwrap_or(&own), r.span);
             }
         }
     }

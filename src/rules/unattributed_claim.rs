@@ -3,7 +3,10 @@
 use serde::Deserialize;
 
 use super::{Rule, RuleDef, RuleMeta, Sink, options};
+use rustc_hash::FxHashSet;
+
 use crate::analysis::Document;
+use crate::grammar::lexicon::with_lower;
 use crate::text::{Span, TokenKind};
 
 pub const DEF: RuleDef = RuleDef {
@@ -12,7 +15,7 @@ pub const DEF: RuleDef = RuleDef {
         summary: "a checkable factual claim with no attribution in its sentence or paragraph",
         doc: DOC,
     },
-    build: |v| Ok(Box::new(UnattributedClaim(options(v)?))),
+    build: |v| Ok(Box::new(UnattributedClaim::new(options(v)?))),
 };
 
 const DOC: &str = r#"# unattributed-claim
@@ -59,7 +62,23 @@ struct Options {
     causal_phrases: Vec<String>,
 }
 
-struct UnattributedClaim(Options);
+struct UnattributedClaim {
+    units: FxHashSet<String>,
+    claims: FxHashSet<String>,
+    superlatives: FxHashSet<String>,
+    causal: Vec<String>,
+}
+
+impl UnattributedClaim {
+    fn new(o: Options) -> Self {
+        let set = |v: &[String]| v.iter().map(|w| w.to_lowercase()).collect::<FxHashSet<String>>();
+        UnattributedClaim { units: set(&o.unit_words), claims: set(&o.claim_words), superlatives: set(&o.superlatives), causal: o.causal_phrases.iter().map(|c| c.to_lowercase()).collect() }
+    }
+
+    fn is(&self, set: &FxHashSet<String>, w: &str) -> bool {
+        with_lower(w, |l| set.contains(l))
+    }
+}
 
 impl UnattributedClaim {
     /// The word or figure that makes the sentence a checkable claim.
@@ -70,20 +89,16 @@ impl UnattributedClaim {
         for (k, t) in toks.iter().enumerate() {
             let w = t.text(text);
             if t.kind == TokenKind::Number {
-                let next = toks.get(k + 1).map(|n| n.text(text).to_lowercase());
+                let next = toks.get(k + 1).map(|n| n.text(text));
                 let prev = k.checked_sub(1).map(|p| toks[p].text(text));
-                let unit = next
-                    .as_deref()
-                    .is_some_and(|n| n == "%" || self.0.unit_words.iter().any(|u| u == n));
+                let unit = next.is_some_and(|n| n == "%" || self.is(&self.units, n));
                 let currency = prev.is_some_and(|p| matches!(p, "$" | "£" | "€" | "¥"))
                     || w.ends_with("bn")
                     || w.ends_with('m') && w.len() > 1;
                 if unit || currency {
                     return Some(t.span);
                 }
-            } else if t.kind == TokenKind::Word
-                && self.0.claim_words.iter().any(|c| c.eq_ignore_ascii_case(w))
-            {
+            } else if t.kind == TokenKind::Word && self.is(&self.claims, w) {
                 return Some(t.span);
             }
         }
@@ -95,16 +110,13 @@ impl UnattributedClaim {
                 .any(|m| lower.contains(m));
         if measured
             && let Some(t) = toks.iter().find(|t| {
-                self.0
-                    .superlatives
-                    .iter()
-                    .any(|w| w.eq_ignore_ascii_case(t.text(text)))
+                self.is(&self.superlatives, t.text(text))
             })
         {
             return Some(t.span);
         }
-        for p in &self.0.causal_phrases {
-            if let Some(at) = lower.find(&p.to_lowercase()) {
+        for p in &self.causal {
+            if let Some(at) = lower.find(p.as_str()) {
                 return Some(Span::new(s.span.start + at, s.span.start + at + p.len()));
             }
         }

@@ -8,7 +8,7 @@ pub struct LineIndex {
     starts: Vec<usize>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct LineCol {
     pub line: usize,
     pub column: usize,

@@ -139,7 +139,8 @@ fn classify(text: &str, t: &Token) -> Mark {
 /// "… sanctions “Sullivan explained.": the writer meant a closing mark.
 fn looks_like_misused_close(text: &str, mark: Span, para_end: usize) -> bool {
     let tail = &text[mark.end..para_end];
-    let words = tail.split_whitespace().count();
+    // only the first few words matter; never count a long paragraph to its end
+    let words = tail.split_whitespace().take(7).count();
     let ends = tail.trim_end().ends_with('.');
     let glued = text[..mark.start]
         .chars()
