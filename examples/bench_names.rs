@@ -24,24 +24,36 @@ impl Rng {
 }
 
 fn syllable_name(rng: &mut Rng, parts: usize) -> String {
-    const S: &[&str] = &["an", "bel", "cor", "da", "el", "fin", "gar", "hol", "is", "jon", "ka", "lin", "mor", "nel", "o", "per", "quin", "ros", "sten", "tor", "ul", "ver", "wen", "yar", "zo"];
+    const S: &[&str] = &[
+        "an", "bel", "cor", "da", "el", "fin", "gar", "hol", "is", "jon", "ka", "lin", "mor",
+        "nel", "o", "per", "quin", "ros", "sten", "tor", "ul", "ver", "wen", "yar", "zo",
+    ];
     let mut s = String::new();
     for _ in 0..parts {
         s.push_str(S[rng.below(S.len())]);
     }
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }
 
 fn peak_rss_mb() -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM")).and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok()))
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
 fn main() {
-    let docs_n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(100_000);
+    let docs_n: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(100_000);
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let given: Vec<String> = (0..2_000).map(|_| syllable_name(&mut rng, 2)).collect();
     let family: Vec<String> = (0..60_000).map(|_| syllable_name(&mut rng, 3)).collect();
@@ -60,9 +72,17 @@ fn main() {
             let words = vec![given[rng.below(given.len())].clone(), last];
             let n = 1 + rng.below(3);
             mentions += n;
-            people.push(DocPerson { words, spans: vec![Span::new(0, 1); n], first: Span::new(0, 1), first_position: Default::default() });
+            people.push(DocPerson {
+                words,
+                spans: vec![Span::new(0, 1); n],
+                first: Span::new(0, 1),
+                first_position: Default::default(),
+            });
         }
-        docs.push(DocNames { path: format!("doc{d}.txt"), people });
+        docs.push(DocNames {
+            path: format!("doc{d}.txt"),
+            people,
+        });
     }
     let generated = t0.elapsed();
     let rss_before = peak_rss_mb();
@@ -70,7 +90,15 @@ fn main() {
     let idx = NameIndex::build(&docs);
     let built = t1.elapsed();
     let t2 = Instant::now();
-    let pairs = idx.similar_pairs(Thresholds { min_length: 4, max_distance: 1, long_length: 9, long_max_distance: 2 }, 2);
+    let pairs = idx.similar_pairs(
+        Thresholds {
+            min_length: 4,
+            max_distance: 1,
+            long_length: 9,
+            long_max_distance: 2,
+        },
+        2,
+    );
     let searched = t2.elapsed();
     println!(
         "documents {docs_n}, mentions {mentions}, distinct names {}, candidate pairs {}; generate {:.2} s, index {:.2} s, pair search {:.2} s; peak RSS {:.0} MB (summaries alone {:.0} MB)",

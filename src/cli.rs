@@ -218,13 +218,22 @@ fn load_config(inputs: &Inputs) -> Result<Config, ()> {
     result.map_err(|e| report_config_error(&e))
 }
 
-/// Files read for a run, in order, and the errors met (each already a full message).
-struct Loaded {
-    files: Vec<(String, String)>,
+/// What a run read: the result of `f` for each readable input, in order, and the errors
+/// met (each already a full message naming the file).
+struct Processed<T> {
+    results: Vec<T>,
     errors: Vec<String>,
+    /// Standard input's text, kept because it cannot be read twice.
+    stdin: Option<(String, String)>,
 }
 
-fn load_inputs(inputs: &Inputs, config: &Config) -> Result<Loaded, String> {
+/// Walks and reads the inputs and applies `f` to each file in parallel. A file's text
+/// lives only while `f` runs on it, so memory does not grow with the corpus.
+fn process<T: Send>(
+    inputs: &Inputs,
+    config: &Config,
+    f: impl Fn(&str, String) -> Result<T, String> + Sync,
+) -> Result<Processed<T>, String> {
     if let Some(n) = inputs.threads {
         // a second call (tests in one process) keeps the first pool: not an error
         let _ = rayon::ThreadPoolBuilder::new()
@@ -241,15 +250,22 @@ fn load_inputs(inputs: &Inputs, config: &Config) -> Result<Loaded, String> {
     } else {
         inputs.paths.clone()
     };
-    let mut errors = Vec::new();
-    let mut files: Vec<(String, String)> = Vec::new();
-    let (disk, stdin): (Vec<PathBuf>, Vec<PathBuf>) =
+    let (disk, stdin_args): (Vec<PathBuf>, Vec<PathBuf>) =
         paths.into_iter().partition(|p| p != Path::new("-"));
-    if !stdin.is_empty() {
+    let mut errors = Vec::new();
+    let mut results = Vec::new();
+    let mut stdin = None;
+    if !stdin_args.is_empty() {
         let mut bytes = Vec::new();
         match io::stdin().read_to_end(&mut bytes) {
             Ok(_) => match walk::decode(&inputs.stdin_filename, bytes) {
-                Ok(t) => files.push((inputs.stdin_filename.clone(), t)),
+                Ok(t) => {
+                    match f(&inputs.stdin_filename, t.clone()) {
+                        Ok(r) => results.push(r),
+                        Err(e) => errors.push(e),
+                    }
+                    stdin = Some((inputs.stdin_filename.clone(), t));
+                }
                 Err(e) => errors.push(e),
             },
             Err(e) => errors.push(format!("<stdin>: cannot read: {e}")),
@@ -257,17 +273,61 @@ fn load_inputs(inputs: &Inputs, config: &Config) -> Result<Loaded, String> {
     }
     let (found, walk_errors) = walk::collect(&disk, &filters);
     errors.extend(walk_errors);
-    let read: Vec<Result<(String, String), String>> = found
+    let done: Vec<Result<T, String>> = found
         .par_iter()
-        .map(|p| walk::read(p).map(|t| (p.display().to_string(), t)))
+        .map(|p| {
+            let shown = p.display().to_string();
+            let text = walk::read(p)?;
+            f(&shown, text)
+        })
         .collect();
-    for r in read {
+    for r in done {
         match r {
-            Ok(f) => files.push(f),
+            Ok(x) => results.push(x),
             Err(e) => errors.push(e),
         }
     }
-    Ok(Loaded { files, errors })
+    Ok(Processed {
+        results,
+        errors,
+        stdin,
+    })
+}
+
+/// Renders human output file by file, reading each file again (and the files its
+/// related labels point into) only while its findings are printed.
+fn render_human(
+    diags: &[credlint::Diagnostic],
+    stdin: &Option<(String, String)>,
+    color: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let load = |p: &str| -> String {
+        match stdin {
+            Some((name, t)) if name == p => t.clone(),
+            _ => walk::read(Path::new(p)).unwrap_or_default(),
+        }
+    };
+    let mut i = 0;
+    while i < diags.len() {
+        let path = &diags[i].path;
+        let j = i + diags[i..].iter().take_while(|d| d.path == *path).count();
+        let group = &diags[i..j];
+        let mut map = FileMap::default();
+        map.insert(path, &load(path));
+        for r in group.iter().flat_map(|d| &d.related) {
+            if let Some(rp) = &r.path
+                && map.text(rp).is_empty()
+            {
+                map.insert(rp, &load(rp));
+            }
+        }
+        let mut buf = Vec::new();
+        render::human::render(group, &map, color, &mut buf)?;
+        out.write_all(&buf)?;
+        i = j;
+    }
+    Ok(())
 }
 
 fn run(cli: Cli) -> io::Result<u8> {
@@ -318,42 +378,47 @@ fn run(cli: Cli) -> io::Result<u8> {
             let Ok(config) = load_config(&inputs) else {
                 return Ok(2);
             };
-            let loaded = match load_inputs(&inputs, &config) {
-                Ok(l) => l,
+            let run = process(&inputs, &config, |path, text| {
+                let text = if fix {
+                    crate::fix::apply(path, text, &config)?
+                } else {
+                    text
+                };
+                Ok(credlint::lint_file(path, &text, &config))
+            });
+            let run = match run {
+                Ok(r) => r,
                 Err(e) => {
                     eprintln!("error: {e}");
                     return Ok(2);
                 }
             };
-            let mut errors = loaded.errors;
-            let mut files = loaded.files;
-            if fix {
-                errors.extend(crate::fix::apply(&mut files, &config));
+            let files = run.results.len();
+            let mut diags = Vec::new();
+            let mut names = Vec::new();
+            for r in run.results {
+                diags.extend(r.diagnostics);
+                names.extend(r.names);
             }
-            let diags = credlint::check_files(&files, &config);
-            let mut map = FileMap::default();
-            for (p, t) in &files {
-                map.insert(p, t);
-            }
-            let summary = Summary::new(files.len(), &diags);
-            let mut out = io::stdout().lock();
+            diags.extend(credlint::corpus_diagnostics(&names, &config));
+            drop(names);
+            credlint::finish(&mut diags);
+            let summary = Summary::new(files, &diags);
+            let none = FileMap::default();
+            let mut out = io::BufWriter::new(io::stdout().lock());
             match format {
-                Format::Human => {
-                    let mut buf = Vec::new();
-                    render::human::render(&diags, &map, use_color(color), &mut buf)?;
-                    out.write_all(&buf)?;
-                }
+                Format::Human => render_human(&diags, &run.stdin, use_color(color), &mut out)?,
                 Format::Concise => {
-                    out.write_all(render::concise::render(&diags, &map).as_bytes())?
+                    out.write_all(render::concise::render(&diags, &none).as_bytes())?
                 }
-                Format::Json => {
-                    out.write_all(render::json::render(&diags, &map, &summary).as_bytes())?
+                Format::Json => render::json::write(&diags, &none, &summary, &mut out)?,
+                Format::Sarif => out.write_all(render::sarif::render(&diags, &none).as_bytes())?,
+                Format::Github => {
+                    out.write_all(render::github::render(&diags, &none).as_bytes())?
                 }
-                Format::Sarif => out.write_all(render::sarif::render(&diags, &map).as_bytes())?,
-                Format::Github => out.write_all(render::github::render(&diags, &map).as_bytes())?,
             }
             out.flush()?;
-            for e in &errors {
+            for e in &run.errors {
                 eprintln!("error: {e}");
             }
             if !quiet && matches!(format, Format::Human | Format::Concise) {
@@ -364,7 +429,7 @@ fn run(cli: Cli) -> io::Result<u8> {
                 FailOn::Warning => Severity::Warning,
                 FailOn::Info => Severity::Info,
             };
-            Ok(if !errors.is_empty() {
+            Ok(if !run.errors.is_empty() {
                 2
             } else if diags.iter().any(|d| d.severity >= threshold) {
                 1
@@ -376,55 +441,50 @@ fn run(cli: Cli) -> io::Result<u8> {
             let Ok(config) = load_config(&inputs) else {
                 return Ok(2);
             };
-            let loaded = match load_inputs(&inputs, &config) {
-                Ok(l) => l,
+            let run = process(&inputs, &config, |p, t| {
+                let doc = Document::new(p, &t, &config);
+                Ok(serde_json::to_string(&credlint::extract::extracted(&doc)).unwrap_or_default())
+            });
+            let run = match run {
+                Ok(r) => r,
                 Err(e) => {
                     eprintln!("error: {e}");
                     return Ok(2);
                 }
             };
-            let docs: Vec<String> = loaded
-                .files
-                .par_iter()
-                .map(|(p, t)| {
-                    let doc = Document::new(p, t, &config);
-                    serde_json::to_string(&credlint::extract::extracted(&doc)).unwrap_or_default()
-                })
-                .collect();
-            let mut out = io::stdout().lock();
+            let mut out = io::BufWriter::new(io::stdout().lock());
             match format {
                 ExtractFormat::Jsonl => {
-                    for d in &docs {
+                    for d in &run.results {
                         writeln!(out, "{d}")?;
                     }
                 }
-                ExtractFormat::Json => writeln!(out, "[{}]", docs.join(",\n"))?,
+                ExtractFormat::Json => writeln!(out, "[{}]", run.results.join(",\n"))?,
             }
-            for e in &loaded.errors {
+            out.flush()?;
+            for e in &run.errors {
                 eprintln!("error: {e}");
             }
-            Ok(if loaded.errors.is_empty() { 0 } else { 2 })
+            Ok(if run.errors.is_empty() { 0 } else { 2 })
         }
         Command::Sources { inputs, format } => {
             let Ok(config) = load_config(&inputs) else {
                 return Ok(2);
             };
-            let loaded = match load_inputs(&inputs, &config) {
-                Ok(l) => l,
+            let run = process(&inputs, &config, |p, t| {
+                Ok(credlint::extract::ledger(&Document::new(p, &t, &config)))
+            });
+            let run = match run {
+                Ok(r) => r,
                 Err(e) => {
                     eprintln!("error: {e}");
                     return Ok(2);
                 }
             };
-            let ledgers: Vec<credlint::extract::Ledger> = loaded
-                .files
-                .par_iter()
-                .map(|(p, t)| credlint::extract::ledger(&Document::new(p, t, &config)))
-                .collect();
             let mut out = io::stdout().lock();
             match format {
                 LedgerFormat::Human => {
-                    for (i, l) in ledgers.iter().enumerate() {
+                    for (i, l) in run.results.iter().enumerate() {
                         if i > 0 {
                             writeln!(out)?;
                         }
@@ -434,13 +494,13 @@ fn run(cli: Cli) -> io::Result<u8> {
                 LedgerFormat::Json => writeln!(
                     out,
                     "{}",
-                    serde_json::to_string_pretty(&ledgers).unwrap_or_default()
+                    serde_json::to_string_pretty(&run.results).unwrap_or_default()
                 )?,
             }
-            for e in &loaded.errors {
+            for e in &run.errors {
                 eprintln!("error: {e}");
             }
-            Ok(if loaded.errors.is_empty() { 0 } else { 2 })
+            Ok(if run.errors.is_empty() { 0 } else { 2 })
         }
     }
 }

@@ -7,24 +7,19 @@ use std::path::Path;
 
 use credlint::Config;
 
-/// Applies the registry's rewrites to `files` (path, text), updating the texts in place
-/// and writing changed files. Returns error messages.
-pub fn apply(files: &mut [(String, String)], config: &Config) -> Vec<String> {
-    let mut errors = Vec::new();
+/// Applies the registry's rewrites to one file's text; a changed file is written
+/// atomically. Returns the text to lint (the fixed one).
+pub fn apply(path: &str, text: String, config: &Config) -> Result<String, String> {
     if config.names.is_empty() {
-        return errors;
+        return Ok(text);
     }
-    for (path, text) in files.iter_mut() {
-        let fixed = credlint::names::fix::rewrite(text, &config.names);
-        if fixed == *text || path == "<stdin>" {
-            continue;
-        }
-        match write_atomically(Path::new(path), &fixed) {
-            Ok(()) => *text = fixed,
-            Err(e) => errors.push(format!("{path}: cannot write the fix: {e}")),
-        }
+    let fixed = credlint::names::fix::rewrite(&text, &config.names);
+    if fixed == text || path == "<stdin>" {
+        return Ok(text);
     }
-    errors
+    write_atomically(Path::new(path), &fixed)
+        .map_err(|e| format!("{path}: cannot write the fix: {e}"))?;
+    Ok(fixed)
 }
 
 pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {

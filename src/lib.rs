@@ -48,12 +48,20 @@ pub fn lint_file(path: &str, text: &str, config: &Config) -> FileResult {
     run_rules(&doc, config, &mut out);
     diagnostic::locate(&mut out, path, text);
     let names = cross_file(config).then(|| names::index::DocNames::from_document(&doc));
-    FileResult { diagnostics: out, names }
+    FileResult {
+        diagnostics: out,
+        names,
+    }
 }
 
 fn run_rules(doc: &Document, config: &Config, out: &mut Vec<Diagnostic>) {
     for r in &config.rules {
-        let mut sink = rules::Sink { rule: r.id(), severity: r.severity, path: doc.path.to_string(), out };
+        let mut sink = rules::Sink {
+            rule: r.id(),
+            severity: r.severity,
+            path: doc.path.to_string(),
+            out,
+        };
         r.rule.check(doc, &mut sink);
     }
 }
@@ -62,7 +70,12 @@ fn run_rules(doc: &Document, config: &Config, out: &mut Vec<Diagnostic>) {
 pub fn corpus_diagnostics(docs: &[names::index::DocNames], config: &Config) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for r in &config.rules {
-        let mut sink = rules::Sink { rule: r.id(), severity: r.severity, path: String::new(), out: &mut out };
+        let mut sink = rules::Sink {
+            rule: r.id(),
+            severity: r.severity,
+            path: String::new(),
+            out: &mut out,
+        };
         r.rule.check_corpus(docs, &mut sink);
     }
     out
@@ -77,7 +90,10 @@ pub fn finish(out: &mut Vec<Diagnostic>) {
 /// Lints several documents together, in parallel, with results identical to a serial
 /// run: sorted by path, then offset.
 pub fn check_files(files: &[(String, String)], config: &Config) -> Vec<Diagnostic> {
-    let per_file: Vec<FileResult> = files.par_iter().map(|(path, text)| lint_file(path, text, config)).collect();
+    let per_file: Vec<FileResult> = files
+        .par_iter()
+        .map(|(path, text)| lint_file(path, text, config))
+        .collect();
     let mut out = Vec::new();
     let mut doc_names = Vec::new();
     for r in per_file {

@@ -50,7 +50,10 @@ impl DocNames {
                 .map_or(spans[0], |m| m.span);
             let text = doc.text.source;
             let index = index.get_or_insert_with(|| crate::text::LineIndex::new(text));
-            let first_position = (index.line_col(text, first.start), index.line_col(text, first.end));
+            let first_position = (
+                index.line_col(text, first.start),
+                index.line_col(text, first.end),
+            );
             people.push(DocPerson {
                 words: p.words.clone(),
                 spans,
@@ -125,7 +128,11 @@ impl NameIndex {
     /// of one entry of the last word's deletion neighbourhood; for a differing first word,
     /// a hash of the other words. Keys are sorted, not kept in a map, so memory stays a
     /// few words per key and the work grows with the number of distinct names.
-    pub fn similar_pairs(&self, last: Thresholds, first_max_distance: usize) -> Vec<(usize, usize, Differs)> {
+    pub fn similar_pairs(
+        &self,
+        last: Thresholds,
+        first_max_distance: usize,
+    ) -> Vec<(usize, usize, Differs)> {
         use std::hash::{Hash, Hasher};
         let hash = |parts: &[&str]| {
             let mut h = rustc_hash::FxHasher::default();
@@ -143,7 +150,12 @@ impl NameIndex {
             let init_refs: Vec<&str> = init.iter().map(String::as_str).collect();
             let prefix = hash(&init_refs);
             let len = tail[0].chars().count();
-            let k = if len >= last.long_length { last.long_max_distance } else { last.max_distance }.min(2);
+            let k = if len >= last.long_length {
+                last.long_max_distance
+            } else {
+                last.max_distance
+            }
+            .min(2);
             for d in similarity::deletions(&tail[0], k) {
                 let mut h = rustc_hash::FxHasher::default();
                 prefix.hash(&mut h);
@@ -159,7 +171,11 @@ impl NameIndex {
                     let (fa, fb) = (&self.forms[a as usize], &self.forms[b as usize]);
                     if fa.words.len() == fb.words.len()
                         && fa.words[..fa.words.len() - 1] == fb.words[..fb.words.len() - 1]
-                        && similarity::similar(fa.words.last().map_or("", |s| s), fb.words.last().map_or("", |s| s), last)
+                        && similarity::similar(
+                            fa.words.last().map_or("", |s| s),
+                            fb.words.last().map_or("", |s| s),
+                            last,
+                        )
                     {
                         pairs.push((a.min(b) as usize, a.max(b) as usize, Differs::Last));
                     }
@@ -184,7 +200,18 @@ impl NameIndex {
                 continue;
             }
             // within a group only first words with the same initial can pair
-            let mut members: Vec<(char, u32)> = run.iter().map(|&(_, i)| (self.forms[i as usize].words[0].chars().next().unwrap_or(' '), i)).collect();
+            let mut members: Vec<(char, u32)> = run
+                .iter()
+                .map(|&(_, i)| {
+                    (
+                        self.forms[i as usize].words[0]
+                            .chars()
+                            .next()
+                            .unwrap_or(' '),
+                        i,
+                    )
+                })
+                .collect();
             members.sort_unstable();
             for same in members.chunk_by(|a, b| a.0 == b.0) {
                 for (x, &(_, a)) in same.iter().enumerate() {

@@ -33,13 +33,22 @@ pub fn diagnostic(d: &Diagnostic, files: &FileMap) -> Value {
 }
 
 /// Writes the JSON document diagnostic by diagnostic, never holding the whole tree.
-pub fn write(diags: &[Diagnostic], files: &FileMap, summary: &Summary, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn write(
+    diags: &[Diagnostic],
+    files: &FileMap,
+    summary: &Summary,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     out.write_all(b"{\n  \"diagnostics\": [")?;
     for (i, d) in diags.iter().enumerate() {
         out.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
         serde_json::to_writer(&mut *out, &diagnostic(d, files))?;
     }
-    out.write_all(if diags.is_empty() { b"],\n  \"summary\": " } else { b"\n  ],\n  \"summary\": " })?;
+    out.write_all(if diags.is_empty() {
+        b"],\n  \"summary\": "
+    } else {
+        b"\n  ],\n  \"summary\": "
+    })?;
     serde_json::to_writer(&mut *out, summary)?;
     out.write_all(b"\n}\n")
 }

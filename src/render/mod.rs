@@ -27,13 +27,23 @@ impl FileMap {
     }
     /// Start and end of a diagnostic: precomputed, or from the file's text.
     pub fn span_of(&self, d: &crate::diagnostic::Diagnostic) -> (LineCol, LineCol) {
-        d.position.unwrap_or_else(|| (self.line_col(&d.path, d.span.start), self.line_col(&d.path, d.span.end)))
+        d.position.unwrap_or_else(|| {
+            (
+                self.line_col(&d.path, d.span.start),
+                self.line_col(&d.path, d.span.end),
+            )
+        })
     }
 
     /// Start and end of a related label.
-    pub fn related_of(&self, d: &crate::diagnostic::Diagnostic, r: &crate::diagnostic::Related) -> (LineCol, LineCol) {
+    pub fn related_of(
+        &self,
+        d: &crate::diagnostic::Diagnostic,
+        r: &crate::diagnostic::Related,
+    ) -> (LineCol, LineCol) {
         let p = r.path.as_deref().unwrap_or(&d.path);
-        r.position.unwrap_or_else(|| (self.line_col(p, r.span.start), self.line_col(p, r.span.end)))
+        r.position
+            .unwrap_or_else(|| (self.line_col(p, r.span.start), self.line_col(p, r.span.end)))
     }
 
     pub fn line_col(&self, path: &str, offset: usize) -> LineCol {

@@ -359,8 +359,14 @@ impl Rule for NameInconsistency {
             }
         }
         // lines and columns from the summaries: the texts are gone by now
-        let by_path: FxHashMap<&str, &DocNames> = docs.iter().map(|d| (d.path.as_str(), d)).collect();
-        let find = |path: &str, span: Span| by_path.get(path).and_then(|d| d.people.iter().find(|p| p.first == span)).map(|p| p.first_position);
+        let by_path: FxHashMap<&str, &DocNames> =
+            docs.iter().map(|d| (d.path.as_str(), d)).collect();
+        let find = |path: &str, span: Span| {
+            by_path
+                .get(path)
+                .and_then(|d| d.people.iter().find(|p| p.first == span))
+                .map(|p| p.first_position)
+        };
         for d in &mut sink.out[first_new..] {
             d.position = find(&d.path, d.span);
             let own = d.path.clone();

@@ -71,8 +71,17 @@ struct UnattributedClaim {
 
 impl UnattributedClaim {
     fn new(o: Options) -> Self {
-        let set = |v: &[String]| v.iter().map(|w| w.to_lowercase()).collect::<FxHashSet<String>>();
-        UnattributedClaim { units: set(&o.unit_words), claims: set(&o.claim_words), superlatives: set(&o.superlatives), causal: o.causal_phrases.iter().map(|c| c.to_lowercase()).collect() }
+        let set = |v: &[String]| {
+            v.iter()
+                .map(|w| w.to_lowercase())
+                .collect::<FxHashSet<String>>()
+        };
+        UnattributedClaim {
+            units: set(&o.unit_words),
+            claims: set(&o.claim_words),
+            superlatives: set(&o.superlatives),
+            causal: o.causal_phrases.iter().map(|c| c.to_lowercase()).collect(),
+        }
     }
 
     fn is(&self, set: &FxHashSet<String>, w: &str) -> bool {
@@ -109,9 +118,9 @@ impl UnattributedClaim {
                 .iter()
                 .any(|m| lower.contains(m));
         if measured
-            && let Some(t) = toks.iter().find(|t| {
-                self.is(&self.superlatives, t.text(text))
-            })
+            && let Some(t) = toks
+                .iter()
+                .find(|t| self.is(&self.superlatives, t.text(text)))
         {
             return Some(t.span);
         }
