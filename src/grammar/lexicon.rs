@@ -100,7 +100,7 @@ pub struct Phrase {
 }
 
 pub struct Lexicon {
-    words: FxHashMap<Box<str>, u32>,
+    words: FxHashMap<Box<[u8]>, u32>,
     phrases: FxHashMap<Box<str>, Vec<Phrase>>,
 }
 
@@ -493,7 +493,7 @@ impl Lexicon {
     fn flag(&mut self, word: &str, f: u32) {
         *self
             .words
-            .entry(word.to_lowercase().into_boxed_str())
+            .entry(word.to_lowercase().into_bytes().into_boxed_slice())
             .or_default() |= f;
     }
 
@@ -543,7 +543,7 @@ impl Lexicon {
         } else {
             word
         };
-        let f = with_lower(word, |w| self.words.get(w).copied().unwrap_or(0));
+        let f = with_lower_bytes(word, |w| self.words.get(w).copied().unwrap_or(0));
         if f & class::CASED != 0 && !word.chars().next().is_some_and(char::is_uppercase) {
             f & !class::CASED
         } else {
@@ -554,6 +554,19 @@ impl Lexicon {
     /// Multi-word entries starting with `word` (longest first).
     pub fn phrases(&self, word: &str) -> &[Phrase] {
         with_lower(word, |w| self.phrases.get(w).map(|v| v.as_slice())).unwrap_or(&[])
+    }
+}
+
+/// Runs `f` on the ASCII-lowercased bytes of the word without allocating for short words.
+fn with_lower_bytes<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
+    let mut buf = [0u8; 48];
+    if word.len() <= buf.len() && word.is_ascii() {
+        for (b, c) in buf.iter_mut().zip(word.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        f(&buf[..word.len()])
+    } else {
+        f(word.to_lowercase().as_bytes())
     }
 }
 

@@ -125,7 +125,8 @@ pub struct Extraction {
 }
 
 /// Finds the attributions of a document and the speaker of each quotation.
-pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People) -> Extraction {
+/// `flags` holds the lexicon classes of every token of `tm`.
+pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People, flags: &[u32]) -> Extraction {
     let mut out = Vec::new();
     let mut double: Vec<Span> = tm
         .quotes
@@ -137,14 +138,20 @@ pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People) -> Extraction {
     let mut ws: Vec<W> = Vec::with_capacity(64);
     for (si, s) in tm.sentences.iter().enumerate() {
         ws.clear();
-        let mut any_cue = false;
-        for (k, t) in tm.tokens[s.tokens.clone()].iter().enumerate() {
+        // cheap path: nothing in this sentence can start an attribution
+        let toks = &tm.tokens[s.tokens.clone()];
+        let any_cue = flags[s.tokens.clone()]
+            .iter()
+            .any(|f| f & (VERB | INVERTED | PHRASE) != 0)
+            || toks
+                .iter()
+                .any(|t| t.kind == TokenKind::Punct && t.text(&tm.prose) == ":");
+        if !any_cue {
+            continue;
+        }
+        for (k, t) in toks.iter().enumerate() {
             let text = t.text(&tm.prose);
-            let f = match t.kind {
-                TokenKind::Word => lex.flags(text),
-                _ => 0,
-            };
-            any_cue |= f & (VERB | INVERTED | PHRASE) != 0 || text == ":";
+            let f = flags[s.tokens.start + k];
             ws.push(W {
                 s: text,
                 span: t.span,
@@ -156,8 +163,8 @@ pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People) -> Extraction {
                 phrase_len: 0,
             });
         }
-        if !any_cue || s.headline && is_furniture(&ws) {
-            continue; // cheap path: nothing here can start an attribution
+        if s.headline && is_furniture(&ws) {
+            continue;
         }
         mark_quoted(&mut ws, &double);
         mark_phrases(&mut ws, lex);

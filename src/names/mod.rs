@@ -115,7 +115,8 @@ fn is_title_case_headline(tm: &TextModel, p: usize) -> bool {
 }
 
 impl People {
-    pub fn find(tm: &TextModel, lex: &Lexicon) -> People {
+    /// `flags` holds the lexicon classes of every token of `tm` (see [`Lexicon::flags`]).
+    pub fn find(tm: &TextModel, lex: &Lexicon, flags: &[u32]) -> People {
         struct Cand {
             words: Vec<Span>,
             title: Option<Span>,
@@ -130,6 +131,7 @@ impl People {
                 continue;
             }
             let toks = &tm.tokens[s.tokens.clone()];
+            let fl = &flags[s.tokens.clone()];
             let mut k = 0;
             while k < toks.len() {
                 let t = &toks[k];
@@ -154,13 +156,13 @@ impl People {
                             m.text(text).chars().next().is_some_and(char::is_uppercase)
                         });
                     let title_dot = nw == "."
-                        && lex.flags(toks[end - 1].text(text)) & TITLE != 0
+                        && fl[end - 1] & TITLE != 0
                         && n.span.start == toks[end - 1].span.end;
                     let prev_possessive = toks[end - 1].text(text).ends_with("’s")
                         || toks[end - 1].text(text).ends_with("'s");
                     // "Jack Sullivan The White House …": a capitalised function word starts a new run
                     let function = ncap
-                        && lex.flags(nw) & (FUNCTION | DET | PREP | AUX | PRONOUN) != 0
+                        && fl[end] & (FUNCTION | DET | PREP | AUX | PRONOUN) != 0
                         && !nw.chars().all(char::is_uppercase);
                     if (ncap || particle || title_dot) && !prev_possessive && !function {
                         end += 1;
@@ -177,9 +179,14 @@ impl People {
                     if jw == "." {
                         continue;
                     }
-                    let f = lex.flags(jw);
+                    let f = fl[j];
+                    let phrases = if f & PHRASE != 0 {
+                        lex.phrases(jw)
+                    } else {
+                        &[]
+                    };
                     let phrase =
-                        lex.phrases(jw).iter().find(|p| {
+                        phrases.iter().find(|p| {
                             p.rest.iter().enumerate().all(|(x, r)| {
                                 toks.get(j + 1 + x).is_some_and(|t| t.text(text) == &**r)
                             }) && jw == &*p.first
@@ -217,18 +224,12 @@ impl People {
                         evidence |= evidence::GIVEN;
                     }
                     // a role word just before the run: "spokesperson Zhao Lijian"
-                    if name_start == start
-                        && start > 0
-                        && lex.flags(toks[start - 1].text(text)) & ROLE != 0
-                    {
+                    if name_start == start && start > 0 && fl[start - 1] & ROLE != 0 {
                         evidence |= evidence::ROLE;
                     }
                     // a speech verb next to the name: "Brown said", "said Brown"
-                    let after = toks.get(end).map(|t| lex.flags(t.text(text))).unwrap_or(0);
-                    let before = start
-                        .checked_sub(1)
-                        .map(|p| lex.flags(toks[p].text(text)))
-                        .unwrap_or(0);
+                    let after = fl.get(end).copied().unwrap_or(0);
+                    let before = start.checked_sub(1).map(|p| fl[p]).unwrap_or(0);
                     if after & VERB != 0 && after & (VERB_PAST | VERB_S) != 0
                         || before & (VERB_PAST | VERB_S) != 0 && before & VERB != 0
                     {

@@ -142,6 +142,11 @@ fn next_line(bytes: &[u8], line_end: usize) -> usize {
 /// Where a glued word splits: after a capitalised word of four or more lowercase letters,
 /// before a capitalised word of three or more.
 fn glued_split(word: &str) -> Option<usize> {
+    // almost every word fails this cheap test: no capital after the first letter
+    let b = word.as_bytes();
+    if b.len() < 7 || !b[0].is_ascii_uppercase() || !b[1..].iter().any(u8::is_ascii_uppercase) {
+        return None;
+    }
     let chars: Vec<(usize, char)> = word.char_indices().collect();
     if chars.len() < 7 || !chars[0].1.is_uppercase() || word.contains(['-', '\'', '’', '.']) {
         return None;
