@@ -169,9 +169,16 @@ pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People, flags: &[u32]) ->
         mark_quoted(&mut ws, &double);
         mark_phrases(&mut ws, lex);
         let titlecase = title_case(&ws);
+        let after_quote = si > 0
+            && tm.sentences[si - 1].paragraph == s.paragraph
+            && tm
+                .tokens
+                .get(tm.sentences[si - 1].tokens.end.wrapping_sub(1))
+                .is_some_and(|t| t.kind == TokenKind::Quote);
         Sentence {
             ws: &ws,
             titlecase,
+            after_quote,
             people,
             si,
             paragraph: s.paragraph,
@@ -263,6 +270,8 @@ struct Sentence<'w, 'a, 'o> {
     ws: &'w [W<'a>],
     /// Most words capitalised, as headlines often are.
     titlecase: bool,
+    /// The previous sentence of the paragraph ends with a closing quotation mark.
+    after_quote: bool,
     people: &'w People,
     si: usize,
     paragraph: usize,
@@ -475,6 +484,20 @@ impl Sentence<'_, '_, '_> {
         let after_quote_or_comma =
             prev.s == "," || (prev.kind == TokenKind::Quote && ws[..k - 1].iter().any(|w| w.q));
         if !after_quote_or_comma {
+            // "“Does anybody know?” Graham asked." — the source stands between the quote
+            // (in this sentence or the one before) and the cue
+            let ends = ws
+                .get(end)
+                .is_none_or(|n| n.kind == TokenKind::Punct || n.kind == TokenKind::Quote);
+            if ends
+                && let Some(np) = self.subject_before(*limit, k)
+                && (np.start > 0 && ws[np.start - 1].kind == TokenKind::Quote
+                    || np.start == 0 && self.after_quote)
+            {
+                self.emit((k, end), Some(&np), CueForm::Verb);
+                *limit = end;
+                return true;
+            }
             return false;
         }
         let Some(np) = self.object_after(end) else {
@@ -509,7 +532,8 @@ impl Sentence<'_, '_, '_> {
                 ws[p - 1].s.to_ascii_lowercase().as_str(),
                 "is" | "are" | "was" | "were" | "been" | "being" | "be"
             );
-        let ing = w.f & VERB_ING != 0 && w.f & (VERB_PAST | VERB_S | VERB_BASE) == 0;
+        let ing = w.f & VERB_ING != 0 && w.f & (VERB_PAST | VERB_S | VERB_BASE) == 0
+            || w.phrase_kind == Some(PhraseKind::Phrasal) && w.s.ends_with("ing");
         if be_before && !ing {
             if next.is_some_and(|n| n.s == "by")
                 && let Some(np) = self.object_after(end + 1)
@@ -589,6 +613,20 @@ impl Sentence<'_, '_, '_> {
                 if !strong || noun_next {
                     return false;
                 }
+            }
+            // "… misogynist and birther who has pledged": a bare lowercase word of no known
+            // kind, with no determiner, is not a source
+            let h = &ws[np.head];
+            let known = np.pronoun
+                || h.cap()
+                || h.f & (ANON_HEAD | ORG_HEAD | OUTLET_HEAD | DOC_HEAD | ROLE) != 0;
+            let determined = ws[np.start].f & DET != 0
+                || ws[np.start].cap()
+                || ws[np.start..np.head]
+                    .iter()
+                    .any(|x| x.s.ends_with("’s") || x.s.ends_with("'s"));
+            if !known && !determined {
+                return false;
             }
             // "X did respond." reports no content: nothing was said that a reader could weigh
             let bare = next.is_none_or(|n| matches!(n.s, "." | "!" | ";"))

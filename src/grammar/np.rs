@@ -134,9 +134,11 @@ pub fn nounish(w: &W) -> bool {
     true
 }
 
+/// A word that can modify the next one though it cannot head a phrase: a verb form that
+/// is also a noun ("state broadcaster") or an adverb used as an adjective ("first lady").
 fn noun_like_verb(w: &W) -> bool {
     w.kind == crate::text::TokenKind::Word
-        && w.f & VERB_BASE != 0
+        && (w.f & VERB_BASE != 0 || w.f & ADVERB != 0 && !w.s.ends_with("ly"))
         && w.f & (FUNCTION | AUX | PREP) == 0
 }
 

@@ -107,7 +107,17 @@ pub fn quotes(tm: &TextModel, atts: &[Attribution]) -> Vec<QuoteSpeaker> {
     let mut out: Vec<QuoteSpeaker> = Vec::with_capacity(tm.quotes.len());
     for q in &tm.quotes {
         let s0 = tm.sentence_at(q.span.start);
-        let s1 = tm.sentence_at(q.span.end.saturating_sub(1)).or(s0);
+        let mut s1 = tm.sentence_at(q.span.end.saturating_sub(1)).or(s0);
+        // "“Does anybody know?” Graham asked.": the quote ends its sentence and the cue
+        // opens the next
+        if let Some(e) = s1
+            && let Some(next) = tm.sentences.get(e + 1)
+            && next.paragraph == tm.sentences[e].paragraph
+            && tm.sentences[e].span.end == q.span.end
+            && next.span.len() < 80
+        {
+            s1 = Some(e + 1);
+        }
         let mut best: Option<(usize, usize)> = None; // (distance, attribution)
         if let (Some(s0), Some(s1)) = (s0, s1) {
             for (ai, a) in atts.iter().enumerate() {
@@ -119,7 +129,11 @@ pub fn quotes(tm: &TextModel, atts: &[Attribution]) -> Vec<QuoteSpeaker> {
                 {
                     continue;
                 }
-                if q.span.overlaps(a.cue)
+                // "“WALLACE: …": a label opening the quotation says who speaks it
+                let label = a.form == CueForm::Colon
+                    && q.span.contains(a.cue)
+                    && a.cue.start - q.span.start < 40;
+                if !label && q.span.overlaps(a.cue)
                     || tm.quote_at(a.cue.start).is_some_and(|o| {
                         !tm.quotes[o].single
                             && tm.quotes[o].span != q.span

@@ -53,6 +53,9 @@ AP Stylebook, "anonymous sources"; Reuters Handbook of Journalism; The New York 
 - `rote-reasons`: phrases that explain it by formula.
 - `rote-severity`: severity for a source whose only reason is a formula: `"off"` (default:
   the formula is accepted), `"info"`, `"warning"` or `"error"`.
+- `requires-reason`: the heads of descriptions that hide particular people ("official",
+  "source", "person", "aide"); a generic group ("Democrats", "critics") speaks as a group
+  and needs no reason, though `anonymous-source` still reports it.
 "#;
 
 #[derive(Deserialize)]
@@ -61,9 +64,12 @@ struct Options {
     reasons: Vec<String>,
     rote_reasons: Vec<String>,
     rote_severity: String,
+    requires_reason: Vec<String>,
 }
 
 struct AnonymityUnexplained {
+    /// Heads of descriptions that hide a particular person (singular forms).
+    requires_reason: Vec<String>,
     matcher: AhoCorasick,
     /// How many of the patterns are rote (they come after the real reasons).
     first_rote: usize,
@@ -102,6 +108,7 @@ impl AnonymityUnexplained {
             .build(&pats)
             .map_err(|e| e.to_string())?;
         Ok(AnonymityUnexplained {
+            requires_reason: o.requires_reason.iter().map(|h| singular(h)).collect(),
             matcher,
             first_rote,
             rote_severity,
@@ -193,6 +200,9 @@ impl Rule for AnonymityUnexplained {
             }
             seen.push(src);
             let head = singular(a.head.as_deref().unwrap_or(""));
+            if !self.requires_reason.contains(&head) {
+                continue;
+            }
             let reason = explained
                 .iter()
                 .find(|(ai, _, _)| *ai == i)

@@ -192,12 +192,40 @@ impl<'a> TextModel<'a> {
     }
 }
 
-/// Blanks bare URLs (http://, https://, www.) so they are never read as prose.
+/// Blanks bare URLs (http://, https://, www.) and markup tags (`<tweet author="…">`) so
+/// they are never read as prose.
 fn mask_urls(prose: Cow<'_, str>) -> Cow<'_, str> {
-    if !prose.contains("http") && !prose.contains("www.") {
+    let tags = prose.contains('<') && prose.contains('>');
+    if !prose.contains("http") && !prose.contains("www.") && !tags {
         return prose;
     }
     let mut bytes = prose.into_owned().into_bytes();
+    if tags {
+        let mut i = 0;
+        while i < bytes.len() {
+            let tag_start = bytes[i] == b'<'
+                && bytes
+                    .get(i + 1)
+                    .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'/' || *b == b'!');
+            if tag_start
+                && let Some(len) = bytes[i..]
+                    .iter()
+                    .take(2000)
+                    .position(|&b| b == b'>' || b == b'\n')
+            {
+                if bytes[i + len] == b'>' {
+                    for b in &mut bytes[i..=i + len] {
+                        if b.is_ascii() && *b != b'\n' {
+                            *b = b' ';
+                        }
+                    }
+                    i += len + 1;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
     let mut i = 0;
     while i < bytes.len() {
         let rest = &bytes[i..];
