@@ -212,16 +212,15 @@ fn mask_urls(prose: Cow<'_, str>) -> Cow<'_, str> {
                     .iter()
                     .take(2000)
                     .position(|&b| b == b'>' || b == b'\n')
+                && bytes[i + len] == b'>'
             {
-                if bytes[i + len] == b'>' {
-                    for b in &mut bytes[i..=i + len] {
-                        if b.is_ascii() && *b != b'\n' {
-                            *b = b' ';
-                        }
+                for b in &mut bytes[i..=i + len] {
+                    if b.is_ascii() && *b != b'\n' {
+                        *b = b' ';
                     }
-                    i += len + 1;
-                    continue;
                 }
+                i += len + 1;
+                continue;
             }
             i += 1;
         }
