@@ -489,10 +489,14 @@ impl Sentence<'_, '_, '_> {
             let ends = ws
                 .get(end)
                 .is_none_or(|n| n.kind == TokenKind::Punct || n.kind == TokenKind::Quote);
+            // or "Zero Hedge asked, “…”"
+            let quote_follows = ws.get(end).is_some_and(|n| matches!(n.s, "," | ":"))
+                && ws.get(end + 1).is_some_and(|n| n.kind == TokenKind::Quote);
             if ends
                 && let Some(np) = self.subject_before(*limit, k)
                 && (np.start > 0 && ws[np.start - 1].kind == TokenKind::Quote
-                    || np.start == 0 && self.after_quote)
+                    || np.start == 0 && self.after_quote
+                    || quote_follows)
             {
                 self.emit((k, end), Some(&np), CueForm::Verb);
                 *limit = end;
@@ -631,6 +635,7 @@ impl Sentence<'_, '_, '_> {
             // "X did respond." reports no content: nothing was said that a reader could weigh
             let bare = next.is_none_or(|n| matches!(n.s, "." | "!" | ";"))
                 && np.start == 0
+                && !self.after_quote
                 && !ws.iter().any(|x| x.kind == TokenKind::Quote);
             if bare {
                 return false;

@@ -148,10 +148,8 @@ fn is_possessive(w: &W) -> bool {
 
 /// det? (quantifier "of" det)? word+ — the head is the last word.
 fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
-    if let Ok((rest, w)) = tok(|w: &W| {
-        w.f & PRONOUN != 0 && !w.s.eq_ignore_ascii_case("it") && !w.s.eq_ignore_ascii_case("you")
-    })
-    .parse(i)
+    if let Ok((rest, w)) =
+        tok(|w: &W| w.f & PRONOUN != 0 && !w.s.eq_ignore_ascii_case("you")).parse(i)
     {
         return Ok((
             rest,

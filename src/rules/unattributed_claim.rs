@@ -51,6 +51,9 @@ Reuters Handbook, "attribution": attribute facts that are not common knowledge.
 - `superlatives`: words that make a claim only with a measure in the sentence (a number,
   "ever", "on record": "the largest protest since 1989").
 - `causal-phrases`: phrases that assert a cause ("led to", "because of").
+- `sourcing-words`: words that show a paragraph is sourced even where the grammar finds no
+  attribution ("poll", "shows", "according"); such paragraphs are skipped. Any reporting
+  verb in the paragraph skips it too.
 "#;
 
 #[derive(Deserialize)]
@@ -60,12 +63,14 @@ struct Options {
     claim_words: Vec<String>,
     superlatives: Vec<String>,
     causal_phrases: Vec<String>,
+    sourcing_words: Vec<String>,
 }
 
 struct UnattributedClaim {
     units: FxHashSet<String>,
     claims: FxHashSet<String>,
     superlatives: FxHashSet<String>,
+    sourcing: FxHashSet<String>,
     causal: Vec<String>,
 }
 
@@ -80,6 +85,7 @@ impl UnattributedClaim {
             units: set(&o.unit_words),
             claims: set(&o.claim_words),
             superlatives: set(&o.superlatives),
+            sourcing: set(&o.sourcing_words),
             causal: o.causal_phrases.iter().map(|c| c.to_lowercase()).collect(),
         }
     }
@@ -143,6 +149,21 @@ impl Rule for UnattributedClaim {
                     .iter()
                     .any(|a| a.paragraph == pi && a.is_speech())
             {
+                continue;
+            }
+            // precision first: a reporting verb or a sourcing word anywhere in the paragraph
+            // means it is sourced, even where the grammar found no attribution
+            let sourced = doc.text.tokens[p.tokens.clone()].iter().any(|t| {
+                let w = t.text(text);
+                t.kind == TokenKind::Word
+                    && (doc.lexicon.flags(w)
+                        & (crate::grammar::lexicon::class::VERB
+                            | crate::grammar::lexicon::class::INVERTED)
+                        != 0
+                        && !w.starts_with(char::is_uppercase)
+                        || self.is(&self.sourcing, w))
+            });
+            if sourced {
                 continue;
             }
             // the paragraph is quoted speech (or continues a quotation)
