@@ -361,6 +361,10 @@ impl Sentence<'_, '_, '_> {
         }
         (lo..cue).find_map(|start| {
             let w = &ws[start];
+            // "the minimum $20 million experts say": an amount, not a source
+            if start > 0 && matches!(ws[start - 1].s, "$" | "£" | "€" | "¥") {
+                return None;
+            }
             if !(np::nounish(w) || w.f & (DET | PRONOUN) != 0) {
                 return None;
             }
@@ -528,7 +532,10 @@ impl Sentence<'_, '_, '_> {
         }
         // a passive ("was told", "is reported") is a cue only with its agent: "reported by X"
         let mut p = k;
-        while p > 0 && ws[p - 1].f & ADVERB != 0 && ws[p - 1].f & AUX == 0 {
+        while p > 0
+            && (ws[p - 1].f & ADVERB != 0 && ws[p - 1].f & AUX == 0
+                || ws[p - 1].s.len() > 4 && ws[p - 1].s.ends_with("ly"))
+        {
             p -= 1;
         }
         let be_before = p > 0
@@ -596,6 +603,15 @@ impl Sentence<'_, '_, '_> {
                 return false;
             }
             // "any criminal charges", "his remarks": noun-like forms need a clear subject
+            // "… of Democratic claims – a 3 to 1 margin": a noun-like form needs an object
+            if w.f & NOUN_FORM != 0
+                && next.is_none_or(|n| {
+                    !matches!(n.kind, TokenKind::Word | TokenKind::Quote)
+                        && !matches!(n.s, ":" | ",")
+                })
+            {
+                return false;
+            }
             if w.f & NOUN_FORM != 0 {
                 let h = &ws[np.head];
                 let strong = np.pronoun

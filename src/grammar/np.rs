@@ -205,6 +205,7 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
                 | "cited"
                 | "quoted"
         ) && i.get(k + 1).is_some_and(|n| n.f & PREP != 0)
+            || i[k].s.ends_with("ed") && i.get(k + 1).is_some_and(|n| n.s == "by")
     };
     while n < i.len()
         && !stops(&i[n])
@@ -329,6 +330,23 @@ fn channel<'a>(i: In<'a>) -> Res<'a, (usize, usize)> {
     Ok((rest, (start, more.unwrap_or(np.end))))
 }
 
+/// "released by the Department of Veterans Affairs", "published by the agency".
+fn by_participle<'a>(i: In<'a>) -> Res<'a, usize> {
+    let (rest, _) = (
+        tok(|w: &W| {
+            !w.cap()
+                && w.s.ends_with("ed")
+                && w.f & VERB == 0
+                && w.kind == crate::text::TokenKind::Word
+        }),
+        word("by"),
+    )
+        .parse(i)?;
+    let (rest, np) = object_unit(rest)?;
+    let (rest, more) = opt(pp).parse(rest)?;
+    Ok((rest, more.unwrap_or(np.end)))
+}
+
 /// "cited by CNN broadcaster", "quoted by Reuters", "quoted in the Times".
 fn cited<'a>(i: In<'a>) -> Res<'a, (usize, usize, usize)> {
     let (rest, (c, b)) = (
@@ -383,6 +401,7 @@ fn postmod<'a>(i: In<'a>) -> Res<'a, Post> {
     alt((
         familiar.map(Post::Plain),
         parenthetical.map(Post::Plain),
+        by_participle.map(Post::Plain),
         channel.map(Post::Channel),
         cited.map(Post::Cited),
         pp.map(Post::Plain),

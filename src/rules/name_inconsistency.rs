@@ -175,7 +175,9 @@ impl Rule for NameInconsistency {
             let slen = surname.chars().count();
             for (&cand, spans) in &caps {
                 // cheap filters first: same initial, close length, rarer than the name
-                if cand.chars().next() != initial
+                // "the Clintons" is the family, not a misspelling
+                if cand.strip_suffix('s') == Some(surname)
+                    || cand.chars().next() != initial
                     || cand.chars().count().abs_diff(slen) > 2
                     || spans.len() > canon_spans.len()
                     || reported.contains(&cand)

@@ -202,7 +202,7 @@ mod tests {
     fn unsourced_losses_and_figures_are_reported() {
         let d = lint(
             "unattributed-claim",
-            "The Russians have seen significant losses of tanks since the war began.\n\nThe budget grew by 40 percent last year in every region.",
+            "Losses mount\n\nThe Russians have seen significant losses of tanks since the war began.\n\nThe budget grew by 40 percent last year in every region.",
         );
         assert_eq!(d.len(), 2);
     }
