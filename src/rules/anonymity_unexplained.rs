@@ -130,6 +130,13 @@ fn singular(head: &str) -> String {
 
 impl Rule for AnonymityUnexplained {
     fn check(&self, doc: &Document, sink: &mut Sink) {
+        // most articles have no anonymous source: nothing to explain, nothing to scan
+        if !doc.attributions.iter().any(|a| {
+            a.kind == SourceKind::Anonymous
+                && !matches!(a.form, CueForm::Nonspeech | CueForm::Agentless)
+        }) {
+            return;
+        }
         let text = doc.prose();
         // each reason explains the anonymous source of its sentence, or the source an
         // earlier sentence introduced with the same head word ("The official, who …")

@@ -1,10 +1,11 @@
 //! `placeholder-text`: text that must never be published.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use serde::Deserialize;
 
 use super::{Rule, RuleDef, RuleMeta, Sink, options, quoted};
 use crate::analysis::Document;
+use crate::text::Span;
 
 pub const DEF: RuleDef = RuleDef {
     meta: RuleMeta {
@@ -55,50 +56,43 @@ struct Options {
     web_furniture: Vec<String>,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Class {
-    Placeholder,
-    Furniture,
+struct PlaceholderText {
+    /// Filler, matched anywhere, ignoring case.
+    placeholders: AhoCorasick,
+    /// Page furniture, matched only where a paragraph starts (anchored), ignoring case.
+    furniture: AhoCorasick,
+    /// Editing markers, matched anywhere, case-sensitive.
+    markers: AhoCorasick,
 }
 
-struct PlaceholderText {
-    insensitive: AhoCorasick,
-    sensitive: AhoCorasick,
-    /// Class of each pattern of `insensitive` (placeholders, then furniture).
-    classes: Vec<Class>,
+fn automaton(
+    patterns: &[String],
+    insensitive: bool,
+    anchored: bool,
+) -> Result<AhoCorasick, String> {
+    let pats: Vec<&str> = patterns
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect();
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(insensitive)
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(if anchored {
+            StartKind::Anchored
+        } else {
+            StartKind::Unanchored
+        })
+        .build(&pats)
+        .map_err(|e| e.to_string())
 }
 
 impl PlaceholderText {
     fn new(o: Options) -> Result<Self, String> {
-        let mut pats: Vec<&str> = Vec::new();
-        let mut classes = Vec::new();
-        for p in o.placeholders.iter().filter(|p| !p.trim().is_empty()) {
-            pats.push(p.trim());
-            classes.push(Class::Placeholder);
-        }
-        for p in o.web_furniture.iter().filter(|p| !p.trim().is_empty()) {
-            pats.push(p.trim());
-            classes.push(Class::Furniture);
-        }
-        let insensitive = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&pats)
-            .map_err(|e| e.to_string())?;
-        let markers: Vec<&str> = o
-            .markers
-            .iter()
-            .map(|m| m.trim())
-            .filter(|m| !m.is_empty())
-            .collect();
-        let sensitive = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&markers)
-            .map_err(|e| e.to_string())?;
         Ok(PlaceholderText {
-            insensitive,
-            sensitive,
-            classes,
+            placeholders: automaton(&o.placeholders, true, false)?,
+            furniture: automaton(&o.web_furniture, true, true)?,
+            markers: automaton(&o.markers, false, false)?,
         })
     }
 }
@@ -116,50 +110,57 @@ fn on_word_boundaries(text: &str, s: usize, e: usize) -> bool {
 impl Rule for PlaceholderText {
     fn check(&self, doc: &Document, sink: &mut Sink) {
         let text = doc.prose();
-        for m in self.insensitive.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            let class = self.classes[m.pattern().as_usize()];
-            // web copy glues furniture to the next item: "Previous articleNYPD fear …"
-            let glued =
-                class == Class::Furniture && text[e..].starts_with(|c: char| c.is_uppercase());
-            if !on_word_boundaries(text, s, e) && !glued {
-                continue;
-            }
-            let span = crate::text::Span::new(s, e);
-            let found = span.text(text);
-            let d = if class == Class::Furniture {
-                // page furniture stands at the start of its own paragraph
-                let Some(p) = doc.text.paragraph_at(s) else {
-                    continue;
-                };
-                if doc.text.paragraphs[p].span.start != s {
-                    continue;
-                }
-                sink.diag(
-                    span,
-                    format!(
-                        "web-page furniture pasted into the draft: {}",
-                        quoted(found)
-                    ),
-                )
-                .label("not part of the story")
-                .help("delete this line: it came with the web page the text was copied from")
-            } else {
-                sink.diag(
-                    span,
-                    format!("placeholder text {} left in the draft", quoted(found)),
-                )
-                .label("placeholder")
-                .help("replace it with the real text before publication")
-            };
-            sink.push(d);
-        }
-        for m in self.sensitive.find_iter(text) {
+        for m in self.placeholders.find_iter(text) {
             let (s, e) = (m.start(), m.end());
             if !on_word_boundaries(text, s, e) {
                 continue;
             }
-            let span = crate::text::Span::new(s, e);
+            let span = Span::new(s, e);
+            let d = sink
+                .diag(
+                    span,
+                    format!(
+                        "placeholder text {} left in the draft",
+                        quoted(span.text(text))
+                    ),
+                )
+                .label("placeholder")
+                .help("replace it with the real text before publication");
+            sink.push(d);
+        }
+        // page furniture stands at the start of its own paragraph
+        for p in &doc.text.paragraphs {
+            let input = Input::new(text)
+                .range(p.span.start..p.span.end)
+                .anchored(Anchored::Yes);
+            let Some(m) = self.furniture.find(input) else {
+                continue;
+            };
+            let (s, e) = (m.start(), m.end());
+            // web copy glues furniture to the next item: "Previous articleNYPD fear …"
+            let glued = text[e..].starts_with(|c: char| c.is_uppercase());
+            if !on_word_boundaries(text, s, e) && !glued {
+                continue;
+            }
+            let span = Span::new(s, e);
+            let d = sink
+                .diag(
+                    span,
+                    format!(
+                        "web-page furniture pasted into the draft: {}",
+                        quoted(span.text(text))
+                    ),
+                )
+                .label("not part of the story")
+                .help("delete this line: it came with the web page the text was copied from");
+            sink.push(d);
+        }
+        for m in self.markers.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if !on_word_boundaries(text, s, e) {
+                continue;
+            }
+            let span = Span::new(s, e);
             let d = sink
                 .diag(
                     span,
