@@ -206,6 +206,8 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
                 | "quoted"
         ) && i.get(k + 1).is_some_and(|n| n.f & PREP != 0)
             || i[k].s.ends_with("ed") && i.get(k + 1).is_some_and(|n| n.s == "by")
+            // "the states suing the EPA": a participle with its object
+            || i[k].s.ends_with("ing") && i[k].s.len() > 5 && i.get(k + 1).is_some_and(|n| n.f & DET != 0)
     };
     while n < i.len()
         && !stops(&i[n])
@@ -505,12 +507,15 @@ pub fn subject<'a>(i: In<'a>) -> Res<'a, Np> {
     let mut rest = rest;
     let mut took = false;
     for _ in 0..2 {
+        // "director of the Tax Policy Center and a professor at Syracuse University"
         let appos = (
             word(","),
             verify(np_body, |n: &Np| !n.pronoun),
+            opt((word("and"), verify(np_body, |n: &Np| !n.pronoun))),
             opt(participial_tail),
             word(","),
         )
+            .map(|(c0, a, _, t, c)| (c0, a, t, c))
             .parse(rest);
         let part = (word(","), participial_clause).parse(rest);
         if let Ok((after, (_, a, _, c))) = appos {
