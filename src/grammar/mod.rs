@@ -362,7 +362,10 @@ impl Sentence<'_, '_, '_> {
         (lo..cue).find_map(|start| {
             let w = &ws[start];
             // "the minimum $20 million experts say": an amount, not a source
-            if start > 0 && matches!(ws[start - 1].s, "$" | "£" | "€" | "¥") {
+            if start > 0
+                && (matches!(ws[start - 1].s, "$" | "£" | "€" | "¥")
+                    || ws[start - 1].kind == TokenKind::Number)
+            {
                 return None;
             }
             if !(np::nounish(w) || w.f & (DET | PRONOUN) != 0) {
@@ -604,10 +607,14 @@ impl Sentence<'_, '_, '_> {
             }
             // "any criminal charges", "his remarks": noun-like forms need a clear subject
             // "… of Democratic claims – a 3 to 1 margin": a noun-like form needs an object
+            // its object is a clause ("claims that"), a quote, or a named or determined phrase
             if w.f & NOUN_FORM != 0
                 && next.is_none_or(|n| {
-                    !matches!(n.kind, TokenKind::Word | TokenKind::Quote)
-                        && !matches!(n.s, ":" | ",")
+                    !(n.s == "that"
+                        || n.s == ":"
+                        || n.kind == TokenKind::Quote
+                        || n.f & (DET | PRONOUN) != 0
+                        || n.cap())
                 })
             {
                 return false;

@@ -53,9 +53,10 @@ AP Stylebook, "anonymous sources"; Reuters Handbook of Journalism; The New York 
 - `rote-reasons`: phrases that explain it by formula.
 - `rote-severity`: severity for a source whose only reason is a formula: `"off"` (default:
   the formula is accepted), `"info"`, `"warning"` or `"error"`.
-- `requires-reason`: the heads of descriptions that hide particular people ("official",
-  "source", "person", "aide"); a generic group ("Democrats", "critics") speaks as a group
-  and needs no reason, though `anonymous-source` still reports it.
+- `requires-reason`: the heads of descriptions that hide particular people, as written
+  ("official", "officials", "source", "aide", a singular "analyst"); a generic group
+  ("Democrats", "critics", "analysts") speaks as a group and needs no reason, though
+  `anonymous-source` still reports it.
 "#;
 
 #[derive(Deserialize)]
@@ -108,7 +109,7 @@ impl AnonymityUnexplained {
             .build(&pats)
             .map_err(|e| e.to_string())?;
         Ok(AnonymityUnexplained {
-            requires_reason: o.requires_reason.iter().map(|h| singular(h)).collect(),
+            requires_reason: o.requires_reason.iter().map(|h| h.to_lowercase()).collect(),
             matcher,
             first_rote,
             rote_severity,
@@ -207,7 +208,10 @@ impl Rule for AnonymityUnexplained {
             }
             seen.push(src);
             let head = singular(a.head.as_deref().unwrap_or(""));
-            if !self.requires_reason.contains(&head) {
+            if !self
+                .requires_reason
+                .contains(&a.head.as_deref().unwrap_or("").to_lowercase())
+            {
                 continue;
             }
             let reason = explained

@@ -94,6 +94,18 @@ impl Rule for UnattributedQuote {
             {
                 continue;
             }
+            // "Sanders made the following comment:" introduces the quotation below it
+            if let Some(pi) = doc.text.paragraph_at(q.span.start)
+                && pi > 0
+                && doc.text.paragraphs[pi].span.start == q.span.start
+                && doc.text.paragraphs[pi - 1]
+                    .span
+                    .text(text)
+                    .trim_end()
+                    .ends_with(':')
+            {
+                continue;
+            }
             // a quotation inside another quotation is the speaker quoting someone
             if doc
                 .text
