@@ -94,6 +94,17 @@ impl Rule for UnattributedQuote {
             {
                 continue;
             }
+            // "… is being criticized as a “use it or lose it” approach": attributed to no one,
+            // which agentless-attribution reports
+            if let Some(si) = doc.text.sentence_at(q.span.start)
+                && doc.attributions.iter().any(|a| {
+                    a.sentence == si
+                        && a.form == crate::grammar::CueForm::Agentless
+                        && a.cue.end <= q.span.start
+                })
+            {
+                continue;
+            }
             // "Sanders made the following comment:" introduces the quotation below it
             if let Some(pi) = doc.text.paragraph_at(q.span.start)
                 && pi > 0
