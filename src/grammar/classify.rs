@@ -237,7 +237,8 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
         || ws[np.start..np.head]
             .iter()
             .any(|w| w.s.ends_with("’s") || w.s.ends_with("'s"));
-    let plural = lower.ends_with('s') && !lower.ends_with("ss") && !np.coordinated;
+    // "the investigation and Democrats" names more than one
+    let plural = lower.ends_with('s') && !lower.ends_with("ss") || np.coordinated;
     // "a speech Mrs. Clinton delivered", "a statement from the ministry": the document
     // comes first
     let first_noun = if first.f & DET != 0 {
@@ -271,7 +272,14 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
             speaker: Some(name),
         };
     }
-    if let Some((a, b)) = np.appositive {
+    // "many tax experts, including Mr. Goldberg," are still many unnamed experts
+    let inclusive = np.appositive.is_some_and(|(a, _)| {
+        matches!(
+            ws[a].s,
+            "including" | "such" | "like" | "among" | "especially"
+        )
+    });
+    if let Some((a, b)) = np.appositive.filter(|_| !inclusive) {
         // "the spokesman, Dmitry Peskov," — find the appositive's head: its last word
         // before any preposition
         let mut h = a;

@@ -528,6 +528,16 @@ impl Sentence<'_, '_, '_> {
         if prev.is_some_and(|p| p.s.eq_ignore_ascii_case("to")) {
             return false;
         }
+        // "Putin asks China for military help" is a request, not a report of speech
+        if w.s.len() >= 3
+            && w.s[..3].eq_ignore_ascii_case("ask")
+            && ws[end..]
+                .iter()
+                .take(6)
+                .any(|x| matches!(x.s, "for" | "to"))
+        {
+            return false;
+        }
         if w.f & (DOC_HEAD | ANON_HEAD | ORG_HEAD) != 0
             && next.is_some_and(|n| n.f & (VERB | AUX) != 0)
         {
