@@ -147,14 +147,10 @@ fn bad_input_is_named_and_the_rest_of_the_run_goes_on() {
     assert!(!err.contains("panicked"));
 }
 
-#[test]
-fn malformed_config_points_at_the_bad_key() {
+/// Runs `credlint check a.txt` in a directory whose credlint.toml is `config`.
+fn check_with_config(config: &str) -> (i32, String) {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("credlint.toml"),
-        "[rules.anonymous-sauce]\nseverity = \"error\"\n",
-    )
-    .unwrap();
+    std::fs::write(dir.path().join("credlint.toml"), config).unwrap();
     std::fs::write(dir.path().join("a.txt"), "Sources said so.\n").unwrap();
     let out = common::bin()
         .current_dir(dir.path())
@@ -162,8 +158,16 @@ fn malformed_config_points_at_the_bad_key() {
         .env("NO_COLOR", "1")
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn malformed_config_points_at_the_bad_key() {
+    let (code, err) = check_with_config("[rules.anonymous-sauce]\nseverity = \"error\"\n");
+    assert_eq!(code, 2);
     let _guard = common::settings().bind_to_scope();
     let shown: String = err
         .lines()
@@ -172,19 +176,8 @@ fn malformed_config_points_at_the_bad_key() {
         .join("\n");
     insta::assert_snapshot!("config_unknown_rule", shown);
 
-    std::fs::write(
-        dir.path().join("credlint.toml"),
-        "[rules.anonymous-source]\ninstitution-softr = false\n",
-    )
-    .unwrap();
-    let out = common::bin()
-        .current_dir(dir.path())
-        .args(["check", "a.txt"])
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let (code, err) = check_with_config("[rules.anonymous-source]\ninstitution-softr = false\n");
+    assert_eq!(code, 2);
     assert!(
         err.contains("unknown key `institution-softr`")
             && err.contains("did you mean `institution-softer`?")
@@ -192,18 +185,9 @@ fn malformed_config_points_at_the_bad_key() {
         "{err}"
     );
 
-    std::fs::write(
-        dir.path().join("credlint.toml"),
-        "[rules.unattributed-quote]\nmax-scare-words = \"three\"\n",
-    )
-    .unwrap();
-    let out = common::bin()
-        .current_dir(dir.path())
-        .args(["check", "a.txt"])
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
+    let (code, err) =
+        check_with_config("[rules.unattributed-quote]\nmax-scare-words = \"three\"\n");
+    assert_eq!(code, 2);
     assert!(err.contains("expected an integer, found a string"), "{err}");
 }
 

@@ -585,16 +585,7 @@ impl Sentence<'_, '_, '_> {
         if ing && !be_before {
             // ", saying …": the subject is the sentence's earlier source
             if prev.is_some_and(|p| p.s == ",") {
-                if let Some(a) = self.out[first_in_sentence..]
-                    .last()
-                    .cloned()
-                    .filter(|a| a.is_speech() && a.source.is_some())
-                {
-                    let mut b = a;
-                    b.cue = self.span(k, end);
-                    b.verb = b.cue.text(&self.tm.prose).to_lowercase();
-                    b.form = CueForm::Verb;
-                    self.out.push(b);
+                if self.repeat_source(k, end, first_in_sentence) {
                     return true;
                 }
                 if let Ok((_, np)) = np::subject(np::Toks(ws)) {
@@ -683,20 +674,29 @@ impl Sentence<'_, '_, '_> {
         // "Democrats described the showdown as ominous, and said …": the subject of the
         // sentence's earlier cue
         if prev.is_some_and(|p| p.s.eq_ignore_ascii_case("and"))
-            && let Some(a) = self.out[first_in_sentence..]
-                .last()
-                .cloned()
-                .filter(|a| a.is_speech() && a.source.is_some())
+            && self.repeat_source(k, end, first_in_sentence)
         {
-            let mut b = a;
-            b.cue = self.span(k, end);
-            b.verb = b.cue.text(&self.tm.prose).to_lowercase();
-            b.form = CueForm::Verb;
-            self.out.push(b);
             *limit = end;
             return true;
         }
         false
+    }
+
+    /// Attributes the cue at `k..end` to the source of the sentence's latest speech cue
+    /// (", saying …", "… and said …").
+    fn repeat_source(&mut self, k: usize, end: usize, first_in_sentence: usize) -> bool {
+        let Some(mut b) = self.out[first_in_sentence..]
+            .last()
+            .cloned()
+            .filter(|a| a.is_speech() && a.source.is_some())
+        else {
+            return false;
+        };
+        b.cue = self.span(k, end);
+        b.verb = b.cue.text(&self.tm.prose).to_lowercase();
+        b.form = CueForm::Verb;
+        self.out.push(b);
+        true
     }
 
     /// A bare base form ("claim", "say") needs a plural or first-person subject, or an

@@ -107,6 +107,32 @@ fn on_word_boundaries(text: &str, s: usize, e: usize) -> bool {
     before_ok && after_ok
 }
 
+/// Reports `span` with the class's message, label and help.
+fn report(sink: &mut Sink, text: &str, span: Span, what: (&str, &str, &str)) {
+    let (message, label, help) = what;
+    let d = sink
+        .diag(span, format!("{message} {}", quoted(span.text(text))))
+        .label(label)
+        .help(help);
+    sink.push(d);
+}
+
+const PLACEHOLDER: (&str, &str, &str) = (
+    "placeholder text left in the draft:",
+    "placeholder",
+    "replace it with the real text before publication",
+);
+const FURNITURE: (&str, &str, &str) = (
+    "web-page furniture pasted into the draft:",
+    "not part of the story",
+    "delete this line: it came with the web page the text was copied from",
+);
+const MARKER: (&str, &str, &str) = (
+    "editing marker left in the draft:",
+    "to come",
+    "fill in what the marker stands for, or remove it",
+);
+
 impl Rule for PlaceholderText {
     fn check(&self, doc: &Document, sink: &mut Sink) {
         let text = doc.prose();
@@ -116,17 +142,7 @@ impl Rule for PlaceholderText {
                 continue;
             }
             let span = Span::new(s, e);
-            let d = sink
-                .diag(
-                    span,
-                    format!(
-                        "placeholder text {} left in the draft",
-                        quoted(span.text(text))
-                    ),
-                )
-                .label("placeholder")
-                .help("replace it with the real text before publication");
-            sink.push(d);
+            report(sink, text, span, PLACEHOLDER);
         }
         // page furniture stands at the start of its own paragraph
         for p in &doc.text.paragraphs {
@@ -143,17 +159,7 @@ impl Rule for PlaceholderText {
                 continue;
             }
             let span = Span::new(s, e);
-            let d = sink
-                .diag(
-                    span,
-                    format!(
-                        "web-page furniture pasted into the draft: {}",
-                        quoted(span.text(text))
-                    ),
-                )
-                .label("not part of the story")
-                .help("delete this line: it came with the web page the text was copied from");
-            sink.push(d);
+            report(sink, text, span, FURNITURE);
         }
         for m in self.markers.find_iter(text) {
             let (s, e) = (m.start(), m.end());
@@ -161,17 +167,7 @@ impl Rule for PlaceholderText {
                 continue;
             }
             let span = Span::new(s, e);
-            let d = sink
-                .diag(
-                    span,
-                    format!(
-                        "editing marker {} left in the draft",
-                        quoted(span.text(text))
-                    ),
-                )
-                .label("to come")
-                .help("fill in what the marker stands for, or remove it");
-            sink.push(d);
+            report(sink, text, span, MARKER);
         }
     }
 }
