@@ -237,8 +237,9 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
         || ws[np.start..np.head]
             .iter()
             .any(|w| w.s.ends_with("’s") || w.s.ends_with("'s"));
-    // "the investigation and Democrats" names more than one
-    let plural = lower.ends_with('s') && !lower.ends_with("ss") || np.coordinated;
+    // "the investigation and Democrats" is plural by its last noun; "the former first lady
+    // and U.S. senator" is one person
+    let plural = lower.ends_with('s') && !lower.ends_with("ss");
     // "a speech Mrs. Clinton delivered", "a statement from the ministry": the document
     // comes first
     let first_noun = if first.f & DET != 0 {

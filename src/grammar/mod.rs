@@ -673,7 +673,7 @@ impl Sentence<'_, '_, '_> {
         }
         // "Democrats described the showdown as ominous, and said …": the subject of the
         // sentence's earlier cue
-        if prev.is_some_and(|p| p.s.eq_ignore_ascii_case("and"))
+        if prev.is_some_and(|p| p.s.eq_ignore_ascii_case("and") || p.s.eq_ignore_ascii_case("but"))
             && self.repeat_source(k, end, first_in_sentence)
         {
             *limit = end;

@@ -79,7 +79,7 @@ pub struct Np {
     /// "cited by CNN") or an appositive.
     pub source_end: usize,
     pub pronoun: bool,
-    /// Appositive ("Liu Pengyu, the Chinese embassy spokesperson,"), as a token range.
+    /// Appositive ("Liu Pengyu, the Chinese embassy spokesperson,"): its first token to its head.
     pub appositive: Option<(usize, usize)>,
     /// A channel participle inside the phrase ("speaking to CNN"): cue start, end.
     pub channel: Option<(usize, usize)>,
@@ -173,7 +173,15 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
         word("of"),
     ))
     .parse(i)?;
+    // one determiner, or two ("all the experts", "both the candidates")
     let (i, _) = opt(tok(|w: &W| w.f & DET != 0)).parse(i)?;
+    let (i, _) = opt(tok(|w: &W| {
+        matches!(
+            w.s,
+            "the" | "his" | "her" | "their" | "its" | "these" | "those"
+        )
+    }))
+    .parse(i)?;
     let before = i;
     let mut n = 0;
     // a verb form that is also a noun ("state broadcaster", "claims process") can
@@ -501,6 +509,20 @@ pub fn subject<'a>(i: In<'a>) -> Res<'a, Np> {
     if np.pronoun {
         return Ok((rest, np));
     }
+    // a reduced relative clause: "all the experts I interviewed", "the officials we spoke to"
+    let reduced = (
+        tok(|w: &W| matches!(w.s, "I" | "we" | "he" | "she" | "they" | "you")),
+        tok(|w: &W| w.kind == crate::text::TokenKind::Word && w.s.ends_with("ed") && !w.cap()),
+        opt(tok(|w: &W| matches!(w.s, "to" | "with"))),
+    )
+        .parse(rest);
+    let rest = match reduced {
+        Ok((after, (_, v, prep))) => {
+            np.end = prep.map_or(v.idx, |p| p.idx) + 1;
+            after
+        }
+        Err(_) => rest,
+    };
     // up to two appositives: "Scott Pruitt, the Republican attorney general of Oklahoma,
     // one of the states suing the EPA," — or a participial one: "President Obama,
     // dedicating the museum on Saturday,"
@@ -519,7 +541,7 @@ pub fn subject<'a>(i: In<'a>) -> Res<'a, Np> {
             .parse(rest);
         let part = (word(","), participial_clause).parse(rest);
         if let Ok((after, (_, a, _, c))) = appos {
-            np.appositive.get_or_insert((a.start, a.end));
+            np.appositive.get_or_insert((a.start, a.head + 1));
             np.end = c.idx + 1;
             rest = after;
             took = true;
@@ -548,7 +570,7 @@ pub fn subject<'a>(i: In<'a>) -> Res<'a, Np> {
             && let Ok((after2, (_, a, cl))) =
                 (word(","), verify(np_body, |n: &Np| !n.pronoun), word(",")).parse(after.from(c))
         {
-            np.appositive = Some((a.start, a.end));
+            np.appositive = Some((a.start, a.head + 1));
             np.end = cl.idx + 1;
             return Ok((after2, np));
         }
@@ -573,7 +595,7 @@ pub fn object<'a>(i: In<'a>) -> Res<'a, Np> {
             )
         });
         if ends {
-            np.appositive = Some((a.start, a.end));
+            np.appositive = Some((a.start, a.head + 1));
             np.end = a.end;
             return Ok((after, np));
         }
