@@ -10,26 +10,26 @@ use crate::grammar::{Attribution, CueForm, SourceKind};
 use crate::text::Span;
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
-pub struct SpanText {
+pub struct SpanText<'a> {
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: &'a str,
 }
 
-impl SpanText {
-    fn new(doc: &Document, s: Span) -> Self {
+impl<'a> SpanText<'a> {
+    fn new(doc: &Document<'a>, s: Span) -> Self {
         SpanText {
             start: s.start,
             end: s.end,
-            text: s.text(doc.text.source).to_string(),
+            text: s.text(doc.text.source),
         }
     }
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
-pub struct ExtractedAttribution {
-    pub cue: SpanText,
-    pub source: Option<SpanText>,
+pub struct ExtractedAttribution<'a> {
+    pub cue: SpanText<'a>,
+    pub source: Option<SpanText<'a>>,
     pub kind: SourceKind,
     pub anonymous: bool,
     pub speaker: Option<String>,
@@ -40,22 +40,22 @@ pub struct ExtractedAttribution {
 }
 
 #[derive(Serialize, Debug, Clone, PartialEq)]
-pub struct ExtractedQuote {
+pub struct ExtractedQuote<'a> {
     pub start: usize,
     pub end: usize,
     pub speaker: Option<String>,
-    pub source: Option<SpanText>,
+    pub source: Option<SpanText<'a>>,
 }
 
 /// One line of `credlint extract --format jsonl`.
 #[derive(Serialize, Debug, Clone, PartialEq)]
-pub struct Extracted {
+pub struct Extracted<'a> {
     pub path: String,
-    pub attributions: Vec<ExtractedAttribution>,
-    pub quotes: Vec<ExtractedQuote>,
+    pub attributions: Vec<ExtractedAttribution<'a>>,
+    pub quotes: Vec<ExtractedQuote<'a>>,
 }
 
-pub fn extracted(doc: &Document) -> Extracted {
+pub fn extracted<'a>(doc: &Document<'a>) -> Extracted<'a> {
     let attributions = doc
         .attributions
         .iter()
