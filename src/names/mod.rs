@@ -263,6 +263,8 @@ impl People {
             }
         }
         let mut mentions = Vec::new();
+        // where each person was last mentioned, to resolve "Clinton" to the nearest Clinton
+        let mut last_seen: Vec<Option<usize>> = Vec::new();
         for c in cands {
             let words: Vec<String> = c.words.iter().map(|s| s.text(text).to_string()).collect();
             let person = if words.len() >= 2 {
@@ -272,12 +274,13 @@ impl People {
                 let w = &words[0];
                 match people.by_word.get(w) {
                     Some(list) => {
-                        let pos = c.words[0].start;
-                        let before = list.iter().copied().rfind(|&p| {
-                            mentions
-                                .iter()
-                                .any(|m: &Mention| m.person == p && m.span.start < pos)
-                        });
+                        // the person of this name mentioned most recently
+                        let before = list
+                            .iter()
+                            .copied()
+                            .filter_map(|p| last_seen.get(p).copied().flatten().map(|at| (at, p)))
+                            .max()
+                            .map(|(_, p)| p);
                         Some(before.unwrap_or(list[0]))
                     }
                     None if c.evidence & (evidence::TITLE | evidence::SPEECH | evidence::ROLE)
@@ -298,6 +301,10 @@ impl People {
             let Some(person) = person else { continue };
             let span = Span::new(c.words[0].start, c.words[c.words.len() - 1].end);
             people.persons[person].evidence |= c.evidence;
+            if last_seen.len() <= person {
+                last_seen.resize(person + 1, None);
+            }
+            last_seen[person] = Some(c.words[0].start);
             mentions.push(Mention {
                 span,
                 words: c.words,
