@@ -13,9 +13,11 @@ pub fn render(
     color: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    // ariadne counts bytes only with IndexType::Byte; our spans are bytes
+    // Spans are converted to character offsets: with IndexType::Byte, ariadne 0.6 places
+    // the header of a second file's group by characters anyway (wrong line:col after any
+    // multi-byte character), so everything is given to it in characters
     let config = Config::new()
-        .with_index_type(IndexType::Byte)
+        .with_index_type(IndexType::Char)
         .with_color(color);
     for d in diags {
         let kind = match d.severity {
@@ -25,7 +27,7 @@ pub fn render(
         };
         let path = d.path.clone();
         let text = files.text(&path);
-        let span = clamp(text, d.span.start, d.span.end);
+        let span = chars(text, clamp(text, d.span.start, d.span.end));
         let mut b = Report::build(kind, (path.clone(), span.clone()))
             .with_code(d.rule)
             .with_message(neutralise(&d.message))
@@ -48,7 +50,7 @@ pub fn render(
             if !sources.iter().any(|(p, _)| *p == rpath) {
                 sources.push((rpath.clone(), neutralise(rtext)));
             }
-            let rspan = clamp(rtext, r.span.start, r.span.end);
+            let rspan = chars(rtext, clamp(rtext, r.span.start, r.span.end));
             b = b.with_label(
                 Label::new((rpath, rspan))
                     .with_message(neutralise(&r.message))
@@ -112,6 +114,12 @@ fn order_of(d: &Diagnostic, related: Option<usize>) -> i32 {
 }
 
 /// A byte range inside the text, on character boundaries, never empty when avoidable.
+/// A byte range as a range of character offsets.
+fn chars(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let start = text[..r.start].chars().count();
+    start..start + text[r.start..r.end].chars().count()
+}
+
 fn clamp(text: &str, start: usize, end: usize) -> std::ops::Range<usize> {
     let mut s = start.min(text.len());
     while !text.is_char_boundary(s) {
