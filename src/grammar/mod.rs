@@ -748,3 +748,233 @@ impl Sentence<'_, '_, '_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{CueForm, SourceKind};
+    use crate::Document;
+    use crate::config::Config;
+
+    /// (cue, source, kind, anonymous) of every attribution in `text`.
+    fn atts(text: &str) -> Vec<(String, Option<String>, SourceKind, bool)> {
+        let cfg = Config::builtin().expect("config");
+        let doc = Document::new("t.txt", text, &cfg);
+        doc.attributions
+            .iter()
+            .map(|a| {
+                (
+                    a.cue.text(text).to_string(),
+                    a.source.map(|s| s.text(text).to_string()),
+                    a.kind,
+                    a.anonymous,
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> (String, Option<String>, SourceKind, bool) {
+        let v = atts(text);
+        assert_eq!(v.len(), 1, "{text}: {v:?}");
+        v.into_iter().next().unwrap_or_else(|| unreachable!())
+    }
+
+    fn src(s: &str) -> Option<String> {
+        Some(s.to_string())
+    }
+
+    #[test]
+    fn source_cue_content() {
+        assert_eq!(
+            one("A U.S. official said Russia asked China for help."),
+            (
+                "said".into(),
+                src("A U.S. official"),
+                SourceKind::Anonymous,
+                true
+            )
+        );
+        assert_eq!(
+            one("Russia on Monday denied it needed help."),
+            (
+                "denied".into(),
+                src("Russia"),
+                SourceKind::Organization,
+                false
+            )
+        );
+        assert_eq!(
+            one("Chinese officials have refuted the charges."),
+            (
+                "refuted".into(),
+                src("Chinese officials"),
+                SourceKind::Anonymous,
+                true
+            )
+        );
+        assert_eq!(
+            one("Other US officials point out that the war drags on.").0,
+            "point out"
+        );
+    }
+
+    #[test]
+    fn inverted_and_headline_forms() {
+        let (cue, s, kind, _) =
+            one("“No,” said Dmitry Peskov, President Vladimir Putin’s spokesman.");
+        assert_eq!(
+            (cue.as_str(), s.as_deref(), kind),
+            ("said", Some("Dmitry Peskov"), SourceKind::Person)
+        );
+        assert_eq!(
+            one("Russia seeking military aid from China says US official\n\nThe story.").1,
+            src("US official")
+        );
+        assert_eq!(
+            one("Putin asks China for help, claims US\n\nThe story.").1,
+            src("US")
+        );
+        assert_eq!(
+            one("“It is final,” read the White House release.").2,
+            SourceKind::Document
+        );
+    }
+
+    #[test]
+    fn prepositional_cues() {
+        assert_eq!(
+            one("Moscow asked Beijing for help, according to the Financial Times."),
+            (
+                "according to".into(),
+                src("the Financial Times"),
+                SourceKind::Outlet,
+                false
+            )
+        );
+        assert_eq!(
+            one("China calls for restraint, as per CNN.").2,
+            SourceKind::Outlet
+        );
+        let v = atts("Russia asked for drones, a top US official cited by CNN broadcaster said.");
+        assert!(
+            v.iter()
+                .any(|a| a.0 == "cited by" && a.2 == SourceKind::Outlet),
+            "{v:?}"
+        );
+        assert!(
+            v.iter()
+                .any(|a| a.0 == "said" && a.1.as_deref() == Some("a top US official") && a.3),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn appositives_relatives_and_colons() {
+        assert_eq!(one("Liu Pengyu, the Chinese embassy spokesperson in Washington, said he was unaware of it.").1, src("Liu Pengyu"));
+        assert_eq!(
+            one("Yang Jiechi, who served as ambassador, said talks went well.").2,
+            SourceKind::Person
+        );
+        let (cue, s, _, _) = one("Mr Johnson said: “It is over.”");
+        assert_eq!((cue.as_str(), s.as_deref()), ("said", Some("Mr Johnson")));
+        assert_eq!(
+            one("Financial Times: Russia seeks military aid\n\nThe story.").0,
+            ":"
+        );
+    }
+
+    #[test]
+    fn agentless_nonspeech_and_channels() {
+        assert_eq!(
+            one("It was revealed that Xi refused."),
+            ("It was revealed".into(), None, SourceKind::Anonymous, true)
+        );
+        assert_eq!(one("The sector was reportedly squeezed.").0, "reportedly");
+        assert_eq!(
+            one("Peskov is said to have dismissed the claims.").0,
+            "is said to"
+        );
+        let v = atts("The White House did not immediately respond to a request for comment.");
+        assert_eq!(v.len(), 1);
+        let cfg = Config::builtin().expect("config");
+        let doc = Document::new(
+            "t.txt",
+            "The White House did not immediately respond to a request for comment.",
+            &cfg,
+        );
+        assert_eq!(doc.attributions[0].form, CueForm::Nonspeech);
+        assert_eq!(
+            one("A US official speaking to CNN did not comment on the request.").0,
+            "speaking to CNN"
+        );
+    }
+
+    #[test]
+    fn what_is_not_an_attribution() {
+        for text in [
+            "The claim was false.",
+            "He wanted to say nothing.",
+            "He was told to leave.",
+            "“We have said it before,” he noted nothing.",
+            "Putin asks China for military assistance.",
+            "Media reports said little.",
+            "The report comes days after the vote.",
+            "Edward Said wrote books.",
+        ] {
+            let v = atts(text);
+            assert!(
+                v.iter().all(|a| !matches!(
+                    a.0.as_str(),
+                    "claim" | "say" | "told" | "asks" | "reports" | "report" | "Said"
+                )),
+                "{text}: {v:?}"
+            );
+        }
+        // a cue inside a quotation is the speaker's, not the article's
+        let v = atts("“As we have stated, it will be completed,” he continued.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, "continued");
+    }
+
+    #[test]
+    fn pronouns_take_their_referent() {
+        let cfg = Config::builtin().expect("config");
+        let text = "Kremlin spokesman Dmitry Peskov said, “Russia has the capacity.” “It is proceeding as planned,” he continued.";
+        let doc = Document::new("t.txt", text, &cfg);
+        let he = doc
+            .attributions
+            .iter()
+            .find(|a| a.verb == "continued")
+            .expect("continued");
+        assert_eq!(he.kind, SourceKind::Pronoun);
+        assert_eq!(he.speaker.as_deref(), Some("Dmitry Peskov"));
+        assert!(!he.anonymous);
+        let text = "Officials said the plan was dead. They added that talks would not resume.";
+        let doc = Document::new("t.txt", text, &cfg);
+        assert!(
+            doc.attributions[1].anonymous,
+            "they = the anonymous officials"
+        );
+    }
+
+    #[test]
+    fn quote_speakers() {
+        let cfg = Config::builtin().expect("config");
+        let text = "Ex-CIA analyst Chris Johnson warned of risks.\n\nMr Johnson said: “But it also highlights China’s position.\n\n“Moreover, it speaks volumes.”\n\n“Why?” Graham asked.\n\nHe said:\n\n“We are ready.”";
+        let doc = Document::new("t.txt", text, &cfg);
+        let speakers: Vec<Option<&str>> = doc
+            .quote_speakers
+            .iter()
+            .map(|q| q.speaker.as_deref())
+            .collect();
+        // "He said:" after Graham is Graham: the most recent person named
+        assert_eq!(
+            speakers,
+            vec![
+                Some("Chris Johnson"),
+                Some("Chris Johnson"),
+                Some("Graham"),
+                Some("Graham")
+            ]
+        );
+    }
+}
