@@ -360,3 +360,62 @@ impl People {
         self.by_word.contains_key(word)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::People;
+    use crate::grammar::lexicon::Lexicon;
+    use crate::text::TextModel;
+
+    fn people(text: &str) -> People {
+        let lex = Lexicon::builtin();
+        let tm = TextModel::new(text, false);
+        let flags: Vec<u32> = tm
+            .tokens
+            .iter()
+            .map(|t| lex.flags(t.text(&tm.prose)))
+            .collect();
+        People::find(&tm, &lex, &flags)
+    }
+
+    fn cluster(p: &People, text: &str) -> Vec<(String, String)> {
+        p.mentions
+            .iter()
+            .map(|m| (m.span.text(text).to_string(), p.full_name(m)))
+            .collect()
+    }
+
+    #[test]
+    fn short_forms_join_their_full_name() {
+        let text =
+            "Ex-CIA analyst Chris Johnson warned of risks. Mr Johnson said more. Johnson left.";
+        let p = people(text);
+        assert_eq!(
+            cluster(&p, text),
+            vec![
+                ("Chris Johnson".into(), "Chris Johnson".into()),
+                ("Johnson".into(), "Chris Johnson".into()),
+                ("Johnson".into(), "Chris Johnson".into())
+            ]
+        );
+        assert_eq!(p.resolve("Johnson"), Some("Chris Johnson"));
+    }
+
+    #[test]
+    fn relatives_stay_apart_and_surnames_go_to_the_latest() {
+        let text =
+            "Bill Clinton spoke first. Hillary Clinton spoke next. Clinton said it was over.";
+        let p = people(text);
+        assert_eq!(p.persons.len(), 2);
+        let last = p.mentions.last().map(|m| p.full_name(m));
+        assert_eq!(last.as_deref(), Some("Hillary Clinton"));
+    }
+
+    #[test]
+    fn titles_roles_and_places_are_not_names() {
+        let text = "White House national security adviser Jake Sullivan met President Vladimir Putin’s envoy in Rome.";
+        let p = people(text);
+        let names: Vec<&str> = p.persons.iter().map(|x| x.full.as_str()).collect();
+        assert_eq!(names, vec!["Jake Sullivan", "Vladimir Putin"]);
+    }
+}
