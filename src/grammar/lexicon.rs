@@ -100,7 +100,10 @@ pub struct Phrase {
 }
 
 pub struct Lexicon {
-    words: FxHashMap<Box<[u8]>, u32>,
+    /// Single words by the 64-bit hash of their lowercase form: a lookup hashes the token
+    /// as it reads it, with no copy and no key comparison (a collision among 64-bit
+    /// hashes of a few thousand words is not a practical concern).
+    words: FxHashMap<u64, u32>,
     phrases: FxHashMap<Box<str>, Vec<Phrase>>,
 }
 
@@ -493,7 +496,7 @@ impl Lexicon {
     fn flag(&mut self, word: &str, f: u32) {
         *self
             .words
-            .entry(word.to_lowercase().into_bytes().into_boxed_slice())
+            .entry(word_key(&word.to_lowercase()))
             .or_default() |= f;
     }
 
@@ -543,7 +546,12 @@ impl Lexicon {
         } else {
             word
         };
-        let f = with_lower_bytes(word, |w| self.words.get(w).copied().unwrap_or(0));
+        let key = if word.is_ascii() {
+            word_key(word)
+        } else {
+            word_key(&word.to_lowercase())
+        };
+        let f = self.words.get(&key).copied().unwrap_or(0);
         if f & class::CASED != 0 && !word.chars().next().is_some_and(char::is_uppercase) {
             f & !class::CASED
         } else {
@@ -557,17 +565,16 @@ impl Lexicon {
     }
 }
 
-/// Runs `f` on the ASCII-lowercased bytes of the word without allocating for short words.
-fn with_lower_bytes<R>(word: &str, f: impl FnOnce(&[u8]) -> R) -> R {
-    let mut buf = [0u8; 48];
-    if word.len() <= buf.len() && word.is_ascii() {
-        for (b, c) in buf.iter_mut().zip(word.bytes()) {
-            *b = c.to_ascii_lowercase();
-        }
-        f(&buf[..word.len()])
-    } else {
-        f(word.to_lowercase().as_bytes())
+/// The lexicon key of a word: a 64-bit hash of its ASCII-lowercased bytes.
+fn word_key(word: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in word.bytes() {
+        h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0000_0100_0000_01b3);
     }
+    // final avalanche, so that similar words land far apart
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^ (h >> 33)
 }
 
 /// Runs `f` on the ASCII-lowercased word without allocating for short words.

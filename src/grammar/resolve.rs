@@ -105,6 +105,29 @@ pub fn pronouns(tm: &TextModel, people: &People, atts: &mut [Attribution]) {
 /// "X said:" before it, and the speaker of the quote it continues.
 pub fn quotes(tm: &TextModel, atts: &[Attribution]) -> Vec<QuoteSpeaker> {
     let mut out: Vec<QuoteSpeaker> = Vec::with_capacity(tm.quotes.len());
+    // attributions come in sentence order: a sentence or paragraph range is a slice
+    let in_sentences = |s0: usize, s1: usize| {
+        let a = atts.partition_point(|x| x.sentence < s0);
+        let b = atts.partition_point(|x| x.sentence <= s1);
+        a..b.max(a)
+    };
+    let in_paragraph = |p: usize| {
+        let a = atts.partition_point(|x| x.paragraph < p);
+        let b = atts.partition_point(|x| x.paragraph <= p);
+        a..b.max(a)
+    };
+    // double quotations in order, to tell whether a cue sits inside another quotation
+    let mut double: Vec<crate::text::Span> = tm
+        .quotes
+        .iter()
+        .filter(|q| !q.single)
+        .map(|q| q.span)
+        .collect();
+    double.sort();
+    let inside_other = |cue: crate::text::Span, own: crate::text::Span| {
+        let i = double.partition_point(|s| s.start <= cue.start);
+        i > 0 && double[i - 1] != own && double[i - 1].contains(cue)
+    };
     for q in &tm.quotes {
         let s0 = tm.sentence_at(q.span.start);
         let mut s1 = tm.sentence_at(q.span.end.saturating_sub(1)).or(s0);
@@ -120,27 +143,16 @@ pub fn quotes(tm: &TextModel, atts: &[Attribution]) -> Vec<QuoteSpeaker> {
         }
         let mut best: Option<(usize, usize)> = None; // (distance, attribution)
         if let (Some(s0), Some(s1)) = (s0, s1) {
-            for (ai, a) in atts.iter().enumerate() {
-                if a.sentence < s0
-                    || a.sentence > s1
-                    || !a.is_speech()
-                    || a.form == CueForm::Agentless
-                    || a.source.is_none()
-                {
+            for ai in in_sentences(s0, s1) {
+                let a = &atts[ai];
+                if !a.is_speech() || a.form == CueForm::Agentless || a.source.is_none() {
                     continue;
                 }
                 // "“WALLACE: …": a label opening the quotation says who speaks it
                 let label = a.form == CueForm::Colon
                     && q.span.contains(a.cue)
                     && a.cue.start - q.span.start < 40;
-                if !label && q.span.overlaps(a.cue)
-                    || tm.quote_at(a.cue.start).is_some_and(|o| {
-                        !tm.quotes[o].single
-                            && tm.quotes[o].span != q.span
-                            && tm.quotes[o].span.overlaps(tm.sentences[a.sentence].span)
-                            && tm.quotes[o].span.contains(a.cue)
-                    })
-                {
+                if !label && q.span.overlaps(a.cue) || inside_other(a.cue, q.span) {
                     continue;
                 }
                 let mut d = if a.cue.start >= q.span.end {
@@ -159,17 +171,18 @@ pub fn quotes(tm: &TextModel, atts: &[Attribution]) -> Vec<QuoteSpeaker> {
             // "“…,” Reid said. “More of the quote.”": the paragraph's speaker
             if best.is_none() {
                 let p = tm.sentences[s0].paragraph;
-                best = atts
+                let range = in_paragraph(p);
+                best = atts[range.clone()]
                     .iter()
-                    .enumerate()
+                    .zip(range)
+                    .map(|(a, ai)| (ai, a))
                     .filter(|(_, a)| {
-                        a.paragraph == p
-                            && a.is_speech()
+                        a.is_speech()
                             && a.form != CueForm::Agentless
                             && a.source.is_some()
                             && !q.span.overlaps(a.cue)
                     })
-                    .filter(|(_, a)| tm.quote_at(a.cue.start).is_none_or(|o| tm.quotes[o].single))
+                    .filter(|(_, a)| !inside_other(a.cue, crate::text::Span::default()))
                     .map(|(ai, a)| {
                         (
                             if a.cue.end <= q.span.start {
@@ -193,11 +206,10 @@ pub fn quotes(tm: &TextModel, atts: &[Attribution]) -> Vec<QuoteSpeaker> {
                         .ends_with(':')
                     {
                         let last_sentence = prev.sentences.end.saturating_sub(1);
-                        best = atts
-                            .iter()
-                            .rposition(|a| {
-                                a.sentence == last_sentence && a.is_speech() && a.source.is_some()
-                            })
+                        let range = in_sentences(last_sentence, last_sentence);
+                        best = range
+                            .rev()
+                            .find(|&ai| atts[ai].is_speech() && atts[ai].source.is_some())
                             .map(|ai| (0, ai));
                     }
                 }

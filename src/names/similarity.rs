@@ -47,6 +47,26 @@ pub fn similar(a: &str, b: &str, t: Thresholds) -> bool {
     if a == b {
         return false;
     }
+    // cheap rejections before any allocation: lengths too far apart, different initials
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la.abs_diff(lb) > t.long_max_distance.max(t.max_distance) || la.min(lb) < t.min_length {
+        return false;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        if !a.as_bytes()[0].eq_ignore_ascii_case(&b.as_bytes()[0]) {
+            return false;
+        }
+        let allowed = if la.min(lb) >= t.long_length {
+            t.long_max_distance
+        } else {
+            t.max_distance
+        };
+        if a.eq_ignore_ascii_case(b) {
+            return true;
+        }
+        // ASCII names: compare case-insensitively without folding through a String
+        return osa_ascii(a.as_bytes(), b.as_bytes()) <= allowed;
+    }
     let (fa, fb) = (fold(a), fold(b));
     if fa == fb {
         return true;
@@ -61,6 +81,43 @@ pub fn similar(a: &str, b: &str, t: Thresholds) -> bool {
         t.max_distance
     };
     strsim::osa_distance(&fa, &fb) <= allowed
+}
+
+/// Optimal string alignment distance of two ASCII words, ignoring case, on the stack
+/// for words of up to 31 letters.
+fn osa_ascii(a: &[u8], b: &[u8]) -> usize {
+    const MAX: usize = 32;
+    if a.len() >= MAX || b.len() >= MAX {
+        return strsim::osa_distance(
+            &String::from_utf8_lossy(a).to_ascii_lowercase(),
+            &String::from_utf8_lossy(b).to_ascii_lowercase(),
+        );
+    }
+    let (n, m) = (a.len(), b.len());
+    let mut prev2 = [0usize; MAX];
+    let mut prev = [0usize; MAX];
+    let mut cur = [0usize; MAX];
+    for (j, v) in prev.iter_mut().enumerate().take(m + 1) {
+        *v = j;
+    }
+    for i in 1..=n {
+        cur[0] = i;
+        for j in 1..=m {
+            let cost = usize::from(!a[i - 1].eq_ignore_ascii_case(&b[j - 1]));
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1
+                && j > 1
+                && a[i - 1].eq_ignore_ascii_case(&b[j - 2])
+                && a[i - 2].eq_ignore_ascii_case(&b[j - 1])
+            {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+        }
+        prev2 = prev;
+        prev = cur;
+    }
+    prev[m]
 }
 
 /// The deletion neighbourhood of a folded word (the word and every form with up to `k`
@@ -118,6 +175,24 @@ mod tests {
         assert!(!similar("Bill", "Hillary", T));
         assert!(!similar("Lee", "Leo", T));
         assert!(!similar("Johnson", "Jackson", T));
+    }
+
+    #[test]
+    fn ascii_osa_matches_strsim() {
+        for (a, b) in [
+            ("Brown", "Brwon"),
+            ("Pengyu", "Pengya"),
+            ("Johnson", "Jackson"),
+            ("abc", "ABD"),
+            ("Sullivan", "Sulivan"),
+            ("", "x"),
+        ] {
+            assert_eq!(
+                super::osa_ascii(a.as_bytes(), b.as_bytes()),
+                strsim::osa_distance(&a.to_lowercase(), &b.to_lowercase()),
+                "{a} {b}"
+            );
+        }
     }
 
     #[test]

@@ -120,6 +120,11 @@ impl Rule for AnonymousSource {
         let text = doc.prose();
         let first_para = doc.text.paragraphs.iter().position(|p| !p.headline);
         let mut seen = Vec::new();
+        let speakers_of_quotes: rustc_hash::FxHashSet<usize> = doc
+            .quote_speakers
+            .iter()
+            .filter_map(|q| q.attribution)
+            .collect();
         for (i, a) in doc.attributions.iter().enumerate() {
             if a.kind != SourceKind::Anonymous
                 || a.form == CueForm::Nonspeech
@@ -143,7 +148,7 @@ impl Rule for AnonymousSource {
             }
             let spec = specificity(doc, src, &self.0.bare_words);
             let mut notes: Vec<&str> = Vec::new();
-            if doc.quote_speakers.iter().any(|q| q.attribution == Some(i)) {
+            if speakers_of_quotes.contains(&i) {
                 notes.push("it is quoted directly");
             }
             if Some(a.paragraph) == first_para && !doc.text.sentences[a.sentence].headline {
@@ -153,11 +158,15 @@ impl Rule for AnonymousSource {
                 .span
                 .text(text)
                 .to_lowercase();
-            let names_someone = doc
+            // mentions are in document order: those of this sentence are one slice
+            let from = doc
                 .people
                 .mentions
+                .partition_point(|m| m.sentence < a.sentence);
+            let names_someone = doc.people.mentions[from..]
                 .iter()
-                .any(|m| m.sentence == a.sentence && !src.contains(m.span));
+                .take_while(|m| m.sentence == a.sentence)
+                .any(|m| !src.contains(m.span));
             if names_someone
                 && self
                     .0

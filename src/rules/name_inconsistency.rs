@@ -104,14 +104,16 @@ fn strip_possessive(w: &str) -> &str {
     w
 }
 
-/// Does the word also appear in lower case in the document (so it is a common word)?
-fn appears_lowercase(doc: &Document, word: &str) -> bool {
+/// The words the document writes in lower case: a capitalised word among them is a
+/// common word, not a name.
+fn lowercase_words<'d>(doc: &'d Document) -> rustc_hash::FxHashSet<&'d str> {
     let text = doc.prose();
-    let lower = word.to_lowercase();
-    doc.text.tokens.iter().any(|t| {
-        let w = t.text(text);
-        w.len() == lower.len() && w.starts_with(|c: char| c.is_lowercase()) && w == lower
-    })
+    doc.text
+        .tokens
+        .iter()
+        .map(|t| t.text(text))
+        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+        .collect()
 }
 
 fn registry_note() -> String {
@@ -165,7 +167,19 @@ impl Rule for NameInconsistency {
                     && (p.words.len() >= 2 || p.evidence & strong != 0 && p.mentions.len() >= 2)
             })
             .collect();
-        let mut reported: Vec<&str> = Vec::new();
+        let mut reported: rustc_hash::FxHashSet<&str> = Default::default();
+        let lower_words = std::cell::OnceCell::new();
+        // capitalised words by initial and length, so each name meets only the words
+        // that could be its misspelling (long documents have many of both)
+        let mut by_shape: FxHashMap<(char, usize), Vec<&str>> = FxHashMap::default();
+        for &w in caps.keys() {
+            if let Some(c) = w.chars().next() {
+                by_shape.entry((c, w.chars().count())).or_default().push(w);
+            }
+        }
+        for list in by_shape.values_mut() {
+            list.sort_unstable(); // deterministic order of findings
+        }
         for p in &persons {
             let surname = p.words.last().map_or("", |s| s.as_str());
             let Some(canon_spans) = caps.get(surname) else {
@@ -173,20 +187,27 @@ impl Rule for NameInconsistency {
             };
             let initial = surname.chars().next();
             let slen = surname.chars().count();
-            for (&cand, spans) in &caps {
+            let shaped = (slen.saturating_sub(2)..=slen + 2)
+                .filter_map(|l| initial.and_then(|c| by_shape.get(&(c, l))));
+            for &cand in shaped.flatten() {
+                let Some(spans) = caps.get(cand) else {
+                    continue;
+                };
                 // cheap filters first: same initial, close length, rarer than the name
                 // "the Clintons" is the family, not a misspelling
                 if cand.strip_suffix('s') == Some(surname)
                     || cand.chars().next() != initial
                     || cand.chars().count().abs_diff(slen) > 2
                     || spans.len() > canon_spans.len()
-                    || reported.contains(&cand)
+                    || reported.contains(cand)
                     || !similarity::similar(cand, surname, t)
                 {
                     continue;
                 }
                 // a real word, a place, an institution, or someone else's name
-                if appears_lowercase(doc, cand)
+                if lower_words
+                    .get_or_init(|| lowercase_words(doc))
+                    .contains(cand.to_lowercase().as_str())
                     || doc.lexicon.flags(cand)
                         & (class::PLACE
                             | class::ORG
@@ -212,7 +233,7 @@ impl Rule for NameInconsistency {
                 if spans.len() == canon_spans.len() && spans[0].start < canon_spans[0].start {
                     continue;
                 }
-                reported.push(cand);
+                reported.insert(cand);
                 let full = p.words.join(" ");
                 let d = sink
                     .diag(
@@ -236,44 +257,54 @@ impl Rule for NameInconsistency {
             }
         }
         // one surname with two similar given names in one document: "Jack" / "Jake Sullivan"
-        for (i, a) in persons.iter().enumerate() {
-            for b in &persons[i + 1..] {
-                if a.words.len() != b.words.len()
-                    || a.words[1..] != b.words[1..]
-                    || a.words[0] == b.words[0]
-                {
-                    continue;
+        // people grouped by everything but the first word: only they can pair
+        let mut by_rest: FxHashMap<&[String], Vec<&crate::names::Person>> = FxHashMap::default();
+        for p in persons.iter().filter(|p| p.words.len() >= 2) {
+            by_rest.entry(&p.words[1..]).or_default().push(p);
+        }
+        let mut groups: Vec<&Vec<&crate::names::Person>> =
+            by_rest.values().filter(|g| g.len() > 1).collect();
+        groups.sort_by_key(|g| g[0].mentions.first().copied());
+        for group in groups {
+            for (i, a) in group.iter().enumerate() {
+                for b in &group[i + 1..] {
+                    if a.words.len() != b.words.len()
+                        || a.words[1..] != b.words[1..]
+                        || a.words[0] == b.words[0]
+                    {
+                        continue;
+                    }
+                    let (ga, gb) = (&a.words[0], &b.words[0]);
+                    if ga.chars().next() != gb.chars().next()
+                        || similarity::distance(ga, gb) > self.0.given_name_edit_distance
+                        || ga.chars().count().min(gb.chars().count()) < 3
+                        || doc.registry.different(&a.full, &b.full)
+                    {
+                        continue;
+                    }
+                    let (major, minor) = if a.mentions.len() >= b.mentions.len() {
+                        (a, b)
+                    } else {
+                        (b, a)
+                    };
+                    let m0 = doc.people.mentions[minor.mentions[0]].span;
+                    let j0 = doc.people.mentions[major.mentions[0]].span;
+                    let d = sink
+                        .diag(
+                            m0,
+                            format!(
+                                "“{}” here, but “{}” elsewhere in this document",
+                                minor.full, major.full
+                            ),
+                        )
+                        .label(format!("spelled “{}” here", minor.full))
+                        .related(None, j0, format!("spelled “{}” here", major.full))
+                        .help(format!(
+                            "if they are one person, use one spelling; {}",
+                            registry_note()
+                        ));
+                    sink.push(d);
                 }
-                let (ga, gb) = (&a.words[0], &b.words[0]);
-                if ga.chars().next() != gb.chars().next()
-                    || similarity::distance(ga, gb) > self.0.given_name_edit_distance
-                    || ga.chars().count().min(gb.chars().count()) < 3
-                    || doc.registry.different(&a.full, &b.full)
-                {
-                    continue;
-                }
-                let (major, minor) = if a.mentions.len() >= b.mentions.len() {
-                    (a, b)
-                } else {
-                    (b, a)
-                };
-                let m0 = doc.people.mentions[minor.mentions[0]].span;
-                let j0 = doc.people.mentions[major.mentions[0]].span;
-                let d = sink
-                    .diag(
-                        m0,
-                        format!(
-                            "“{}” here, but “{}” elsewhere in this document",
-                            minor.full, major.full
-                        ),
-                    )
-                    .label(format!("spelled “{}” here", minor.full))
-                    .related(None, j0, format!("spelled “{}” here", major.full))
-                    .help(format!(
-                        "if they are one person, use one spelling; {}",
-                        registry_note()
-                    ));
-                sink.push(d);
             }
         }
     }

@@ -142,13 +142,17 @@ impl UnattributedClaim {
 impl Rule for UnattributedClaim {
     fn check(&self, doc: &Document, sink: &mut Sink) {
         let text = doc.prose();
+        let mut attributed = vec![false; doc.text.paragraphs.len()];
+        for a in doc.attributions.iter().filter(|a| a.is_speech()) {
+            attributed[a.paragraph] = true;
+        }
+        let mut quoted = vec![false; doc.text.paragraphs.len()];
+        for q in doc.text.quotes.iter().filter(|q| !q.single) {
+            quoted[q.paragraph] = true;
+        }
         for (pi, p) in doc.text.paragraphs.iter().enumerate() {
-            if p.headline
-                || doc
-                    .attributions
-                    .iter()
-                    .any(|a| a.paragraph == pi && a.is_speech())
-            {
+            // a headline, an attributed paragraph, or quoted speech (or its continuation)
+            if p.headline || attributed[pi] || quoted[pi] {
                 continue;
             }
             // precision first: a reporting verb or a sourcing word anywhere in the paragraph
@@ -166,15 +170,7 @@ impl Rule for UnattributedClaim {
             if sourced {
                 continue;
             }
-            // the paragraph is quoted speech (or continues a quotation)
-            if doc
-                .text
-                .quotes
-                .iter()
-                .any(|q| q.paragraph == pi && !q.single)
-            {
-                continue;
-            }
+
             for si in p.sentences.clone() {
                 let s = &doc.text.sentences[si];
                 let st = s.span.text(text).trim_end();
