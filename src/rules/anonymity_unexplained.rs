@@ -195,7 +195,7 @@ impl Rule for AnonymityUnexplained {
                 }
             }
         }
-        let mut seen = Vec::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         for (i, a) in doc.attributions.iter().enumerate() {
             if a.kind != SourceKind::Anonymous
                 || matches!(a.form, CueForm::Nonspeech | CueForm::Agentless)
@@ -206,7 +206,7 @@ impl Rule for AnonymityUnexplained {
             if seen.contains(&src) {
                 continue;
             }
-            seen.push(src);
+            seen.insert(src);
             let head = singular(a.head.as_deref().unwrap_or(""));
             if !self
                 .requires_reason

@@ -119,7 +119,7 @@ impl Rule for AnonymousSource {
     fn check(&self, doc: &Document, sink: &mut Sink) {
         let text = doc.prose();
         let first_para = doc.text.paragraphs.iter().position(|p| !p.headline);
-        let mut seen = Vec::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         let speakers_of_quotes: rustc_hash::FxHashSet<usize> = doc
             .quote_speakers
             .iter()
@@ -136,7 +136,7 @@ impl Rule for AnonymousSource {
             if seen.contains(&src) {
                 continue; // ", accusing …" repeats the same source
             }
-            seen.push(src);
+            seen.insert(src);
             let desc = src.text(text);
             if self
                 .0

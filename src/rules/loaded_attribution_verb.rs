@@ -81,12 +81,12 @@ impl LoadedVerb {
 
 impl Rule for LoadedVerb {
     fn check(&self, doc: &Document, sink: &mut Sink) {
-        let mut seen = Vec::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         for a in &doc.attributions {
             if !matches!(a.form, CueForm::Verb | CueForm::Inverted) || seen.contains(&a.cue) {
                 continue;
             }
-            seen.push(a.cue);
+            seen.insert(a.cue);
             let cue = a.cue.text(doc.prose());
             let key = cue
                 .split_whitespace()
