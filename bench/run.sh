@@ -20,6 +20,10 @@ $M "check, 2 threads, x1" $C/x1 3 -- $BIN check --isolated --format json $C/x1
 $M "check, 2 threads, x2" $C/x2 3 -- $BIN check --isolated --format json $C/x2
 $M "check, 1 thread, x1" $C/x1 3 -- $BIN check --isolated --format json -j 1 $C/x1
 $M "check, 1 thread, x2" $C/x2 3 -- $BIN check --isolated --format json -j 1 $C/x2
+# one long document: the whole x4 corpus in a single file (invalid UTF-8 dropped)
+mkdir -p $C/one
+[ -f $C/one/all.txt ] || find $C/x4 -name '*.txt' | sort | xargs cat | iconv -f utf-8 -t utf-8 -c > $C/one/all.txt
+$M "check, 1 thread, one 20 MB file" $C/one 1 -- $BIN check --isolated --format json -j 1 $C/one/all.txt
 echo
 echo "name index (synthetic summaries: 100,000 documents, ~1,000,000 mentions):"
 target/release/examples/bench_names
