@@ -266,12 +266,18 @@ impl People {
         // where each person was last mentioned, to resolve "Clinton" to the nearest Clinton
         let mut last_seen: Vec<Option<usize>> = Vec::new();
         for c in cands {
-            let words: Vec<String> = c.words.iter().map(|s| s.text(text).to_string()).collect();
-            let person = if words.len() >= 2 {
-                key_of.get(&words.join(" ")).copied()
+            let person = if c.words.len() >= 2 {
+                let key = c
+                    .words
+                    .iter()
+                    .map(|s| s.text(text))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                key_of.get(&key).copied()
             } else {
-                // the nearest person before (or else after) with this word in their name
-                let w = &words[0];
+                // the nearest person before (or else after) with this word in their name;
+                // most single capitalised words name no one, so nothing is allocated for them
+                let w = c.words[0].text(text);
                 match people.by_word.get(w) {
                     Some(list) => {
                         // the person of this name mentioned most recently
@@ -290,9 +296,9 @@ impl People {
                             && c.evidence & evidence::SPEECH == 0) =>
                     {
                         let idx = people.persons.len();
-                        people.persons.push(Person::new(words.clone()));
-                        people.by_word.entry(w.clone()).or_default().push(idx);
-                        key_of.insert(w.clone(), idx);
+                        people.persons.push(Person::new(vec![w.to_string()]));
+                        people.by_word.entry(w.to_string()).or_default().push(idx);
+                        key_of.insert(w.to_string(), idx);
                         Some(idx)
                     }
                     None => None,
