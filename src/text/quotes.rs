@@ -212,18 +212,18 @@ pub fn find(
                     issues.push(QuoteIssue {
                         kind: QuoteIssueKind::NotReopened,
                         span: Span::new(p.span.start, first_token_end(toks, p)),
-                        related: Some(chain_start(&quotes, prev)),
+                        related: Some(chain_start(text, &quotes, prev)),
                     });
                     if misused {
                         issues.push(QuoteIssue {
                             kind: QuoteIssueKind::OpeningUsedAsClose,
                             span,
-                            related: Some(chain_start(&quotes, prev)),
+                            related: Some(chain_start(text, &quotes, prev)),
                         });
                     }
                     skip_first = k + 1;
                 } else {
-                    let start = chain_start(&quotes, prev);
+                    let start = chain_start(text, &quotes, prev);
                     issues.push(QuoteIssue {
                         kind: QuoteIssueKind::NeverClosed,
                         span: Span::new(start.start, start.end),
@@ -266,7 +266,7 @@ pub fn find(
                             issues.push(QuoteIssue {
                                 kind: QuoteIssueKind::OpeningUsedAsClose,
                                 span,
-                                related: Some(Span::new(s, s + 1)),
+                                related: Some(mark_at(text, s)),
                             });
                             push_closed(&mut quotes, s, span.end, pi, cont);
                             open_double = None;
@@ -311,7 +311,7 @@ pub fn find(
         }
     }
     if let Some(prev) = carry {
-        let start = chain_start(&quotes, prev);
+        let start = chain_start(text, &quotes, prev);
         issues.push(QuoteIssue {
             kind: QuoteIssueKind::NeverClosed,
             span: start,
@@ -332,12 +332,18 @@ fn mark_at(text: &str, start: usize) -> Span {
 }
 
 /// The opening mark of the first quote of a continued chain.
-fn chain_start(quotes: &[Quote], mut idx: usize) -> Span {
+fn chain_start(text: &str, quotes: &[Quote], mut idx: usize) -> Span {
     while let Some(prev) = quotes[idx].continues {
         idx = prev;
     }
     let s = quotes[idx].span.start;
-    Span::new(s, s + 3.min(quotes[idx].span.len()))
+    // the mark itself: one character, whatever its width in bytes ("''" is two)
+    let width = if text[s..].starts_with("''") || text[s..].starts_with("``") {
+        2
+    } else {
+        text[s..].chars().next().map_or(0, char::len_utf8)
+    };
+    Span::new(s, (s + width).min(quotes[idx].span.end.max(s)))
 }
 
 fn push_closed(
