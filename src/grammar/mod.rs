@@ -128,13 +128,7 @@ pub struct Extraction {
 /// `flags` holds the lexicon classes of every token of `tm`.
 pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People, flags: &[u32]) -> Extraction {
     let mut out = Vec::new();
-    let mut double: Vec<Span> = tm
-        .quotes
-        .iter()
-        .filter(|q| !q.single)
-        .map(|q| q.span)
-        .collect();
-    double.sort();
+    let double = tm.double_quote_spans();
     let mut ws: Vec<W> = Vec::with_capacity(64);
     for (si, s) in tm.sentences.iter().enumerate() {
         ws.clear();

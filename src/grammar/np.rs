@@ -105,6 +105,14 @@ pub fn word<'a>(s: &'static str) -> impl FnMut(In<'a>) -> Res<'a, W<'a>> {
     tok(move |w: &W| w.s.eq_ignore_ascii_case(s))
 }
 
+/// "Monday": a time, even capitalised.
+fn is_weekday(w: &W) -> bool {
+    matches!(
+        w.s,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    )
+}
+
 /// Can this word sit inside a noun phrase?
 pub fn nounish(w: &W) -> bool {
     if !matches!(
@@ -254,19 +262,10 @@ fn object_unit<'a>(i: In<'a>) -> Res<'a, Np> {
         .parse(i)
         .and_then(|(rest, np)| {
             let consumed = &i[..i.len() - rest.len()];
-            if consumed.iter().any(|w| {
-                w.f & TEMPORAL != 0 && !w.cap()
-                    || matches!(
-                        w.s,
-                        "Monday"
-                            | "Tuesday"
-                            | "Wednesday"
-                            | "Thursday"
-                            | "Friday"
-                            | "Saturday"
-                            | "Sunday"
-                    )
-            }) {
+            if consumed
+                .iter()
+                .any(|w| w.f & TEMPORAL != 0 && !w.cap() || is_weekday(w))
+            {
                 fail(i)
             } else {
                 Ok((rest, np))
@@ -609,20 +608,7 @@ pub fn middle<'a>(i: In<'a>) -> Res<'a, usize> {
         tok(|w: &W| w.f & (AUX | ADVERB) != 0 && w.f & PREP == 0).map(|w| w.idx),
         tok(|w: &W| w.s.len() > 4 && w.s.ends_with("ly") && !w.cap() && w.f & ANON_HEAD == 0)
             .map(|w| w.idx),
-        tok(|w: &W| {
-            w.f & TEMPORAL != 0
-                || matches!(
-                    w.s,
-                    "Monday"
-                        | "Tuesday"
-                        | "Wednesday"
-                        | "Thursday"
-                        | "Friday"
-                        | "Saturday"
-                        | "Sunday"
-                )
-        })
-        .map(|w| w.idx),
+        tok(|w: &W| w.f & TEMPORAL != 0 || is_weekday(w)).map(|w| w.idx),
         (
             tok(|w: &W| {
                 matches!(

@@ -117,13 +117,7 @@ pub fn quotes(tm: &TextModel, atts: &[Attribution]) -> Vec<QuoteSpeaker> {
         a..b.max(a)
     };
     // double quotations in order, to tell whether a cue sits inside another quotation
-    let mut double: Vec<crate::text::Span> = tm
-        .quotes
-        .iter()
-        .filter(|q| !q.single)
-        .map(|q| q.span)
-        .collect();
-    double.sort();
+    let double = tm.double_quote_spans();
     let inside_other = |cue: crate::text::Span, own: crate::text::Span| {
         let i = double.partition_point(|s| s.start <= cue.start);
         i > 0 && double[i - 1] != own && double[i - 1].contains(cue)

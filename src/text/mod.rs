@@ -200,6 +200,18 @@ impl<'a> TextModel<'a> {
         self.tokens.partition_point(|t| t.span.start < offset)
     }
 
+    /// The spans of the double-mark quotations, sorted by start.
+    pub fn double_quote_spans(&self) -> Vec<Span> {
+        let mut v: Vec<Span> = self
+            .quotes
+            .iter()
+            .filter(|q| !q.single)
+            .map(|q| q.span)
+            .collect();
+        v.sort();
+        v
+    }
+
     /// The quote containing `offset`, if any (innermost last).
     pub fn quote_at(&self, offset: usize) -> Option<usize> {
         self.quotes
