@@ -166,18 +166,32 @@ fn is_quote_char(c: char) -> bool {
 /// ("Russia’s", "state-run") and dotted abbreviations ("U.S.", "a.m.").
 pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
     let text = &prose[span.start..span.end];
+    let bytes = text.as_bytes();
+    let n = bytes.len();
     let base = span.start;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    // the character at byte `i` and its width; ASCII without decoding
+    let at = |i: usize| -> (char, usize) {
+        if bytes[i] < 0x80 {
+            (bytes[i] as char, 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
+        }
+    };
+    let next_char = |i: usize| if i < n { Some(at(i).0) } else { None };
+    let mut push = |s: usize, e: usize, kind: TokenKind| out.push(Token { span: Span::new(base + s, base + e), kind });
+    let mut i = 0;
+    while i < n {
+        let (c, w) = at(i);
         if c.is_whitespace() {
+            i += w;
             continue;
         }
         let start = i;
         if c.is_alphabetic() {
-            let mut end = i + c.len_utf8();
+            let mut end = i + w;
             // dotted abbreviation: single letters each followed by '.'
-            let rest = &text[end..];
-            if rest.starts_with('.') {
+            if bytes.get(end) == Some(&b'.') {
                 let mut j = end + 1;
                 let mut letters = 1;
                 loop {
@@ -190,41 +204,33 @@ pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
                         _ => break,
                     }
                 }
-                let next_is_alpha = text[j..].chars().next().is_some_and(|c| c.is_alphabetic());
-                if letters >= 2 && !next_is_alpha {
-                    while iter.peek().is_some_and(|&(k, _)| k < j) {
-                        iter.next();
-                    }
-                    out.push(Token {
-                        span: Span::new(base + start, base + j),
-                        kind: TokenKind::Word,
-                    });
+                if letters >= 2 && !next_char(j).is_some_and(char::is_alphabetic) {
+                    push(start, j, TokenKind::Word);
+                    i = j;
                     continue;
                 }
             }
-            while let Some(&(k, d)) = iter.peek() {
+            while end < n {
+                // fast path: ASCII letters and digits
+                if bytes[end].is_ascii_alphanumeric() {
+                    end += 1;
+                    continue;
+                }
+                let (d, dw) = at(end);
                 if d.is_alphanumeric() {
-                    end = k + d.len_utf8();
-                    iter.next();
+                    end += dw;
                 } else if matches!(d, '\'' | '’' | '-' | '‐' | '.' | '&') {
                     // joiner only when a letter or digit follows (and for '.', a letter,
                     // to keep "U.S.-China" and web-style "tv.com" whole; a plain full stop
                     // is punctuation)
-                    let after = text[k + d.len_utf8()..].chars().next();
+                    let after = next_char(end + dw);
                     let joins = match d {
-                        '.' => {
-                            after.is_some_and(|a| a.is_lowercase())
-                                && text[start..k].chars().all(|x| x.is_lowercase())
-                        }
-                        '&' => {
-                            after.is_some_and(|a| a.is_uppercase())
-                                && text[start..k].chars().all(|x| x.is_uppercase())
-                        }
-                        _ => after.is_some_and(|a| a.is_alphanumeric()),
+                        '.' => after.is_some_and(char::is_lowercase) && text[start..end].chars().all(char::is_lowercase),
+                        '&' => after.is_some_and(char::is_uppercase) && text[start..end].chars().all(char::is_uppercase),
+                        _ => after.is_some_and(char::is_alphanumeric),
                     };
                     if joins {
-                        iter.next();
-                        end = k + d.len_utf8();
+                        end += dw;
                     } else {
                         break;
                     }
@@ -237,100 +243,58 @@ pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
             // both halves look like words (not "McDonald", "YouTube", "LinkedIn").
             let word = &text[start..end];
             if let Some(split) = glued_split(word) {
-                out.push(Token {
-                    span: Span::new(base + start, base + start + split),
-                    kind: TokenKind::Word,
-                });
-                out.push(Token {
-                    span: Span::new(base + start + split, base + end),
-                    kind: TokenKind::Word,
-                });
+                push(start, start + split, TokenKind::Word);
+                push(start + split, end, TokenKind::Word);
+                i = end;
                 continue;
             }
             // "Mr." / "Sen." / an initial "E." keep their full stop when a name follows:
             // the stop is part of the word, not the end of a sentence
-            if text[end..].starts_with('.') {
-                let word = &text[start..end];
+            if bytes.get(end) == Some(&b'.') {
                 let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
                 let after = text[end + 1..].trim_start_matches(' ');
-                let name_follows = text[end + 1..].starts_with(' ')
-                    && after.chars().next().is_some_and(char::is_uppercase);
+                let name_follows = text[end + 1..].starts_with(' ') && after.chars().next().is_some_and(char::is_uppercase);
                 if (initial || TITLE_ABBREVIATIONS.contains(&word)) && name_follows {
-                    iter.next();
                     end += 1;
                 }
             }
-            out.push(Token {
-                span: Span::new(base + start, base + end),
-                kind: TokenKind::Word,
-            });
+            push(start, end, TokenKind::Word);
+            i = end;
         } else if c.is_ascii_digit() {
             let mut end = i + 1;
-            while let Some(&(k, d)) = iter.peek() {
+            while end < n {
+                let (d, dw) = at(end);
                 if d.is_alphanumeric() {
-                    end = k + d.len_utf8();
-                    iter.next();
-                } else if matches!(d, '.' | ',' | ':') {
-                    let after = text[k + 1..].chars().next();
-                    if after.is_some_and(|a| a.is_ascii_digit()) {
-                        iter.next();
-                        end = k + 1;
-                    } else {
-                        break;
-                    }
-                } else if d == '-'
-                    && text[k + 1..]
-                        .chars()
-                        .next()
-                        .is_some_and(|a| a.is_alphanumeric())
-                {
-                    iter.next();
-                    end = k + 1;
+                    end += dw;
+                } else if matches!(d, '.' | ',' | ':') && next_char(end + 1).is_some_and(|a| a.is_ascii_digit()) {
+                    end += 1;
+                } else if d == '-' && next_char(end + 1).is_some_and(char::is_alphanumeric) {
+                    end += 1;
                 } else {
                     break;
                 }
             }
-            out.push(Token {
-                span: Span::new(base + start, base + end),
-                kind: TokenKind::Number,
-            });
-        } else if (c == '\'' && text[i + 1..].starts_with('\''))
-            || (c == '`' && text[i + 1..].starts_with('`'))
-        {
+            push(start, end, TokenKind::Number);
+            i = end;
+        } else if (c == '\'' && bytes.get(i + 1) == Some(&b'\'')) || (c == '`' && bytes.get(i + 1) == Some(&b'`')) {
             // NYT style ''quote'' and TeX style ``quote'': one double mark
-            iter.next();
-            out.push(Token {
-                span: Span::new(base + i, base + i + 2),
-                kind: TokenKind::Quote,
-            });
+            push(i, i + 2, TokenKind::Quote);
+            i += 2;
         } else if is_quote_char(c) {
-            out.push(Token {
-                span: Span::new(base + i, base + i + c.len_utf8()),
-                kind: TokenKind::Quote,
-            });
-        } else if c == '-' && text[i + 1..].starts_with('-') {
-            iter.next();
-            out.push(Token {
-                span: Span::new(base + i, base + i + 2),
-                kind: TokenKind::Dash,
-            });
+            push(i, i + w, TokenKind::Quote);
+            i += w;
+        } else if c == '-' && bytes.get(i + 1) == Some(&b'-') {
+            push(i, i + 2, TokenKind::Dash);
+            i += 2;
         } else if matches!(c, '—' | '–' | '―') {
-            out.push(Token {
-                span: Span::new(base + i, base + i + c.len_utf8()),
-                kind: TokenKind::Dash,
-            });
+            push(i, i + w, TokenKind::Dash);
+            i += w;
         } else if c == '.' && text[i..].starts_with("...") {
-            iter.next();
-            iter.next();
-            out.push(Token {
-                span: Span::new(base + i, base + i + 3),
-                kind: TokenKind::Punct,
-            });
+            push(i, i + 3, TokenKind::Punct);
+            i += 3;
         } else {
-            out.push(Token {
-                span: Span::new(base + i, base + i + c.len_utf8()),
-                kind: TokenKind::Punct,
-            });
+            push(i, i + w, TokenKind::Punct);
+            i += w;
         }
     }
 }
