@@ -128,7 +128,11 @@ pub fn read(path: &Path) -> Result<String, String> {
 }
 
 pub fn decode(shown: &str, bytes: Vec<u8>) -> Result<String, String> {
-    if let Some(nul) = bytes.iter().take(8192).position(|&b| b == 0) {
+    let head = &bytes[..bytes.len().min(8192)];
+    // `contains` on bytes is a fast scan; find the offset only when there is a NUL
+    if head.contains(&0)
+        && let Some(nul) = head.iter().position(|&b| b == 0)
+    {
         return Err(format!(
             "{shown}: binary file (NUL byte at offset {nul}); skipped"
         ));
