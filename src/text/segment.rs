@@ -179,7 +179,12 @@ pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
         }
     };
     let next_char = |i: usize| if i < n { Some(at(i).0) } else { None };
-    let mut push = |s: usize, e: usize, kind: TokenKind| out.push(Token { span: Span::new(base + s, base + e), kind });
+    let mut push = |s: usize, e: usize, kind: TokenKind| {
+        out.push(Token {
+            span: Span::new(base + s, base + e),
+            kind,
+        })
+    };
     let mut i = 0;
     while i < n {
         let (c, w) = at(i);
@@ -225,8 +230,14 @@ pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
                     // is punctuation)
                     let after = next_char(end + dw);
                     let joins = match d {
-                        '.' => after.is_some_and(char::is_lowercase) && text[start..end].chars().all(char::is_lowercase),
-                        '&' => after.is_some_and(char::is_uppercase) && text[start..end].chars().all(char::is_uppercase),
+                        '.' => {
+                            after.is_some_and(char::is_lowercase)
+                                && text[start..end].chars().all(char::is_lowercase)
+                        }
+                        '&' => {
+                            after.is_some_and(char::is_uppercase)
+                                && text[start..end].chars().all(char::is_uppercase)
+                        }
                         _ => after.is_some_and(char::is_alphanumeric),
                     };
                     if joins {
@@ -253,7 +264,8 @@ pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
             if bytes.get(end) == Some(&b'.') {
                 let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
                 let after = text[end + 1..].trim_start_matches(' ');
-                let name_follows = text[end + 1..].starts_with(' ') && after.chars().next().is_some_and(char::is_uppercase);
+                let name_follows = text[end + 1..].starts_with(' ')
+                    && after.chars().next().is_some_and(char::is_uppercase);
                 if (initial || TITLE_ABBREVIATIONS.contains(&word)) && name_follows {
                     end += 1;
                 }
@@ -266,7 +278,9 @@ pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
                 let (d, dw) = at(end);
                 if d.is_alphanumeric() {
                     end += dw;
-                } else if matches!(d, '.' | ',' | ':') && next_char(end + 1).is_some_and(|a| a.is_ascii_digit()) {
+                } else if matches!(d, '.' | ',' | ':')
+                    && next_char(end + 1).is_some_and(|a| a.is_ascii_digit())
+                {
                     end += 1;
                 } else if d == '-' && next_char(end + 1).is_some_and(char::is_alphanumeric) {
                     end += 1;
@@ -276,7 +290,9 @@ pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
             }
             push(start, end, TokenKind::Number);
             i = end;
-        } else if (c == '\'' && bytes.get(i + 1) == Some(&b'\'')) || (c == '`' && bytes.get(i + 1) == Some(&b'`')) {
+        } else if (c == '\'' && bytes.get(i + 1) == Some(&b'\''))
+            || (c == '`' && bytes.get(i + 1) == Some(&b'`'))
+        {
             // NYT style ''quote'' and TeX style ``quote'': one double mark
             push(i, i + 2, TokenKind::Quote);
             i += 2;
