@@ -280,9 +280,9 @@ pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
                     end += dw;
                 } else if matches!(d, '.' | ',' | ':')
                     && next_char(end + 1).is_some_and(|a| a.is_ascii_digit())
+                    || d == '-' && next_char(end + 1).is_some_and(char::is_alphanumeric)
                 {
-                    end += 1;
-                } else if d == '-' && next_char(end + 1).is_some_and(char::is_alphanumeric) {
+                    // "5,000", "1.5", "11:50", "2-1"
                     end += 1;
                 } else {
                     break;
