@@ -46,8 +46,10 @@ pub fn lint_file(path: &str, text: &str, config: &Config) -> FileResult {
     let doc = Document::new(path, text, config);
     let mut out = Vec::new();
     run_rules(&doc, config, &mut out);
-    diagnostic::locate(&mut out, path, text);
-    let names = cross_file(config).then(|| names::index::DocNames::from_document(&doc));
+    // one line index serves the diagnostics and the name summary
+    let index = text::LineIndex::new(text);
+    diagnostic::locate(&mut out, path, text, &index);
+    let names = cross_file(config).then(|| names::index::DocNames::from_document(&doc, &index));
     FileResult {
         diagnostics: out,
         names,

@@ -30,9 +30,9 @@ pub struct DocNames {
 
 impl DocNames {
     /// The people of a linted document that have evidence of being people and a full name.
-    pub fn from_document(doc: &crate::Document) -> DocNames {
+    /// `index` is the line index of the document's text.
+    pub fn from_document(doc: &crate::Document, index: &crate::text::LineIndex) -> DocNames {
         let mut people = Vec::new();
-        let mut index = None;
         for p in &doc.people.persons {
             if p.words.len() < 2 || p.evidence == 0 {
                 continue;
@@ -49,7 +49,6 @@ impl DocNames {
                 .find(|m| m.words.len() == p.words.len())
                 .map_or(spans[0], |m| m.span);
             let text = doc.text.source;
-            let index = index.get_or_insert_with(|| crate::text::LineIndex::new(text));
             let first_position = (
                 index.line_col(text, first.start),
                 index.line_col(text, first.end),
