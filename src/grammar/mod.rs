@@ -508,6 +508,10 @@ impl Sentence<'_, '_, '_> {
         let Some(np) = self.object_after(end) else {
             return false;
         };
+        // "…, said it." is the object of the verb, not its speaker
+        if np.pronoun && !matches!(ws[np.start].s.to_ascii_lowercase().as_str(), "he" | "she") {
+            return false;
+        }
         self.emit((k, end), Some(&np), CueForm::Inverted);
         *limit = np.end;
         true

@@ -130,7 +130,9 @@ pub fn nounish(w: &W) -> bool {
         let acronym = w.s.len() >= 2 && w.s.chars().all(|c| c.is_uppercase() || c == '.');
         return acronym || w.f & (FUNCTION | PREP | AUX | DET | PRONOUN) == 0;
     }
-    if w.f & (VERB | INVERTED) != 0 && w.f & (DOC_HEAD | ANON_HEAD | ORG_HEAD | OUTLET_HEAD) == 0 {
+    if w.f & (VERB | INVERTED) != 0
+        && w.f & (DOC_HEAD | ANON_HEAD | ORG_HEAD | OUTLET_HEAD | NOUN_FORM) == 0
+    {
         return false;
     }
     if w.f & (TEMPORAL | ADVERB | DET) != 0 {
@@ -223,7 +225,7 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
         ) && i.get(k + 1).is_some_and(|n| n.f & PREP != 0)
             || i[k].s.ends_with("ed") && i.get(k + 1).is_some_and(|n| n.s == "by")
             // "the states suing the EPA": a participle with its object
-            || i[k].s.ends_with("ing") && i[k].s.len() > 5 && i.get(k + 1).is_some_and(|n| n.f & DET != 0)
+            || i[k].s.ends_with("ing") && i[k].s.len() >= 5 && i.get(k + 1).is_some_and(|n| n.f & DET != 0)
     };
     while n < i.len()
         && !stops(&i[n])
