@@ -96,6 +96,29 @@ impl Rule for LoadedVerb {
             let Some((base, suggestion)) = self.forms.get(&key) else {
                 continue;
             };
+            // a document "reveals" or "notes" without taking sides
+            if a.kind == crate::grammar::SourceKind::Document && base != "claim" {
+                continue;
+            }
+            // "claimed a loss", "claimed responsibility": the tax or legal sense, not speech
+            if base == "claim" {
+                let next = doc.prose()[a.cue.end..]
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("");
+                if matches!(
+                    next,
+                    "a" | "an"
+                        | "responsibility"
+                        | "victory"
+                        | "credit"
+                        | "asylum"
+                        | "benefits"
+                        | "damages"
+                ) {
+                    continue;
+                }
+            }
             let why = match base.as_str() {
                 "refute" => "“refute” means to disprove; if the claim was only rejected, the source denied it".to_string(),
                 "claim" => "“claim” casts doubt on what the source says".to_string(),
