@@ -185,7 +185,16 @@ pub fn ledger(doc: &Document) -> Ledger {
                     r.quotes += 1;
                 }
             }
-            None if !q.single => unattributed += 1,
+            // scare quotes ("the “no limits” partnership") are not quotations of speech
+            None if !q.single
+                && q.inner(doc.text.source)
+                    .text(doc.text.source)
+                    .split_whitespace()
+                    .count()
+                    > 3 =>
+            {
+                unattributed += 1
+            }
             None => {}
         }
     }
