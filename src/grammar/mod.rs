@@ -365,7 +365,7 @@ impl Sentence<'_, '_, '_> {
             if !(np::nounish(w) || w.f & (DET | PRONOUN) != 0) {
                 return None;
             }
-            np::subject_before_cue(np::Toks(&ws[start..cue])).map(|(np, _)| np)
+            np::subject_before_cue(np::Toks(&ws[start..cue]))
         })
     }
 
@@ -448,7 +448,6 @@ impl Sentence<'_, '_, '_> {
 
     fn agentless(&mut self, k: usize, len: usize) -> bool {
         let ws = self.ws;
-        let text = ws[k].s.to_ascii_lowercase();
         // "was considered for the job" is not a judgement attributed to anyone
         if ws[k + len - 1].s.eq_ignore_ascii_case("considered") {
             match ws.get(k + len) {
@@ -457,7 +456,6 @@ impl Sentence<'_, '_, '_> {
                 _ => {}
             }
         }
-        let _ = text;
         self.emit((k, k + len), None, CueForm::Agentless);
         true
     }

@@ -661,11 +661,11 @@ pub fn middle<'a>(i: In<'a>) -> Res<'a, usize> {
 }
 
 /// Subject + middle, consuming the whole slice (the cue follows it).
-pub fn subject_before_cue<'a>(i: In<'a>) -> Option<(Np, usize)> {
+pub fn subject_before_cue<'a>(i: In<'a>) -> Option<Np> {
     let (rest, np) = subject(i).ok()?;
     let (rest, _) = middle(rest).ok()?;
     if !rest.is_empty() {
         return None;
     }
-    Some((np, i.len()))
+    Some(np)
 }

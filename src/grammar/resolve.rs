@@ -65,10 +65,8 @@ pub fn pronouns(tm: &TextModel, people: &People, atts: &mut [Attribution]) {
                         atts[i].anonymous = false;
                         atts[i].referent = prior;
                     }
-                } else if word == "i" {
-                    atts[i].anonymous = false;
                 }
-                if atts[i].speaker.is_none() && word != "i" {
+                if atts[i].speaker.is_none() {
                     // an earlier anonymous source is the likeliest antecedent
                     if let Some(p) = atts[..i].iter().rposition(|a| {
                         a.source.is_some()

@@ -211,13 +211,6 @@ impl<'a> TextModel<'a> {
         v.sort();
         v
     }
-
-    /// The quote containing `offset`, if any (innermost last).
-    pub fn quote_at(&self, offset: usize) -> Option<usize> {
-        self.quotes
-            .iter()
-            .rposition(|q| q.span.start <= offset && offset < q.span.end)
-    }
 }
 
 /// Blanks bare URLs (http://, https://, www.) and markup tags (`<tweet author="…">`) so
