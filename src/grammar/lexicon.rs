@@ -439,44 +439,34 @@ impl Lexicon {
         for w in &d.inverted_only_verbs {
             lex.entry(w, INVERTED, PhraseKind::InvertedOnly);
         }
-        for w in &d.prepositional_cues {
-            lex.entry(w, 0, PhraseKind::Prepositional);
-        }
-        for w in &d.agentless {
-            lex.entry(w, 0, PhraseKind::Agentless);
-        }
-        for w in &d.nonspeech_cues {
-            lex.entry(w, 0, PhraseKind::Nonspeech);
-        }
-        for w in &d.participial_cues {
-            lex.entry(w, 0, PhraseKind::Participial);
+        // multi-word entries become phrases; single words get the class flag
+        let lists: [(&Vec<String>, u32, PhraseKind); 12] = [
+            (&d.prepositional_cues, 0, PhraseKind::Prepositional),
+            (&d.agentless, 0, PhraseKind::Agentless),
+            (&d.nonspeech_cues, 0, PhraseKind::Nonspeech),
+            (&d.participial_cues, 0, PhraseKind::Participial),
+            (&d.organization_heads, ORG_HEAD, PhraseKind::OrgHead),
+            (&d.organizations, ORG, PhraseKind::Organization),
+            (&d.outlets, OUTLET, PhraseKind::Outlet),
+            (&d.outlet_heads, OUTLET_HEAD, PhraseKind::OutletHead),
+            (&d.document_heads, DOC_HEAD, PhraseKind::DocHead),
+            (&d.person_roles, ROLE, PhraseKind::Role),
+            (&d.titles, TITLE, PhraseKind::Title),
+            (&d.places, PLACE, PhraseKind::Place),
+        ];
+        for (list, flag, kind) in lists {
+            for w in list {
+                // titles are written with or without their full stop ("Sen."/"Sen")
+                let w = if kind == PhraseKind::Title {
+                    w.trim_end_matches('.')
+                } else {
+                    w.as_str()
+                };
+                lex.entry(w, flag, kind);
+            }
         }
         for w in &d.anonymous_heads {
             lex.flag(w, ANON_HEAD);
-        }
-        for w in &d.organization_heads {
-            lex.entry(w, ORG_HEAD, PhraseKind::OrgHead);
-        }
-        for w in &d.organizations {
-            lex.entry(w, ORG, PhraseKind::Organization);
-        }
-        for w in &d.outlets {
-            lex.entry(w, OUTLET, PhraseKind::Outlet);
-        }
-        for w in &d.outlet_heads {
-            lex.entry(w, OUTLET_HEAD, PhraseKind::OutletHead);
-        }
-        for w in &d.document_heads {
-            lex.entry(w, DOC_HEAD, PhraseKind::DocHead);
-        }
-        for w in &d.person_roles {
-            lex.entry(w, ROLE, PhraseKind::Role);
-        }
-        for w in &d.titles {
-            lex.entry(w.trim_end_matches('.'), TITLE, PhraseKind::Title);
-        }
-        for w in &d.places {
-            lex.entry(w, PLACE, PhraseKind::Place);
         }
         for w in &d.nationalities {
             lex.flag(w, NATIONALITY);

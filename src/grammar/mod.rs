@@ -202,15 +202,7 @@ fn is_furniture(ws: &[W]) -> bool {
 }
 
 fn title_case(ws: &[W]) -> bool {
-    let words = ws
-        .iter()
-        .filter(|w| w.kind == TokenKind::Word && w.s.chars().any(char::is_alphabetic));
-    let (mut n, mut caps) = (0, 0);
-    for w in words {
-        n += 1;
-        caps += usize::from(w.cap());
-    }
-    n >= 4 && caps * 10 >= n * 7
+    crate::text::segment::title_case(ws.iter().filter(|w| w.kind == TokenKind::Word).map(|w| w.s))
 }
 
 fn mark_quoted(ws: &mut [W], double: &[Span]) {

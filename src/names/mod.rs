@@ -102,16 +102,12 @@ fn is_title_case_headline(tm: &TextModel, p: usize) -> bool {
     if !para.headline {
         return false;
     }
-    let words: Vec<&str> = tm.tokens[para.tokens.clone()]
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.text(&tm.prose))
-        .collect();
-    let caps = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    words.len() >= 4 && caps * 10 >= words.len() * 7
+    crate::text::segment::title_case(
+        tm.tokens[para.tokens.clone()]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| t.text(&tm.prose)),
+    )
 }
 
 impl People {

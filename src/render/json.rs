@@ -53,12 +53,10 @@ pub fn write(
     out.write_all(b"\n}\n")
 }
 
+/// The JSON document as a string (what [`write`] writes).
 pub fn render(diags: &[Diagnostic], files: &FileMap, summary: &Summary) -> String {
-    let v = json!({
-        "diagnostics": diags.iter().map(|d| diagnostic(d, files)).collect::<Vec<_>>(),
-        "summary": summary,
-    });
-    let mut s = serde_json::to_string_pretty(&v).unwrap_or_else(|_| "{}".into());
-    s.push('\n');
-    s
+    let mut buf = Vec::new();
+    // writing to a Vec cannot fail
+    let _ = write(diags, files, summary, &mut buf);
+    String::from_utf8(buf).unwrap_or_default()
 }

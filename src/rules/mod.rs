@@ -100,21 +100,31 @@ pub fn find(id: &str) -> Option<&'static RuleDef> {
     REGISTRY.iter().find(|d| d.meta.id == id)
 }
 
-/// The default severity of a rule, from `rules/default.toml`.
+/// The default severity of a rule, from `rules/default.toml` (parsed once).
 pub fn default_severity(id: &str) -> &'static str {
-    let t: toml::Table = toml::from_str(crate::config::DEFAULT_RULES).unwrap_or_default();
-    let sev = t
-        .get("rules")
-        .and_then(|r| r.get(id))
-        .and_then(|r| r.get("severity"))
-        .and_then(|s| s.as_str())
-        .unwrap_or("warning");
-    match sev {
-        "error" => "error",
-        "info" => "info",
-        "off" => "off",
-        _ => "warning",
-    }
+    static SEVERITIES: std::sync::OnceLock<std::collections::BTreeMap<String, &'static str>> =
+        std::sync::OnceLock::new();
+    let table = SEVERITIES.get_or_init(|| {
+        let t: toml::Table = toml::from_str(crate::config::DEFAULT_RULES).unwrap_or_default();
+        let rules = t
+            .get("rules")
+            .and_then(|r| r.as_table())
+            .cloned()
+            .unwrap_or_default();
+        rules
+            .iter()
+            .map(|(id, r)| {
+                let sev = match r.get("severity").and_then(|s| s.as_str()) {
+                    Some("error") => "error",
+                    Some("info") => "info",
+                    Some("off") => "off",
+                    _ => "warning",
+                };
+                (id.clone(), sev)
+            })
+            .collect()
+    });
+    table.get(id).copied().unwrap_or("warning")
 }
 
 /// `“text”` shortened for a message.

@@ -396,6 +396,17 @@ pub fn sentences(
     }
 }
 
+/// Most words capitalised, as headlines often are ("Russia Is Reportedly Seeking Military
+/// Aid"): at least four words, seven in ten of them capitalised.
+pub fn title_case<'a>(words: impl Iterator<Item = &'a str>) -> bool {
+    let (mut n, mut caps) = (0usize, 0usize);
+    for w in words.filter(|w| w.chars().any(char::is_alphabetic)) {
+        n += 1;
+        caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+    }
+    n >= 4 && caps * 10 >= n * 7
+}
+
 /// A paragraph is headline-like when it is one sentence that does not end in terminal
 /// punctuation ("Russia seeking military aid from China says US official").
 pub fn is_headline(prose: &str, p: &Paragraph, sentences: &[Sentence], tokens: &[Token]) -> bool {
