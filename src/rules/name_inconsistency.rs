@@ -325,31 +325,23 @@ impl Rule for NameInconsistency {
             }
             let (full_a, full_b) = (fa.full(), fb.full());
             let (na, nb) = (fa.doc_count(), fb.doc_count());
+            // where a document uses a spelling: its path and the first full mention
             let place = |u: &(u32, u32)| {
                 let d = &docs[u.0 as usize];
-                (
-                    d.path.clone(),
-                    d.people[u.1 as usize].first,
-                    d.people[u.1 as usize].spans.clone(),
-                )
+                (d.path.clone(), d.people[u.1 as usize].first)
             };
             if na == nb {
                 // one against one (or n against n): say so, do not guess
-                let mut uses: Vec<(String, Span, Vec<Span>, String)> = fa
+                let mut uses: Vec<(String, Span, &String)> = fa
                     .uses
                     .iter()
-                    .map(|u| {
-                        let (p, f, s) = place(u);
-                        (p, f, s, full_a.clone())
-                    })
-                    .chain(fb.uses.iter().map(|u| {
-                        let (p, f, s) = place(u);
-                        (p, f, s, full_b.clone())
-                    }))
+                    .map(|u| (place(u), &full_a))
+                    .chain(fb.uses.iter().map(|u| (place(u), &full_b)))
+                    .map(|((p, f), n)| (p, f, n))
                     .collect();
                 uses.sort_by(|x, y| x.0.cmp(&y.0));
-                let (p0, f0, _, n0) = uses[0].clone();
-                let other = if n0 == full_a { &full_b } else { &full_a };
+                let (p0, f0, n0) = uses[0].clone();
+                let other = if *n0 == full_a { &full_b } else { &full_a };
                 let mut d = Diagnostic::new(
                     &p0,
                     sink.rule,
@@ -362,7 +354,7 @@ impl Rule for NameInconsistency {
                     "{na} document(s) each way: credlint cannot tell which spelling is right"
                 ))
                 .help(registry_note());
-                for (p, f, _, n) in uses.iter().skip(1).take(4) {
+                for (p, f, n) in uses.iter().skip(1).take(4) {
                     d = d.related(Some(p.clone()), *f, format!("spelled “{n}” here"));
                 }
                 sink.push(d);
@@ -371,7 +363,7 @@ impl Rule for NameInconsistency {
             let (major, minor, nmaj) = if na > nb { (fa, fb, na) } else { (fb, fa, nb) };
             let (maj_full, min_full) = (major.full(), minor.full());
             for u in &minor.uses {
-                let (path, first, _) = place(u);
+                let (path, first) = place(u);
                 let mut d = Diagnostic::new(
                     &path,
                     sink.rule,
@@ -385,7 +377,7 @@ impl Rule for NameInconsistency {
                     registry_note()
                 ));
                 for mu in major.uses.iter().take(3) {
-                    let (mp, mf, _) = place(mu);
+                    let (mp, mf) = place(mu);
                     d = d.related(Some(mp), mf, format!("spelled “{maj_full}” here"));
                 }
                 sink.push(d);
