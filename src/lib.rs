@@ -25,9 +25,7 @@ pub use diagnostic::{Diagnostic, Related, Severity, Summary};
 /// Lints one document. No I/O, no printing; diagnostics sorted by offset, with their
 /// lines and columns computed.
 pub fn check_source(path: &str, text: &str, config: &Config) -> Vec<Diagnostic> {
-    let mut out = lint_file(path, text, config).diagnostics;
-    diagnostic::sort(&mut out);
-    out
+    lint_file(path, text, config).diagnostics
 }
 
 /// What linting one file yields: its diagnostics (lines and columns computed, so the text
@@ -50,6 +48,8 @@ pub fn lint_file(path: &str, text: &str, config: &Config) -> FileResult {
     let index = text::LineIndex::new(text);
     diagnostic::locate(&mut out, path, text, &index);
     let names = cross_file(config).then(|| names::index::DocNames::from_document(&doc, &index));
+    // sorted here, in parallel: the run's final sort then merges sorted runs
+    diagnostic::sort(&mut out);
     FileResult {
         diagnostics: out,
         names,

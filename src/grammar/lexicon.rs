@@ -104,7 +104,8 @@ pub struct Lexicon {
     /// as it reads it, with no copy and no key comparison (a collision among 64-bit
     /// hashes of a few thousand words is not a practical concern).
     words: FxHashMap<u64, u32>,
-    phrases: FxHashMap<Box<str>, Vec<Phrase>>,
+    /// Multi-word entries by the key of their first word (see [`word_key`]).
+    phrases: FxHashMap<u64, Vec<Phrase>>,
 }
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who"];
@@ -518,7 +519,7 @@ impl Lexicon {
             })
             .collect();
         self.phrases
-            .entry(first.to_lowercase().into_boxed_str())
+            .entry(word_key(&first.to_lowercase()))
             .or_default()
             .push(Phrase {
                 rest,
@@ -536,10 +537,9 @@ impl Lexicon {
         } else {
             word
         };
-        let key = if word.is_ascii() {
-            word_key(word)
-        } else {
-            word_key(&word.to_lowercase())
+        let key = match ascii_key(word) {
+            Some(k) => k,
+            None => word_key(&word.to_lowercase()),
         };
         let f = self.words.get(&key).copied().unwrap_or(0);
         if f & class::CASED != 0 && !word.chars().next().is_some_and(char::is_uppercase) {
@@ -551,20 +551,63 @@ impl Lexicon {
 
     /// Multi-word entries starting with `word` (longest first).
     pub fn phrases(&self, word: &str) -> &[Phrase] {
-        with_lower(word, |w| self.phrases.get(w).map(|v| v.as_slice())).unwrap_or(&[])
+        let key = match ascii_key(word) {
+            Some(k) => k,
+            None => word_key(&word.to_lowercase()),
+        };
+        self.phrases.get(&key).map_or(&[], |v| v.as_slice())
     }
 }
 
-/// The lexicon key of a word: a 64-bit hash of its ASCII-lowercased bytes.
+/// The lexicon key of a word: a 64-bit hash of its ASCII-lowercased bytes (callers
+/// lowercase non-ASCII words first).
 fn word_key(word: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in word.bytes() {
-        h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0000_0100_0000_01b3);
+    key_of(word.as_bytes()).0
+}
+
+/// The key of an ASCII word, `None` for a word that needs Unicode lowercasing.
+fn ascii_key(word: &str) -> Option<u64> {
+    let (k, high) = key_of(word.as_bytes());
+    (high & 0x8080_8080_8080_8080 == 0).then_some(k)
+}
+
+/// Hashes eight bytes at a time (one lookup per token is the grammar's hottest loop), and
+/// returns the OR of the bytes read, whose high bits say whether any was non-ASCII.
+fn key_of(bytes: &[u8]) -> (u64, u64) {
+    let mut h = (bytes.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    let mut high = 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(c);
+        let v = u64::from_le_bytes(b);
+        high |= v;
+        h = (h.rotate_left(23) ^ lower8(v)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    let r = chunks.remainder();
+    if !r.is_empty() {
+        let mut b = [0u8; 8];
+        b[..r.len()].copy_from_slice(r);
+        let v = u64::from_le_bytes(b);
+        high |= v;
+        h = (h.rotate_left(23) ^ lower8(v)).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
     // final avalanche, so that similar words land far apart
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^ (h >> 33)
+    (h ^ (h >> 33), high)
+}
+
+/// ASCII-lowercases eight bytes at once: sets bit 0x20 of each byte in `A..=Z`; other
+/// bytes (including UTF-8 sequences) are unchanged.
+fn lower8(v: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low7 = v & !HIGH;
+    let ge_a = low7 + ONES * u64::from(0x80 - b'A');
+    let gt_z = low7 + ONES * u64::from(0x80 - b'Z' - 1);
+    let upper = ge_a & !gt_z & !v & HIGH;
+    v | (upper >> 2)
 }
 
 /// Runs `f` on the ASCII-lowercased word without allocating for short words.
@@ -588,6 +631,38 @@ pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 mod tests {
     use super::class::*;
     use super::*;
+
+    #[test]
+    fn keys_ignore_ascii_case_and_tell_words_apart() {
+        for w in [
+            "said",
+            "Said",
+            "SAID",
+            "according",
+            "ACCORDING",
+            "spokeswoman",
+            "AZaz@[`{",
+        ] {
+            assert_eq!(ascii_key(w), Some(word_key(&w.to_ascii_lowercase())), "{w}");
+        }
+        let words = [
+            "said",
+            "sai",
+            "saids",
+            "diasaid",
+            "a",
+            "",
+            "spokeswoman",
+            "spokeswomen",
+        ];
+        let keys: std::collections::HashSet<u64> = words.iter().map(|w| word_key(w)).collect();
+        assert_eq!(keys.len(), words.len());
+        assert_eq!(ascii_key("Élysée"), None);
+        assert_eq!(
+            lower8(u64::from_le_bytes(*b"@AZ[`az{")),
+            u64::from_le_bytes(*b"@az[`az{")
+        );
+    }
 
     #[test]
     fn verb_forms_are_generated() {

@@ -1,35 +1,102 @@
 //! `--format json`: one JSON document (the schema is in the README).
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::FileMap;
-use crate::diagnostic::{Diagnostic, Summary};
+use crate::diagnostic::{Diagnostic, Severity, Summary};
+use crate::text::{LineCol, Span};
 
-pub fn diagnostic(d: &Diagnostic, files: &FileMap) -> Value {
+// Borrowed views of a diagnostic in the documented schema, serialised straight to the
+// writer. Fields are in alphabetical order, the order the schema has always printed.
+
+#[derive(Serialize)]
+struct JsonPos {
+    column: usize,
+    line: usize,
+}
+
+impl From<LineCol> for JsonPos {
+    fn from(lc: LineCol) -> Self {
+        JsonPos {
+            column: lc.column,
+            line: lc.line,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonSpan {
+    end: usize,
+    start: usize,
+}
+
+impl From<Span> for JsonSpan {
+    fn from(s: Span) -> Self {
+        JsonSpan {
+            end: s.end,
+            start: s.start,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonRelated<'a> {
+    message: &'a str,
+    path: &'a str,
+    span: JsonSpan,
+    start: JsonPos,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    replacement: &'a str,
+    span: JsonSpan,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    end: JsonPos,
+    fix: Option<JsonFix<'a>>,
+    help: Option<&'a str>,
+    label: Option<&'a str>,
+    message: &'a str,
+    note: Option<&'a str>,
+    path: &'a str,
+    related: Vec<JsonRelated<'a>>,
+    rule: &'a str,
+    severity: Severity,
+    span: JsonSpan,
+    start: JsonPos,
+}
+
+fn diagnostic<'a>(d: &'a Diagnostic, files: &FileMap) -> JsonDiagnostic<'a> {
     let (start, end) = files.span_of(d);
-    let related: Vec<Value> = d
-        .related
-        .iter()
-        .map(|r| {
-            let p = r.path.clone().unwrap_or_else(|| d.path.clone());
-            let lc = files.related_of(d, r).0;
-            json!({"path": p, "span": {"start": r.span.start, "end": r.span.end}, "start": lc, "message": r.message})
-        })
-        .collect();
-    json!({
-        "path": d.path,
-        "rule": d.rule,
-        "severity": d.severity,
-        "message": d.message,
-        "help": d.help,
-        "note": d.note,
-        "label": d.label,
-        "span": {"start": d.span.start, "end": d.span.end},
-        "start": start,
-        "end": end,
-        "related": related,
-        "fix": d.fix.as_ref().map(|f| json!({"span": {"start": f.span.start, "end": f.span.end}, "replacement": f.replacement})),
-    })
+    JsonDiagnostic {
+        end: end.into(),
+        fix: d.fix.as_ref().map(|f| JsonFix {
+            replacement: &f.replacement,
+            span: f.span.into(),
+        }),
+        help: d.help.as_deref(),
+        label: d.label.as_deref(),
+        message: &d.message,
+        note: d.note.as_deref(),
+        path: &d.path,
+        related: d
+            .related
+            .iter()
+            .map(|r| JsonRelated {
+                message: &r.message,
+                path: r.path.as_deref().unwrap_or(&d.path),
+                span: r.span.into(),
+                start: files.related_of(d, r).0.into(),
+            })
+            .collect(),
+        rule: d.rule,
+        severity: d.severity,
+        span: d.span.into(),
+        start: start.into(),
+    }
 }
 
 /// Writes the JSON document diagnostic by diagnostic, never holding the whole tree.

@@ -116,6 +116,80 @@ fn lowercase_words<'d>(doc: &'d Document) -> rustc_hash::FxHashSet<&'d str> {
         .collect()
 }
 
+/// The capitalised words of a document (as written, possessive removed) that look like
+/// misspellings of the given surnames. One pass over the tokens with cheap filters
+/// (initial, length) before the edit distance: this runs on every document, and almost
+/// every document has no candidate at all.
+struct CapWords<'d> {
+    doc: &'d Document<'d>,
+    /// (surname, candidate), sorted by surname, then candidate length and spelling.
+    pairs: Vec<(&'d str, usize, &'d str)>,
+}
+
+/// How often a capitalised word occurs, and its first span.
+struct Occurrences {
+    count: usize,
+    first: Span,
+}
+
+impl<'d> CapWords<'d> {
+    fn new(doc: &'d Document<'d>, surnames: &[&'d str], t: Thresholds) -> Self {
+        let text = doc.prose();
+        let names: Vec<(char, usize, &str)> = surnames
+            .iter()
+            .filter_map(|s| s.chars().next().map(|c| (c, s.chars().count(), *s)))
+            .collect();
+        let mut pairs = Vec::new();
+        let mut tested: rustc_hash::FxHashSet<(&str, &str)> = Default::default();
+        for tok in doc.text.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+            let w = tok.text(text);
+            let Some(c) = w.chars().next().filter(|c| c.is_uppercase()) else {
+                continue;
+            };
+            let w = strip_possessive(w);
+            let len = w.chars().count();
+            for &(initial, slen, surname) in &names {
+                if initial == c
+                    && len.abs_diff(slen) <= 2
+                    && w != surname
+                    && tested.insert((surname, w))
+                    && similarity::similar(w, surname, t)
+                {
+                    pairs.push((surname, len, w));
+                }
+            }
+        }
+        pairs.sort_unstable();
+        CapWords { doc, pairs }
+    }
+
+    /// The candidates for one surname, shortest first.
+    fn candidates<'s>(&'s self, surname: &'s str) -> impl Iterator<Item = &'d str> + 's {
+        let lo = self.pairs.partition_point(|p| p.0 < surname);
+        self.pairs[lo..]
+            .iter()
+            .take_while(move |p| p.0 == surname)
+            .map(|p| p.2)
+    }
+
+    /// Where `word` occurs capitalised; `None` if it never does.
+    fn get(&self, word: &str) -> Option<Occurrences> {
+        let text = self.doc.prose();
+        let mut found = self
+            .doc
+            .text
+            .tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .filter(|t| strip_possessive(t.text(text)) == word);
+        let first = found.next()?;
+        Some(Occurrences {
+            count: 1 + found.count(),
+            first: Span::new(first.span.start, first.span.start + word.len()),
+        })
+    }
+}
+
 fn registry_note() -> String {
     "add the person to the names registry in credlint.toml to settle it: [[names]] canonical = \"…\", variants = [\"…\"]".to_string()
 }
@@ -144,17 +218,6 @@ impl Rule for NameInconsistency {
                 sink.push(d);
             }
         }
-        // every capitalised word, as written (possessive removed)
-        let mut caps: FxHashMap<&str, Vec<Span>> = FxHashMap::default();
-        for tok in doc.text.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-            let w = tok.text(text);
-            if w.chars().next().is_some_and(char::is_uppercase) {
-                let stem = strip_possessive(w);
-                caps.entry(stem)
-                    .or_default()
-                    .push(Span::new(tok.span.start, tok.span.start + stem.len()));
-            }
-        }
         // people with a full name, and people named by surname alone who are clearly people
         // ("Mr Brown", "Gref told") and mentioned more than once
         let strong = crate::names::evidence::TITLE | crate::names::evidence::SPEECH;
@@ -167,40 +230,33 @@ impl Rule for NameInconsistency {
                     && (p.words.len() >= 2 || p.evidence & strong != 0 && p.mentions.len() >= 2)
             })
             .collect();
+        if persons.is_empty() {
+            return;
+        }
+        let surnames: Vec<&str> = persons
+            .iter()
+            .filter_map(|p| p.words.last().map(String::as_str))
+            .collect();
+        let caps = CapWords::new(doc, &surnames, t);
         let mut reported: rustc_hash::FxHashSet<&str> = Default::default();
         let lower_words = std::cell::OnceCell::new();
-        // capitalised words by initial and length, so each name meets only the words
-        // that could be its misspelling (long documents have many of both)
-        let mut by_shape: FxHashMap<(char, usize), Vec<&str>> = FxHashMap::default();
-        for &w in caps.keys() {
-            if let Some(c) = w.chars().next() {
-                by_shape.entry((c, w.chars().count())).or_default().push(w);
-            }
-        }
-        for list in by_shape.values_mut() {
-            list.sort_unstable(); // deterministic order of findings
-        }
         for p in &persons {
             let surname = p.words.last().map_or("", |s| s.as_str());
+            let mut cands = caps.candidates(surname).peekable();
+            if cands.peek().is_none() {
+                continue;
+            }
             let Some(canon_spans) = caps.get(surname) else {
                 continue;
             };
-            let initial = surname.chars().next();
-            let slen = surname.chars().count();
-            let shaped = (slen.saturating_sub(2)..=slen + 2)
-                .filter_map(|l| initial.and_then(|c| by_shape.get(&(c, l))));
-            for &cand in shaped.flatten() {
+            for cand in cands {
                 let Some(spans) = caps.get(cand) else {
                     continue;
                 };
-                // cheap filters first: same initial, close length, rarer than the name
-                // "the Clintons" is the family, not a misspelling
+                // rarer than the name; "the Clintons" is the family, not a misspelling
                 if cand.strip_suffix('s') == Some(surname)
-                    || cand.chars().next() != initial
-                    || cand.chars().count().abs_diff(slen) > 2
-                    || spans.len() > canon_spans.len()
+                    || spans.count > canon_spans.count
                     || reported.contains(cand)
-                    || !similarity::similar(cand, surname, t)
                 {
                     continue;
                 }
@@ -222,7 +278,7 @@ impl Rule for NameInconsistency {
                         q.words.len() >= 2
                             && q.words.last().is_some_and(|l| l == cand)
                             && q.words[0] != p.words[0]
-                            && spans.len() >= 2
+                            && spans.count >= 2
                     })
                     || doc.registry.different(cand, surname)
                     || cand.chars().all(|c| c.is_uppercase())
@@ -230,24 +286,23 @@ impl Rule for NameInconsistency {
                     continue;
                 }
                 // a tie is broken by the full name: the spelling the person was introduced with
-                if spans.len() == canon_spans.len() && spans[0].start < canon_spans[0].start {
+                if spans.count == canon_spans.count && spans.first.start < canon_spans.first.start {
                     continue;
                 }
                 reported.insert(cand);
                 let full = p.words.join(" ");
                 let d = sink
                     .diag(
-                        spans[0],
+                        spans.first,
                         format!(
                             "“{cand}” here, but “{surname}” elsewhere in this document ({full})"
                         ),
                     )
                     .label(format!("spelled “{cand}” here"))
-                    .related(None, canon_spans[0], format!("spelled “{surname}” here"))
+                    .related(None, canon_spans.first, format!("spelled “{surname}” here"))
                     .note(format!(
                         "“{surname}” is used {} time(s), “{cand}” {} time(s)",
-                        canon_spans.len(),
-                        spans.len()
+                        canon_spans.count, spans.count
                     ))
                     .help(format!(
                         "if this is {full}, write “{surname}”; {}",
