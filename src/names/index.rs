@@ -143,6 +143,7 @@ impl NameIndex {
         let mut pairs = Vec::new();
         // last word differs
         let mut keys: Vec<(u64, u32)> = Vec::with_capacity(self.forms.len() * 8);
+        let mut hashes = Vec::new();
         for (i, f) in self.forms.iter().enumerate() {
             let folded: Vec<String> = f.words.iter().map(|w| fold(w)).collect();
             let (init, tail) = folded.split_at(folded.len() - 1);
@@ -155,12 +156,9 @@ impl NameIndex {
                 last.max_distance
             }
             .min(2);
-            for d in similarity::deletions(&tail[0], k) {
-                let mut h = rustc_hash::FxHasher::default();
-                prefix.hash(&mut h);
-                d.hash(&mut h);
-                keys.push((h.finish(), i as u32));
-            }
+            hashes.clear();
+            similarity::deletion_hashes(&tail[0], k, prefix, &mut hashes);
+            keys.extend(hashes.iter().map(|&h| (h, i as u32)));
         }
         keys.sort_unstable();
         keys.dedup();

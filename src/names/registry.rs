@@ -83,11 +83,18 @@ impl NameRegistry {
 
     /// The entry for which `name` is a listed variant.
     pub fn variant_of(&self, name: &str) -> Option<&NameEntry> {
+        // most projects have no registry: no key to build
+        if self.variants.is_empty() {
+            return None;
+        }
         self.variants.get(&norm(name)).map(|&i| &self.entries[i])
     }
 
     /// The entry whose canonical form is `name`.
     pub fn entry(&self, name: &str) -> Option<&NameEntry> {
+        if self.canonical.is_empty() {
+            return None;
+        }
         self.canonical.get(&norm(name)).map(|&i| &self.entries[i])
     }
 

@@ -121,38 +121,40 @@ fn osa_ascii(a: &[u8], b: &[u8]) -> usize {
 }
 
 /// The deletion neighbourhood of a folded word (the word and every form with up to `k`
-/// characters removed): two words within distance `k` share at least one entry, which
-/// lets an index find candidates without comparing every pair.
-pub fn deletions(word: &str, k: usize) -> Vec<String> {
-    let mut out = vec![word.to_string()];
-    let mut frontier = vec![word.to_string()];
-    for _ in 0..k {
-        let mut next = Vec::new();
-        for w in &frontier {
-            let chars: Vec<char> = w.chars().collect();
-            if chars.len() <= 1 {
-                continue;
-            }
-            for i in 0..chars.len() {
-                let d: String = chars
-                    .iter()
-                    .enumerate()
-                    .filter(|(j, _)| *j != i)
-                    .map(|(_, c)| c)
-                    .collect();
-                next.push(d);
+/// characters removed, `k` at most 2), as hashes mixed with `seed`: two words within
+/// distance `k` share at least one entry, which lets an index find candidates without
+/// comparing every pair. Hashes rather than strings: the index makes tens per name.
+/// Forms shorter than two characters are left out (they would put unrelated short names
+/// in one bucket); a hash may repeat.
+pub fn deletion_hashes(word: &str, k: usize, seed: u64, out: &mut Vec<u64>) {
+    let chars: Vec<char> = word.chars().collect();
+    let n = chars.len();
+    let hash = |skip: [usize; 2]| {
+        let mut h = seed;
+        for (i, &c) in chars.iter().enumerate() {
+            if i != skip[0] && i != skip[1] {
+                h = (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x517c_c1b7_2722_0a95);
             }
         }
-        next.sort();
-        next.dedup();
-        out.extend(next.iter().cloned());
-        frontier = next;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^ (h >> 33)
+    };
+    if n >= 2 {
+        out.push(hash([n, n]));
     }
-    // a form of one letter or none would put unrelated short names in one bucket
-    out.retain(|w| w.chars().count() >= 2);
-    out.sort();
-    out.dedup();
-    out
+    if k >= 1 && n >= 3 {
+        for i in 0..n {
+            out.push(hash([i, n]));
+        }
+    }
+    if k >= 2 && n >= 4 {
+        for i in 0..n {
+            for j in i + 1..n {
+                out.push(hash([i, j]));
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -195,15 +197,24 @@ mod tests {
         }
     }
 
+    fn hashes(w: &str, k: usize) -> Vec<u64> {
+        let mut v = Vec::new();
+        deletion_hashes(w, k, 7, &mut v);
+        v
+    }
+
     #[test]
     fn deletion_neighbourhoods_meet_within_distance() {
-        let a = deletions("jack", 2);
-        let b = deletions("jake", 2);
-        assert!(a.iter().any(|x| b.contains(x)));
-        assert!(
-            deletions("brown", 1)
-                .iter()
-                .any(|x| deletions("brwon", 1).contains(x))
-        );
+        let meet = |a: &str, b: &str, k| hashes(a, k).iter().any(|x| hashes(b, k).contains(x));
+        assert!(meet("jack", "jake", 2));
+        assert!(meet("brown", "brwon", 1));
+        assert!(meet("pengya", "pengyu", 1));
+        assert!(!meet("brown", "green", 1));
+        assert!(!meet("jack", "mary", 2));
+        // the word itself, 4 one-letter deletions, 6 two-letter ones
+        assert_eq!(hashes("jack", 2).len(), 11);
+        // one-letter forms are left out
+        assert_eq!(hashes("ab", 2).len(), 1);
+        assert!(hashes("a", 2).is_empty());
     }
 }

@@ -11,7 +11,11 @@ pub const DEF: RuleDef = RuleDef {
         summary: "a later reference by a part of the name that is not the family name",
         doc: DOC,
     },
-    build: |v| Ok(Box::new(SecondReference(options(v)?))),
+    build: |v| {
+        let o: Options = options(v)?;
+        let family_first = o.family_name_first.iter().cloned().collect();
+        Ok(Box::new(SecondReference(o, family_first)))
+    },
 };
 
 const DOC: &str = r#"# name-second-reference
@@ -55,7 +59,8 @@ struct Options {
     given_name_references: bool,
 }
 
-struct SecondReference(Options);
+/// The options, and `family-name-first` as a set (it is asked about every full name).
+struct SecondReference(Options, rustc_hash::FxHashSet<String>);
 
 impl Rule for SecondReference {
     fn check(&self, doc: &Document, sink: &mut Sink) {
@@ -64,9 +69,7 @@ impl Rule for SecondReference {
             let full = p.words.join(" ");
             let registry_family = doc.registry.family_name(&full);
             let family_first = registry_family.is_some_and(|f| f == p.words[0])
-                || registry_family.is_none()
-                    && p.words.len() <= 3
-                    && self.0.family_name_first.iter().any(|f| *f == p.words[0]);
+                || registry_family.is_none() && p.words.len() <= 3 && self.1.contains(&p.words[0]);
             let family = match registry_family {
                 Some(f) => f.to_string(),
                 None if family_first => p.words[0].clone(),
