@@ -11,6 +11,8 @@ use crate::text::{Format, TextModel};
 pub struct Document<'a> {
     pub path: &'a str,
     pub text: TextModel<'a>,
+    /// The lexicon class flags of each token (0 for tokens that are not words).
+    pub flags: Vec<u32>,
     pub people: People,
     pub attributions: Vec<Attribution>,
     /// One per `text.quotes` entry.
@@ -42,6 +44,7 @@ impl<'a> Document<'a> {
         Document {
             path,
             text,
+            flags,
             people,
             attributions: ex.attributions,
             quote_speakers: ex.quotes,

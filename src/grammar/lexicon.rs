@@ -537,10 +537,7 @@ impl Lexicon {
         } else {
             word
         };
-        let key = match ascii_key(word) {
-            Some(k) => k,
-            None => word_key(&word.to_lowercase()),
-        };
+        let key = key(word);
         let f = self.words.get(&key).copied().unwrap_or(0);
         if f & class::CASED != 0 && !word.chars().next().is_some_and(char::is_uppercase) {
             f & !class::CASED
@@ -551,10 +548,7 @@ impl Lexicon {
 
     /// Multi-word entries starting with `word` (longest first).
     pub fn phrases(&self, word: &str) -> &[Phrase] {
-        let key = match ascii_key(word) {
-            Some(k) => k,
-            None => word_key(&word.to_lowercase()),
-        };
+        let key = key(word);
         self.phrases.get(&key).map_or(&[], |v| v.as_slice())
     }
 }
@@ -610,20 +604,23 @@ fn lower8(v: u64) -> u64 {
     v | (upper >> 2)
 }
 
-/// Runs `f` on the ASCII-lowercased word without allocating for short words.
-pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 48];
-    if word.len() <= buf.len() && word.is_ascii() {
-        for (b, c) in buf.iter_mut().zip(word.bytes()) {
-            *b = c.to_ascii_lowercase();
-        }
-        // ASCII in, ASCII out: always valid UTF-8
-        match std::str::from_utf8(&buf[..word.len()]) {
-            Ok(s) => f(s),
-            Err(_) => f(&word.to_lowercase()),
-        }
-    } else {
-        f(&word.to_lowercase())
+/// The lexicon key of any word, ignoring case.
+fn key(word: &str) -> u64 {
+    ascii_key(word).unwrap_or_else(|| word_key(&word.to_lowercase()))
+}
+
+/// A set of words compared ignoring case, by their lexicon keys: a lookup hashes the
+/// word once and makes no lowercased copy.
+#[derive(Clone, Debug, Default)]
+pub struct WordSet(rustc_hash::FxHashSet<u64>);
+
+impl WordSet {
+    pub fn new<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> Self {
+        WordSet(words.into_iter().map(|w| key(w.as_ref())).collect())
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.contains(&key(word))
     }
 }
 
@@ -658,6 +655,8 @@ mod tests {
         let keys: std::collections::HashSet<u64> = words.iter().map(|w| word_key(w)).collect();
         assert_eq!(keys.len(), words.len());
         assert_eq!(ascii_key("Élysée"), None);
+        let set = WordSet::new(["Élysée", "per cent"]);
+        assert!(set.contains("ÉLYSÉE") && set.contains("Per Cent") && !set.contains("per"));
         assert_eq!(
             lower8(u64::from_le_bytes(*b"@AZ[`az{")),
             u64::from_le_bytes(*b"@az[`az{")

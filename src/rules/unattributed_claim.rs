@@ -3,10 +3,9 @@
 use serde::Deserialize;
 
 use super::{Rule, RuleDef, RuleMeta, Sink, options};
-use rustc_hash::FxHashSet;
 
 use crate::analysis::Document;
-use crate::grammar::lexicon::with_lower;
+use crate::grammar::lexicon::WordSet;
 use crate::text::{Span, TokenKind};
 
 pub const DEF: RuleDef = RuleDef {
@@ -67,20 +66,16 @@ struct Options {
 }
 
 struct UnattributedClaim {
-    units: FxHashSet<String>,
-    claims: FxHashSet<String>,
-    superlatives: FxHashSet<String>,
-    sourcing: FxHashSet<String>,
+    units: WordSet,
+    claims: WordSet,
+    superlatives: WordSet,
+    sourcing: WordSet,
     causal: Vec<String>,
 }
 
 impl UnattributedClaim {
     fn new(o: Options) -> Self {
-        let set = |v: &[String]| {
-            v.iter()
-                .map(|w| w.to_lowercase())
-                .collect::<FxHashSet<String>>()
-        };
+        let set = |v: &[String]| WordSet::new(v);
         UnattributedClaim {
             units: set(&o.unit_words),
             claims: set(&o.claim_words),
@@ -90,8 +85,8 @@ impl UnattributedClaim {
         }
     }
 
-    fn is(&self, set: &FxHashSet<String>, w: &str) -> bool {
-        with_lower(w, |l| set.contains(l))
+    fn is(&self, set: &WordSet, w: &str) -> bool {
+        set.contains(w)
     }
 }
 
@@ -157,10 +152,11 @@ impl Rule for UnattributedClaim {
             }
             // precision first: a reporting verb or a sourcing word anywhere in the paragraph
             // means it is sourced, even where the grammar found no attribution
-            let sourced = doc.text.tokens[p.tokens.clone()].iter().any(|t| {
+            let sourced = p.tokens.clone().any(|ti| {
+                let t = &doc.text.tokens[ti];
                 let w = t.text(text);
                 t.kind == TokenKind::Word
-                    && (doc.lexicon.flags(w)
+                    && (doc.flags[ti]
                         & (crate::grammar::lexicon::class::VERB
                             | crate::grammar::lexicon::class::INVERTED)
                         != 0

@@ -18,19 +18,20 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' => {
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    starts.push(i + 1);
+        // line breaks are rare: jump between them
+        let mut after_cr = usize::MAX;
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[i] == b'\n' && after_cr == i {
+                // the \n of a \r\n: its line already started
+                if let Some(last) = starts.last_mut() {
+                    *last = i + 1;
                 }
-                _ => {}
+                continue;
             }
-            i += 1;
+            starts.push(i + 1);
+            if bytes[i] == b'\r' {
+                after_cr = i + 1;
+            }
         }
         LineIndex { starts }
     }
@@ -87,6 +88,18 @@ mod tests {
         let y = text.find('y').unwrap();
         assert_eq!(idx.line_col(text, y), LineCol { line: 4, column: 1 });
         assert_eq!(idx.line_count(), 4);
+    }
+
+    #[test]
+    fn every_line_break_convention_starts_a_line() {
+        for (text, starts) in [
+            ("a\r\n\r\nb", vec![0, 3, 5]),
+            ("a\n\rb", vec![0, 2, 3]),
+            ("\r\r\n\n", vec![0, 1, 3, 4]),
+            ("no break", vec![0]),
+        ] {
+            assert_eq!(LineIndex::new(text).starts, starts, "{text:?}");
+        }
     }
 
     #[test]
