@@ -580,9 +580,11 @@ fn key_of(bytes: &[u8]) -> (u64, u64) {
     }
     let r = chunks.remainder();
     if !r.is_empty() {
-        let mut b = [0u8; 8];
-        b[..r.len()].copy_from_slice(r);
-        let v = u64::from_le_bytes(b);
+        // assembled byte by byte: a variable-length copy would call memcpy
+        let v = r
+            .iter()
+            .rev()
+            .fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
         high |= v;
         h = (h.rotate_left(23) ^ lower8(v)).wrapping_mul(0x517c_c1b7_2722_0a95);
     }

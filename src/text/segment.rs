@@ -122,10 +122,7 @@ pub fn paragraphs(prose: &str, markdown: bool, block_ends: &[usize]) -> Vec<Span
 }
 
 fn memchr_newline(bytes: &[u8], from: usize) -> usize {
-    bytes[from..]
-        .iter()
-        .position(|&b| b == b'\n' || b == b'\r')
-        .map_or(bytes.len(), |p| from + p)
+    memchr::memchr2(b'\n', b'\r', &bytes[from..]).map_or(bytes.len(), |p| from + p)
 }
 
 fn next_line(bytes: &[u8], line_end: usize) -> usize {
@@ -162,6 +159,24 @@ fn is_quote_char(c: char) -> bool {
     matches!(c, '“' | '”' | '‘' | '’' | '"' | '\'' | '«' | '»' | '„')
 }
 
+/// The character at byte `i` of `text` (a character boundary) and its width in bytes.
+#[inline(always)]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        (b as char, 1)
+    } else {
+        decode_at(text, i)
+    }
+}
+
+/// The slow path of [`char_at`], kept out of line so the ASCII path stays small.
+#[inline(never)]
+fn decode_at(text: &str, i: usize) -> (char, usize) {
+    let c = text[i..].chars().next().unwrap_or(' ');
+    (c, c.len_utf8())
+}
+
 /// Appends the tokens of `span` to `out`. Words keep inner apostrophes and hyphens
 /// ("Russia’s", "state-run") and dotted abbreviations ("U.S.", "a.m.").
 pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
@@ -170,14 +185,7 @@ pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
     let n = bytes.len();
     let base = span.start;
     // the character at byte `i` and its width; ASCII without decoding
-    let at = |i: usize| -> (char, usize) {
-        if bytes[i] < 0x80 {
-            (bytes[i] as char, 1)
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            (c, c.len_utf8())
-        }
-    };
+    let at = |i: usize| -> (char, usize) { char_at(text, i) };
     let next_char = |i: usize| if i < n { Some(at(i).0) } else { None };
     let mut push = |s: usize, e: usize, kind: TokenKind| {
         out.push(Token {
@@ -187,6 +195,11 @@ pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
     };
     let mut i = 0;
     while i < n {
+        // spaces are a sixth of news text: skip them without decoding
+        if matches!(bytes[i], b' ' | b'\t'..=b'\r') {
+            i += 1;
+            continue;
+        }
         let (c, w) = at(i);
         if c.is_whitespace() {
             i += w;
@@ -328,6 +341,11 @@ pub fn sentences(
     let end = tok_range.end;
     while i < end {
         let t = &tokens[i];
+        // most tokens are words without a full stop: nothing to decide
+        if t.kind == TokenKind::Word && prose.as_bytes()[t.span.end - 1] != b'.' && i + 1 < end {
+            i += 1;
+            continue;
+        }
         let s = t.text(prose);
         let mut boundary = false;
         let mut last = i;
