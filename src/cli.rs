@@ -443,7 +443,10 @@ fn run(cli: Cli) -> io::Result<u8> {
             };
             let run = process(&inputs, &config, |p, t| {
                 let doc = Document::new(p, &t, &config);
-                Ok(serde_json::to_string(&credlint::extract::extracted(&doc)).unwrap_or_default())
+                // the JSON line is about as long as the text: one allocation, no regrowth
+                let mut line = Vec::with_capacity(t.len() + 256);
+                let _ = serde_json::to_writer(&mut line, &credlint::extract::extracted(&doc));
+                Ok(String::from_utf8(line).unwrap_or_default())
             });
             let run = match run {
                 Ok(r) => r,

@@ -19,11 +19,44 @@ pub mod evidence {
     pub const SPEECH: u8 = 8; // Brown said, said Brown
 }
 
+/// The words of one name mention (at most four), kept inline: the name finder makes one
+/// for every capitalised run of every document.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct NameWords {
+    spans: [Span; NameWords::MAX],
+    len: u8,
+}
+
+impl NameWords {
+    pub const MAX: usize = 4;
+
+    /// Adds a word; words past the fourth are not kept.
+    fn push(&mut self, s: Span) {
+        if let Some(slot) = self.spans.get_mut(self.len as usize) {
+            *slot = s;
+            self.len += 1;
+        }
+    }
+}
+
+impl std::ops::Deref for NameWords {
+    type Target = [Span];
+    fn deref(&self) -> &[Span] {
+        &self.spans[..self.len as usize]
+    }
+}
+
+impl std::ops::DerefMut for NameWords {
+    fn deref_mut(&mut self) -> &mut [Span] {
+        &mut self.spans[..self.len as usize]
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mention {
     /// The name's words, without title or possessive ending.
     pub span: Span,
-    pub words: Vec<Span>,
+    pub words: NameWords,
     pub title: Option<Span>,
     pub person: usize,
     pub evidence: u8,
@@ -114,7 +147,7 @@ impl People {
     /// `flags` holds the lexicon classes of every token of `tm` (see [`Lexicon::flags`]).
     pub fn find(tm: &TextModel, lex: &Lexicon, flags: &[u32]) -> People {
         struct Cand {
-            words: Vec<Span>,
+            words: NameWords,
             title: Option<Span>,
             evidence: u8,
             sentence: usize,
@@ -206,13 +239,16 @@ impl People {
                         }
                     }
                 }
-                let words: Vec<Span> = toks[name_start.min(end)..end]
+                let mut words = NameWords::default();
+                let mut count = 0;
+                for t in toks[name_start.min(end)..end]
                     .iter()
-                    .filter(|t| t.text(text) != "." && t.kind == TokenKind::Word)
-                    .map(|t| t.span)
-                    .collect();
-                if !words.is_empty() && words.len() <= 4 {
-                    let mut words = words;
+                    .filter(|t| t.kind == TokenKind::Word && t.text(text) != ".")
+                {
+                    count += 1;
+                    words.push(t.span);
+                }
+                if count > 0 && count <= NameWords::MAX {
                     if let Some(last) = words.last_mut() {
                         *last = strip_possessive(text, *last);
                     }
