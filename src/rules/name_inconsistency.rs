@@ -121,12 +121,15 @@ fn lowercase_words<'d>(doc: &'d Document) -> rustc_hash::FxHashSet<&'d str> {
 /// (initial, length) before the edit distance: this runs on every document, and almost
 /// every document has no candidate at all.
 struct CapWords<'d> {
-    doc: &'d Document<'d>,
     /// (surname, candidate), sorted by surname, then candidate length and spelling.
     pairs: Vec<(&'d str, usize, &'d str)>,
+    /// Where the surnames and candidates of `pairs` occur (a second pass, only when there
+    /// is a pair: one pass per document, never one per name).
+    occurrences: FxHashMap<&'d str, Occurrences>,
 }
 
 /// How often a capitalised word occurs, and its first span.
+#[derive(Clone, Copy)]
 struct Occurrences {
     count: usize,
     first: Span,
@@ -135,32 +138,58 @@ struct Occurrences {
 impl<'d> CapWords<'d> {
     fn new(doc: &'d Document<'d>, surnames: &[&'d str], t: Thresholds) -> Self {
         let text = doc.prose();
-        let names: Vec<(char, usize, &str)> = surnames
+        // surnames by initial, then length: a word meets only the surnames it could be a
+        // misspelling of (long documents have thousands of both)
+        let mut names: Vec<(char, usize, &str)> = surnames
             .iter()
             .filter_map(|s| s.chars().next().map(|c| (c, s.chars().count(), *s)))
             .collect();
-        let mut pairs = Vec::new();
-        let mut tested: rustc_hash::FxHashSet<(&str, &str)> = Default::default();
+        names.sort_unstable();
+        names.dedup();
+        let mut distinct: rustc_hash::FxHashSet<&str> = Default::default();
         for tok in doc.text.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
             let w = tok.text(text);
-            let Some(c) = w.chars().next().filter(|c| c.is_uppercase()) else {
-                continue;
-            };
-            let w = strip_possessive(w);
+            if w.starts_with(char::is_uppercase) {
+                distinct.insert(strip_possessive(w));
+            }
+        }
+        let mut pairs = Vec::new();
+        for w in distinct {
+            let Some(c) = w.chars().next() else { continue };
             let len = w.chars().count();
-            for &(initial, slen, surname) in &names {
-                if initial == c
-                    && len.abs_diff(slen) <= 2
-                    && w != surname
-                    && tested.insert((surname, w))
-                    && similarity::similar(w, surname, t)
-                {
+            let lo = names.partition_point(|n| (n.0, n.1) < (c, len.saturating_sub(2)));
+            let hi = names.partition_point(|n| (n.0, n.1) <= (c, len + 2));
+            for &(_, _, surname) in &names[lo..hi.max(lo)] {
+                if w != surname && similarity::similar(w, surname, t) {
                     pairs.push((surname, len, w));
                 }
             }
         }
         pairs.sort_unstable();
-        CapWords { doc, pairs }
+        let mut occurrences: FxHashMap<&str, Occurrences> = FxHashMap::default();
+        if !pairs.is_empty() {
+            for &(surname, _, cand) in &pairs {
+                for w in [surname, cand] {
+                    occurrences.insert(
+                        w,
+                        Occurrences {
+                            count: 0,
+                            first: Span::new(0, 0),
+                        },
+                    );
+                }
+            }
+            for tok in doc.text.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+                let w = strip_possessive(tok.text(text));
+                if let Some(o) = occurrences.get_mut(w) {
+                    if o.count == 0 {
+                        o.first = Span::new(tok.span.start, tok.span.start + w.len());
+                    }
+                    o.count += 1;
+                }
+            }
+        }
+        CapWords { pairs, occurrences }
     }
 
     /// The candidates for one surname, shortest first.
@@ -172,21 +201,10 @@ impl<'d> CapWords<'d> {
             .map(|p| p.2)
     }
 
-    /// Where `word` occurs capitalised; `None` if it never does.
+    /// Where `word` (a surname or candidate of some pair) occurs capitalised; `None` if
+    /// it never does.
     fn get(&self, word: &str) -> Option<Occurrences> {
-        let text = self.doc.prose();
-        let mut found = self
-            .doc
-            .text
-            .tokens
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .filter(|t| strip_possessive(t.text(text)) == word);
-        let first = found.next()?;
-        Some(Occurrences {
-            count: 1 + found.count(),
-            first: Span::new(first.span.start, first.span.start + word.len()),
-        })
+        self.occurrences.get(word).copied().filter(|o| o.count > 0)
     }
 }
 
