@@ -117,9 +117,10 @@ fn lowercase_words<'d>(doc: &'d Document) -> rustc_hash::FxHashSet<&'d str> {
 }
 
 /// The capitalised words of a document (as written, possessive removed) that look like
-/// misspellings of the given surnames. One pass over the tokens with cheap filters
-/// (initial, length) before the edit distance: this runs on every document, and almost
-/// every document has no candidate at all.
+/// misspellings of the given surnames. One pass collects the distinct capitalised words;
+/// each meets only the surnames with its initial and a length within two before the edit
+/// distance, so the work stays near linear on long documents; almost every document has
+/// no candidate at all.
 struct CapWords<'d> {
     /// (surname, candidate), sorted by surname, then candidate length and spelling.
     pairs: Vec<(&'d str, usize, &'d str)>,
