@@ -103,7 +103,7 @@ pub struct Lexicon {
     /// Single words by the 64-bit hash of their lowercase form: a lookup hashes the token
     /// as it reads it, with no copy and no key comparison (a collision among 64-bit
     /// hashes of a few thousand words is not a practical concern).
-    words: KeyTable,
+    words: FxHashMap<u64, u32>,
     /// Multi-word entries by the key of their first word (see [`word_key`]).
     phrases: FxHashMap<u64, Vec<Phrase>>,
 }
@@ -368,7 +368,7 @@ impl Lexicon {
             .cloned()
             .unwrap_or_default();
         Lexicon::from_table(t).unwrap_or_else(|_| Lexicon {
-            words: KeyTable::default(),
+            words: FxHashMap::default(),
             phrases: FxHashMap::default(),
         })
     }
@@ -378,7 +378,7 @@ impl Lexicon {
             .try_into()
             .map_err(|e: toml::de::Error| e.message().to_string())?;
         let mut lex = Lexicon {
-            words: KeyTable::default(),
+            words: FxHashMap::default(),
             phrases: FxHashMap::default(),
         };
         use class::*;
@@ -485,7 +485,10 @@ impl Lexicon {
     }
 
     fn flag(&mut self, word: &str, f: u32) {
-        *self.words.entry(word_key(&word.to_lowercase())) |= f;
+        *self
+            .words
+            .entry(word_key(&word.to_lowercase()))
+            .or_default() |= f;
     }
 
     /// A single word gets `single_flag`; a multi-word entry becomes a phrase.
@@ -535,7 +538,7 @@ impl Lexicon {
             word
         };
         let key = key(word);
-        let f = self.words.get(key);
+        let f = self.words.get(&key).copied().unwrap_or(0);
         if f & class::CASED != 0 && !word.chars().next().is_some_and(char::is_uppercase) {
             f & !class::CASED
         } else {
@@ -603,74 +606,6 @@ fn lower8(v: u64) -> u64 {
     v | (upper >> 2)
 }
 
-/// Word keys to class flags: open addressing with linear probing over keys that are
-/// already well-mixed hashes, so a lookup is a mask, a load and a compare (the grammar
-/// looks up every word of every document).
-#[derive(Clone, Debug)]
-struct KeyTable {
-    /// 0 marks an empty slot (the key 0 is stored as 1).
-    keys: Vec<u64>,
-    values: Vec<u32>,
-    len: usize,
-}
-
-impl Default for KeyTable {
-    fn default() -> Self {
-        KeyTable {
-            keys: vec![0; 64],
-            values: vec![0; 64],
-            len: 0,
-        }
-    }
-}
-
-impl KeyTable {
-    fn slot(&self, key: u64) -> (usize, bool) {
-        let mask = self.keys.len() - 1;
-        let mut i = key as usize & mask;
-        loop {
-            match self.keys[i] {
-                0 => return (i, false),
-                k if k == key => return (i, true),
-                _ => i = (i + 1) & mask,
-            }
-        }
-    }
-
-    fn get(&self, key: u64) -> u32 {
-        match self.slot(key.max(1)) {
-            (i, true) => self.values[i],
-            _ => 0,
-        }
-    }
-
-    /// The value of `key`, inserted as 0 if absent.
-    fn entry(&mut self, key: u64) -> &mut u32 {
-        let key = key.max(1);
-        if (self.len + 1) * 2 > self.keys.len() {
-            // keep the load under a half: probes stay short
-            let old = std::mem::take(self);
-            let size = old.keys.len() * 2;
-            *self = KeyTable {
-                keys: vec![0; size],
-                values: vec![0; size],
-                len: 0,
-            };
-            for (&k, &v) in old.keys.iter().zip(&old.values) {
-                if k != 0 {
-                    *self.entry(k) = v;
-                }
-            }
-        }
-        let (i, found) = self.slot(key);
-        if !found {
-            self.keys[i] = key;
-            self.len += 1;
-        }
-        &mut self.values[i]
-    }
-}
-
 /// The lexicon key of any word, ignoring case.
 fn key(word: &str) -> u64 {
     ascii_key(word).unwrap_or_else(|| word_key(&word.to_lowercase()))
@@ -695,19 +630,6 @@ impl WordSet {
 mod tests {
     use super::class::*;
     use super::*;
-
-    #[test]
-    fn key_table_grows_and_keeps_every_entry() {
-        let mut t = KeyTable::default();
-        for k in 0..1000u64 {
-            *t.entry(k.wrapping_mul(0x9e37_79b9_7f4a_7c15)) |= (k as u32) + 1;
-        }
-        assert_eq!(t.len, 1000);
-        for k in 0..1000u64 {
-            assert_eq!(t.get(k.wrapping_mul(0x9e37_79b9_7f4a_7c15)), (k as u32) + 1);
-        }
-        assert_eq!(t.get(12345), 0);
-    }
 
     #[test]
     fn keys_ignore_ascii_case_and_tell_words_apart() {

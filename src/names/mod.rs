@@ -241,18 +241,21 @@ impl People {
                 }
                 let mut words = NameWords::default();
                 let mut count = 0;
-                for t in toks[name_start.min(end)..end]
-                    .iter()
-                    .filter(|t| t.kind == TokenKind::Word && t.text(text) != ".")
+                let mut first_flags = 0;
+                for j in (name_start.min(end)..end)
+                    .filter(|&j| toks[j].kind == TokenKind::Word && toks[j].text(text) != ".")
                 {
+                    if count == 0 {
+                        first_flags = fl[j];
+                    }
                     count += 1;
-                    words.push(t.span);
+                    words.push(toks[j].span);
                 }
                 if count > 0 && count <= NameWords::MAX {
                     if let Some(last) = words.last_mut() {
                         *last = strip_possessive(text, *last);
                     }
-                    if lex.flags(words[0].text(text)) & GIVEN != 0 && words.len() >= 2 {
+                    if first_flags & GIVEN != 0 && words.len() >= 2 {
                         evidence |= evidence::GIVEN;
                     }
                     // a role word just before the run: "spokesperson Zhao Lijian"

@@ -75,22 +75,15 @@ struct UnattributedClaim {
 
 impl UnattributedClaim {
     fn new(o: Options) -> Self {
-        let set = |v: &[String]| WordSet::new(v);
         UnattributedClaim {
-            units: set(&o.unit_words),
-            claims: set(&o.claim_words),
-            superlatives: set(&o.superlatives),
-            sourcing: set(&o.sourcing_words),
+            units: WordSet::new(&o.unit_words),
+            claims: WordSet::new(&o.claim_words),
+            superlatives: WordSet::new(&o.superlatives),
+            sourcing: WordSet::new(&o.sourcing_words),
             causal: o.causal_phrases.iter().map(|c| c.to_lowercase()).collect(),
         }
     }
 
-    fn is(&self, set: &WordSet, w: &str) -> bool {
-        set.contains(w)
-    }
-}
-
-impl UnattributedClaim {
     /// The word or figure that makes the sentence a checkable claim.
     fn trigger(&self, doc: &Document, si: usize) -> Option<Span> {
         let s = &doc.text.sentences[si];
@@ -101,14 +94,14 @@ impl UnattributedClaim {
             if t.kind == TokenKind::Number {
                 let next = toks.get(k + 1).map(|n| n.text(text));
                 let prev = k.checked_sub(1).map(|p| toks[p].text(text));
-                let unit = next.is_some_and(|n| n == "%" || self.is(&self.units, n));
+                let unit = next.is_some_and(|n| n == "%" || self.units.contains(n));
                 let currency = prev.is_some_and(|p| matches!(p, "$" | "£" | "€" | "¥"))
                     || w.ends_with("bn")
                     || w.ends_with('m') && w.len() > 1;
                 if unit || currency {
                     return Some(t.span);
                 }
-            } else if t.kind == TokenKind::Word && self.is(&self.claims, w) {
+            } else if t.kind == TokenKind::Word && self.claims.contains(w) {
                 return Some(t.span);
             }
         }
@@ -121,7 +114,7 @@ impl UnattributedClaim {
         if measured
             && let Some(t) = toks
                 .iter()
-                .find(|t| self.is(&self.superlatives, t.text(text)))
+                .find(|t| self.superlatives.contains(t.text(text)))
         {
             return Some(t.span);
         }
@@ -161,7 +154,7 @@ impl Rule for UnattributedClaim {
                             | crate::grammar::lexicon::class::INVERTED)
                         != 0
                         && !w.starts_with(char::is_uppercase)
-                        || self.is(&self.sourcing, w))
+                        || self.sourcing.contains(w))
             });
             if sourced {
                 continue;
