@@ -82,8 +82,10 @@ pub fn collect(paths: &[PathBuf], filters: &Filters) -> (Vec<PathBuf>, Vec<Strin
                 }
             }
             Ok(_) => {
+                let first = files.len();
+                // unsorted walk, sorted once below: walkdir's per-directory sort parses
+                // both paths at every comparison
                 let walker = WalkDir::new(root)
-                    .sort_by_file_name()
                     .into_iter()
                     .filter_entry(|e| !is_skipped_dir(e));
                 for entry in walker {
@@ -106,10 +108,32 @@ pub fn collect(paths: &[PathBuf], filters: &Filters) -> (Vec<PathBuf>, Vec<Strin
                         Ok(_) => {}
                     }
                 }
+                files[first..].sort_unstable_by(|a, b| tree_order(a, b));
             }
         }
     }
     (files, errors)
+}
+
+/// The order of a depth-first walk that visits each directory's entries by name:
+/// paths compared component by component. Bytes are compared with the separator below
+/// every other byte, which is the same order without splitting the paths.
+fn tree_order(a: &Path, b: &Path) -> std::cmp::Ordering {
+    let key = |c: u8| {
+        if std::path::is_separator(c as char) {
+            0
+        } else {
+            u16::from(c) + 1
+        }
+    };
+    let (a, b) = (
+        a.as_os_str().as_encoded_bytes(),
+        b.as_os_str().as_encoded_bytes(),
+    );
+    match a.iter().zip(b).position(|(x, y)| x != y) {
+        Some(i) => key(a[i]).cmp(&key(b[i])),
+        None => a.len().cmp(&b.len()),
+    }
 }
 
 fn io_reason(e: &std::io::Error) -> String {
@@ -151,6 +175,35 @@ pub fn decode(shown: &str, bytes: Vec<u8>) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_come_in_walk_order() {
+        // a directory's entries by name, each directory's files before its next sibling
+        let mut v: Vec<PathBuf> = [
+            "r/a0.txt",
+            "r/a.txt",
+            "r/a/y.txt",
+            "r/A.txt",
+            "r/a-b/z.txt",
+            "r/a/b/x.txt",
+        ]
+        .iter()
+        .map(PathBuf::from)
+        .collect();
+        v.sort_by(|a, b| tree_order(a, b));
+        let got: Vec<&str> = v.iter().filter_map(|p| p.to_str()).collect();
+        assert_eq!(
+            got,
+            [
+                "r/A.txt",
+                "r/a/b/x.txt",
+                "r/a/y.txt",
+                "r/a-b/z.txt",
+                "r/a.txt",
+                "r/a0.txt"
+            ]
+        );
+    }
 
     #[test]
     fn bad_utf8_names_offset_and_line() {

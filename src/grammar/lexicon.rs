@@ -567,31 +567,50 @@ fn ascii_key(word: &str) -> Option<u64> {
 
 /// Hashes eight bytes at a time (one lookup per token is the grammar's hottest loop), and
 /// returns the OR of the bytes read, whose high bits say whether any was non-ASCII.
+/// The bytes are read as overlapping words (first and last four, or first and last eight)
+/// so a short word costs two loads, not a byte-by-byte loop; with the length mixed in,
+/// the words read determine the input exactly.
 fn key_of(bytes: &[u8]) -> (u64, u64) {
-    let mut h = (bytes.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    let n = bytes.len();
+    let mut h = (n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     let mut high = 0;
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let mut b = [0u8; 8];
-        b.copy_from_slice(c);
-        let v = u64::from_le_bytes(b);
+    let mut mix = |v: u64| {
         high |= v;
         h = (h.rotate_left(23) ^ lower8(v)).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-    let r = chunks.remainder();
-    if !r.is_empty() {
-        // assembled byte by byte: a variable-length copy would call memcpy
-        let v = r
-            .iter()
-            .rev()
-            .fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
-        high |= v;
-        h = (h.rotate_left(23) ^ lower8(v)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    };
+    if n >= 8 {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            mix(load8(c));
+        }
+        if !chunks.remainder().is_empty() {
+            mix(load8(&bytes[n - 8..]));
+        }
+    } else if n >= 4 {
+        let lo = u64::from(load4(&bytes[..4]));
+        let hi = u64::from(load4(&bytes[n - 4..]));
+        mix(lo | (hi << 32));
+    } else if n > 0 {
+        let v =
+            u64::from(bytes[0]) | (u64::from(bytes[n / 2]) << 8) | (u64::from(bytes[n - 1]) << 16);
+        mix(v);
     }
     // final avalanche, so that similar words land far apart
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     (h ^ (h >> 33), high)
+}
+
+fn load8(b: &[u8]) -> u64 {
+    let mut a = [0u8; 8];
+    a.copy_from_slice(&b[..8]);
+    u64::from_le_bytes(a)
+}
+
+fn load4(b: &[u8]) -> u32 {
+    let mut a = [0u8; 4];
+    a.copy_from_slice(&b[..4]);
+    u32::from_le_bytes(a)
 }
 
 /// ASCII-lowercases eight bytes at once: sets bit 0x20 of each byte in `A..=Z`; other

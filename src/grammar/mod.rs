@@ -31,7 +31,7 @@ pub struct W<'a> {
 
 impl W<'_> {
     pub fn cap(&self) -> bool {
-        self.s.chars().next().is_some_and(char::is_uppercase)
+        crate::text::starts_upper(self.s)
     }
 }
 

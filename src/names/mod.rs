@@ -9,7 +9,7 @@ pub mod similarity;
 use rustc_hash::FxHashMap;
 
 use crate::grammar::lexicon::{Lexicon, PhraseKind, class::*};
-use crate::text::{Span, TextModel, TokenKind};
+use crate::text::{Span, TextModel, TokenKind, starts_upper};
 
 /// Why we believe a capitalised run is a person's name.
 pub mod evidence {
@@ -104,6 +104,14 @@ const PARTICLES: &[&str] = &[
     "della", "dos", "das", "ter", "ten", "el", "y",
 ];
 
+/// Is `w` one of [`PARTICLES`]? They are all short and lowercase, which rules out most
+/// words before the list is read.
+fn is_particle(w: &str) -> bool {
+    w.len() <= 5
+        && w.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+        && PARTICLES.contains(&w)
+}
+
 /// Is this capitalised word a possible part of a person's name?
 fn name_word(w: &str, f: u32, phrase: Option<PhraseKind>) -> bool {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
@@ -165,8 +173,7 @@ impl People {
             while k < toks.len() {
                 let t = &toks[k];
                 let w = t.text(text);
-                let cap =
-                    t.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_uppercase);
+                let cap = t.kind == TokenKind::Word && starts_upper(w);
                 if !cap {
                     k += 1;
                     continue;
@@ -177,13 +184,12 @@ impl People {
                 while end < toks.len() {
                     let n = &toks[end];
                     let nw = n.text(text);
-                    let ncap = n.kind == TokenKind::Word
-                        && nw.chars().next().is_some_and(char::is_uppercase);
+                    let ncap = n.kind == TokenKind::Word && starts_upper(nw);
                     let particle = n.kind == TokenKind::Word
-                        && PARTICLES.contains(&nw)
-                        && toks.get(end + 1).is_some_and(|m| {
-                            m.text(text).chars().next().is_some_and(char::is_uppercase)
-                        });
+                        && is_particle(nw)
+                        && toks
+                            .get(end + 1)
+                            .is_some_and(|m| starts_upper(m.text(text)));
                     let title_dot = nw == "."
                         && fl[end - 1] & TITLE != 0
                         && n.span.start == toks[end - 1].span.end;
@@ -221,7 +227,7 @@ impl People {
                             }) && jw == &*p.first
                         });
                     let phrase_kind = phrase.map(|p| p.kind);
-                    let particle = PARTICLES.contains(&jw) && j > start;
+                    let particle = j > start && is_particle(jw);
                     if !particle && !name_word(jw, f, phrase_kind) {
                         name_start = j + 1;
                         if f & TITLE != 0 || phrase_kind == Some(PhraseKind::Title) {

@@ -99,17 +99,37 @@ fn diagnostic<'a>(d: &'a Diagnostic, files: &FileMap) -> JsonDiagnostic<'a> {
     }
 }
 
-/// Writes the JSON document diagnostic by diagnostic, never holding the whole tree.
+/// Diagnostics serialised at once: a batch is rendered in parallel, then written in
+/// order, so output is the same as a serial run and memory stays bounded.
+const BATCH: usize = 8192;
+
+/// Writes the JSON document batch by batch, never holding the whole tree.
 pub fn write(
     diags: &[Diagnostic],
     files: &FileMap,
     summary: &Summary,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
+    use rayon::prelude::*;
     out.write_all(b"{\n  \"diagnostics\": [")?;
-    for (i, d) in diags.iter().enumerate() {
-        out.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
-        serde_json::to_writer(&mut *out, &diagnostic(d, files))?;
+    for (b, batch) in diags.chunks(BATCH).enumerate() {
+        let parts: Vec<Vec<u8>> = batch
+            .par_chunks(256)
+            .enumerate()
+            .map(|(c, chunk)| {
+                let mut buf = Vec::with_capacity(chunk.len() * 512);
+                for (i, d) in chunk.iter().enumerate() {
+                    let first = b == 0 && c == 0 && i == 0;
+                    buf.extend_from_slice(if first { b"\n    " } else { b",\n    " });
+                    // writing to a Vec cannot fail
+                    let _ = serde_json::to_writer(&mut buf, &diagnostic(d, files));
+                }
+                buf
+            })
+            .collect();
+        for p in parts {
+            out.write_all(&p)?;
+        }
     }
     out.write_all(if diags.is_empty() {
         b"],\n  \"summary\": "

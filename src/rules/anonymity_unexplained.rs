@@ -90,21 +90,18 @@ impl AnonymityUnexplained {
                 ));
             }
         };
-        let mut pats: Vec<&str> = o
-            .reasons
-            .iter()
-            .map(|s| s.trim())
-            .filter(|s| !s.is_empty())
-            .collect();
-        let first_rote = pats.len();
-        pats.extend(
-            o.rote_reasons
-                .iter()
+        // lowercased, to run over the lowercased text (see `Document::lower`)
+        let trimmed = |list: &[String]| -> Vec<String> {
+            list.iter()
                 .map(|s| s.trim())
-                .filter(|s| !s.is_empty()),
-        );
+                .filter(|s| !s.is_empty())
+                .map(str::to_ascii_lowercase)
+                .collect()
+        };
+        let mut pats = trimmed(&o.reasons);
+        let first_rote = pats.len();
+        pats.extend(trimmed(&o.rote_reasons));
         let matcher = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(&pats)
             .map_err(|e| e.to_string())?;
@@ -143,7 +140,7 @@ impl Rule for AnonymityUnexplained {
         // earlier sentence introduced with the same head word ("The official, who …")
         let mut explained: Vec<(usize, String, bool)> = Vec::new(); // (attribution, head, rote)
         let mut covered_heads: Vec<(String, bool)> = Vec::new();
-        for m in self.matcher.find_iter(text) {
+        for m in self.matcher.find_iter(doc.lower()) {
             let rote = m.pattern().as_usize() >= self.first_rote;
             let Some(si) = doc.text.sentence_at(m.start()) else {
                 continue;

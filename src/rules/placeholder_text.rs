@@ -57,26 +57,31 @@ struct Options {
 }
 
 struct PlaceholderText {
-    /// Filler, matched anywhere, ignoring case.
+    /// Filler, matched anywhere, ignoring case (lowercased, run over the lowercased text).
     placeholders: AhoCorasick,
-    /// Page furniture, matched only where a paragraph starts (anchored), ignoring case.
+    /// Page furniture, matched only where a paragraph starts (anchored), ignoring case
+    /// (lowercased, like `placeholders`).
     furniture: AhoCorasick,
     /// Editing markers, matched anywhere, case-sensitive.
     markers: AhoCorasick,
 }
 
-fn automaton(
-    patterns: &[String],
-    insensitive: bool,
-    anchored: bool,
-) -> Result<AhoCorasick, String> {
-    let pats: Vec<&str> = patterns
+/// Builds a leftmost-longest automaton. `lowercase` patterns are lowercased, to be run
+/// over [`Document::lower`]: a case-sensitive automaton keeps its fast prefilter.
+fn automaton(patterns: &[String], lowercase: bool, anchored: bool) -> Result<AhoCorasick, String> {
+    let pats: Vec<String> = patterns
         .iter()
         .map(|p| p.trim())
         .filter(|p| !p.is_empty())
+        .map(|p| {
+            if lowercase {
+                p.to_ascii_lowercase()
+            } else {
+                p.to_string()
+            }
+        })
         .collect();
     AhoCorasickBuilder::new()
-        .ascii_case_insensitive(insensitive)
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(if anchored {
             StartKind::Anchored
@@ -136,7 +141,9 @@ const MARKER: (&str, &str, &str) = (
 impl Rule for PlaceholderText {
     fn check(&self, doc: &Document, sink: &mut Sink) {
         let text = doc.prose();
-        for m in self.placeholders.find_iter(text) {
+        // the ignoring-case lists run over the lowercased text: same offsets
+        let lower = doc.lower();
+        for m in self.placeholders.find_iter(lower) {
             let (s, e) = (m.start(), m.end());
             if !on_word_boundaries(text, s, e) {
                 continue;
@@ -146,7 +153,7 @@ impl Rule for PlaceholderText {
         }
         // page furniture stands at the start of its own paragraph
         for p in &doc.text.paragraphs {
-            let input = Input::new(text)
+            let input = Input::new(lower)
                 .range(p.span.start..p.span.end)
                 .anchored(Anchored::Yes);
             let Some(m) = self.furniture.find(input) else {

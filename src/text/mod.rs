@@ -46,6 +46,17 @@ impl Span {
     }
 }
 
+/// Does `word` start with an uppercase letter? Reads the first byte when it is ASCII
+/// (nearly always), and decodes only otherwise.
+#[inline]
+pub fn starts_upper(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => word.chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    }
+}
+
 /// How a file's text is read: Markdown lints prose only.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {

@@ -200,6 +200,24 @@ pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
             i += 1;
             continue;
         }
+        // most tokens are plain ASCII words ended by a space or a comma: take them whole
+        // here; anything that could join, split or abbreviate goes the long way below
+        if bytes[i].is_ascii_alphabetic() {
+            let mut end = i + 1;
+            while end < n && bytes[end].is_ascii_alphanumeric() {
+                end += 1;
+            }
+            let plain_stop = end == n
+                || matches!(
+                    bytes[end],
+                    b' ' | b'\t'..=b'\r' | b',' | b';' | b':' | b')' | b'?' | b'!' | b'"'
+                );
+            if plain_stop && glued_split(&text[i..end]).is_none() {
+                push(i, end, TokenKind::Word);
+                i = end;
+                continue;
+            }
+        }
         let (c, w) = at(i);
         if c.is_whitespace() {
             i += w;
