@@ -27,11 +27,13 @@ pub struct W<'a> {
     /// The longest multi-word lexicon entry starting here, and its length in tokens.
     pub phrase_kind: Option<PhraseKind>,
     pub phrase_len: u8,
+    /// The first character is uppercase (the token's [`Token::cap`](crate::text::Token)).
+    pub upper: bool,
 }
 
 impl W<'_> {
     pub fn cap(&self) -> bool {
-        crate::text::starts_upper(self.s)
+        self.upper
     }
 }
 
@@ -155,6 +157,7 @@ pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People, flags: &[u32]) ->
                 q: false,
                 phrase_kind: None,
                 phrase_len: 0,
+                upper: t.cap,
             });
         }
         if s.headline && is_furniture(&ws) {
@@ -209,8 +212,12 @@ fn mark_quoted(ws: &mut [W], double: &[Span]) {
     if double.is_empty() {
         return;
     }
+    // tokens come in order: one cursor over the quotations, no search per token
+    let mut i = double.partition_point(|q| q.start <= ws.first().map_or(0, |w| w.span.start));
     for w in ws.iter_mut() {
-        let i = double.partition_point(|q| q.start <= w.span.start);
+        while i < double.len() && double[i].start <= w.span.start {
+            i += 1;
+        }
         w.q = i > 0 && w.span.start < double[i - 1].end && w.kind != TokenKind::Quote;
     }
 }
@@ -282,7 +289,7 @@ impl Sentence<'_, '_, '_> {
         let mut k = 0usize;
         let first_in_sentence = self.out.len();
         while k < n {
-            let w = ws[k];
+            let w = &ws[k];
             if w.q || w.kind == TokenKind::Quote {
                 k += 1;
                 continue;

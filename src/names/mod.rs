@@ -9,7 +9,7 @@ pub mod similarity;
 use rustc_hash::FxHashMap;
 
 use crate::grammar::lexicon::{Lexicon, PhraseKind, class::*};
-use crate::text::{Span, TextModel, TokenKind, starts_upper};
+use crate::text::{Span, TextModel, TokenKind};
 
 /// Why we believe a capitalised run is a person's name.
 pub mod evidence {
@@ -172,9 +172,7 @@ impl People {
             let mut k = 0;
             while k < toks.len() {
                 let t = &toks[k];
-                let w = t.text(text);
-                let cap = t.kind == TokenKind::Word && starts_upper(w);
-                if !cap {
+                if !(t.kind == TokenKind::Word && t.cap) {
                     k += 1;
                     continue;
                 }
@@ -184,12 +182,10 @@ impl People {
                 while end < toks.len() {
                     let n = &toks[end];
                     let nw = n.text(text);
-                    let ncap = n.kind == TokenKind::Word && starts_upper(nw);
+                    let ncap = n.kind == TokenKind::Word && n.cap;
                     let particle = n.kind == TokenKind::Word
                         && is_particle(nw)
-                        && toks
-                            .get(end + 1)
-                            .is_some_and(|m| starts_upper(m.text(text)));
+                        && toks.get(end + 1).is_some_and(|m| m.cap);
                     let title_dot = nw == "."
                         && fl[end - 1] & TITLE != 0
                         && n.span.start == toks[end - 1].span.end;

@@ -148,10 +148,9 @@ impl<'d> CapWords<'d> {
         names.sort_unstable();
         names.dedup();
         let mut distinct: rustc_hash::FxHashSet<&str> = Default::default();
-        for tok in doc.text.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
-            let w = tok.text(text);
-            if w.starts_with(char::is_uppercase) {
-                distinct.insert(strip_possessive(w));
+        for tok in doc.text.tokens.iter() {
+            if tok.kind == TokenKind::Word && tok.cap {
+                distinct.insert(strip_possessive(tok.text(text)));
             }
         }
         let mut pairs = Vec::new();

@@ -88,6 +88,9 @@ pub enum TokenKind {
 pub struct Token {
     pub span: Span,
     pub kind: TokenKind,
+    /// The first character is uppercase (read once here: the name finder, the grammar
+    /// and the rules all ask).
+    pub cap: bool,
 }
 
 impl Token {

@@ -138,12 +138,18 @@ fn next_line(bytes: &[u8], line_end: usize) -> usize {
 
 /// Where a glued word splits: after a capitalised word of four or more lowercase letters,
 /// before a capitalised word of three or more.
+#[inline]
 fn glued_split(word: &str) -> Option<usize> {
     // almost every word fails this cheap test: no capital after the first letter
     let b = word.as_bytes();
     if b.len() < 7 || !b[0].is_ascii_uppercase() || !b[1..].iter().any(u8::is_ascii_uppercase) {
         return None;
     }
+    glued_split_at(word)
+}
+
+#[inline(never)]
+fn glued_split_at(word: &str) -> Option<usize> {
     let chars: Vec<(usize, char)> = word.char_indices().collect();
     if chars.len() < 7 || !chars[0].1.is_uppercase() || word.contains(['-', '\'', '’', '.']) {
         return None;
@@ -188,9 +194,16 @@ pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
     let at = |i: usize| -> (char, usize) { char_at(text, i) };
     let next_char = |i: usize| if i < n { Some(at(i).0) } else { None };
     let mut push = |s: usize, e: usize, kind: TokenKind| {
+        let b = bytes[s];
+        let cap = if b < 0x80 {
+            b.is_ascii_uppercase()
+        } else {
+            decode_at(text, s).0.is_uppercase()
+        };
         out.push(Token {
             span: Span::new(base + s, base + e),
             kind,
+            cap,
         })
     };
     let mut i = 0;
@@ -436,9 +449,14 @@ pub fn sentences(
 /// Aid"): at least four words, seven in ten of them capitalised.
 pub fn title_case<'a>(words: impl Iterator<Item = &'a str>) -> bool {
     let (mut n, mut caps) = (0usize, 0usize);
-    for w in words.filter(|w| w.chars().any(char::is_alphabetic)) {
+    // most words start with an ASCII letter: no decoding for them
+    let has_letter = |w: &str| {
+        w.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+            || w.chars().any(char::is_alphabetic)
+    };
+    for w in words.filter(|w| has_letter(w)) {
         n += 1;
-        caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+        caps += usize::from(super::starts_upper(w));
     }
     n >= 4 && caps * 10 >= n * 7
 }
