@@ -5,7 +5,7 @@ use serde::Deserialize;
 use super::{Rule, RuleDef, RuleMeta, Sink, options};
 use crate::analysis::Document;
 use crate::extract::ledger;
-use crate::grammar::SourceKind;
+use crate::grammar::{CueForm, SourceKind};
 use crate::text::Span;
 
 pub const DEF: RuleDef = RuleDef {
@@ -54,6 +54,16 @@ struct SingleSource(Options);
 
 impl Rule for SingleSource {
     fn check(&self, doc: &Document, sink: &mut Sink) {
+        // the ledger counts at most the attributions that are not agentless: when they
+        // are too few, there is no need to build it
+        let possible = doc
+            .attributions
+            .iter()
+            .filter(|a| a.form != CueForm::Agentless)
+            .count();
+        if possible < self.0.min_attributions {
+            return;
+        }
         let l = ledger(doc);
         let total: usize = l.sources.iter().map(|r| r.attributions).sum();
         if total < self.0.min_attributions {

@@ -105,7 +105,14 @@ impl UnattributedClaim {
                 return Some(t.span);
             }
         }
-        let lower = s.span.text(text).to_lowercase();
+        // an ASCII sentence is read from the document's lowercased copy; otherwise
+        // lowercased here
+        let sentence = s.span.text(text);
+        let lower: std::borrow::Cow<str> = if sentence.is_ascii() {
+            s.span.text(doc.lower()).into()
+        } else {
+            sentence.to_lowercase().into()
+        };
         // "the highest office" is no claim; "the highest level ever recorded" is
         let measured = toks.iter().any(|t| t.kind == TokenKind::Number)
             || [" ever", " on record", " in history", " since "]
@@ -153,7 +160,7 @@ impl Rule for UnattributedClaim {
                         & (crate::grammar::lexicon::class::VERB
                             | crate::grammar::lexicon::class::INVERTED)
                         != 0
-                        && !w.starts_with(char::is_uppercase)
+                        && !t.cap
                         || self.sourcing.contains(w))
             });
             if sourced {
