@@ -82,6 +82,19 @@ pub enum PhraseKind {
 }
 
 impl PhraseKind {
+    /// Kinds that start an attribution by themselves (the grammar's sentence loop acts
+    /// on them); the others only describe a source once a cue is found.
+    pub fn is_cue(self) -> bool {
+        matches!(
+            self,
+            PhraseKind::Prepositional
+                | PhraseKind::Agentless
+                | PhraseKind::Nonspeech
+                | PhraseKind::Phrasal
+                | PhraseKind::InvertedOnly
+        )
+    }
+
     fn cased(self) -> bool {
         matches!(
             self,

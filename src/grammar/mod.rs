@@ -134,14 +134,17 @@ pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People, flags: &[u32]) ->
     let mut ws: Vec<W> = Vec::with_capacity(64);
     for (si, s) in tm.sentences.iter().enumerate() {
         ws.clear();
-        // cheap path: nothing in this sentence can start an attribution
+        // cheap path: nothing in this sentence can start an attribution. The sentence
+        // loop acts only on a speech verb, an inverted verb, a colon or a whole cue
+        // phrase; the first words of cue phrases ("it", "as", "was") are too common to
+        // decide alone, so those phrases are matched through
         let toks = &tm.tokens[s.tokens.clone()];
-        let any_cue = flags[s.tokens.clone()]
-            .iter()
-            .any(|f| f & (VERB | INVERTED | PHRASE) != 0)
+        let fl = &flags[s.tokens.clone()];
+        let any_cue = fl.iter().any(|f| f & (VERB | INVERTED) != 0)
             || toks
                 .iter()
-                .any(|t| t.kind == TokenKind::Punct && t.text(&tm.prose) == ":");
+                .any(|t| t.kind == TokenKind::Punct && t.text(&tm.prose) == ":")
+            || (0..toks.len()).any(|k| fl[k] & PHRASE != 0 && cue_phrase_at(tm, toks, k, lex));
         if !any_cue {
             continue;
         }
@@ -191,6 +194,20 @@ pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People, flags: &[u32]) ->
         attributions: out,
         quotes,
     }
+}
+
+/// Does a whole cue phrase (a kind the sentence loop acts on) start at token `k`? The
+/// same matching as [`mark_phrases`]; a superset of where it finds a cue, since it does
+/// not let a longer non-cue entry win.
+fn cue_phrase_at(tm: &TextModel, toks: &[crate::text::Token], k: usize, lex: &Lexicon) -> bool {
+    lex.phrases(toks[k].text(&tm.prose)).iter().any(|p| {
+        p.kind.is_cue()
+            && k + p.rest.len() < toks.len()
+            && p.rest
+                .iter()
+                .enumerate()
+                .all(|(j, r)| toks[k + 1 + j].text(&tm.prose).eq_ignore_ascii_case(r))
+    })
 }
 
 /// Page furniture that reads like a headline: very short lines ("Facebook Comments") and
