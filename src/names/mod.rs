@@ -114,8 +114,20 @@ fn is_particle(w: &str) -> bool {
 
 /// Is this capitalised word a possible part of a person's name?
 fn name_word(w: &str, f: u32, phrase: Option<PhraseKind>) -> bool {
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    let upper = w.chars().filter(|c| c.is_uppercase()).count();
+    // counted on bytes for an ASCII word (nearly all), on characters otherwise
+    let (letters, upper) = if w.is_ascii() {
+        w.bytes().fold((0, 0), |(l, u), b| {
+            (
+                l + usize::from(b.is_ascii_alphabetic()),
+                u + usize::from(b.is_ascii_uppercase()),
+            )
+        })
+    } else {
+        (
+            w.chars().filter(|c| c.is_alphabetic()).count(),
+            w.chars().filter(|c| c.is_uppercase()).count(),
+        )
+    };
     let initial = letters == 1 && w.len() == 2 && w.ends_with('.');
     (letters >= 2 || initial)
         && !(upper == letters && letters >= 2) // acronyms
