@@ -147,7 +147,11 @@ impl<'d> CapWords<'d> {
             .collect();
         names.sort_unstable();
         names.dedup();
-        let mut distinct: rustc_hash::FxHashSet<&str> = Default::default();
+        let mut distinct: rustc_hash::FxHashSet<&str> =
+            rustc_hash::FxHashSet::with_capacity_and_hasher(
+                doc.text.tokens.len() / 8,
+                Default::default(),
+            );
         for tok in doc.text.tokens.iter() {
             if tok.kind == TokenKind::Word && tok.cap {
                 distinct.insert(strip_possessive(tok.text(text)));
@@ -156,7 +160,11 @@ impl<'d> CapWords<'d> {
         let mut pairs = Vec::new();
         for w in distinct {
             let Some(c) = w.chars().next() else { continue };
-            let len = w.chars().count();
+            let len = if w.is_ascii() {
+                w.len()
+            } else {
+                w.chars().count()
+            };
             let lo = names.partition_point(|n| (n.0, n.1) < (c, len.saturating_sub(2)));
             let hi = names.partition_point(|n| (n.0, n.1) <= (c, len + 2));
             for &(_, _, surname) in &names[lo..hi.max(lo)] {

@@ -70,8 +70,13 @@ struct UnattributedClaim {
     claims: WordSet,
     superlatives: WordSet,
     sourcing: WordSet,
-    causal: Vec<String>,
+    /// Lowercased causal phrases, each with a searcher built once (not per sentence).
+    causal: Vec<memchr::memmem::Finder<'static>>,
+    /// What makes a superlative measured: " ever", " on record", …
+    measures: Vec<memchr::memmem::Finder<'static>>,
 }
+
+const MEASURES: [&str; 4] = [" ever", " on record", " in history", " since "];
 
 impl UnattributedClaim {
     fn new(o: Options) -> Self {
@@ -80,7 +85,15 @@ impl UnattributedClaim {
             claims: WordSet::new(&o.claim_words),
             superlatives: WordSet::new(&o.superlatives),
             sourcing: WordSet::new(&o.sourcing_words),
-            causal: o.causal_phrases.iter().map(|c| c.to_lowercase()).collect(),
+            causal: o
+                .causal_phrases
+                .iter()
+                .map(|c| memchr::memmem::Finder::new(c.to_lowercase().as_bytes()).into_owned())
+                .collect(),
+            measures: MEASURES
+                .iter()
+                .map(|m| memchr::memmem::Finder::new(m.as_bytes()).into_owned())
+                .collect(),
         }
     }
 
@@ -115,9 +128,10 @@ impl UnattributedClaim {
         };
         // "the highest office" is no claim; "the highest level ever recorded" is
         let measured = toks.iter().any(|t| t.kind == TokenKind::Number)
-            || [" ever", " on record", " in history", " since "]
+            || self
+                .measures
                 .iter()
-                .any(|m| lower.contains(m));
+                .any(|m| m.find(lower.as_bytes()).is_some());
         if measured
             && let Some(t) = toks
                 .iter()
@@ -126,8 +140,9 @@ impl UnattributedClaim {
             return Some(t.span);
         }
         for p in &self.causal {
-            if let Some(at) = lower.find(p.as_str()) {
-                return Some(Span::new(s.span.start + at, s.span.start + at + p.len()));
+            if let Some(at) = p.find(lower.as_bytes()) {
+                let len = p.needle().len();
+                return Some(Span::new(s.span.start + at, s.span.start + at + len));
             }
         }
         None
