@@ -147,18 +147,16 @@ impl<'d> CapWords<'d> {
             .collect();
         names.sort_unstable();
         names.dedup();
-        let mut distinct: rustc_hash::FxHashSet<&str> =
-            rustc_hash::FxHashSet::with_capacity_and_hasher(
-                doc.text.tokens.len() / 8,
-                Default::default(),
-            );
-        for tok in doc.text.tokens.iter() {
-            if tok.kind == TokenKind::Word && tok.cap {
-                distinct.insert(strip_possessive(tok.text(text)));
-            }
-        }
+        // each capitalised word is first placed against the surnames (a binary search);
+        // only a word that has surnames of its initial and length is remembered, so
+        // that it is compared once however often it occurs
+        let mut compared: rustc_hash::FxHashSet<&str> = Default::default();
         let mut pairs = Vec::new();
-        for w in distinct {
+        for tok in doc.text.tokens.iter() {
+            if tok.kind != TokenKind::Word || !tok.cap {
+                continue;
+            }
+            let w = strip_possessive(tok.text(text));
             let Some(c) = w.chars().next() else { continue };
             let len = if w.is_ascii() {
                 w.len()
@@ -167,7 +165,10 @@ impl<'d> CapWords<'d> {
             };
             let lo = names.partition_point(|n| (n.0, n.1) < (c, len.saturating_sub(2)));
             let hi = names.partition_point(|n| (n.0, n.1) <= (c, len + 2));
-            for &(_, _, surname) in &names[lo..hi.max(lo)] {
+            if lo >= hi || !compared.insert(w) {
+                continue;
+            }
+            for &(_, _, surname) in &names[lo..hi] {
                 if w != surname && similarity::similar(w, surname, t) {
                     pairs.push((surname, len, w));
                 }
