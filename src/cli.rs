@@ -445,8 +445,9 @@ fn run(cli: Cli) -> io::Result<u8> {
                 let doc = Document::new(p, &t, &config);
                 // the JSON line is about as long as the text: one allocation, no regrowth
                 let mut line = Vec::with_capacity(t.len() + 256);
+                // kept as bytes: serde_json writes valid UTF-8, nothing to check again
                 let _ = serde_json::to_writer(&mut line, &credlint::extract::extracted(&doc));
-                Ok(String::from_utf8(line).unwrap_or_default())
+                Ok(line)
             });
             let run = match run {
                 Ok(r) => r,
@@ -459,10 +460,20 @@ fn run(cli: Cli) -> io::Result<u8> {
             match format {
                 ExtractFormat::Jsonl => {
                     for d in &run.results {
-                        writeln!(out, "{d}")?;
+                        out.write_all(d)?;
+                        out.write_all(b"\n")?;
                     }
                 }
-                ExtractFormat::Json => writeln!(out, "[{}]", run.results.join(",\n"))?,
+                ExtractFormat::Json => {
+                    out.write_all(b"[")?;
+                    for (i, d) in run.results.iter().enumerate() {
+                        if i > 0 {
+                            out.write_all(b",\n")?;
+                        }
+                        out.write_all(d)?;
+                    }
+                    out.write_all(b"]\n")?;
+                }
             }
             out.flush()?;
             for e in &run.errors {

@@ -129,7 +129,8 @@ pub struct Extraction {
 /// Finds the attributions of a document and the speaker of each quotation.
 /// `flags` holds the lexicon classes of every token of `tm`.
 pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People, flags: &[u32]) -> Extraction {
-    let mut out = Vec::new();
+    // about one attribution in three sentences: sized once, not regrown per document
+    let mut out = Vec::with_capacity(tm.sentences.len() / 3 + 4);
     let double = tm.double_quote_spans();
     let mut ws: Vec<W> = Vec::with_capacity(64);
     for (si, s) in tm.sentences.iter().enumerate() {

@@ -174,7 +174,7 @@ impl People {
             initial: bool,
         }
         let text: &str = &tm.prose;
-        let mut cands: Vec<Cand> = Vec::new();
+        let mut cands: Vec<Cand> = Vec::with_capacity(tm.tokens.len() / 16 + 1);
         for (si, s) in tm.sentences.iter().enumerate() {
             if is_title_case_headline(tm, s.paragraph) {
                 continue;

@@ -140,7 +140,7 @@ impl<'a> TextModel<'a> {
         let prose = mask_urls(prose);
         let para_spans = segment::paragraphs(&prose, markdown, &block_ends);
         let mut tokens = Vec::with_capacity(source.len() / 5);
-        let mut sentences = Vec::new();
+        let mut sentences = Vec::with_capacity(tokens.capacity() / 16 + 1);
         let mut paragraphs = Vec::with_capacity(para_spans.len());
         for (pi, span) in para_spans.into_iter().enumerate() {
             let t0 = tokens.len();
