@@ -405,7 +405,7 @@ fn run(cli: Cli) -> io::Result<u8> {
             credlint::finish(&mut diags);
             let summary = Summary::new(files, &diags);
             let none = FileMap::default();
-            let mut out = io::BufWriter::new(io::stdout().lock());
+            let mut out = stdout_buffer();
             match format {
                 Format::Human => render_human(&diags, &run.stdin, use_color(color), &mut out)?,
                 Format::Concise => {
@@ -456,7 +456,7 @@ fn run(cli: Cli) -> io::Result<u8> {
                     return Ok(2);
                 }
             };
-            let mut out = io::BufWriter::new(io::stdout().lock());
+            let mut out = stdout_buffer();
             match format {
                 ExtractFormat::Jsonl => {
                     for d in &run.results {
@@ -538,4 +538,10 @@ fn init(path: &Path, force: bool) -> io::Result<u8> {
     tmp.persist(path).map_err(|e| e.error)?;
     eprintln!("wrote {}", path.display());
     Ok(0)
+}
+
+/// Standard output with a large buffer: a run over an archive prints megabytes, and each
+/// flush is a system call.
+fn stdout_buffer() -> io::BufWriter<io::StdoutLock<'static>> {
+    io::BufWriter::with_capacity(1 << 20, io::stdout().lock())
 }
