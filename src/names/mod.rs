@@ -298,17 +298,29 @@ impl People {
         // people: multi-word names first, then single words that match one of their words
         let mut people = People::default();
         let mut key_of: FxHashMap<String, usize> = FxHashMap::default();
+        // a name's key is its words joined by spaces, built in one reused buffer: most
+        // mentions repeat a name already met, and allocate nothing
+        let mut key = String::new();
+        let joined = |key: &mut String, words: &NameWords| {
+            key.clear();
+            for (i, s) in words.iter().enumerate() {
+                if i > 0 {
+                    key.push(' ');
+                }
+                key.push_str(s.text(text));
+            }
+        };
         for c in cands.iter().filter(|c| c.words.len() >= 2) {
-            let words: Vec<String> = c.words.iter().map(|s| s.text(text).to_string()).collect();
-            let key = words.join(" ");
-            if let std::collections::hash_map::Entry::Vacant(e) = key_of.entry(key) {
-                e.insert(people.persons.len());
+            joined(&mut key, &c.words);
+            if !key_of.contains_key(key.as_str()) {
+                key_of.insert(key.clone(), people.persons.len());
+                let words = c.words.iter().map(|s| s.text(text).to_string()).collect();
                 people.persons.push(Person::new(words));
             }
         }
-        for p in 0..people.persons.len() {
-            for w in people.persons[p].words.clone() {
-                people.by_word.entry(w).or_default().push(p);
+        for (p, person) in people.persons.iter().enumerate() {
+            for w in &person.words {
+                people.by_word.entry(w.clone()).or_default().push(p);
             }
         }
         let mut mentions = Vec::new();
@@ -316,13 +328,8 @@ impl People {
         let mut last_seen: Vec<Option<usize>> = Vec::new();
         for c in cands {
             let person = if c.words.len() >= 2 {
-                let key = c
-                    .words
-                    .iter()
-                    .map(|s| s.text(text))
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                key_of.get(&key).copied()
+                joined(&mut key, &c.words);
+                key_of.get(key.as_str()).copied()
             } else {
                 // the nearest person before (or else after) with this word in their name;
                 // most single capitalised words name no one, so nothing is allocated for them
