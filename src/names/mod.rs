@@ -297,7 +297,9 @@ impl People {
         }
         // people: multi-word names first, then single words that match one of their words
         let mut people = People::default();
-        let mut key_of: FxHashMap<String, usize> = FxHashMap::default();
+        // sized once: growing a hash table rehashes it
+        let mut key_of: FxHashMap<String, usize> =
+            FxHashMap::with_capacity_and_hasher(cands.len(), Default::default());
         // a name's key is its words joined by spaces, built in one reused buffer: most
         // mentions repeat a name already met, and allocate nothing
         let mut key = String::new();
@@ -318,6 +320,7 @@ impl People {
                 people.persons.push(Person::new(words));
             }
         }
+        people.by_word.reserve(people.persons.len() * 2);
         for (p, person) in people.persons.iter().enumerate() {
             for w in &person.words {
                 people.by_word.entry(w.clone()).or_default().push(p);
