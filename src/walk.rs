@@ -46,6 +46,12 @@ impl Filters {
         })
     }
 
+    /// No include or exclude glob: every walked file with a linted extension is linted
+    /// (and no path needs matching).
+    fn none(&self) -> bool {
+        self.include.is_none() && self.exclude.is_empty()
+    }
+
     fn excluded(&self, rel: &Path) -> bool {
         self.exclude.is_match(rel)
     }
@@ -97,6 +103,10 @@ pub fn collect(paths: &[PathBuf], filters: &Filters) -> (Vec<PathBuf>, Vec<Strin
                             e.io_error().map_or(e.to_string(), io_reason)
                         )),
                         Ok(e) if e.file_type().is_file() && has_extension(e.path()) => {
+                            if filters.none() {
+                                files.push(e.into_path());
+                                continue;
+                            }
                             let rel = e.path().strip_prefix(root).unwrap_or(e.path());
                             if filters.included(rel)
                                 && !filters.excluded(rel)
