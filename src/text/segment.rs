@@ -188,6 +188,39 @@ static BYTE_CLASS: [u8; 256] = {
     t
 };
 
+/// How many bytes at the start of `bytes` are ASCII letters or digits. Eight bytes are
+/// classified at once: a word usually ends inside the first eight, so the scan does not
+/// take (and mispredict) a branch per letter.
+#[inline]
+fn alnum_run(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // the high bit of each byte in lo..=hi (bytes below 0x80; the caller masks the rest)
+    let in_range = |v: u64, lo: u8, hi: u8| {
+        let low7 = v & !HIGH;
+        let ge_lo = low7 + ONES * u64::from(0x80 - lo);
+        let gt_hi = low7 + ONES * u64::from(0x7f - hi);
+        ge_lo & !gt_hi & HIGH
+    };
+    let mut i = 0;
+    while i + 8 <= bytes.len() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&bytes[i..i + 8]);
+        let v = u64::from_le_bytes(w);
+        // ASCII letters fold to lowercase with bit 0x20
+        let alnum = (in_range(v, b'0', b'9') | in_range(v | ONES * 0x20, b'a', b'z')) & !v;
+        let other = !alnum & HIGH;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i + bytes[i..]
+        .iter()
+        .position(|&b| BYTE_CLASS[b as usize] != ALNUM)
+        .unwrap_or(bytes.len() - i)
+}
+
 /// The character at byte `i` of `text` (a character boundary) and its width in bytes.
 #[inline(always)]
 fn char_at(text: &str, i: usize) -> (char, usize) {
@@ -239,12 +272,7 @@ pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
         // most tokens are plain ASCII words ended by a space or a comma: take them whole
         // here; anything that could join, split or abbreviate goes the long way below
         if bytes[i].is_ascii_alphabetic() {
-            let end = i
-                + 1
-                + bytes[i + 1..]
-                    .iter()
-                    .position(|&b| BYTE_CLASS[b as usize] != ALNUM)
-                    .unwrap_or(n - i - 1);
+            let end = i + 1 + alnum_run(&bytes[i + 1..]);
             let plain_stop = end == n || BYTE_CLASS[bytes[end] as usize] == PLAIN_STOP;
             if plain_stop && glued_split(&text[i..end]).is_none() {
                 push(i, end, TokenKind::Word);
@@ -512,6 +540,22 @@ mod tests {
             .iter()
             .map(|s| text[s.span.start..s.span.end].to_string())
             .collect()
+    }
+
+    #[test]
+    fn alnum_runs_match_a_byte_by_byte_scan() {
+        let bytes: Vec<u8> = (0u8..=255).chain(b"ab9Z".iter().copied()).collect();
+        for start in 0..bytes.len() {
+            for len in [0, 1, 7, 8, 9, 17] {
+                let s = &bytes[start..(start + len).min(bytes.len())];
+                let want = s
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .unwrap_or(s.len());
+                assert_eq!(super::alnum_run(s), want, "{s:?}");
+            }
+        }
+        assert_eq!(super::alnum_run(b"Internationalisation2024 and"), 24);
     }
 
     #[test]
