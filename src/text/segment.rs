@@ -208,7 +208,7 @@ fn alnum_run(bytes: &[u8]) -> usize {
         w.copy_from_slice(&bytes[i..i + 8]);
         let v = u64::from_le_bytes(w);
         // ASCII letters fold to lowercase with bit 0x20
-        let alnum = (in_range(v, b'0', b'9') | in_range(v | ONES * 0x20, b'a', b'z')) & !v;
+        let alnum = (in_range(v, b'0', b'9') | in_range(v | (ONES * 0x20), b'a', b'z')) & !v;
         let other = !alnum & HIGH;
         if other != 0 {
             return i + (other.trailing_zeros() / 8) as usize;
