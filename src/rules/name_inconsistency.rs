@@ -147,24 +147,46 @@ impl<'d> CapWords<'d> {
             .collect();
         names.sort_unstable();
         names.dedup();
-        // each capitalised word is first placed against the surnames (a binary search);
-        // only a word that has surnames of its initial and length is remembered, so
-        // that it is compared once however often it occurs
+        // the surnames of each ASCII initial, as a range of `names`: most capitalised
+        // words share no initial with any surname and are dropped on their first byte
+        let mut by_initial = [(0usize, 0usize); 128];
+        for (i, n) in names.iter().enumerate() {
+            if n.0.is_ascii() {
+                let r = &mut by_initial[n.0 as usize];
+                if r.0 == r.1 {
+                    r.0 = i;
+                }
+                r.1 = i + 1;
+            }
+        }
+        // each remaining word is placed against the surnames of its initial (a binary
+        // search); only a word that has surnames of its initial and length is
+        // remembered, so that it is compared once however often it occurs
         let mut compared: rustc_hash::FxHashSet<&str> = Default::default();
         let mut pairs = Vec::new();
         for tok in doc.text.tokens.iter() {
             if tok.kind != TokenKind::Word || !tok.cap {
                 continue;
             }
-            let w = strip_possessive(tok.text(text));
+            let raw = tok.text(text);
+            let (from, to) = match raw.as_bytes().first() {
+                Some(&b) if b.is_ascii() => by_initial[b as usize],
+                Some(_) => (0, names.len()),
+                None => continue,
+            };
+            if from == to {
+                continue;
+            }
+            let w = strip_possessive(raw);
             let Some(c) = w.chars().next() else { continue };
             let len = if w.is_ascii() {
                 w.len()
             } else {
                 w.chars().count()
             };
-            let lo = names.partition_point(|n| (n.0, n.1) < (c, len.saturating_sub(2)));
-            let hi = names.partition_point(|n| (n.0, n.1) <= (c, len + 2));
+            let within = &names[from..to];
+            let lo = from + within.partition_point(|n| (n.0, n.1) < (c, len.saturating_sub(2)));
+            let hi = from + within.partition_point(|n| (n.0, n.1) <= (c, len + 2));
             if lo >= hi || !compared.insert(w) {
                 continue;
             }
