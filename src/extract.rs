@@ -1,8 +1,6 @@
 //! What `credlint extract` and `credlint sources` print: the attributions and quotes of a
 //! document, and its source ledger.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use crate::analysis::Document;
@@ -138,30 +136,41 @@ pub fn source_key(
     Some((trimmed, a.kind, a.anonymous))
 }
 
-pub fn ledger(doc: &Document) -> Ledger {
-    let mut rows: BTreeMap<String, LedgerRow> = BTreeMap::new();
-    let mut order: Vec<String> = Vec::new();
-    let mut agentless = 0;
+/// The sources of a document, one row per source in order of first attribution, with
+/// its attributions counted (quotes not yet); and the index of each row by its
+/// lowercased key.
+struct Rows {
+    rows: Vec<LedgerRow>,
+    index: rustc_hash::FxHashMap<String, usize>,
+    agentless: usize,
+}
+
+fn rows(doc: &Document) -> Rows {
+    let mut r = Rows {
+        rows: Vec::new(),
+        index: Default::default(),
+        agentless: 0,
+    };
     for (i, a) in doc.attributions.iter().enumerate() {
         if a.form == CueForm::Agentless {
-            agentless += 1;
+            r.agentless += 1;
             continue;
         }
         let Some((key, kind, anonymous)) = source_key(doc, &doc.attributions, i) else {
             continue;
         };
-        let lk = key.to_lowercase();
-        let row = rows.entry(lk.clone()).or_insert_with(|| {
-            order.push(lk.clone());
-            LedgerRow {
-                source: key.clone(),
+        let at = *r.index.entry(key.to_lowercase()).or_insert_with(|| {
+            r.rows.push(LedgerRow {
+                source: key,
                 kind,
                 anonymous,
                 via: vec![],
                 attributions: 0,
                 quotes: 0,
-            }
+            });
+            r.rows.len() - 1
         });
+        let row = &mut r.rows[at];
         row.attributions += 1;
         if let Some(v) = a.via {
             let v = v.text(doc.text.source).to_string();
@@ -170,6 +179,20 @@ pub fn ledger(doc: &Document) -> Ledger {
             }
         }
     }
+    r
+}
+
+/// The ledger's sources without their quotes counted: what single-source judges.
+pub fn sources(doc: &Document) -> Vec<LedgerRow> {
+    rows(doc).rows
+}
+
+pub fn ledger(doc: &Document) -> Ledger {
+    let Rows {
+        rows: mut sources,
+        index,
+        agentless,
+    } = rows(doc);
     let mut unattributed = 0;
     for (q, s) in doc.text.quotes.iter().zip(&doc.quote_speakers) {
         // a continued quote counts once, with the quote it continues
@@ -181,8 +204,8 @@ pub fn ledger(doc: &Document) -> Ledger {
             .and_then(|ai| source_key(doc, &doc.attributions, ai))
         {
             Some((key, _, _)) => {
-                if let Some(r) = rows.get_mut(&key.to_lowercase()) {
-                    r.quotes += 1;
+                if let Some(&at) = index.get(&key.to_lowercase()) {
+                    sources[at].quotes += 1;
                 }
             }
             // scare quotes ("the “no limits” partnership") are not quotations of speech
@@ -204,7 +227,6 @@ pub fn ledger(doc: &Document) -> Ledger {
         .iter()
         .filter(|q| q.continues.is_none() && !q.single)
         .count();
-    let sources = order.into_iter().filter_map(|k| rows.remove(&k)).collect();
     Ledger {
         path: doc.path.to_string(),
         sources,

@@ -4,7 +4,7 @@ use serde::Deserialize;
 
 use super::{Rule, RuleDef, RuleMeta, Sink, options};
 use crate::analysis::Document;
-use crate::extract::ledger;
+use crate::extract::sources as ledger_sources;
 use crate::grammar::{CueForm, SourceKind};
 use crate::text::Span;
 
@@ -64,12 +64,13 @@ impl Rule for SingleSource {
         if possible < self.0.min_attributions {
             return;
         }
-        let l = ledger(doc);
-        let total: usize = l.sources.iter().map(|r| r.attributions).sum();
+        // the ledger's sources, without its quote count (not needed here)
+        let sources = ledger_sources(doc);
+        let total: usize = sources.iter().map(|r| r.attributions).sum();
         if total < self.0.min_attributions {
             return;
         }
-        let count = |k: SourceKind| l.sources.iter().filter(|r| r.kind == k).count();
+        let count = |k: SourceKind| sources.iter().filter(|r| r.kind == k).count();
         let named = count(SourceKind::Person) + count(SourceKind::Organization);
         let anonymous = count(SourceKind::Anonymous);
         let mix = format!(
@@ -77,12 +78,12 @@ impl Rule for SingleSource {
             count(SourceKind::Outlet),
             count(SourceKind::Document)
         );
-        let message = if l.sources.len() == 1 {
+        let message = if sources.len() == 1 {
             format!(
                 "every attribution rests on one source ({})",
-                l.sources[0].source
+                sources[0].source
             )
-        } else if self.0.all_anonymous && anonymous == l.sources.len() {
+        } else if self.0.all_anonymous && anonymous == sources.len() {
             "every source in the article is anonymous".to_string()
         } else {
             return;
