@@ -644,17 +644,36 @@ fn key(word: &str) -> u64 {
 }
 
 /// A set of words compared ignoring case, by their lexicon keys: a lookup hashes the
-/// word once and makes no lowercased copy.
+/// word once and makes no lowercased copy. A word starting with an ASCII letter no entry
+/// starts with is turned away on that letter, before hashing.
 #[derive(Clone, Debug, Default)]
-pub struct WordSet(rustc_hash::FxHashSet<u64>);
+pub struct WordSet {
+    keys: rustc_hash::FxHashSet<u64>,
+    /// Bit `b` set when some entry, lowercased, starts with the ASCII byte `b`.
+    initials: u128,
+}
 
 impl WordSet {
     pub fn new<S: AsRef<str>>(words: impl IntoIterator<Item = S>) -> Self {
-        WordSet(words.into_iter().map(|w| key(w.as_ref())).collect())
+        let mut set = WordSet::default();
+        for w in words {
+            let w = w.as_ref();
+            set.keys.insert(key(w));
+            // the initial of the lowercased entry: what an ASCII query lowercases to
+            if let Some(&b) = w.to_lowercase().as_bytes().first()
+                && b.is_ascii()
+            {
+                set.initials |= 1 << b;
+            }
+        }
+        set
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        self.0.contains(&key(word))
+        match word.as_bytes().first() {
+            Some(&b) if b.is_ascii() && self.initials & (1 << b.to_ascii_lowercase()) == 0 => false,
+            _ => self.keys.contains(&key(word)),
+        }
     }
 }
 
