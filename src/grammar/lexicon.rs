@@ -710,6 +710,10 @@ mod tests {
         assert_eq!(ascii_key("Élysée"), None);
         let set = WordSet::new(["Élysée", "per cent"]);
         assert!(set.contains("ÉLYSÉE") && set.contains("Per Cent") && !set.contains("per"));
+        // the initial filter turns away only what could not match
+        let set = WordSet::new(["Poll", "survey", "\u{212A}elvin"]);
+        assert!(set.contains("poll") && set.contains("SURVEY") && set.contains("kelvin"));
+        assert!(!set.contains("xpoll") && !set.contains("") && !set.contains("Pol"));
         assert_eq!(
             lower8(u64::from_le_bytes(*b"@AZ[`az{")),
             u64::from_le_bytes(*b"@az[`az{")
