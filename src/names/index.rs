@@ -140,8 +140,25 @@ impl NameIndex {
             }
             h.finish()
         };
+        // the two searches are independent: on two threads they shorten the serial end
+        // of a run (this pass starts only when every file is read)
+        let (mut pairs, first) = rayon::join(
+            || self.last_word_pairs(last, &hash),
+            || self.first_word_pairs(first_max_distance, &hash),
+        );
+        pairs.extend(first);
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs
+    }
+
+    /// Pairs of forms whose last words are similar and whose other words are the same.
+    fn last_word_pairs(
+        &self,
+        last: Thresholds,
+        hash: &(dyn Fn(&[&str]) -> u64 + Sync),
+    ) -> Vec<(usize, usize, Differs)> {
         let mut pairs = Vec::new();
-        // last word differs
         let mut keys: Vec<(u64, u32)> = Vec::with_capacity(self.forms.len() * 8);
         let mut hashes = Vec::new();
         for (i, f) in self.forms.iter().enumerate() {
@@ -179,8 +196,17 @@ impl NameIndex {
                 }
             }
         }
-        drop(keys);
-        // first word differs: group forms by the rest of the name, compare within a group
+        pairs
+    }
+
+    /// Pairs of forms whose first words are similar and whose other words are the same:
+    /// forms are grouped by the rest of the name and compared within a group.
+    fn first_word_pairs(
+        &self,
+        first_max_distance: usize,
+        hash: &(dyn Fn(&[&str]) -> u64 + Sync),
+    ) -> Vec<(usize, usize, Differs)> {
+        let mut pairs = Vec::new();
         let mut groups: Vec<(u64, u32)> = self
             .forms
             .iter()
@@ -227,8 +253,6 @@ impl NameIndex {
                 }
             }
         }
-        pairs.sort_unstable();
-        pairs.dedup();
         pairs
     }
 }
