@@ -88,7 +88,7 @@ pub fn collect(paths: &[PathBuf], filters: &Filters) -> (Vec<PathBuf>, Vec<Strin
                 }
             }
             Ok(_) => {
-                let first = files.len();
+                let (first, first_error) = (files.len(), errors.len());
                 // unsorted walk, sorted once below: walkdir's per-directory sort parses
                 // both paths at every comparison
                 let walker = WalkDir::new(root)
@@ -119,6 +119,8 @@ pub fn collect(paths: &[PathBuf], filters: &Filters) -> (Vec<PathBuf>, Vec<Strin
                     }
                 }
                 files[first..].sort_unstable_by(|a, b| tree_order(a, b));
+                // errors too come in directory order, which differs between machines
+                errors[first_error..].sort();
             }
         }
     }
