@@ -58,6 +58,7 @@ pub mod class {
     pub const PREP: u32 = 1 << 23;
     pub const ADVERB: u32 = 1 << 24;
     pub const NOUN_FORM: u32 = 1 << 25; // "questions", "charges": a cue only with a clear subject
+    pub const CUE_PHRASE: u32 = 1 << 26; // first word of a cue phrase ("according", "it")
     /// Classes whose words must be capitalised to count.
     pub const CASED: u32 = TITLE | PLACE | NATIONALITY | GIVEN | OUTLET | ORG;
 }
@@ -520,7 +521,8 @@ impl Lexicon {
     }
 
     fn phrase(&mut self, first: &str, rest: &[&str], kind: PhraseKind) {
-        self.flag(first, class::PHRASE);
+        let cue = if kind.is_cue() { class::CUE_PHRASE } else { 0 };
+        self.flag(first, class::PHRASE | cue);
         let rest = rest
             .iter()
             .map(|w| {

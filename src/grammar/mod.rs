@@ -145,7 +145,7 @@ pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People, flags: &[u32]) ->
             || toks
                 .iter()
                 .any(|t| t.kind == TokenKind::Punct && t.text(&tm.prose) == ":")
-            || (0..toks.len()).any(|k| fl[k] & PHRASE != 0 && cue_phrase_at(tm, toks, k, lex));
+            || (0..toks.len()).any(|k| fl[k] & CUE_PHRASE != 0 && cue_phrase_at(tm, toks, k, lex));
         if !any_cue {
             continue;
         }
