@@ -175,19 +175,29 @@ impl People {
         }
         let text: &str = &tm.prose;
         let mut cands: Vec<Cand> = Vec::with_capacity(tm.tokens.len() / 16 + 1);
+        // runs start only at capitalised words: the text model lists them, so the
+        // other tokens are never visited here
+        let caps = &tm.capitalised;
+        let mut ci = 0;
         for (si, s) in tm.sentences.iter().enumerate() {
+            // the capitalised words of this sentence are caps[ci..]
+            while ci < caps.len() && (caps[ci] as usize) < s.tokens.start {
+                ci += 1;
+            }
             if is_title_case_headline(tm, s.paragraph) {
                 continue;
             }
             let toks = &tm.tokens[s.tokens.clone()];
             let fl = &flags[s.tokens.clone()];
+            // the first token not yet in a run
             let mut k = 0;
-            while k < toks.len() {
-                let t = &toks[k];
-                if !(t.kind == TokenKind::Word && t.cap) {
-                    k += 1;
+            while ci < caps.len() && (caps[ci] as usize) < s.tokens.end {
+                let at = caps[ci] as usize - s.tokens.start;
+                ci += 1;
+                if at < k {
                     continue;
                 }
+                k = at;
                 // a run of capitalised words (with particles and "Mr." full stops inside)
                 let start = k;
                 let mut end = k + 1;

@@ -164,11 +164,8 @@ impl<'d> CapWords<'d> {
         // remembered, so that it is compared once however often it occurs
         let mut compared: rustc_hash::FxHashSet<&str> = Default::default();
         let mut pairs = Vec::new();
-        for tok in doc.text.tokens.iter() {
-            if tok.kind != TokenKind::Word || !tok.cap {
-                continue;
-            }
-            let raw = tok.text(text);
+        for &ti in &doc.text.capitalised {
+            let raw = doc.text.tokens[ti as usize].text(text);
             let (from, to) = match raw.as_bytes().first() {
                 Some(&b) if b.is_ascii() => by_initial[b as usize],
                 Some(_) => (0, names.len()),

@@ -559,6 +559,13 @@ mod tests {
     }
 
     #[test]
+    fn capitalised_words_are_listed_in_order() {
+        let m = TextModel::new("The US said “Élysée” and 12 Downing St. rose.", false);
+        let words: Vec<&str> = m.capitalised.iter().map(|&i| m.tok(i as usize)).collect();
+        assert_eq!(words, ["The", "US", "Élysée", "Downing", "St"]);
+    }
+
+    #[test]
     fn abbreviations_do_not_split() {
         assert_eq!(
             sents("Mr. Smith met Dr. Jones in Feb. at 9 a.m. on Monday. They talked."),
