@@ -33,17 +33,7 @@ fn main() {
         let tm = credlint::text::TextModel::new(text, false);
         t_model += t.elapsed();
         let t = Instant::now();
-        let flags: Vec<u32> = tm
-            .tokens
-            .iter()
-            .map(|tok| {
-                if tok.kind == credlint::text::TokenKind::Word {
-                    cfg.lexicon.flags(tok.text(&tm.prose))
-                } else {
-                    0
-                }
-            })
-            .collect();
+        let flags = cfg.lexicon.token_flags(&tm);
         t_flags += t.elapsed();
         let t = Instant::now();
         let people = credlint::names::People::find(&tm, &cfg.lexicon, &flags);

@@ -27,18 +27,7 @@ impl<'a> Document<'a> {
     pub fn new(path: &'a str, source: &'a str, config: &'a Config) -> Self {
         let markdown = Format::from_path(path) == Format::Markdown;
         let text = TextModel::new(source, markdown);
-        // one lexicon lookup per token, shared by the name finder and the grammar
-        let flags: Vec<u32> = text
-            .tokens
-            .iter()
-            .map(|t| {
-                if t.kind == crate::text::TokenKind::Word {
-                    config.lexicon.flags(t.text(&text.prose))
-                } else {
-                    0
-                }
-            })
-            .collect();
+        let flags = config.lexicon.token_flags(&text);
         let mut people = People::find(&text, &config.lexicon, &flags);
         let ex = grammar::extract(&text, &config.lexicon, &people, &flags);
         // a person the grammar found speaking is a person, whatever the name looks like

@@ -394,15 +394,7 @@ fn run(cli: Cli) -> io::Result<u8> {
                 }
             };
             let files = run.results.len();
-            let mut diags = Vec::new();
-            let mut names = Vec::new();
-            for r in run.results {
-                diags.extend(r.diagnostics);
-                names.extend(r.names);
-            }
-            diags.extend(credlint::corpus_diagnostics(&names, &config));
-            drop(names);
-            credlint::finish(&mut diags);
+            let diags = credlint::combine(run.results, &config);
             let summary = Summary::new(files, &diags);
             let none = FileMap::default();
             let mut out = stdout_buffer();

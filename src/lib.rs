@@ -39,7 +39,7 @@ fn cross_file(config: &Config) -> bool {
     config.rules.iter().any(|r| r.id() == "name-inconsistency")
 }
 
-/// Lints one file of a run; [`corpus_diagnostics`] then compares the files' names.
+/// Lints one file of a run; [`combine`] then merges the files and compares their names.
 pub fn lint_file(path: &str, text: &str, config: &Config) -> FileResult {
     let doc = Document::new(path, text, config);
     let mut out = Vec::new();
@@ -69,7 +69,7 @@ fn run_rules(doc: &Document, config: &Config, out: &mut Vec<Diagnostic>) {
 }
 
 /// The diagnostics that compare documents with each other (name spellings across files).
-pub fn corpus_diagnostics(docs: &[names::index::DocNames], config: &Config) -> Vec<Diagnostic> {
+fn corpus_diagnostics(docs: &[names::index::DocNames], config: &Config) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for r in &config.rules {
         let mut sink = rules::Sink {
@@ -84,7 +84,7 @@ pub fn corpus_diagnostics(docs: &[names::index::DocNames], config: &Config) -> V
 }
 
 /// Sorts a run's diagnostics (path, then offset) and drops repeats of one finding.
-pub fn finish(out: &mut Vec<Diagnostic>) {
+fn finish(out: &mut Vec<Diagnostic>) {
     diagnostic::sort(out);
     out.dedup_by(|a, b| a.path == b.path && a.rule == b.rule && a.span == b.span);
 }
@@ -96,6 +96,12 @@ pub fn check_files(files: &[(String, String)], config: &Config) -> Vec<Diagnosti
         .par_iter()
         .map(|(path, text)| lint_file(path, text, config))
         .collect();
+    combine(per_file, config)
+}
+
+/// A run's diagnostics from its files' results, in file order: each file's findings, then
+/// those that compare the files' names, sorted and without repeats.
+pub fn combine(per_file: Vec<FileResult>, config: &Config) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut doc_names = Vec::new();
     for r in per_file {
@@ -103,6 +109,7 @@ pub fn check_files(files: &[(String, String)], config: &Config) -> Vec<Diagnosti
         doc_names.extend(r.names);
     }
     out.extend(corpus_diagnostics(&doc_names, config));
+    drop(doc_names);
     finish(&mut out);
     out
 }

@@ -3,6 +3,8 @@
 //! word, and multi-word entries are found from their first word.
 
 use rustc_hash::FxHashMap;
+
+use crate::text::swar::{load4, load8, lower8};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -561,6 +563,21 @@ impl Lexicon {
         }
     }
 
+    /// The classes of every token of `tm` (0 for tokens that are not words): one lookup
+    /// per token, shared by the name finder, the grammar and the rules.
+    pub fn token_flags(&self, tm: &crate::text::TextModel) -> Vec<u32> {
+        tm.tokens
+            .iter()
+            .map(|t| {
+                if t.kind == crate::text::TokenKind::Word {
+                    self.flags(t.text(&tm.prose))
+                } else {
+                    0
+                }
+            })
+            .collect()
+    }
+
     /// Multi-word entries starting with `word` (longest first).
     pub fn phrases(&self, word: &str) -> &[Phrase] {
         let key = key(word);
@@ -614,30 +631,6 @@ fn key_of(bytes: &[u8]) -> (u64, u64) {
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     (h ^ (h >> 33), high)
-}
-
-fn load8(b: &[u8]) -> u64 {
-    let mut a = [0u8; 8];
-    a.copy_from_slice(&b[..8]);
-    u64::from_le_bytes(a)
-}
-
-fn load4(b: &[u8]) -> u32 {
-    let mut a = [0u8; 4];
-    a.copy_from_slice(&b[..4]);
-    u32::from_le_bytes(a)
-}
-
-/// ASCII-lowercases eight bytes at once: sets bit 0x20 of each byte in `A..=Z`; other
-/// bytes (including UTF-8 sequences) are unchanged.
-fn lower8(v: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let low7 = v & !HIGH;
-    let ge_a = low7 + ONES * u64::from(0x80 - b'A');
-    let gt_z = low7 + ONES * u64::from(0x80 - b'Z' - 1);
-    let upper = ge_a & !gt_z & !v & HIGH;
-    v | (upper >> 2)
 }
 
 /// The lexicon key of any word, ignoring case.
@@ -716,10 +709,6 @@ mod tests {
         let set = WordSet::new(["Poll", "survey", "\u{212A}elvin"]);
         assert!(set.contains("poll") && set.contains("SURVEY") && set.contains("kelvin"));
         assert!(!set.contains("xpoll") && !set.contains("") && !set.contains("Pol"));
-        assert_eq!(
-            lower8(u64::from_le_bytes(*b"@AZ[`az{")),
-            u64::from_le_bytes(*b"@az[`az{")
-        );
     }
 
     #[test]

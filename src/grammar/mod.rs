@@ -151,7 +151,7 @@ pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People, flags: &[u32]) ->
         }
         for (k, t) in toks.iter().enumerate() {
             let text = t.text(&tm.prose);
-            let f = flags[s.tokens.start + k];
+            let f = fl[k];
             ws.push(W {
                 s: text,
                 span: t.span,
@@ -190,7 +190,7 @@ pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People, flags: &[u32]) ->
         .run();
     }
     resolve::pronouns(tm, people, &mut out);
-    let quotes = resolve::quotes(tm, &out);
+    let quotes = resolve::quotes(tm, &out, &double);
     Extraction {
         attributions: out,
         quotes,

@@ -2,7 +2,7 @@
 
 use super::{Attribution, CueForm, QuoteSpeaker, SourceKind};
 use crate::names::People;
-use crate::text::TextModel;
+use crate::text::{Span, TextModel};
 
 fn pronoun_word(tm: &TextModel, a: &Attribution) -> String {
     a.source
@@ -100,8 +100,9 @@ pub fn pronouns(tm: &TextModel, people: &People, atts: &mut [Attribution]) {
 }
 
 /// The speaker of each quotation: an attribution in the sentences the quote spans,
-/// "X said:" before it, and the speaker of the quote it continues.
-pub fn quotes(tm: &TextModel, atts: &[Attribution]) -> Vec<QuoteSpeaker> {
+/// "X said:" before it, and the speaker of the quote it continues. `double` holds the
+/// spans of the double quotations, sorted ([`TextModel::double_quote_spans`]).
+pub fn quotes(tm: &TextModel, atts: &[Attribution], double: &[Span]) -> Vec<QuoteSpeaker> {
     let mut out: Vec<QuoteSpeaker> = Vec::with_capacity(tm.quotes.len());
     // attributions come in sentence order: a sentence or paragraph range is a slice
     let in_sentences = |s0: usize, s1: usize| {
@@ -114,9 +115,8 @@ pub fn quotes(tm: &TextModel, atts: &[Attribution]) -> Vec<QuoteSpeaker> {
         let b = atts.partition_point(|x| x.paragraph <= p);
         a..b.max(a)
     };
-    // double quotations in order, to tell whether a cue sits inside another quotation
-    let double = tm.double_quote_spans();
-    let inside_other = |cue: crate::text::Span, own: crate::text::Span| {
+    // `double`: the double quotations in order, to tell whether a cue sits inside another
+    let inside_other = |cue: Span, own: Span| {
         let i = double.partition_point(|s| s.start <= cue.start);
         i > 0 && double[i - 1] != own && double[i - 1].contains(cue)
     };

@@ -132,19 +132,11 @@ impl NameIndex {
         last: Thresholds,
         first_max_distance: usize,
     ) -> Vec<(usize, usize, Differs)> {
-        use std::hash::{Hash, Hasher};
-        let hash = |parts: &[&str]| {
-            let mut h = rustc_hash::FxHasher::default();
-            for p in parts {
-                p.hash(&mut h);
-            }
-            h.finish()
-        };
         // the two searches are independent: on two threads they shorten the serial end
         // of a run (this pass starts only when every file is read)
         let (mut pairs, first) = rayon::join(
-            || self.last_word_pairs(last, &hash),
-            || self.first_word_pairs(first_max_distance, &hash),
+            || self.last_word_pairs(last),
+            || self.first_word_pairs(first_max_distance),
         );
         pairs.extend(first);
         pairs.sort_unstable();
@@ -153,11 +145,7 @@ impl NameIndex {
     }
 
     /// Pairs of forms whose last words are similar and whose other words are the same.
-    fn last_word_pairs(
-        &self,
-        last: Thresholds,
-        hash: &(dyn Fn(&[&str]) -> u64 + Sync),
-    ) -> Vec<(usize, usize, Differs)> {
+    fn last_word_pairs(&self, last: Thresholds) -> Vec<(usize, usize, Differs)> {
         let mut pairs = Vec::new();
         let mut keys: Vec<(u64, u32)> = Vec::with_capacity(self.forms.len() * 8);
         let mut hashes = Vec::new();
@@ -165,14 +153,9 @@ impl NameIndex {
             let folded: Vec<String> = f.words.iter().map(|w| fold(w)).collect();
             let (init, tail) = folded.split_at(folded.len() - 1);
             let init_refs: Vec<&str> = init.iter().map(String::as_str).collect();
-            let prefix = hash(&init_refs);
+            let prefix = hash_words(&init_refs);
             let len = tail[0].chars().count();
-            let k = if len >= last.long_length {
-                last.long_max_distance
-            } else {
-                last.max_distance
-            }
-            .min(2);
+            let k = last.allowed(len).min(2);
             hashes.clear();
             similarity::deletion_hashes(&tail[0], k, prefix, &mut hashes);
             keys.extend(hashes.iter().map(|&h| (h, i as u32)));
@@ -201,11 +184,7 @@ impl NameIndex {
 
     /// Pairs of forms whose first words are similar and whose other words are the same:
     /// forms are grouped by the rest of the name and compared within a group.
-    fn first_word_pairs(
-        &self,
-        first_max_distance: usize,
-        hash: &(dyn Fn(&[&str]) -> u64 + Sync),
-    ) -> Vec<(usize, usize, Differs)> {
+    fn first_word_pairs(&self, first_max_distance: usize) -> Vec<(usize, usize, Differs)> {
         let mut pairs = Vec::new();
         let mut groups: Vec<(u64, u32)> = self
             .forms
@@ -214,7 +193,7 @@ impl NameIndex {
             .map(|(i, f)| {
                 let rest: Vec<String> = f.words[1..].iter().map(|w| fold(w)).collect();
                 let refs: Vec<&str> = rest.iter().map(String::as_str).collect();
-                (hash(&refs), i as u32)
+                (hash_words(&refs), i as u32)
             })
             .collect();
         groups.sort_unstable();
@@ -255,6 +234,16 @@ impl NameIndex {
         }
         pairs
     }
+}
+
+/// One hash of several words (the name index's grouping keys).
+fn hash_words(parts: &[&str]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    for p in parts {
+        p.hash(&mut h);
+    }
+    h.finish()
 }
 
 #[cfg(test)]

@@ -40,6 +40,17 @@ pub struct Thresholds {
     pub long_max_distance: usize,
 }
 
+impl Thresholds {
+    /// The edit distance allowed between names whose shorter one has `len` characters.
+    pub fn allowed(&self, len: usize) -> usize {
+        if len >= self.long_length {
+            self.long_max_distance
+        } else {
+            self.max_distance
+        }
+    }
+}
+
 /// Two different spellings that are likely one name misspelled: same first letter,
 /// within the edit distance allowed for their length. Identical folded forms
 /// ("Orban"/"Orbán") are variants too.
@@ -56,16 +67,11 @@ pub fn similar(a: &str, b: &str, t: Thresholds) -> bool {
         if !a.as_bytes()[0].eq_ignore_ascii_case(&b.as_bytes()[0]) {
             return false;
         }
-        let allowed = if la.min(lb) >= t.long_length {
-            t.long_max_distance
-        } else {
-            t.max_distance
-        };
         if a.eq_ignore_ascii_case(b) {
             return true;
         }
         // ASCII names: compare case-insensitively without folding through a String
-        return osa_ascii(a.as_bytes(), b.as_bytes()) <= allowed;
+        return osa_ascii(a.as_bytes(), b.as_bytes()) <= t.allowed(la.min(lb));
     }
     let (fa, fb) = (fold(a), fold(b));
     if fa == fb {
@@ -75,12 +81,7 @@ pub fn similar(a: &str, b: &str, t: Thresholds) -> bool {
     if len < t.min_length || fa.chars().next() != fb.chars().next() {
         return false;
     }
-    let allowed = if len >= t.long_length {
-        t.long_max_distance
-    } else {
-        t.max_distance
-    };
-    strsim::osa_distance(&fa, &fb) <= allowed
+    strsim::osa_distance(&fa, &fb) <= t.allowed(len)
 }
 
 /// Optimal string alignment distance of two ASCII words, ignoring case, on the stack

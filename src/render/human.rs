@@ -113,13 +113,13 @@ fn order_of(d: &Diagnostic, related: Option<usize>) -> i32 {
     }
 }
 
-/// A byte range inside the text, on character boundaries, never empty when avoidable.
 /// A byte range as a range of character offsets.
 fn chars(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
     let start = text[..r.start].chars().count();
     start..start + text[r.start..r.end].chars().count()
 }
 
+/// A byte range inside the text, on character boundaries, never empty when avoidable.
 fn clamp(text: &str, start: usize, end: usize) -> std::ops::Range<usize> {
     let mut s = start.min(text.len());
     while !text.is_char_boundary(s) {

@@ -6,7 +6,7 @@ use serde::Deserialize;
 use super::{Rule, RuleDef, RuleMeta, Sink, options, quoted};
 use crate::analysis::Document;
 use crate::diagnostic::Severity;
-use crate::grammar::{CueForm, SourceKind};
+use crate::grammar::{Attribution, CueForm, SourceKind};
 
 pub const DEF: RuleDef = RuleDef {
     meta: RuleMeta {
@@ -69,7 +69,7 @@ struct Options {
 }
 
 struct AnonymityUnexplained {
-    /// Heads of descriptions that hide a particular person (singular forms).
+    /// Heads of descriptions that hide a particular person, as written, lowercased.
     requires_reason: Vec<String>,
     matcher: AhoCorasick,
     /// How many of the patterns are rote (they come after the real reasons).
@@ -126,13 +126,16 @@ fn singular(head: &str) -> String {
     }
 }
 
+/// An anonymous source said something (not "declined to comment", not "it is said"):
+/// the attributions this rule asks a reason for.
+fn speaks_anonymously(a: &Attribution) -> bool {
+    a.kind == SourceKind::Anonymous && !matches!(a.form, CueForm::Nonspeech | CueForm::Agentless)
+}
+
 impl Rule for AnonymityUnexplained {
     fn check(&self, doc: &Document, sink: &mut Sink) {
         // most articles have no anonymous source: nothing to explain, nothing to scan
-        if !doc.attributions.iter().any(|a| {
-            a.kind == SourceKind::Anonymous
-                && !matches!(a.form, CueForm::Nonspeech | CueForm::Agentless)
-        }) {
+        if !doc.attributions.iter().any(speaks_anonymously) {
             return;
         }
         let text = doc.prose();
@@ -194,23 +197,20 @@ impl Rule for AnonymityUnexplained {
         }
         let mut seen = rustc_hash::FxHashSet::default();
         for (i, a) in doc.attributions.iter().enumerate() {
-            if a.kind != SourceKind::Anonymous
-                || matches!(a.form, CueForm::Nonspeech | CueForm::Agentless)
-            {
+            if !speaks_anonymously(a) {
                 continue;
             }
             let Some(src) = a.source else { continue };
-            if seen.contains(&src) {
+            if !seen.insert(src) {
                 continue;
             }
-            seen.insert(src);
-            let head = singular(a.head.as_deref().unwrap_or(""));
             if !self
                 .requires_reason
                 .contains(&a.head.as_deref().unwrap_or("").to_lowercase())
             {
                 continue;
             }
+            let head = singular(a.head.as_deref().unwrap_or(""));
             let reason = explained
                 .iter()
                 .find(|(ai, _, _)| *ai == i)

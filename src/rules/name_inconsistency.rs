@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, Edit};
 use crate::grammar::lexicon::class;
 use crate::names::index::{DocNames, NameIndex};
 use crate::names::similarity::{self, Thresholds};
-use crate::text::{Span, TokenKind};
+use crate::text::Span;
 
 pub const DEF: RuleDef = RuleDef {
     meta: RuleMeta {
@@ -117,10 +117,9 @@ fn lowercase_words<'d>(doc: &'d Document) -> rustc_hash::FxHashSet<&'d str> {
 }
 
 /// The capitalised words of a document (as written, possessive removed) that look like
-/// misspellings of the given surnames. One pass collects the distinct capitalised words;
-/// each meets only the surnames with its initial and a length within two before the edit
-/// distance, so the work stays near linear on long documents; almost every document has
-/// no candidate at all.
+/// misspellings of the given surnames. Each distinct capitalised word meets only the
+/// surnames with its initial and a length within two before the edit distance, so the
+/// work stays near linear on long documents; almost every document has no candidate.
 struct CapWords<'d> {
     /// (surname, candidate), sorted by surname, then candidate length and spelling.
     pairs: Vec<(&'d str, usize, &'d str)>,
@@ -207,7 +206,9 @@ impl<'d> CapWords<'d> {
                     );
                 }
             }
-            for tok in doc.text.tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+            // the words of `pairs` are capitalised: only capitalised tokens can match
+            for &ti in &doc.text.capitalised {
+                let tok = &doc.text.tokens[ti as usize];
                 let w = strip_possessive(tok.text(text));
                 if let Some(o) = occurrences.get_mut(w) {
                     if o.count == 0 {
@@ -368,11 +369,9 @@ impl Rule for NameInconsistency {
         groups.sort_by_key(|g| g[0].mentions.first().copied());
         for group in groups {
             for (i, a) in group.iter().enumerate() {
+                // a group shares everything but the first word
                 for b in &group[i + 1..] {
-                    if a.words.len() != b.words.len()
-                        || a.words[1..] != b.words[1..]
-                        || a.words[0] == b.words[0]
-                    {
+                    if a.words[0] == b.words[0] {
                         continue;
                     }
                     let (ga, gb) = (&a.words[0], &b.words[0]);

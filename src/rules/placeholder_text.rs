@@ -122,6 +122,23 @@ fn report(sink: &mut Sink, text: &str, span: Span, what: (&str, &str, &str)) {
     sink.push(d);
 }
 
+/// Reports every match of `ac` in `haystack` (the text, or its lowercased copy: same
+/// offsets) that stands on word boundaries of `text`.
+fn report_all(
+    sink: &mut Sink,
+    text: &str,
+    ac: &AhoCorasick,
+    haystack: &str,
+    what: (&str, &str, &str),
+) {
+    for m in ac.find_iter(haystack) {
+        let (s, e) = (m.start(), m.end());
+        if on_word_boundaries(text, s, e) {
+            report(sink, text, Span::new(s, e), what);
+        }
+    }
+}
+
 const PLACEHOLDER: (&str, &str, &str) = (
     "placeholder text left in the draft:",
     "placeholder",
@@ -143,14 +160,7 @@ impl Rule for PlaceholderText {
         let text = doc.prose();
         // the ignoring-case lists run over the lowercased text: same offsets
         let lower = doc.lower();
-        for m in self.placeholders.find_iter(lower) {
-            let (s, e) = (m.start(), m.end());
-            if !on_word_boundaries(text, s, e) {
-                continue;
-            }
-            let span = Span::new(s, e);
-            report(sink, text, span, PLACEHOLDER);
-        }
+        report_all(sink, text, &self.placeholders, lower, PLACEHOLDER);
         // page furniture stands at the start of its own paragraph
         for p in &doc.text.paragraphs {
             let input = Input::new(lower)
@@ -168,14 +178,7 @@ impl Rule for PlaceholderText {
             let span = Span::new(s, e);
             report(sink, text, span, FURNITURE);
         }
-        for m in self.markers.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            if !on_word_boundaries(text, s, e) {
-                continue;
-            }
-            let span = Span::new(s, e);
-            report(sink, text, span, MARKER);
-        }
+        report_all(sink, text, &self.markers, text, MARKER);
     }
 }
 

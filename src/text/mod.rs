@@ -5,6 +5,7 @@ pub mod line_index;
 pub mod markdown;
 pub mod quotes;
 pub mod segment;
+pub mod swar;
 
 use std::borrow::Cow;
 use std::ops::Range;

@@ -338,12 +338,12 @@ fn chain_start(text: &str, quotes: &[Quote], mut idx: usize) -> Span {
     }
     let s = quotes[idx].span.start;
     // the mark itself: one character, whatever its width in bytes ("''" is two)
-    let width = if text[s..].starts_with("''") || text[s..].starts_with("``") {
-        2
+    let mark = if text[s..].starts_with("''") || text[s..].starts_with("``") {
+        Span::new(s, s + 2)
     } else {
-        text[s..].chars().next().map_or(0, char::len_utf8)
+        mark_at(text, s)
     };
-    Span::new(s, (s + width).min(quotes[idx].span.end.max(s)))
+    Span::new(s, mark.end.min(quotes[idx].span.end.max(s)))
 }
 
 fn push_closed(
