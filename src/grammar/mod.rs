@@ -524,7 +524,7 @@ impl Sentence<'_, '_, '_> {
             return false;
         };
         // "…, said it." is the object of the verb, not its speaker
-        if np.pronoun && !matches!(ws[np.start].s.to_ascii_lowercase().as_str(), "he" | "she") {
+        if np.pronoun && !np::one_of(ws[np.start].s, &["he", "she"]) {
             return false;
         }
         self.emit((k, end), Some(&np), CueForm::Inverted);
@@ -565,9 +565,9 @@ impl Sentence<'_, '_, '_> {
             p -= 1;
         }
         let be_before = p > 0
-            && matches!(
-                ws[p - 1].s.to_ascii_lowercase().as_str(),
-                "is" | "are" | "was" | "were" | "been" | "being" | "be"
+            && np::one_of(
+                ws[p - 1].s,
+                &["is", "are", "was", "were", "been", "being", "be"],
             );
         let ing = w.f & VERB_ING != 0 && w.f & (VERB_PAST | VERB_S | VERB_BASE) == 0
             || w.phrase_kind == Some(PhraseKind::Phrasal) && w.s.ends_with("ing");

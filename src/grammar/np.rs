@@ -7,7 +7,7 @@
 use nom::branch::alt;
 use nom::combinator::{opt, verify};
 use nom::error::{Error, ErrorKind};
-use nom::multi::many0;
+use nom::multi::fold_many0;
 use nom::{IResult, Parser};
 
 use super::W;
@@ -92,6 +92,13 @@ fn fail<'a, O>(i: In<'a>) -> Res<'a, O> {
     Err(nom::Err::Error(Error::new(i, ErrorKind::Verify)))
 }
 
+/// Zero or more of `p`, keeping nothing: nom's `many0` without its vector.
+fn skip_many0<'a, O>(
+    p: impl Parser<In<'a>, Output = O, Error = Error<In<'a>>>,
+) -> impl Parser<In<'a>, Output = (), Error = Error<In<'a>>> {
+    fold_many0(p, || (), |(), _| ())
+}
+
 /// One token satisfying `pred`.
 pub fn tok<'a>(pred: impl Fn(&W<'a>) -> bool) -> impl FnMut(In<'a>) -> Res<'a, W<'a>> {
     move |i: In<'a>| match i.split_first() {
@@ -103,6 +110,12 @@ pub fn tok<'a>(pred: impl Fn(&W<'a>) -> bool) -> impl FnMut(In<'a>) -> Res<'a, W
 /// One token, compared case-insensitively.
 pub fn word<'a>(s: &'static str) -> impl FnMut(In<'a>) -> Res<'a, W<'a>> {
     tok(move |w: &W| w.s.eq_ignore_ascii_case(s))
+}
+
+/// Is `s` one of `list` (lowercase entries), ignoring ASCII case? Compares in place:
+/// lowercasing a copy first allocated on every token the parsers tried.
+pub fn one_of(s: &str, list: &[&str]) -> bool {
+    list.iter().any(|c| c.eq_ignore_ascii_case(s))
 }
 
 /// "Monday": a time, even capitalised.
@@ -279,18 +292,12 @@ fn object_unit<'a>(i: In<'a>) -> Res<'a, Np> {
 fn pp<'a>(i: In<'a>) -> Res<'a, usize> {
     let (rest, (_, np)) = (
         tok(|w: &W| {
-            matches!(
-                w.s.to_ascii_lowercase().as_str(),
-                "in" | "at"
-                    | "from"
-                    | "of"
-                    | "for"
-                    | "with"
-                    | "inside"
-                    | "within"
-                    | "close"
-                    | "near"
-                    | "on"
+            one_of(
+                w.s,
+                &[
+                    "in", "at", "from", "of", "for", "with", "inside", "within", "close", "near",
+                    "on",
+                ],
             )
         }),
         object_unit,
@@ -438,30 +445,35 @@ fn np_body<'a>(i: In<'a>) -> Res<'a, Np> {
         np.source_end = other.end;
         np.coordinated = true;
     }
-    let (rest, posts) = many0(postmod).parse(rest)?;
-    let mut named_end = np.end;
-    let mut in_channel = false;
-    for p in posts {
-        match p {
-            Post::Plain(e) => {
-                np.end = e;
-                if !in_channel {
-                    named_end = e;
+    // folded as they are parsed: `many0` would allocate a vector on every attempt
+    let named_end = np.end;
+    let (rest, (mut np, named_end, _)) = fold_many0(
+        postmod,
+        move || (np, named_end, false),
+        |(mut np, mut named_end, mut in_channel), p| {
+            match p {
+                Post::Plain(e) => {
+                    np.end = e;
+                    if !in_channel {
+                        named_end = e;
+                    }
+                }
+                Post::Relative(e) => np.end = e,
+                Post::Channel((s, e)) => {
+                    np.channel.get_or_insert((s, e));
+                    np.end = e;
+                    in_channel = true;
+                }
+                Post::Cited(c) => {
+                    np.cited.get_or_insert(c);
+                    np.end = c.2;
+                    in_channel = true;
                 }
             }
-            Post::Relative(e) => np.end = e,
-            Post::Channel((s, e)) => {
-                np.channel.get_or_insert((s, e));
-                np.end = e;
-                in_channel = true;
-            }
-            Post::Cited(c) => {
-                np.cited.get_or_insert(c);
-                np.end = c.2;
-                in_channel = true;
-            }
-        }
-    }
+            (np, named_end, in_channel)
+        },
+    )
+    .parse(rest)?;
     np.source_end = named_end;
     Ok((rest, np))
 }
@@ -624,7 +636,7 @@ pub fn middle<'a>(i: In<'a>) -> Res<'a, usize> {
         (
             tok(|w: &W| matches!(w.s, "in" | "at" | "during" | "on")),
             opt(tok(|w: &W| w.f & DET != 0)),
-            many0(tok(|w: &W| nounish(w) && w.f & DOC_HEAD == 0 && !w.cap())),
+            skip_many0(tok(|w: &W| nounish(w) && w.f & DOC_HEAD == 0 && !w.cap())),
             tok(|w: &W| {
                 w.f & DOC_HEAD != 0
                     || matches!(
@@ -649,15 +661,15 @@ pub fn middle<'a>(i: In<'a>) -> Res<'a, usize> {
             .map(|(_, _, _, w)| w.idx),
         (
             word(","),
-            many0(tok(|w: &W| {
+            skip_many0(tok(|w: &W| {
                 w.f & ADVERB != 0 || matches!(w.s, "however" | "though" | "meanwhile" | "too")
             })),
             word(","),
         )
             .map(|(_, _, w)| w.idx),
     ));
-    let (rest, v) = many0(one).parse(i)?;
-    Ok((rest, v.last().copied().unwrap_or(0)))
+    // the last word's index; folded, so that no vector is allocated per attempt
+    fold_many0(one, || 0, |_, idx| idx).parse(i)
 }
 
 /// Subject + middle, consuming the whole slice (the cue follows it).
