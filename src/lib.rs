@@ -102,8 +102,9 @@ pub fn check_files(files: &[(String, String)], config: &Config) -> Vec<Diagnosti
 /// A run's diagnostics from its files' results, in file order: each file's findings, then
 /// those that compare the files' names, sorted and without repeats.
 pub fn combine(per_file: Vec<FileResult>, config: &Config) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let mut doc_names = Vec::new();
+    // sized once: growing a run's worth of diagnostics copies them again and again
+    let mut out = Vec::with_capacity(per_file.iter().map(|r| r.diagnostics.len()).sum());
+    let mut doc_names = Vec::with_capacity(per_file.len());
     for r in per_file {
         out.extend(r.diagnostics);
         doc_names.extend(r.names);

@@ -174,7 +174,8 @@ impl People {
             initial: bool,
         }
         let text: &str = &tm.prose;
-        let mut cands: Vec<Cand> = Vec::with_capacity(tm.tokens.len() / 16 + 1);
+        // at most one run starts at each capitalised word: sized once, never regrown
+        let mut cands: Vec<Cand> = Vec::with_capacity(tm.capitalised.len());
         // runs start only at capitalised words: the text model lists them, so the
         // other tokens are never visited here
         let caps = &tm.capitalised;
@@ -336,7 +337,7 @@ impl People {
                 people.by_word.entry(w.clone()).or_default().push(p);
             }
         }
-        let mut mentions = Vec::new();
+        let mut mentions = Vec::with_capacity(cands.len());
         // where each person was last mentioned, to resolve "Clinton" to the nearest Clinton
         let mut last_seen: Vec<Option<usize>> = Vec::new();
         for c in cands {

@@ -142,7 +142,8 @@ impl<'a> TextModel<'a> {
         };
         let prose = mask_urls(prose);
         let para_spans = segment::paragraphs(&prose, markdown, &block_ends);
-        let mut tokens = Vec::with_capacity(source.len() / 5);
+        // news prose runs about one token per 4.5 bytes: sized so that it is not regrown
+        let mut tokens = Vec::with_capacity(source.len() / 4 + 8);
         let mut sentences = Vec::with_capacity(tokens.capacity() / 16 + 1);
         let mut paragraphs = Vec::with_capacity(para_spans.len());
         for (pi, span) in para_spans.into_iter().enumerate() {
