@@ -71,7 +71,8 @@ pub fn similar(a: &str, b: &str, t: Thresholds) -> bool {
             return true;
         }
         // ASCII names: compare case-insensitively without folding through a String
-        return osa_ascii(a.as_bytes(), b.as_bytes()) <= t.allowed(la.min(lb));
+        let allowed = t.allowed(la.min(lb));
+        return osa_ascii(a.as_bytes(), b.as_bytes(), allowed) <= allowed;
     }
     let (fa, fb) = (fold(a), fold(b));
     if fa == fb {
@@ -85,8 +86,10 @@ pub fn similar(a: &str, b: &str, t: Thresholds) -> bool {
 }
 
 /// Optimal string alignment distance of two ASCII words, ignoring case, on the stack
-/// for words of up to 31 letters.
-fn osa_ascii(a: &[u8], b: &[u8]) -> usize {
+/// for words of up to 31 letters. Stops once the distance must exceed `limit` and then
+/// returns some value above it: callers only ask "within `limit`?", and most pairs
+/// compared are far apart.
+fn osa_ascii(a: &[u8], b: &[u8], limit: usize) -> usize {
     const MAX: usize = 32;
     if a.len() >= MAX || b.len() >= MAX {
         return strsim::osa_distance(
@@ -95,16 +98,19 @@ fn osa_ascii(a: &[u8], b: &[u8]) -> usize {
         );
     }
     let (n, m) = (a.len(), b.len());
-    let mut prev2 = [0usize; MAX];
-    let mut prev = [0usize; MAX];
-    let mut cur = [0usize; MAX];
+    // rows of bytes (distances stay below 32): copying one is a single 32-byte move
+    let mut prev2 = [0u8; MAX];
+    let mut prev = [0u8; MAX];
+    let mut cur = [0u8; MAX];
     for (j, v) in prev.iter_mut().enumerate().take(m + 1) {
-        *v = j;
+        *v = j as u8;
     }
+    let mut prev_min = 0usize;
     for i in 1..=n {
-        cur[0] = i;
+        cur[0] = i as u8;
+        let mut row_min = i;
         for j in 1..=m {
-            let cost = usize::from(!a[i - 1].eq_ignore_ascii_case(&b[j - 1]));
+            let cost = u8::from(!a[i - 1].eq_ignore_ascii_case(&b[j - 1]));
             let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1
                 && j > 1
@@ -114,11 +120,18 @@ fn osa_ascii(a: &[u8], b: &[u8]) -> usize {
                 v = v.min(prev2[j - 2] + 1);
             }
             cur[j] = v;
+            row_min = row_min.min(usize::from(v));
         }
+        // every cell of the next row builds on this row or the one before it (plus one):
+        // once both are above the limit, so is the answer
+        if row_min > limit && prev_min > limit {
+            return limit + 1;
+        }
+        prev_min = row_min;
         prev2 = prev;
         prev = cur;
     }
-    prev[m]
+    usize::from(prev[m])
 }
 
 /// The deletion neighbourhood of a folded word (the word and every form with up to `k`
@@ -190,11 +203,45 @@ mod tests {
             ("Sullivan", "Sulivan"),
             ("", "x"),
         ] {
+            let d = strsim::osa_distance(&a.to_lowercase(), &b.to_lowercase());
             assert_eq!(
-                super::osa_ascii(a.as_bytes(), b.as_bytes()),
-                strsim::osa_distance(&a.to_lowercase(), &b.to_lowercase()),
+                super::osa_ascii(a.as_bytes(), b.as_bytes(), 99),
+                d,
                 "{a} {b}"
             );
+            // with a limit: exact within it, above it otherwise
+            for limit in 0..4 {
+                let got = super::osa_ascii(a.as_bytes(), b.as_bytes(), limit);
+                assert_eq!(got <= limit, d <= limit, "{a} {b} {limit}");
+                if d <= limit {
+                    assert_eq!(got, d, "{a} {b} {limit}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_osa_with_a_limit_agrees_on_generated_words() {
+        // every pair of words over a three-letter alphabet up to length 5, a few thousand
+        let mut words = vec![String::new()];
+        for _ in 0..5 {
+            let more: Vec<String> = words
+                .iter()
+                .filter(|w| w.len() < 5)
+                .flat_map(|w| ["a", "b", "C"].map(|c| format!("{w}{c}")))
+                .collect();
+            words.extend(more);
+            words.sort();
+            words.dedup();
+        }
+        for a in words.iter().step_by(3) {
+            for b in words.iter().step_by(7) {
+                let d = strsim::osa_distance(&a.to_lowercase(), &b.to_lowercase());
+                for limit in 0..3 {
+                    let got = super::osa_ascii(a.as_bytes(), b.as_bytes(), limit);
+                    assert_eq!(got <= limit, d <= limit, "{a} {b} {limit}");
+                }
+            }
         }
     }
 
