@@ -57,8 +57,37 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
     "Messrs", "Fr", "Sr", "Jr",
 ];
 
+/// A word of up to eight ASCII bytes packed into an integer (with `lower`, lowercased),
+/// so that a word list is searched by comparing integers, not strings: the sentence
+/// splitter asks at every full stop.
+fn packed(word: &str, lower: bool) -> Option<u64> {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 8 || !b.is_ascii() {
+        return None;
+    }
+    Some(b.iter().rev().fold(0u64, |k, &c| {
+        (k << 8) | u64::from(if lower { c.to_ascii_lowercase() } else { c })
+    }))
+}
+
+/// The packed forms of a word list, sorted for binary search.
+fn packed_list(words: &[&str], lower: bool) -> Vec<u64> {
+    let mut v: Vec<u64> = words.iter().filter_map(|w| packed(w, lower)).collect();
+    v.sort_unstable();
+    v
+}
+
+static ABBREVIATION_KEYS: std::sync::LazyLock<Vec<u64>> =
+    std::sync::LazyLock::new(|| packed_list(ABBREVIATIONS, true));
+static TITLE_KEYS: std::sync::LazyLock<Vec<u64>> =
+    std::sync::LazyLock::new(|| packed_list(TITLE_ABBREVIATIONS, false));
+
 fn is_abbreviation(word: &str) -> bool {
-    word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    packed(word, true).is_some_and(|k| ABBREVIATION_KEYS.binary_search(&k).is_ok())
+}
+
+fn is_title_abbreviation(word: &str) -> bool {
+    packed(word, false).is_some_and(|k| TITLE_KEYS.binary_search(&k).is_ok())
 }
 
 /// Splits the prose into paragraphs. A blank line always ends one; in Markdown, so does
@@ -349,7 +378,7 @@ pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
                 let after = text[end + 1..].trim_start_matches(' ');
                 let name_follows = text[end + 1..].starts_with(' ')
                     && after.chars().next().is_some_and(char::is_uppercase);
-                if (initial || TITLE_ABBREVIATIONS.contains(&word)) && name_follows {
+                if name_follows && (initial || is_title_abbreviation(word)) {
                     end += 1;
                 }
             }
@@ -553,6 +582,33 @@ mod tests {
         let m = TextModel::new("The US said “Élysée” and 12 Downing St. rose.", false);
         let words: Vec<&str> = m.capitalised.iter().map(|&i| m.tok(i as usize)).collect();
         assert_eq!(words, ["The", "US", "Élysée", "Downing", "St"]);
+    }
+
+    #[test]
+    fn packed_word_lists_match_the_lists() {
+        use super::{ABBREVIATIONS, TITLE_ABBREVIATIONS, is_abbreviation, is_title_abbreviation};
+        for a in ABBREVIATIONS {
+            assert!(
+                is_abbreviation(a) && is_abbreviation(&a.to_uppercase()),
+                "{a}"
+            );
+        }
+        for t in TITLE_ABBREVIATIONS {
+            assert!(is_title_abbreviation(t), "{t}");
+            assert!(!is_title_abbreviation(&t.to_lowercase()), "{t}");
+        }
+        for w in [
+            "",
+            "m",
+            "mrs.",
+            "Mrx",
+            "messrsx",
+            "internationally",
+            "Dé",
+            "said",
+        ] {
+            assert!(!is_abbreviation(w) && !is_title_abbreviation(w), "{w}");
+        }
     }
 
     #[test]
