@@ -9,6 +9,7 @@ pub mod similarity;
 use rustc_hash::FxHashMap;
 
 use crate::grammar::lexicon::{Lexicon, PhraseKind, class::*};
+use crate::text::packed::PackedWords;
 use crate::text::{Span, TextModel, TokenKind};
 
 /// Why we believe a capitalised run is a person's name.
@@ -104,28 +105,36 @@ const PARTICLES: &[&str] = &[
     "della", "dos", "das", "ter", "ten", "el", "y",
 ];
 
+static PARTICLE_LIST: std::sync::LazyLock<PackedWords> =
+    std::sync::LazyLock::new(|| PackedWords::new(PARTICLES, false));
+
 /// Is `w` one of [`PARTICLES`]? They are all short and lowercase, which rules out most
-/// words before the list is read.
+/// words before the list is searched.
 fn is_particle(w: &str) -> bool {
     w.len() <= 5
         && w.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
-        && PARTICLES.contains(&w)
+        && PARTICLE_LIST.contains(w)
 }
 
 /// Is this capitalised word a possible part of a person's name?
 fn name_word(w: &str, f: u32, phrase: Option<PhraseKind>) -> bool {
-    // counted on bytes for an ASCII word (nearly all), on characters otherwise
-    let (letters, upper) = if w.is_ascii() {
-        w.bytes().fold((0, 0), |(l, u), b| {
+    // an ASCII word (nearly all) is read once, byte by byte, for everything asked of it
+    // below; any other word character by character
+    let (letters, upper, dot, digit) = if w.is_ascii() {
+        w.bytes().fold((0, 0, false, false), |(l, u, d, g), b| {
             (
                 l + usize::from(b.is_ascii_alphabetic()),
                 u + usize::from(b.is_ascii_uppercase()),
+                d | (b == b'.'),
+                g | b.is_ascii_digit(),
             )
         })
     } else {
         (
             w.chars().filter(|c| c.is_alphabetic()).count(),
             w.chars().filter(|c| c.is_uppercase()).count(),
+            w.contains('.'),
+            w.chars().any(|c| c.is_ascii_digit()),
         )
     };
     let initial = letters == 1 && w.len() == 2 && w.ends_with('.');
@@ -135,8 +144,8 @@ fn name_word(w: &str, f: u32, phrase: Option<PhraseKind>) -> bool {
         && (f & GIVEN != 0 && f & (ROLE | TITLE | FUNCTION | DET | PREP | PRONOUN) == 0
             || f & (ROLE | TITLE | ORG | PLACE | NATIONALITY | OUTLET | ANON_HEAD | ORG_HEAD | OUTLET_HEAD | DOC_HEAD | TEMPORAL | FUNCTION | DET | PREP | AUX | PRONOUN | VERB | ADVERB) == 0)
         && !matches!(phrase, Some(PhraseKind::Outlet | PhraseKind::Organization | PhraseKind::Place | PhraseKind::Title))
-        && (!w.contains('.') || w.len() == 2)
-        && !w.chars().any(|c| c.is_ascii_digit())
+        && (!dot || w.len() == 2)
+        && !digit
 }
 
 fn strip_possessive(text: &str, span: Span) -> Span {
@@ -207,8 +216,8 @@ impl People {
                     let nw = n.text(text);
                     let ncap = n.kind == TokenKind::Word && n.cap;
                     let particle = n.kind == TokenKind::Word
-                        && is_particle(nw)
-                        && toks.get(end + 1).is_some_and(|m| m.cap);
+                        && toks.get(end + 1).is_some_and(|m| m.cap)
+                        && is_particle(nw);
                     let title_dot = nw == "."
                         && fl[end - 1] & TITLE != 0
                         && n.span.start == toks[end - 1].span.end;

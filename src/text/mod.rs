@@ -3,6 +3,7 @@
 
 pub mod line_index;
 pub mod markdown;
+pub mod packed;
 pub mod quotes;
 pub mod segment;
 pub mod swar;

@@ -1,5 +1,6 @@
 //! Paragraphs, tokens and sentences, all as byte spans into the file.
 
+use super::packed::PackedWords;
 use super::{Paragraph, Sentence, Span, Token, TokenKind};
 
 /// Words after which a full stop does not end a sentence.
@@ -57,37 +58,18 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
     "Messrs", "Fr", "Sr", "Jr",
 ];
 
-/// A word of up to eight ASCII bytes packed into an integer (with `lower`, lowercased),
-/// so that a word list is searched by comparing integers, not strings: the sentence
-/// splitter asks at every full stop.
-fn packed(word: &str, lower: bool) -> Option<u64> {
-    let b = word.as_bytes();
-    if b.is_empty() || b.len() > 8 || !b.is_ascii() {
-        return None;
-    }
-    Some(b.iter().rev().fold(0u64, |k, &c| {
-        (k << 8) | u64::from(if lower { c.to_ascii_lowercase() } else { c })
-    }))
-}
+static ABBREVIATION_LIST: std::sync::LazyLock<PackedWords> =
+    std::sync::LazyLock::new(|| PackedWords::new(ABBREVIATIONS, true));
+static TITLE_LIST: std::sync::LazyLock<PackedWords> =
+    std::sync::LazyLock::new(|| PackedWords::new(TITLE_ABBREVIATIONS, false));
 
-/// The packed forms of a word list, sorted for binary search.
-fn packed_list(words: &[&str], lower: bool) -> Vec<u64> {
-    let mut v: Vec<u64> = words.iter().filter_map(|w| packed(w, lower)).collect();
-    v.sort_unstable();
-    v
-}
-
-static ABBREVIATION_KEYS: std::sync::LazyLock<Vec<u64>> =
-    std::sync::LazyLock::new(|| packed_list(ABBREVIATIONS, true));
-static TITLE_KEYS: std::sync::LazyLock<Vec<u64>> =
-    std::sync::LazyLock::new(|| packed_list(TITLE_ABBREVIATIONS, false));
-
+/// Asked at every full stop: searched as packed integers, not string by string.
 fn is_abbreviation(word: &str) -> bool {
-    packed(word, true).is_some_and(|k| ABBREVIATION_KEYS.binary_search(&k).is_ok())
+    ABBREVIATION_LIST.contains(word)
 }
 
 fn is_title_abbreviation(word: &str) -> bool {
-    packed(word, false).is_some_and(|k| TITLE_KEYS.binary_search(&k).is_ok())
+    TITLE_LIST.contains(word)
 }
 
 /// Splits the prose into paragraphs. A blank line always ends one; in Markdown, so does
