@@ -168,18 +168,18 @@ impl<'a> TextModel<'a> {
                 .any(|&(s, e)| s <= p.span.start && p.span.end <= e);
             // a story's first line is its headline, even with a full stop after it
             // ("Former DNC chairman calls for Clinton contingency plan.")
-            let words = tokens[p.tokens.clone()]
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word)
-                .count();
-            let ends_in_quote = tokens[p.tokens.clone()]
-                .last()
-                .is_some_and(|t| t.kind == TokenKind::Quote);
+            // (the words are counted only for the first paragraph, the only one asked)
             let title_line = pi == 0
                 && n_paragraphs > 1
                 && p.sentences.len() == 1
-                && words <= 12
-                && !ends_in_quote;
+                && tokens[p.tokens.clone()]
+                    .iter()
+                    .filter(|t| t.kind == TokenKind::Word)
+                    .count()
+                    <= 12
+                && !tokens[p.tokens.clone()]
+                    .last()
+                    .is_some_and(|t| t.kind == TokenKind::Quote);
             p.headline =
                 heading || title_line || segment::is_headline(&prose, p, &sentences, &tokens);
             for s in &mut sentences[p.sentences.clone()] {
