@@ -105,12 +105,29 @@ pub fn combine(per_file: Vec<FileResult>, config: &Config) -> Vec<Diagnostic> {
     // sized once: growing a run's worth of diagnostics copies them again and again
     let mut out = Vec::with_capacity(per_file.iter().map(|r| r.diagnostics.len()).sum());
     let mut doc_names = Vec::with_capacity(per_file.len());
+    let mut diagnostics = Vec::with_capacity(per_file.len());
     for r in per_file {
-        out.extend(r.diagnostics);
+        diagnostics.push(r.diagnostics);
         doc_names.extend(r.names);
     }
-    out.extend(corpus_diagnostics(&doc_names, config));
-    drop(doc_names);
-    finish(&mut out);
+    // the files' findings are merged and sorted while the names are compared across files
+    // (the workers are idle by now). Sorting and de-duplicating the files' findings first
+    // and everything again after gives what one pass over all of them gives: the order is
+    // total up to equal keys, the sort is stable, and a repeat keeps its first copy.
+    let (corpus, ()) = rayon::join(
+        || corpus_diagnostics(&doc_names, config),
+        || {
+            for d in diagnostics {
+                out.extend(d);
+            }
+            finish(&mut out);
+        },
+    );
+    // many small allocations: freed off the critical path
+    rayon::spawn(move || drop(doc_names));
+    if !corpus.is_empty() {
+        out.extend(corpus);
+        finish(&mut out);
+    }
     out
 }
