@@ -240,6 +240,23 @@ fn decode_at(text: &str, i: usize) -> (char, usize) {
     (c, c.len_utf8())
 }
 
+/// Appends one token of `text` (which starts at `base` in the prose).
+#[inline(always)]
+fn push_token(text: &str, base: usize, s: usize, e: usize, kind: TokenKind, out: &mut Vec<Token>) {
+    let b = text.as_bytes()[s];
+    out.push(Token {
+        span: Span::new(base + s, base + e),
+        kind,
+        // `starts_upper` on the byte in hand: through `char` it costs 11 M more
+        // instructions on the 5 MB benchmark corpus
+        cap: if b < 0x80 {
+            b.is_ascii_uppercase()
+        } else {
+            decode_at(text, s).0.is_uppercase()
+        },
+    })
+}
+
 /// Appends the tokens of `span` to `out`. Words keep inner apostrophes and hyphens
 /// ("Russia’s", "state-run") and dotted abbreviations ("U.S.", "a.m.").
 pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
@@ -247,22 +264,6 @@ pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let base = span.start;
-    // the character at byte `i` and its width; ASCII without decoding
-    let at = |i: usize| -> (char, usize) { char_at(text, i) };
-    let next_char = |i: usize| if i < n { Some(at(i).0) } else { None };
-    let mut push = |s: usize, e: usize, kind: TokenKind| {
-        out.push(Token {
-            span: Span::new(base + s, base + e),
-            kind,
-            // `starts_upper` on the byte in hand: through `char` it costs 11 M more
-            // instructions on the 5 MB benchmark corpus
-            cap: if bytes[s] < 0x80 {
-                bytes[s].is_ascii_uppercase()
-            } else {
-                decode_at(text, s).0.is_uppercase()
-            },
-        })
-    };
     let mut i = 0;
     while i < n {
         // spaces are a sixth of news text: skip them without decoding
@@ -276,137 +277,151 @@ pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
             let end = i + 1 + alnum_run(&bytes[i + 1..]);
             let plain_stop = end == n || BYTE_CLASS[bytes[end] as usize] == PLAIN_STOP;
             if plain_stop && glued_split(&text[i..end]).is_none() {
-                push(i, end, TokenKind::Word);
+                push_token(text, base, i, end, TokenKind::Word, out);
                 i = end;
                 continue;
             }
         }
-        let (c, w) = at(i);
-        if c.is_whitespace() {
-            i += w;
-            continue;
-        }
-        let start = i;
-        if c.is_alphabetic() {
-            let mut end = i + w;
-            // dotted abbreviation: single letters each followed by '.'
-            if bytes.get(end) == Some(&b'.') {
-                let mut j = end + 1;
-                let mut letters = 1;
-                loop {
-                    let mut cs = text[j..].chars();
-                    match (cs.next(), cs.next()) {
-                        (Some(l), Some('.')) if l.is_alphabetic() => {
-                            j += l.len_utf8() + 1;
-                            letters += 1;
-                        }
-                        _ => break,
-                    }
-                }
-                if letters >= 2 && !next_char(j).is_some_and(char::is_alphabetic) {
-                    push(start, j, TokenKind::Word);
-                    i = j;
-                    continue;
-                }
-            }
-            loop {
-                // ASCII letters and digits in one step; then what stopped them
-                end += alnum_run(&bytes[end..]);
-                if end >= n {
-                    break;
-                }
-                let (d, dw) = at(end);
-                if d.is_alphanumeric() {
-                    end += dw;
-                } else if matches!(d, '\'' | '’' | '-' | '‐' | '.' | '&') {
-                    // joiner only when a letter or digit follows (and for '.', a letter,
-                    // to keep "U.S.-China" and web-style "tv.com" whole; a plain full stop
-                    // is punctuation)
-                    let after = next_char(end + dw);
-                    let joins = match d {
-                        '.' => {
-                            after.is_some_and(char::is_lowercase)
-                                && text[start..end].chars().all(char::is_lowercase)
-                        }
-                        '&' => {
-                            after.is_some_and(char::is_uppercase)
-                                && text[start..end].chars().all(char::is_uppercase)
-                        }
-                        _ => after.is_some_and(char::is_alphanumeric),
-                    };
-                    if joins {
-                        end += dw;
-                    } else {
-                        break;
-                    }
-                } else {
-                    break;
-                }
-            }
-            // web copy glues words together when it drops markup: "Jack SullivanThe White
-            // House", "Yang JiechiChinese official". Split before an inner capital when
-            // both halves look like words (not "McDonald", "YouTube", "LinkedIn").
-            let word = &text[start..end];
-            if let Some(split) = glued_split(word) {
-                push(start, start + split, TokenKind::Word);
-                push(start + split, end, TokenKind::Word);
-                i = end;
-                continue;
-            }
-            // "Mr." / "Sen." / an initial "E." keep their full stop when a name follows:
-            // the stop is part of the word, not the end of a sentence
-            if bytes.get(end) == Some(&b'.') {
-                let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-                let after = text[end + 1..].trim_start_matches(' ');
-                let name_follows = text[end + 1..].starts_with(' ')
-                    && after.chars().next().is_some_and(char::is_uppercase);
-                if name_follows && (initial || is_title_abbreviation(word)) {
-                    end += 1;
-                }
-            }
-            push(start, end, TokenKind::Word);
-            i = end;
-        } else if c.is_ascii_digit() {
-            let mut end = i + 1;
-            while end < n {
-                let (d, dw) = at(end);
-                if d.is_alphanumeric() {
-                    end += dw;
-                } else if matches!(d, '.' | ',' | ':')
-                    && next_char(end + 1).is_some_and(|a| a.is_ascii_digit())
-                    || d == '-' && next_char(end + 1).is_some_and(char::is_alphanumeric)
-                {
-                    // "5,000", "1.5", "11:50", "2-1"
-                    end += 1;
-                } else {
-                    break;
-                }
-            }
-            push(start, end, TokenKind::Number);
-            i = end;
-        } else if (c == '\'' && bytes.get(i + 1) == Some(&b'\''))
-            || (c == '`' && bytes.get(i + 1) == Some(&b'`'))
-        {
-            // NYT style ''quote'' and TeX style ``quote'': one double mark
-            push(i, i + 2, TokenKind::Quote);
-            i += 2;
-        } else if is_quote_char(c) {
-            push(i, i + w, TokenKind::Quote);
-            i += w;
-        } else if c == '-' && bytes.get(i + 1) == Some(&b'-') {
-            push(i, i + 2, TokenKind::Dash);
-            i += 2;
-        } else if matches!(c, '—' | '–' | '―') {
-            push(i, i + w, TokenKind::Dash);
-            i += w;
-        } else if c == '.' && text[i..].starts_with("...") {
-            push(i, i + 3, TokenKind::Punct);
-            i += 3;
-        } else {
-            push(i, i + w, TokenKind::Punct);
-            i += w;
-        }
+        i = slow_token(text, base, i, out);
     }
+}
+
+/// Every token the fast path of [`tokenize`] does not take: punctuation, numbers,
+/// quotation marks, and words that join, split or abbreviate. Returns where the next
+/// token starts. Kept out of line, so that the fast path stays small.
+#[inline(never)]
+fn slow_token(text: &str, base: usize, mut i: usize, out: &mut Vec<Token>) -> usize {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let at = |i: usize| -> (char, usize) { char_at(text, i) };
+    let next_char = |i: usize| if i < n { Some(at(i).0) } else { None };
+    let mut push = |s: usize, e: usize, kind: TokenKind| push_token(text, base, s, e, kind, out);
+    let (c, w) = at(i);
+    if c.is_whitespace() {
+        i += w;
+        return i;
+    }
+    let start = i;
+    if c.is_alphabetic() {
+        let mut end = i + w;
+        // dotted abbreviation: single letters each followed by '.'
+        if bytes.get(end) == Some(&b'.') {
+            let mut j = end + 1;
+            let mut letters = 1;
+            loop {
+                let mut cs = text[j..].chars();
+                match (cs.next(), cs.next()) {
+                    (Some(l), Some('.')) if l.is_alphabetic() => {
+                        j += l.len_utf8() + 1;
+                        letters += 1;
+                    }
+                    _ => break,
+                }
+            }
+            if letters >= 2 && !next_char(j).is_some_and(char::is_alphabetic) {
+                push(start, j, TokenKind::Word);
+                i = j;
+                return i;
+            }
+        }
+        loop {
+            // ASCII letters and digits in one step; then what stopped them
+            end += alnum_run(&bytes[end..]);
+            if end >= n {
+                break;
+            }
+            let (d, dw) = at(end);
+            if d.is_alphanumeric() {
+                end += dw;
+            } else if matches!(d, '\'' | '’' | '-' | '‐' | '.' | '&') {
+                // joiner only when a letter or digit follows (and for '.', a letter,
+                // to keep "U.S.-China" and web-style "tv.com" whole; a plain full stop
+                // is punctuation)
+                let after = next_char(end + dw);
+                let joins = match d {
+                    '.' => {
+                        after.is_some_and(char::is_lowercase)
+                            && text[start..end].chars().all(char::is_lowercase)
+                    }
+                    '&' => {
+                        after.is_some_and(char::is_uppercase)
+                            && text[start..end].chars().all(char::is_uppercase)
+                    }
+                    _ => after.is_some_and(char::is_alphanumeric),
+                };
+                if joins {
+                    end += dw;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        // web copy glues words together when it drops markup: "Jack SullivanThe White
+        // House", "Yang JiechiChinese official". Split before an inner capital when
+        // both halves look like words (not "McDonald", "YouTube", "LinkedIn").
+        let word = &text[start..end];
+        if let Some(split) = glued_split(word) {
+            push(start, start + split, TokenKind::Word);
+            push(start + split, end, TokenKind::Word);
+            i = end;
+            return i;
+        }
+        // "Mr." / "Sen." / an initial "E." keep their full stop when a name follows:
+        // the stop is part of the word, not the end of a sentence
+        if bytes.get(end) == Some(&b'.') {
+            let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+            let after = text[end + 1..].trim_start_matches(' ');
+            let name_follows = text[end + 1..].starts_with(' ')
+                && after.chars().next().is_some_and(char::is_uppercase);
+            if name_follows && (initial || is_title_abbreviation(word)) {
+                end += 1;
+            }
+        }
+        push(start, end, TokenKind::Word);
+        i = end;
+    } else if c.is_ascii_digit() {
+        let mut end = i + 1;
+        while end < n {
+            let (d, dw) = at(end);
+            if d.is_alphanumeric() {
+                end += dw;
+            } else if matches!(d, '.' | ',' | ':')
+                && next_char(end + 1).is_some_and(|a| a.is_ascii_digit())
+                || d == '-' && next_char(end + 1).is_some_and(char::is_alphanumeric)
+            {
+                // "5,000", "1.5", "11:50", "2-1"
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        push(start, end, TokenKind::Number);
+        i = end;
+    } else if (c == '\'' && bytes.get(i + 1) == Some(&b'\''))
+        || (c == '`' && bytes.get(i + 1) == Some(&b'`'))
+    {
+        // NYT style ''quote'' and TeX style ``quote'': one double mark
+        push(i, i + 2, TokenKind::Quote);
+        i += 2;
+    } else if is_quote_char(c) {
+        push(i, i + w, TokenKind::Quote);
+        i += w;
+    } else if c == '-' && bytes.get(i + 1) == Some(&b'-') {
+        push(i, i + 2, TokenKind::Dash);
+        i += 2;
+    } else if matches!(c, '—' | '–' | '―') {
+        push(i, i + w, TokenKind::Dash);
+        i += w;
+    } else if c == '.' && text[i..].starts_with("...") {
+        push(i, i + 3, TokenKind::Punct);
+        i += 3;
+    } else {
+        push(i, i + w, TokenKind::Punct);
+        i += w;
+    }
+    i
 }
 
 /// Splits a paragraph's tokens into sentences.
