@@ -185,7 +185,8 @@ impl Rule for UnattributedClaim {
             for si in p.sentences.clone() {
                 let s = &doc.text.sentences[si];
                 let st = s.span.text(text).trim_end();
-                if st.ends_with('?') || st.split_whitespace().count() < 6 {
+                // fewer than six words: reads at most six, not the whole sentence
+                if st.ends_with('?') || st.split_whitespace().nth(5).is_none() {
                     continue;
                 }
                 if let Some(trigger) = self.trigger(doc, si) {
