@@ -1,5 +1,6 @@
 //! `anonymous-source`: a claim that rests on an unidentified source.
 
+use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 
 use super::{Rule, RuleDef, RuleMeta, Sink, options, quoted};
@@ -14,7 +15,7 @@ pub const DEF: RuleDef = RuleDef {
         summary: "a claim attributed to an unidentified source",
         doc: DOC,
     },
-    build: |v| Ok(Box::new(AnonymousSource(options(v)?))),
+    build: |v| Ok(Box::new(AnonymousSource::new(options(v)?)?)),
 };
 
 const DOC: &str = r#"# anonymous-source
@@ -66,7 +67,27 @@ struct Options {
     judgement_words: Vec<String>,
 }
 
-struct AnonymousSource(Options);
+struct AnonymousSource {
+    o: Options,
+    /// The judgement words, lowercased once.
+    judgement: Vec<String>,
+    /// All of them in one automaton: a sentence is read once to see which occur, and
+    /// only those are checked for word boundaries.
+    judgement_ac: AhoCorasick,
+}
+
+impl AnonymousSource {
+    fn new(o: Options) -> Result<Self, String> {
+        let judgement: Vec<String> = o.judgement_words.iter().map(|w| w.to_lowercase()).collect();
+        let judgement_ac =
+            AhoCorasick::new(&judgement).map_err(|e| format!("judgement-words: {e}"))?;
+        Ok(AnonymousSource {
+            o,
+            judgement,
+            judgement_ac,
+        })
+    }
+}
 
 /// How specific an anonymous description is.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -139,14 +160,14 @@ impl Rule for AnonymousSource {
             seen.insert(src);
             let desc = src.text(text);
             if self
-                .0
+                .o
                 .allow
                 .iter()
                 .any(|x| x.eq_ignore_ascii_case(desc.trim()))
             {
                 continue;
             }
-            let spec = specificity(doc, src, &self.0.bare_words);
+            let spec = specificity(doc, src, &self.o.bare_words);
             let mut notes: Vec<&str> = Vec::new();
             if speakers_of_quotes.contains(&i) {
                 notes.push("it is quoted directly");
@@ -154,10 +175,6 @@ impl Rule for AnonymousSource {
             if Some(a.paragraph) == first_para && !doc.text.sentences[a.sentence].headline {
                 notes.push("it opens the story");
             }
-            let sentence = doc.text.sentences[a.sentence]
-                .span
-                .text(text)
-                .to_lowercase();
             // mentions are in document order: those of this sentence are one slice
             let from = doc
                 .people
@@ -167,13 +184,15 @@ impl Rule for AnonymousSource {
                 .iter()
                 .take_while(|m| m.sentence == a.sentence)
                 .any(|m| !src.contains(m.span));
-            if names_someone
-                && self
-                    .0
-                    .judgement_words
-                    .iter()
-                    .any(|w| contains_word(&sentence, w))
-            {
+            if names_someone && {
+                let sentence = doc.text.sentences[a.sentence]
+                    .span
+                    .text(text)
+                    .to_lowercase();
+                self.judgement_ac
+                    .find_overlapping_iter(&sentence)
+                    .any(|m| contains_word(&sentence, &self.judgement[m.pattern().as_usize()]))
+            } {
                 notes.push("it passes judgement on a named person");
             }
             let how = match spec {
@@ -192,7 +211,7 @@ impl Rule for AnonymousSource {
                 .label(format!("{how}: who, in which office, and why unnamed?"))
                 .note("AP and Reuters ask for the most specific description the source allows, and grant anonymity for information, not opinion")
                 .help("name the source, or describe them as precisely as you can and say why they cannot be named");
-            if spec == Specificity::Institution && self.0.institution_softer && notes.is_empty() {
+            if spec == Specificity::Institution && self.o.institution_softer && notes.is_empty() {
                 d = d.severity(lower(sink.severity));
             }
             sink.push(d);
@@ -207,8 +226,9 @@ fn lower(s: Severity) -> Severity {
     }
 }
 
+/// Does `hay` contain `w` (both lowercased) as a whole word?
 fn contains_word(hay: &str, w: &str) -> bool {
-    hay.match_indices(&w.to_lowercase()).any(|(i, m)| {
+    hay.match_indices(w).any(|(i, m)| {
         !hay[..i].ends_with(|c: char| c.is_alphanumeric())
             && !hay[i + m.len()..].starts_with(|c: char| c.is_alphanumeric())
     })
@@ -240,6 +260,23 @@ mod tests {
     fn named_people_institutions_and_outlets_pass() {
         let text = "The ministry said talks would go on.\n\nLiu Pengyu, the embassy spokesperson, said he was unaware of it. The White House writes that it is concerned. Reuters reported the same.";
         assert!(lint("anonymous-source", text).is_empty());
+    }
+
+    #[test]
+    fn judgement_of_a_named_person_is_called_out_on_whole_words_only() {
+        let said = |judgement: &str| {
+            let text = format!(
+                "The talks went on.\n\nAn aide said Jake Sullivan was {judgement} in the meeting."
+            );
+            let d = lint("anonymous-source", &text);
+            assert_eq!(d.len(), 1, "{text}");
+            d[0].message.contains("passes judgement on a named person")
+        };
+        assert!(said("incompetent"));
+        assert!(said("Out Of His Depth"));
+        // the word inside another word is no judgement ("mess" in "messaging")
+        assert!(!said("messaging"));
+        assert!(!said("calm"));
     }
 
     #[test]
