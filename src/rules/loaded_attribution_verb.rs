@@ -56,12 +56,13 @@ struct Options {
 
 struct LoadedVerb {
     /// inflected form -> (base, suggestion)
-    forms: BTreeMap<String, (String, String)>,
+    /// Every inflected form (lowercase) to its base verb and suggestion.
+    forms: rustc_hash::FxHashMap<String, (String, String)>,
 }
 
 impl LoadedVerb {
     fn new(o: Options) -> Self {
-        let mut forms = BTreeMap::new();
+        let mut forms = rustc_hash::FxHashMap::default();
         for (base, suggestion) in o.verbs {
             let words: Vec<&str> = base.split_whitespace().collect();
             let Some((first, rest)) = words.split_first() else {
@@ -82,17 +83,27 @@ impl LoadedVerb {
 impl Rule for LoadedVerb {
     fn check(&self, doc: &Document, sink: &mut Sink) {
         let mut seen = rustc_hash::FxHashSet::default();
+        // the cue's words, single-spaced and lowercased, built in one reused buffer:
+        // nearly every cue is a plain "said" that no list holds
+        let mut key = String::new();
         for a in &doc.attributions {
             if !matches!(a.form, CueForm::Verb | CueForm::Inverted) || seen.contains(&a.cue) {
                 continue;
             }
             seen.insert(a.cue);
             let cue = a.cue.text(doc.prose());
-            let key = cue
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase();
+            key.clear();
+            for (i, w) in cue.split_whitespace().enumerate() {
+                if i > 0 {
+                    key.push(' ');
+                }
+                key.push_str(w);
+            }
+            if key.is_ascii() {
+                key.make_ascii_lowercase();
+            } else {
+                key = key.to_lowercase();
+            }
             let Some((base, suggestion)) = self.forms.get(&key) else {
                 continue;
             };
