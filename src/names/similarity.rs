@@ -59,11 +59,17 @@ pub fn similar(a: &str, b: &str, t: Thresholds) -> bool {
         return false;
     }
     // cheap rejections before any allocation: lengths too far apart, different initials
-    let (la, lb) = (a.chars().count(), b.chars().count());
+    // (an ASCII word's length is its byte count: no characters to count)
+    let ascii = a.is_ascii() && b.is_ascii();
+    let (la, lb) = if ascii {
+        (a.len(), b.len())
+    } else {
+        (a.chars().count(), b.chars().count())
+    };
     if la.abs_diff(lb) > t.long_max_distance.max(t.max_distance) || la.min(lb) < t.min_length {
         return false;
     }
-    if a.is_ascii() && b.is_ascii() {
+    if ascii {
         if !a.as_bytes()[0].eq_ignore_ascii_case(&b.as_bytes()[0]) {
             return false;
         }
