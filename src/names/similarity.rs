@@ -92,9 +92,11 @@ pub fn similar(a: &str, b: &str, t: Thresholds) -> bool {
 }
 
 /// Optimal string alignment distance of two ASCII words, ignoring case, on the stack
-/// for words of up to 31 letters. Stops once the distance must exceed `limit` and then
-/// returns some value above it: callers only ask "within `limit`?", and most pairs
-/// compared are far apart.
+/// for words of up to 31 letters. Exact when it is at most `limit`; otherwise some
+/// value above `limit`: callers only ask "within `limit`?", and most pairs compared are
+/// far apart. So only the band of cells within `limit` of the diagonal is computed
+/// (a cell further out costs more than `limit` to reach), and the work stops once two
+/// rows are above the limit.
 fn osa_ascii(a: &[u8], b: &[u8], limit: usize) -> usize {
     const MAX: usize = 32;
     if a.len() >= MAX || b.len() >= MAX {
@@ -104,18 +106,26 @@ fn osa_ascii(a: &[u8], b: &[u8], limit: usize) -> usize {
         );
     }
     let (n, m) = (a.len(), b.len());
-    // rows of bytes (distances stay below 32): copying one is a single 32-byte move
-    let mut prev2 = [0u8; MAX];
-    let mut prev = [0u8; MAX];
-    let mut cur = [0u8; MAX];
-    for (j, v) in prev.iter_mut().enumerate().take(m + 1) {
+    // no distance here exceeds 31: a larger limit is no limit
+    let limit = limit.min(MAX);
+    if n.abs_diff(m) > limit {
+        return limit + 1;
+    }
+    // cells outside the band hold `above`: no more than their true value (which is
+    // above the limit), so a cell computed at or under the limit is exact
+    let above = (limit + 1) as u8;
+    // rows of bytes: copying one is a single 32-byte move
+    let mut prev2 = [above; MAX];
+    let mut prev = [above; MAX];
+    for (j, v) in prev.iter_mut().enumerate().take(m.min(limit) + 1) {
         *v = j as u8;
     }
     let mut prev_min = 0usize;
     for i in 1..=n {
-        cur[0] = i as u8;
-        let mut row_min = i;
-        for j in 1..=m {
+        let mut cur = [above; MAX];
+        cur[0] = if i <= limit { i as u8 } else { above };
+        let mut row_min = usize::from(cur[0]);
+        for j in i.saturating_sub(limit).max(1)..=(i + limit).min(m) {
             let cost = u8::from(!a[i - 1].eq_ignore_ascii_case(&b[j - 1]));
             let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1
@@ -125,6 +135,7 @@ fn osa_ascii(a: &[u8], b: &[u8], limit: usize) -> usize {
             {
                 v = v.min(prev2[j - 2] + 1);
             }
+            let v = v.min(above);
             cur[j] = v;
             row_min = row_min.min(usize::from(v));
         }
@@ -228,12 +239,12 @@ mod tests {
 
     #[test]
     fn ascii_osa_with_a_limit_agrees_on_generated_words() {
-        // every pair of words over a three-letter alphabet up to length 5, a few thousand
+        // pairs of words over a three-letter alphabet up to length 6, tens of thousands
         let mut words = vec![String::new()];
-        for _ in 0..5 {
+        for _ in 0..6 {
             let more: Vec<String> = words
                 .iter()
-                .filter(|w| w.len() < 5)
+                .filter(|w| w.len() < 6)
                 .flat_map(|w| ["a", "b", "C"].map(|c| format!("{w}{c}")))
                 .collect();
             words.extend(more);
@@ -243,9 +254,12 @@ mod tests {
         for a in words.iter().step_by(3) {
             for b in words.iter().step_by(7) {
                 let d = strsim::osa_distance(&a.to_lowercase(), &b.to_lowercase());
-                for limit in 0..3 {
+                for limit in 0..4 {
                     let got = super::osa_ascii(a.as_bytes(), b.as_bytes(), limit);
                     assert_eq!(got <= limit, d <= limit, "{a} {b} {limit}");
+                    if d <= limit {
+                        assert_eq!(got, d, "{a} {b} {limit}");
+                    }
                 }
             }
         }
