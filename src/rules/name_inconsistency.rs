@@ -106,14 +106,46 @@ fn strip_possessive(w: &str) -> &str {
 
 /// The words the document writes in lower case: a capitalised word among them is a
 /// common word, not a name.
-fn lowercase_words<'d>(doc: &'d Document) -> rustc_hash::FxHashSet<&'d str> {
-    let text = doc.prose();
-    doc.text
-        .tokens
-        .iter()
-        .map(|t| t.text(text))
-        .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-        .collect()
+struct LowercaseWords<'d> {
+    doc: &'d Document<'d>,
+    asked: std::cell::Cell<usize>,
+    set: std::cell::OnceCell<rustc_hash::FxHashSet<&'d str>>,
+}
+
+impl<'d> LowercaseWords<'d> {
+    /// Lookups answered by reading the tokens before a set is built: most documents ask
+    /// once or twice, and building the set hashes every token.
+    const SCANS: usize = 8;
+
+    fn new(doc: &'d Document<'d>) -> Self {
+        LowercaseWords {
+            doc,
+            asked: std::cell::Cell::new(0),
+            set: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn contains(&self, w: &str) -> bool {
+        let text = self.doc.prose();
+        let lowercase = |t: &str| t.starts_with(|c: char| c.is_lowercase());
+        let asked = self.asked.get();
+        if asked < Self::SCANS && self.set.get().is_none() {
+            self.asked.set(asked + 1);
+            return lowercase(w)
+                && self
+                    .doc
+                    .text
+                    .tokens
+                    .iter()
+                    .any(|t| t.span.len() == w.len() && t.text(text) == w);
+        }
+        self.set
+            .get_or_init(|| {
+                let tokens = self.doc.text.tokens.iter().map(|t| t.text(text));
+                tokens.filter(|t| lowercase(t)).collect()
+            })
+            .contains(w)
+    }
 }
 
 /// The capitalised words of a document (as written, possessive removed) that look like
@@ -286,7 +318,7 @@ impl Rule for NameInconsistency {
             .collect();
         let caps = CapWords::new(doc, &surnames, t);
         let mut reported: rustc_hash::FxHashSet<&str> = Default::default();
-        let lower_words = std::cell::OnceCell::new();
+        let lower_words = LowercaseWords::new(doc);
         for p in &persons {
             let surname = p.words.last().map_or("", |s| s.as_str());
             let mut cands = caps.candidates(surname).peekable();
@@ -308,9 +340,7 @@ impl Rule for NameInconsistency {
                     continue;
                 }
                 // a real word, a place, an institution, or someone else's name
-                if lower_words
-                    .get_or_init(|| lowercase_words(doc))
-                    .contains(cand.to_lowercase().as_str())
+                if lower_words.contains(cand.to_lowercase().as_str())
                     || doc.lexicon.flags(cand)
                         & (class::PLACE
                             | class::ORG
@@ -505,6 +535,25 @@ impl Rule for NameInconsistency {
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::lint;
+
+    #[test]
+    fn lowercase_words_answer_the_same_before_and_after_the_set_is_built() {
+        let cfg = crate::Config::builtin().expect("built-in config");
+        let text = "The brown dog met Brown. A reed, a Reed, the élan of Élan.";
+        let doc = crate::Document::new("draft.txt", text, &cfg);
+        let words = super::LowercaseWords::new(&doc);
+        let asks = [
+            "brown", "reed", "élan", "Brown", "dog", "cat", "the", "Reed", "a",
+        ];
+        let want = [true, true, true, false, true, false, true, false, true];
+        // the first rounds read the tokens, the later ones the set
+        for round in 0..3 {
+            for (w, &expect) in asks.iter().zip(&want) {
+                assert_eq!(words.contains(w), expect, "{w} in round {round}");
+            }
+        }
+        assert!(words.set.get().is_some());
+    }
 
     #[test]
     fn respelled_surname_in_one_document() {
