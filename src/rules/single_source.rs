@@ -73,11 +73,6 @@ impl Rule for SingleSource {
         let count = |k: SourceKind| sources.iter().filter(|r| r.kind == k).count();
         let named = count(SourceKind::Person) + count(SourceKind::Organization);
         let anonymous = count(SourceKind::Anonymous);
-        let mix = format!(
-            "named {named} · anonymous {anonymous} · outlets {} · documents {}",
-            count(SourceKind::Outlet),
-            count(SourceKind::Document)
-        );
         let message = if sources.len() == 1 {
             format!(
                 "every attribution rests on one source ({})",
@@ -88,6 +83,11 @@ impl Rule for SingleSource {
         } else {
             return;
         };
+        let mix = format!(
+            "named {named} · anonymous {anonymous} · outlets {} · documents {}",
+            count(SourceKind::Outlet),
+            count(SourceKind::Document)
+        );
         let first = doc
             .attributions
             .iter()
