@@ -87,6 +87,14 @@ impl AnonymousSource {
             judgement_ac,
         })
     }
+
+    /// Does `sentence` use a judgement word (a whole word, ignoring case)?
+    fn judges(&self, sentence: &str) -> bool {
+        let sentence = sentence.to_lowercase();
+        self.judgement_ac
+            .find_overlapping_iter(&sentence)
+            .any(|m| contains_word(&sentence, &self.judgement[m.pattern().as_usize()]))
+    }
 }
 
 /// How specific an anonymous description is.
@@ -184,15 +192,7 @@ impl Rule for AnonymousSource {
                 .iter()
                 .take_while(|m| m.sentence == a.sentence)
                 .any(|m| !src.contains(m.span));
-            if names_someone && {
-                let sentence = doc.text.sentences[a.sentence]
-                    .span
-                    .text(text)
-                    .to_lowercase();
-                self.judgement_ac
-                    .find_overlapping_iter(&sentence)
-                    .any(|m| contains_word(&sentence, &self.judgement[m.pattern().as_usize()]))
-            } {
+            if names_someone && self.judges(doc.text.sentences[a.sentence].span.text(text)) {
                 notes.push("it passes judgement on a named person");
             }
             let how = match spec {

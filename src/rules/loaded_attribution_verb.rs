@@ -55,7 +55,6 @@ struct Options {
 }
 
 struct LoadedVerb {
-    /// inflected form -> (base, suggestion)
     /// Every inflected form (lowercase) to its base verb and suggestion.
     forms: rustc_hash::FxHashMap<String, (String, String)>,
 }
