@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::text::swar::{load4, load8, lower8};
+use crate::text::swar::{HIGH, load4, load8, lower8};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -566,14 +566,29 @@ impl Lexicon {
     /// The classes of every token of `tm` (0 for tokens that are not words): one lookup
     /// per token, shared by the name finder, the grammar and the rules.
     pub fn token_flags(&self, tm: &crate::text::TextModel) -> Vec<u32> {
+        let prose = tm.prose.as_bytes();
         tm.tokens
             .iter()
             .map(|t| {
-                if t.kind == crate::text::TokenKind::Word {
-                    self.flags(t.text(&tm.prose))
-                } else {
-                    0
+                if t.kind != crate::text::TokenKind::Word {
+                    return 0;
                 }
+                let (s, n) = (t.span.start, t.span.len());
+                // most words: eight bytes read in place and masked to the word, for the same
+                // key `key_of` makes; the token knows its capital. A word ending in '.'
+                // ("Sen.") goes the long way, which drops the stop.
+                if n <= 8 && s + 8 <= prose.len() && prose[s + n - 1] != b'.' {
+                    let v = load8(&prose[s..]) & (u64::MAX >> (64 - 8 * n));
+                    if v & HIGH == 0 {
+                        let f = self.words.get(&short_key(v, n)).copied().unwrap_or(0);
+                        return if f & class::CASED != 0 && !t.cap {
+                            f & !class::CASED
+                        } else {
+                            f
+                        };
+                    }
+                }
+                self.flags(t.text(&tm.prose))
             })
             .collect()
     }
@@ -599,41 +614,77 @@ fn ascii_key(word: &str) -> Option<u64> {
 
 /// Hashes eight bytes at a time (one lookup per token is the grammar's hottest loop), and
 /// returns the OR of the bytes read, whose high bits say whether any was non-ASCII.
-/// The bytes are read as overlapping words (first and last four, or first and last eight)
-/// so a short word costs two loads, not a byte-by-byte loop; with the length mixed in,
-/// the words read determine the input exactly.
+/// A word of up to eight bytes is one little-endian word padded with zeros (see
+/// [`padded`]), which `token_flags` also gets from one masked load in place. A longer word
+/// is read as overlapping words (each eight bytes, the last ending at the end); with the
+/// length mixed in, the words read determine the input exactly.
 fn key_of(bytes: &[u8]) -> (u64, u64) {
     let n = bytes.len();
-    let mut h = (n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    let mut high = 0;
-    let mut mix = |v: u64| {
-        high |= v;
-        h = (h.rotate_left(23) ^ lower8(v)).wrapping_mul(0x517c_c1b7_2722_0a95);
-    };
-    if n >= 8 {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            mix(load8(c));
-        }
-        if !chunks.remainder().is_empty() {
-            mix(load8(&bytes[n - 8..]));
-        }
-    } else if n >= 4 {
-        let lo = u64::from(load4(&bytes[..4]));
-        let hi = u64::from(load4(&bytes[n - 4..]));
-        mix(lo | (hi << 32));
-    } else if n > 0 {
-        let v =
-            u64::from(bytes[0]) | (u64::from(bytes[n / 2]) << 8) | (u64::from(bytes[n - 1]) << 16);
-        mix(v);
+    if n <= 8 {
+        let v = padded(bytes);
+        return (short_key(v, n), v);
     }
-    // final avalanche, so that similar words land far apart
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    (h ^ (h >> 33), high)
+    let mut h = seed(n);
+    let mut high = 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let v = load8(c);
+        high |= v;
+        h = mix(h, v);
+    }
+    if !chunks.remainder().is_empty() {
+        let v = load8(&bytes[n - 8..]);
+        high |= v;
+        h = mix(h, v);
+    }
+    (finish(h), high)
 }
 
-/// The lexicon key of any word, ignoring case.
+/// Up to eight bytes as a little-endian word padded with zeros, put together from
+/// overlapping loads rather than a byte loop.
+#[inline]
+fn padded(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    if n >= 8 {
+        load8(bytes)
+    } else if n >= 4 {
+        // the high load's bytes land on their own places; where it overlaps the low one,
+        // both hold the same bytes
+        u64::from(load4(&bytes[..4])) | u64::from(load4(&bytes[n - 4..])) << (8 * (n - 4))
+    } else if n > 0 {
+        u64::from(bytes[0])
+            | u64::from(bytes[n / 2]) << (8 * (n / 2))
+            | u64::from(bytes[n - 1]) << (8 * (n - 1))
+    } else {
+        0
+    }
+}
+
+/// The key of an ASCII word of `n <= 8` bytes held zero-padded in `v`: what [`key_of`]
+/// gives for it, computed from one load where the word's bytes are already in hand.
+#[inline]
+fn short_key(v: u64, n: usize) -> u64 {
+    finish(mix(seed(n), v))
+}
+
+#[inline]
+fn seed(n: usize) -> u64 {
+    (n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+#[inline]
+fn mix(h: u64, v: u64) -> u64 {
+    (h.rotate_left(23) ^ lower8(v)).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
+/// A final avalanche, so that similar words land far apart.
+#[inline]
+fn finish(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^ (h >> 33)
+}
+
 fn key(word: &str) -> u64 {
     ascii_key(word).unwrap_or_else(|| word_key(&word.to_lowercase()))
 }
@@ -709,6 +760,37 @@ mod tests {
         let set = WordSet::new(["Poll", "survey", "\u{212A}elvin"]);
         assert!(set.contains("poll") && set.contains("SURVEY") && set.contains("kelvin"));
         assert!(!set.contains("xpoll") && !set.contains("") && !set.contains("Pol"));
+    }
+
+    #[test]
+    fn token_flags_agree_with_word_lookups() {
+        // the in-place keys of `token_flags` (masked loads, the token's own capital) must
+        // give what `flags` gives word by word: short and long words, either case, cased
+        // classes, a title with its stop, non-ASCII, and words near the end of the text
+        let lex = Lexicon::builtin();
+        let text = "Sen. Warren told Reuters the BBC said, “Élysée officials” \
+                    reportedly acknowledged it; a spokeswoman AND the ministry's spokesperson \
+                    said Mr Putin, Kremlin, reuters, bbc: “no” o US x said";
+        let tm = crate::text::TextModel::new(text, false);
+        let flags = lex.token_flags(&tm);
+        let mut seen = 0;
+        for (t, &f) in tm.tokens.iter().zip(&flags) {
+            if t.kind == crate::text::TokenKind::Word {
+                assert_eq!(f, lex.flags(t.text(&tm.prose)), "{}", t.text(&tm.prose));
+                seen += usize::from(f != 0);
+            } else {
+                assert_eq!(f, 0);
+            }
+        }
+        assert!(seen >= 10, "{seen} words with flags");
+        // every length up to eight, in place and through `key_of`
+        for w in [
+            "a", "of", "say", "told", "warns", "claims", "reported", "Reuters",
+        ] {
+            let (k, _) = key_of(w.as_bytes());
+            let v = load8(format!("{w}        ").as_bytes()) & (u64::MAX >> (64 - 8 * w.len()));
+            assert_eq!(k, short_key(v, w.len()), "{w}");
+        }
     }
 
     #[test]
