@@ -17,7 +17,10 @@ pub struct LineCol {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        let mut starts = vec![0];
+        // sized once (counting is a fast scan; growing copied the index again and again);
+        // a \r\n counts twice, an overestimate by the few CRLF lines
+        let mut starts = Vec::with_capacity(memchr::memchr2_iter(b'\n', b'\r', bytes).count() + 1);
+        starts.push(0);
         // line breaks are rare: jump between them
         let mut after_cr = usize::MAX;
         for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {

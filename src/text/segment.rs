@@ -161,15 +161,33 @@ fn glued_split(word: &str) -> Option<usize> {
 
 #[inline(never)]
 fn glued_split_at(word: &str) -> Option<usize> {
-    let chars: Vec<(usize, char)> = word.char_indices().collect();
-    if chars.len() < 7 || !chars[0].1.is_uppercase() || word.contains(['-', '\'', '’', '.']) {
+    if word.contains(['-', '\'', '’', '.']) {
         return None;
     }
-    let at = chars.iter().skip(1).position(|(_, c)| c.is_uppercase())? + 1;
-    let left_ok = at >= 4 && chars[1..at].iter().all(|(_, c)| c.is_lowercase());
-    let right = &chars[at..];
-    let right_ok = right.len() >= 3 && right[1..].iter().all(|(_, c)| c.is_lowercase());
-    (left_ok && right_ok).then_some(chars[at].0)
+    let mut chars = word.char_indices();
+    let first_upper = chars.next().is_some_and(|(_, c)| c.is_uppercase());
+    // the first inner capital, and whether every letter before it is lowercase
+    let mut left = 1;
+    let mut at = None;
+    for (i, c) in chars.by_ref() {
+        if c.is_uppercase() {
+            at = Some(i);
+            break;
+        }
+        if !c.is_lowercase() {
+            return None;
+        }
+        left += 1;
+    }
+    let at = at?;
+    let mut right = 1;
+    for (_, c) in chars {
+        if !c.is_lowercase() {
+            return None;
+        }
+        right += 1;
+    }
+    (first_upper && left + right >= 7 && left >= 4 && right >= 3).then_some(at)
 }
 
 fn is_quote_char(c: char) -> bool {
@@ -549,6 +567,28 @@ pub fn is_headline(prose: &str, p: &Paragraph, sentences: &[Sentence], tokens: &
 #[cfg(test)]
 mod tests {
     use crate::text::TextModel;
+
+    #[test]
+    fn glued_words_split_before_an_inner_capital() {
+        use super::glued_split;
+        assert_eq!(glued_split("SullivanThe"), Some(8));
+        assert_eq!(glued_split("JiechiChinese"), Some(6));
+        assert_eq!(glued_split("SéverineDupont"), Some(9));
+        for whole in [
+            "McDonald",
+            "YouTube",
+            "LinkedIn",
+            "SULLIVANThe",
+            "Sullivan2The",
+            "SullivanTHE",
+            "sullivanThe",
+            "O'NeillThe",
+            "Sullivan",
+            "",
+        ] {
+            assert_eq!(glued_split(whole), None, "{whole}");
+        }
+    }
 
     fn sents(text: &str) -> Vec<String> {
         let m = TextModel::new(text, false);
