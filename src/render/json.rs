@@ -1,102 +1,127 @@
 //! `--format json`: one JSON document (the schema is in the README).
 
-use serde::Serialize;
-
 use super::FileMap;
-use crate::diagnostic::{Diagnostic, Severity, Summary};
+use crate::diagnostic::{Diagnostic, Summary};
 use crate::text::{LineCol, Span};
 
-// Borrowed views of a diagnostic in the documented schema, serialised straight to the
-// writer. Fields are in alphabetical order, the order the schema has always printed.
-
-#[derive(Serialize)]
-struct JsonPos {
-    column: usize,
-    line: usize,
-}
-
-impl From<LineCol> for JsonPos {
-    fn from(lc: LineCol) -> Self {
-        JsonPos {
-            column: lc.column,
-            line: lc.line,
-        }
+/// Appends `s` as a JSON string. Most strings need no escape: that is checked eight
+/// bytes at a time and the bytes copied whole; any other string is escaped by serde_json.
+fn push_str(buf: &mut Vec<u8>, s: &str) {
+    if needs_escape(s.as_bytes()) {
+        // writing to a Vec cannot fail
+        let _ = serde_json::to_writer(&mut *buf, s);
+    } else {
+        buf.push(b'"');
+        buf.extend_from_slice(s.as_bytes());
+        buf.push(b'"');
     }
 }
 
-#[derive(Serialize)]
-struct JsonSpan {
-    end: usize,
-    start: usize,
+/// Does `b` hold a byte JSON must escape: a control character, '"' or '\\'?
+fn needs_escape(b: &[u8]) -> bool {
+    use crate::text::swar::{HIGH, ONES, in_range, load8};
+    // the high bit of each byte equal to `c` (after the xor it is zero; bytes of 0x80 and
+    // above are dropped by `& !x`, as `in_range` asks)
+    let eq = |v: u64, c: u8| {
+        let x = v ^ (ONES * u64::from(c));
+        in_range(x, 0, 0) & !x
+    };
+    let hit = |v: u64| (in_range(v, 0, 0x1f) & !v) | eq(v, b'"') | eq(v, b'\\');
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        if hit(load8(c)) & HIGH != 0 {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|&c| c < 0x20 || c == b'"' || c == b'\\')
 }
 
-impl From<Span> for JsonSpan {
-    fn from(s: Span) -> Self {
-        JsonSpan {
-            end: s.end,
-            start: s.start,
-        }
+fn push_num(buf: &mut Vec<u8>, n: usize) {
+    buf.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+}
+
+fn push_opt(buf: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => push_str(buf, s),
+        None => buf.extend_from_slice(b"null"),
     }
 }
 
-#[derive(Serialize)]
-struct JsonRelated<'a> {
-    message: &'a str,
-    path: &'a str,
-    span: JsonSpan,
-    start: JsonPos,
+/// `{"column":C,"line":L}`
+fn push_pos(buf: &mut Vec<u8>, lc: LineCol) {
+    push_pair(buf, b"{\"column\":", lc.column, b",\"line\":", lc.line);
 }
 
-#[derive(Serialize)]
-struct JsonFix<'a> {
-    replacement: &'a str,
-    span: JsonSpan,
+/// `{"end":E,"start":S}`
+fn push_span(buf: &mut Vec<u8>, s: Span) {
+    push_pair(buf, b"{\"end\":", s.end, b",\"start\":", s.start);
 }
 
-#[derive(Serialize)]
-struct JsonDiagnostic<'a> {
-    end: JsonPos,
-    fix: Option<JsonFix<'a>>,
-    help: Option<&'a str>,
-    label: Option<&'a str>,
-    message: &'a str,
-    note: Option<&'a str>,
-    path: &'a str,
-    related: Vec<JsonRelated<'a>>,
-    rule: &'a str,
-    severity: Severity,
-    span: JsonSpan,
-    start: JsonPos,
+/// An object of two numbers: `open` holds its brace and first key, `mid` the second key.
+fn push_pair(buf: &mut Vec<u8>, open: &[u8], a: usize, mid: &[u8], b: usize) {
+    buf.extend_from_slice(open);
+    push_num(buf, a);
+    buf.extend_from_slice(mid);
+    push_num(buf, b);
+    buf.push(b'}');
 }
 
-fn diagnostic<'a>(d: &'a Diagnostic, files: &FileMap) -> JsonDiagnostic<'a> {
+/// One diagnostic as a compact JSON object in the documented schema: fields in
+/// alphabetical order, the order the schema has always printed. Written field by field
+/// (the serde-derived version spent most of its time escaping the fixed keys); the test
+/// below checks it against serde's output.
+fn push_diagnostic(buf: &mut Vec<u8>, d: &Diagnostic, files: &FileMap) {
     let (start, end) = files.span_of(d);
-    JsonDiagnostic {
-        end: end.into(),
-        fix: d.fix.as_ref().map(|f| JsonFix {
-            replacement: &f.replacement,
-            span: f.span.into(),
-        }),
-        help: d.help.as_deref(),
-        label: d.label.as_deref(),
-        message: &d.message,
-        note: d.note.as_deref(),
-        path: &d.path,
-        related: d
-            .related
-            .iter()
-            .map(|r| JsonRelated {
-                message: &r.message,
-                path: r.path.as_deref().unwrap_or(&d.path),
-                span: r.span.into(),
-                start: files.related_of(d, r).0.into(),
-            })
-            .collect(),
-        rule: d.rule,
-        severity: d.severity,
-        span: d.span.into(),
-        start: start.into(),
+    buf.extend_from_slice(b"{\"end\":");
+    push_pos(buf, end);
+    buf.extend_from_slice(b",\"fix\":");
+    match &d.fix {
+        Some(f) => {
+            buf.extend_from_slice(b"{\"replacement\":");
+            push_str(buf, &f.replacement);
+            buf.extend_from_slice(b",\"span\":");
+            push_span(buf, f.span);
+            buf.push(b'}');
+        }
+        None => buf.extend_from_slice(b"null"),
     }
+    buf.extend_from_slice(b",\"help\":");
+    push_opt(buf, d.help.as_deref());
+    buf.extend_from_slice(b",\"label\":");
+    push_opt(buf, d.label.as_deref());
+    buf.extend_from_slice(b",\"message\":");
+    push_str(buf, &d.message);
+    buf.extend_from_slice(b",\"note\":");
+    push_opt(buf, d.note.as_deref());
+    buf.extend_from_slice(b",\"path\":");
+    push_str(buf, &d.path);
+    buf.extend_from_slice(b",\"related\":[");
+    for (i, r) in d.related.iter().enumerate() {
+        if i > 0 {
+            buf.push(b',');
+        }
+        buf.extend_from_slice(b"{\"message\":");
+        push_str(buf, &r.message);
+        buf.extend_from_slice(b",\"path\":");
+        push_str(buf, r.path.as_deref().unwrap_or(&d.path));
+        buf.extend_from_slice(b",\"span\":");
+        push_span(buf, r.span);
+        buf.extend_from_slice(b",\"start\":");
+        push_pos(buf, files.related_of(d, r).0);
+        buf.push(b'}');
+    }
+    buf.extend_from_slice(b"],\"rule\":");
+    push_str(buf, d.rule);
+    buf.extend_from_slice(b",\"severity\":");
+    push_str(buf, d.severity.as_str());
+    buf.extend_from_slice(b",\"span\":");
+    push_span(buf, d.span);
+    buf.extend_from_slice(b",\"start\":");
+    push_pos(buf, start);
+    buf.push(b'}');
 }
 
 /// Diagnostics serialised at once: a batch is rendered in parallel, then written in
@@ -121,8 +146,7 @@ pub fn write(
                 for (i, d) in chunk.iter().enumerate() {
                     let first = b == 0 && c == 0 && i == 0;
                     buf.extend_from_slice(if first { b"\n    " } else { b",\n    " });
-                    // writing to a Vec cannot fail
-                    let _ = serde_json::to_writer(&mut buf, &diagnostic(d, files));
+                    push_diagnostic(&mut buf, d, files);
                 }
                 buf
             })
@@ -146,4 +170,158 @@ pub fn render(diags: &[Diagnostic], files: &FileMap, summary: &Summary) -> Strin
     // writing to a Vec cannot fail
     let _ = write(diags, files, summary, &mut buf);
     String::from_utf8(buf).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Edit, Severity};
+    use serde::Serialize;
+
+    // The schema through serde, field by field: the reference `push_diagnostic` must match.
+    #[derive(Serialize)]
+    struct Pos {
+        column: usize,
+        line: usize,
+    }
+    #[derive(Serialize)]
+    struct Sp {
+        end: usize,
+        start: usize,
+    }
+    #[derive(Serialize)]
+    struct Rel<'a> {
+        message: &'a str,
+        path: &'a str,
+        span: Sp,
+        start: Pos,
+    }
+    #[derive(Serialize)]
+    struct Fix<'a> {
+        replacement: &'a str,
+        span: Sp,
+    }
+    #[derive(Serialize)]
+    struct Diag<'a> {
+        end: Pos,
+        fix: Option<Fix<'a>>,
+        help: Option<&'a str>,
+        label: Option<&'a str>,
+        message: &'a str,
+        note: Option<&'a str>,
+        path: &'a str,
+        related: Vec<Rel<'a>>,
+        rule: &'a str,
+        severity: Severity,
+        span: Sp,
+        start: Pos,
+    }
+
+    fn pos(lc: LineCol) -> Pos {
+        Pos {
+            column: lc.column,
+            line: lc.line,
+        }
+    }
+    fn sp(s: Span) -> Sp {
+        Sp {
+            end: s.end,
+            start: s.start,
+        }
+    }
+
+    fn reference(d: &Diagnostic, files: &FileMap) -> String {
+        let (start, end) = files.span_of(d);
+        let v = Diag {
+            end: pos(end),
+            fix: d.fix.as_ref().map(|f| Fix {
+                replacement: &f.replacement,
+                span: sp(f.span),
+            }),
+            help: d.help.as_deref(),
+            label: d.label.as_deref(),
+            message: &d.message,
+            note: d.note.as_deref(),
+            path: &d.path,
+            related: d
+                .related
+                .iter()
+                .map(|r| Rel {
+                    message: &r.message,
+                    path: r.path.as_deref().unwrap_or(&d.path),
+                    span: sp(r.span),
+                    start: pos(files.related_of(d, r).0),
+                })
+                .collect(),
+            rule: d.rule,
+            severity: d.severity,
+            span: sp(d.span),
+            start: pos(start),
+        };
+        serde_json::to_string(&v).unwrap_or_default()
+    }
+
+    #[test]
+    fn hand_written_objects_match_serde() {
+        let files = FileMap::default();
+        let lc = |line, column| {
+            Some((
+                LineCol { line, column },
+                LineCol {
+                    line,
+                    column: column + 4,
+                },
+            ))
+        };
+        let plain = Diagnostic::new(
+            "news/a.txt",
+            "anonymous-source",
+            Severity::Warning,
+            Span::new(3, 17),
+            "plain",
+        );
+        let mut full = Diagnostic::new(
+            "dir/“quoted” \\ path\ttab.md",
+            "name-inconsistency",
+            Severity::Error,
+            Span::new(120, 1234567),
+            "“Liu Pengya” and \"Liu Pengyu\": one name?\u{1}\u{1f}\u{7f}",
+        )
+        .label("a label, exactly eight")
+        .note("note with a newline\nand a backslash \\ at 16 bytes in")
+        .help("Ωμέγα — non-ASCII help")
+        .related(None, Span::new(1, 2), "same file")
+        .related(Some("other.txt".into()), Span::new(5, 9), "other \"file\"");
+        full.fix = Some(Edit {
+            span: Span::new(7, 8),
+            replacement: "say \"who\"".into(),
+        });
+        full.position = lc(3, 9);
+        full.related[0].position = lc(1, 2);
+        full.related[1].position = lc(10, 1);
+        let info = Diagnostic::new("x", "quote-marks", Severity::Info, Span::new(0, 0), "");
+        for d in [&plain, &full, &info] {
+            let mut buf = Vec::new();
+            push_diagnostic(&mut buf, d, &files);
+            assert_eq!(
+                String::from_utf8(buf).unwrap_or_default(),
+                reference(d, &files)
+            );
+        }
+    }
+
+    #[test]
+    fn escapes_are_found_at_every_position() {
+        for len in 0..20 {
+            for at in 0..len {
+                for c in [b'"', b'\\', 0u8, b'\n', 0x1f] {
+                    let mut b = vec![b'a'; len];
+                    b[at] = c;
+                    assert!(needs_escape(&b), "{len} {at} {c}");
+                }
+            }
+            assert!(!needs_escape(&vec![b' '; len]));
+            assert!(!needs_escape("é“”—\u{7f}".repeat(len).as_bytes()));
+        }
+    }
 }
