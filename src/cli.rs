@@ -437,8 +437,8 @@ fn run(cli: Cli) -> io::Result<u8> {
                 let doc = Document::new(p, &t, &config);
                 // the JSON line is about as long as the text: one allocation, no regrowth
                 let mut line = Vec::with_capacity(t.len() + 256);
-                // kept as bytes: serde_json writes valid UTF-8, nothing to check again
-                let _ = serde_json::to_writer(&mut line, &credlint::extract::extracted(&doc));
+                // kept as bytes: the writer copies valid UTF-8, nothing to check again
+                credlint::extract::write_jsonl(&doc, &mut line);
                 Ok(line)
             });
             let run = match run {

@@ -86,6 +86,66 @@ pub fn extracted<'a>(doc: &Document<'a>) -> Extracted<'a> {
     }
 }
 
+/// Appends the line `credlint extract` prints for `doc` (without its newline): what
+/// serde makes of [`extracted`], written field by field with the keys as literal bytes.
+pub fn write_jsonl(doc: &Document, buf: &mut Vec<u8>) {
+    use crate::render::json_write::{push_num, push_opt, push_str};
+    let source = doc.text.source;
+    let span_text = |buf: &mut Vec<u8>, s: Option<Span>| match s {
+        Some(s) => {
+            buf.extend_from_slice(b"{\"start\":");
+            push_num(buf, s.start);
+            buf.extend_from_slice(b",\"end\":");
+            push_num(buf, s.end);
+            buf.extend_from_slice(b",\"text\":");
+            push_str(buf, s.text(source));
+            buf.push(b'}');
+        }
+        None => buf.extend_from_slice(b"null"),
+    };
+    let boolean =
+        |buf: &mut Vec<u8>, b: bool| buf.extend_from_slice(if b { b"true" } else { b"false" });
+    buf.extend_from_slice(b"{\"path\":");
+    push_str(buf, doc.path);
+    buf.extend_from_slice(b",\"attributions\":[");
+    for (i, a) in doc.attributions.iter().enumerate() {
+        if i > 0 {
+            buf.push(b',');
+        }
+        buf.extend_from_slice(b"{\"cue\":");
+        span_text(buf, Some(a.cue));
+        buf.extend_from_slice(b",\"source\":");
+        span_text(buf, a.source);
+        buf.extend_from_slice(b",\"kind\":");
+        push_str(buf, a.kind.as_str());
+        buf.extend_from_slice(b",\"anonymous\":");
+        boolean(buf, a.anonymous);
+        buf.extend_from_slice(b",\"speaker\":");
+        push_opt(buf, a.speaker.as_deref());
+        buf.extend_from_slice(b",\"form\":");
+        push_str(buf, a.form.as_str());
+        buf.extend_from_slice(b",\"speech\":");
+        boolean(buf, a.is_speech());
+        buf.push(b'}');
+    }
+    buf.extend_from_slice(b"],\"quotes\":[");
+    for (i, (q, s)) in doc.text.quotes.iter().zip(&doc.quote_speakers).enumerate() {
+        if i > 0 {
+            buf.push(b',');
+        }
+        buf.extend_from_slice(b"{\"start\":");
+        push_num(buf, q.span.start);
+        buf.extend_from_slice(b",\"end\":");
+        push_num(buf, q.span.end);
+        buf.extend_from_slice(b",\"speaker\":");
+        push_opt(buf, s.speaker.as_deref());
+        buf.extend_from_slice(b",\"source\":");
+        span_text(buf, s.source);
+        buf.push(b'}');
+    }
+    buf.extend_from_slice(b"]}");
+}
+
 /// One source of a document, with what rests on it.
 #[derive(Serialize, Debug, Clone, PartialEq)]
 pub struct LedgerRow {
@@ -295,4 +355,29 @@ pub fn render_ledger(l: &Ledger) -> String {
         l.unattributed_quotes
     );
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jsonl_lines_match_serde() {
+        let config = crate::Config::builtin().expect("built-in config");
+        let text = "Officials reportedly met on Monday.\n\n\
+            “We will not back down,” said Dmitry Peskov, President Vladimir Putin's spokesman.\n\n\
+            According to the Financial Times, a US official said the talks failed. \
+            \"They \\ never\tstarted,\" he said. A source familiar with the matter declined to comment.\n\n\
+            “Nobody knows,” one analyst told CNN. “Not even them.”";
+        let doc = Document::new("drafts/“a”\\b.txt", text, &config);
+        assert!(doc.attributions.len() >= 5 && doc.text.quotes.len() >= 3);
+        let mut line = Vec::new();
+        write_jsonl(&doc, &mut line);
+        let want = serde_json::to_string(&extracted(&doc)).unwrap_or_default();
+        assert_eq!(String::from_utf8(line).unwrap_or_default(), want);
+        let empty = Document::new("e.txt", "", &config);
+        let mut line = Vec::new();
+        write_jsonl(&empty, &mut line);
+        assert_eq!(line, br#"{"path":"e.txt","attributions":[],"quotes":[]}"#);
+    }
 }

@@ -81,6 +81,21 @@ pub enum CueForm {
     Colon,
 }
 
+impl CueForm {
+    /// The name JSON output uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CueForm::Verb => "verb",
+            CueForm::Inverted => "inverted",
+            CueForm::Prepositional => "prepositional",
+            CueForm::Agentless => "agentless",
+            CueForm::Nonspeech => "nonspeech",
+            CueForm::Participial => "participial",
+            CueForm::Colon => "colon",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Attribution {
     pub cue: Span,

@@ -1,54 +1,9 @@
 //! `--format json`: one JSON document (the schema is in the README).
 
 use super::FileMap;
+use super::json_write::{push_num, push_opt, push_str};
 use crate::diagnostic::{Diagnostic, Summary};
 use crate::text::{LineCol, Span};
-
-/// Appends `s` as a JSON string. Most strings need no escape: that is checked eight
-/// bytes at a time and the bytes copied whole; any other string is escaped by serde_json.
-fn push_str(buf: &mut Vec<u8>, s: &str) {
-    if needs_escape(s.as_bytes()) {
-        // writing to a Vec cannot fail
-        let _ = serde_json::to_writer(&mut *buf, s);
-    } else {
-        buf.push(b'"');
-        buf.extend_from_slice(s.as_bytes());
-        buf.push(b'"');
-    }
-}
-
-/// Does `b` hold a byte JSON must escape: a control character, '"' or '\\'?
-fn needs_escape(b: &[u8]) -> bool {
-    use crate::text::swar::{HIGH, ONES, in_range, load8};
-    // the high bit of each byte equal to `c` (after the xor it is zero; bytes of 0x80 and
-    // above are dropped by `& !x`, as `in_range` asks)
-    let eq = |v: u64, c: u8| {
-        let x = v ^ (ONES * u64::from(c));
-        in_range(x, 0, 0) & !x
-    };
-    let hit = |v: u64| (in_range(v, 0, 0x1f) & !v) | eq(v, b'"') | eq(v, b'\\');
-    let mut chunks = b.chunks_exact(8);
-    for c in &mut chunks {
-        if hit(load8(c)) & HIGH != 0 {
-            return true;
-        }
-    }
-    chunks
-        .remainder()
-        .iter()
-        .any(|&c| c < 0x20 || c == b'"' || c == b'\\')
-}
-
-fn push_num(buf: &mut Vec<u8>, n: usize) {
-    buf.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
-}
-
-fn push_opt(buf: &mut Vec<u8>, s: Option<&str>) {
-    match s {
-        Some(s) => push_str(buf, s),
-        None => buf.extend_from_slice(b"null"),
-    }
-}
 
 /// `{"column":C,"line":L}`
 fn push_pos(buf: &mut Vec<u8>, lc: LineCol) {
@@ -307,21 +262,6 @@ mod tests {
                 String::from_utf8(buf).unwrap_or_default(),
                 reference(d, &files)
             );
-        }
-    }
-
-    #[test]
-    fn escapes_are_found_at_every_position() {
-        for len in 0..20 {
-            for at in 0..len {
-                for c in [b'"', b'\\', 0u8, b'\n', 0x1f] {
-                    let mut b = vec![b'a'; len];
-                    b[at] = c;
-                    assert!(needs_escape(&b), "{len} {at} {c}");
-                }
-            }
-            assert!(!needs_escape(&vec![b' '; len]));
-            assert!(!needs_escape("é“”—\u{7f}".repeat(len).as_bytes()));
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod concise;
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod json_write;
 pub mod sarif;
 
 use std::collections::HashMap;

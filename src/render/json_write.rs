@@ -1,0 +1,84 @@
+//! Building blocks for JSON written by hand: the fixed keys of an output schema go out as
+//! literal bytes, and strings are copied whole when they need no escaping. The JSON
+//! renderer and `credlint extract` use them; their tests compare the result with serde's.
+
+/// Appends `s` as a JSON string. Most strings need no escape: that is checked eight
+/// bytes at a time and the bytes copied whole; any other string is escaped by serde_json.
+pub fn push_str(buf: &mut Vec<u8>, s: &str) {
+    if needs_escape(s.as_bytes()) {
+        // writing to a Vec cannot fail
+        let _ = serde_json::to_writer(&mut *buf, s);
+    } else {
+        buf.push(b'"');
+        buf.extend_from_slice(s.as_bytes());
+        buf.push(b'"');
+    }
+}
+
+/// Does `b` hold a byte JSON must escape: a control character, '"' or '\\'?
+fn needs_escape(b: &[u8]) -> bool {
+    use crate::text::swar::{HIGH, ONES, in_range, load8};
+    // the high bit of each byte equal to `c` (after the xor it is zero; bytes of 0x80 and
+    // above are dropped by `& !x`, as `in_range` asks)
+    let eq = |v: u64, c: u8| {
+        let x = v ^ (ONES * u64::from(c));
+        in_range(x, 0, 0) & !x
+    };
+    let hit = |v: u64| (in_range(v, 0, 0x1f) & !v) | eq(v, b'"') | eq(v, b'\\');
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        if hit(load8(c)) & HIGH != 0 {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|&c| c < 0x20 || c == b'"' || c == b'\\')
+}
+
+pub fn push_num(buf: &mut Vec<u8>, n: usize) {
+    buf.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+}
+
+pub fn push_opt(buf: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => push_str(buf, s),
+        None => buf.extend_from_slice(b"null"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_are_found_at_every_position() {
+        for len in 0..20 {
+            for at in 0..len {
+                for c in [b'"', b'\\', 0u8, b'\n', 0x1f] {
+                    let mut b = vec![b'a'; len];
+                    b[at] = c;
+                    assert!(needs_escape(&b), "{len} {at} {c}");
+                }
+            }
+            assert!(!needs_escape(&vec![b' '; len]));
+            assert!(!needs_escape("é“”—\u{7f}".repeat(len).as_bytes()));
+        }
+    }
+
+    #[test]
+    fn strings_numbers_and_nulls() {
+        let mut b = Vec::new();
+        push_str(&mut b, "plain “curly” text");
+        push_str(&mut b, "tab\there \"quoted\" \\");
+        push_num(&mut b, 1234567);
+        push_opt(&mut b, None);
+        let want = format!(
+            "{}{}1234567null",
+            serde_json::to_string("plain “curly” text").unwrap_or_default(),
+            serde_json::to_string("tab\there \"quoted\" \\").unwrap_or_default()
+        );
+        assert_eq!(String::from_utf8(b).unwrap_or_default(), want);
+    }
+}
