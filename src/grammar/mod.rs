@@ -385,6 +385,7 @@ impl Sentence<'_, '_, '_> {
         {
             lo += q + 1;
         }
+        let mut failed = np::FailedUnits::default();
         (lo..cue).find_map(|start| {
             let w = &ws[start];
             // "the minimum $20 million experts say": an amount, not a source
@@ -397,7 +398,7 @@ impl Sentence<'_, '_, '_> {
             if !(np::nounish(w) || w.f & (DET | PRONOUN) != 0) {
                 return None;
             }
-            np::subject_before_cue(np::Toks(&ws[start..cue]))
+            np::subject_before_cue_memo(np::Toks(&ws[start..cue]), &mut failed)
         })
     }
 
@@ -808,6 +809,57 @@ mod tests {
 
     fn src(s: &str) -> Option<String> {
         Some(s.to_string())
+    }
+
+    #[test]
+    fn remembered_unit_failures_give_the_same_subjects() {
+        // every start before every token of a few sentences: the memo must answer exactly
+        // as a full parse does, start after start, as `subject_before` asks
+        let text = "The top US official who spoke on condition of anonymity said on Monday \
+            that talks had stalled. Liu Pengyu, the Chinese embassy spokesperson in \
+            Washington, told reporters the claims were false. Other US officials, citing \
+            intelligence, and a person familiar with the matter also said the report, which \
+            was published by the agency, was wrong. Mr Johnson’s aides and the minister \
+            reportedly denied it. All the experts I interviewed in a statement on Friday said no. \
+            Shares in the bank ended just above their previous record close on Tuesday.";
+        let cfg = Config::builtin().expect("config");
+        let tm = crate::text::TextModel::new(text, false);
+        let flags = cfg.lexicon.token_flags(&tm);
+        let mut compared = 0;
+        let mut found = 0;
+        for s in &tm.sentences {
+            let mut ws: Vec<super::W> = tm.tokens[s.tokens.clone()]
+                .iter()
+                .enumerate()
+                .map(|(k, t)| super::W {
+                    s: t.text(&tm.prose),
+                    span: t.span,
+                    kind: t.kind,
+                    f: flags[s.tokens.start + k],
+                    idx: k,
+                    q: false,
+                    phrase_kind: None,
+                    phrase_len: 0,
+                    upper: t.cap,
+                })
+                .collect();
+            super::mark_phrases(&mut ws, &cfg.lexicon);
+            for cue in 1..=ws.len() {
+                let mut failed = super::np::FailedUnits::default();
+                for start in 0..cue {
+                    let toks = super::np::Toks(&ws[start..cue]);
+                    let plain = super::np::subject_before_cue(toks);
+                    assert_eq!(
+                        super::np::subject_before_cue_memo(toks, &mut failed),
+                        plain,
+                        "{start}..{cue}"
+                    );
+                    compared += 1;
+                    found += usize::from(plain.is_some());
+                }
+            }
+        }
+        assert!(compared > 500 && found > 20, "{compared} {found}");
     }
 
     #[test]

@@ -430,10 +430,16 @@ fn postmod<'a>(i: In<'a>) -> Res<'a, Post> {
 
 /// unit ("and" unit)? postmod*
 fn np_body<'a>(i: In<'a>) -> Res<'a, Np> {
-    let (rest, mut np) = np_unit(i)?;
+    let (rest, np) = np_unit(i)?;
     if np.pronoun {
         return Ok((rest, np));
     }
+    body_after_unit(rest, np)
+}
+
+/// The rest of [`np_body`] once its first unit (not a pronoun) is parsed: what it
+/// consumes depends only on where the unit ended.
+fn body_after_unit<'a>(rest: In<'a>, mut np: Np) -> Res<'a, Np> {
     let (rest, coord) = opt((
         alt((word("and"), word("&"))),
         verify(np_unit, |n: &Np| !n.pronoun),
@@ -518,10 +524,16 @@ fn participial_clause<'a>(i: In<'a>) -> Res<'a, usize> {
 /// A subject noun phrase, with an optional appositive closed by a comma
 /// ("Liu Pengyu, the Chinese embassy spokesperson in Washington,").
 pub fn subject<'a>(i: In<'a>) -> Res<'a, Np> {
-    let (rest, mut np) = np_body(i)?;
+    let (rest, np) = np_body(i)?;
     if np.pronoun {
         return Ok((rest, np));
     }
+    subject_after_body(rest, np)
+}
+
+/// The rest of [`subject`] after its noun phrase (not a pronoun): like
+/// [`body_after_unit`], what it consumes depends only on where the phrase ended.
+fn subject_after_body<'a>(rest: In<'a>, mut np: Np) -> Res<'a, Np> {
     // a reduced relative clause: "all the experts I interviewed", "the officials we spoke to"
     let reduced = (
         tok(|w: &W| matches!(w.s, "I" | "we" | "he" | "she" | "they" | "you")),
@@ -675,9 +687,40 @@ pub fn middle<'a>(i: In<'a>) -> Res<'a, usize> {
 /// Subject + middle, consuming the whole slice (the cue follows it).
 pub fn subject_before_cue<'a>(i: In<'a>) -> Option<Np> {
     let (rest, np) = subject(i).ok()?;
+    to_cue(rest, np)
+}
+
+/// `np` when `middle` takes everything left before the cue.
+fn to_cue(rest: In, np: Np) -> Option<Np> {
     let (rest, _) = middle(rest).ok()?;
-    if !rest.is_empty() {
+    rest.is_empty().then_some(np)
+}
+
+/// Where the first units of failed subjects ended, as a set of distances to the cue:
+/// the caller tries start after start before one cue, and once a unit ending at some
+/// place has failed, every later start whose unit ends there fails too (all that follows
+/// the unit depends only on where it ends).
+#[derive(Default)]
+pub struct FailedUnits(u64);
+
+/// [`subject_before_cue`], answered from `failed` when an earlier start's first unit
+/// ended at the same place and the parse failed; same answers, fewer parses.
+pub fn subject_before_cue_memo<'a>(i: In<'a>, failed: &mut FailedUnits) -> Option<Np> {
+    let (rest, np) = np_unit(i).ok()?;
+    if np.pronoun {
+        return to_cue(rest, np);
+    }
+    // distances past 63 are not remembered (callers look at most 40 tokens back)
+    let bit = 1u64.checked_shl(rest.len() as u32).unwrap_or(0);
+    if failed.0 & bit != 0 {
         return None;
     }
-    Some(np)
+    let found = body_after_unit(rest, np)
+        .and_then(|(rest, np)| subject_after_body(rest, np))
+        .ok()
+        .and_then(|(rest, np)| to_cue(rest, np));
+    if found.is_none() {
+        failed.0 |= bit;
+    }
+    found
 }
