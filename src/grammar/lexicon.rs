@@ -113,6 +113,10 @@ pub struct Phrase {
     pub kind: PhraseKind,
     /// Inflected first word of a phrasal verb ("pointed" in "pointed out").
     pub first: Box<str>,
+    /// The lexicon key of the second word ([`key`]; 0 for a one-word entry). A word whose
+    /// key differs cannot equal it, even ignoring ASCII case: "it" starts two dozen
+    /// entries, and the word after it is hashed once instead of compared with each.
+    pub second: u64,
 }
 
 pub struct Lexicon {
@@ -525,7 +529,7 @@ impl Lexicon {
     fn phrase(&mut self, first: &str, rest: &[&str], kind: PhraseKind) {
         let cue = if kind.is_cue() { class::CUE_PHRASE } else { 0 };
         self.flag(first, class::PHRASE | cue);
-        let rest = rest
+        let rest: Vec<Box<str>> = rest
             .iter()
             .map(|w| {
                 if kind.cased() {
@@ -539,6 +543,7 @@ impl Lexicon {
             .entry(word_key(&first.to_lowercase()))
             .or_default()
             .push(Phrase {
+                second: rest.first().map_or(0, |w| key(w)),
                 rest,
                 kind,
                 first: first.into(),
@@ -685,7 +690,8 @@ fn finish(mut h: u64) -> u64 {
     h ^ (h >> 33)
 }
 
-fn key(word: &str) -> u64 {
+/// The key of a word, ignoring case: what the lexicon files words under.
+pub fn key(word: &str) -> u64 {
     ascii_key(word).unwrap_or_else(|| word_key(&word.to_lowercase()))
 }
 

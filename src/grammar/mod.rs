@@ -216,9 +216,17 @@ pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People, flags: &[u32]) ->
 /// same matching as [`mark_phrases`]; a superset of where it finds a cue, since it does
 /// not let a longer non-cue entry win.
 fn cue_phrase_at(tm: &TextModel, toks: &[crate::text::Token], k: usize, lex: &Lexicon) -> bool {
-    lex.phrases(toks[k].text(&tm.prose)).iter().any(|p| {
+    let phrases = lex.phrases(toks[k].text(&tm.prose));
+    if phrases.is_empty() {
+        return false;
+    }
+    let second = toks
+        .get(k + 1)
+        .map_or(0, |t| lexicon::key(t.text(&tm.prose)));
+    phrases.iter().any(|p| {
         p.kind.is_cue()
             && k + p.rest.len() < toks.len()
+            && (p.rest.is_empty() || p.second == second)
             && p.rest
                 .iter()
                 .enumerate()
@@ -260,7 +268,12 @@ fn mark_phrases(ws: &mut [W], lex: &Lexicon) {
         if ws[k].f & PHRASE == 0 {
             continue;
         }
-        for p in lex.phrases(ws[k].s) {
+        let phrases = lex.phrases(ws[k].s);
+        let second = ws.get(k + 1).map_or(0, |w| lexicon::key(w.s));
+        for p in phrases {
+            if !p.rest.is_empty() && p.second != second {
+                continue;
+            }
             let cased = matches!(
                 p.kind,
                 PhraseKind::Outlet
@@ -809,6 +822,55 @@ mod tests {
 
     fn src(s: &str) -> Option<String> {
         Some(s.to_string())
+    }
+
+    #[test]
+    fn phrases_are_marked_whatever_the_case_of_their_later_words() {
+        // the second word is matched by its key first: every case of it must still match,
+        // and a word only alike in its first letters must not
+        let cfg = Config::builtin().expect("config");
+        let text = "It Was Revealed that IT IS UNDERSTOOD, it is believed to, it isn't, \
+            according To the Financial Times and As Per CNN, per cent, it was rEPORTED. \
+            It is thought é, it émerged.";
+        let tm = crate::text::TextModel::new(text, false);
+        let flags = cfg.lexicon.token_flags(&tm);
+        let mut ws: Vec<super::W> = tm
+            .tokens
+            .iter()
+            .enumerate()
+            .map(|(k, t)| super::W {
+                s: t.text(&tm.prose),
+                span: t.span,
+                kind: t.kind,
+                f: flags[k],
+                idx: k,
+                q: false,
+                phrase_kind: None,
+                phrase_len: 0,
+                upper: t.cap,
+            })
+            .collect();
+        super::mark_phrases(&mut ws, &cfg.lexicon);
+        let marked: Vec<(String, u8)> = ws
+            .iter()
+            .filter(|w| w.phrase_kind.is_some())
+            .map(|w| (w.s.to_string(), w.phrase_len))
+            .collect();
+        let want: Vec<(String, u8)> = [
+            ("It", 3),
+            ("IT", 3),
+            ("it", 3),
+            ("is", 3),
+            ("according", 2),
+            ("Financial", 2),
+            ("As", 2),
+            ("it", 3),
+            ("It", 3),
+        ]
+        .iter()
+        .map(|&(w, n)| (w.to_string(), n))
+        .collect();
+        assert_eq!(marked, want);
     }
 
     #[test]
