@@ -824,6 +824,33 @@ mod tests {
         Some(s.to_string())
     }
 
+    /// The words of tokens `range` as the sentence loop builds them, phrases marked.
+    fn marked_words<'a>(
+        tm: &'a crate::text::TextModel,
+        flags: &[u32],
+        range: std::ops::Range<usize>,
+        cfg: &Config,
+    ) -> Vec<super::W<'a>> {
+        let start = range.start;
+        let mut ws: Vec<super::W> = tm.tokens[range]
+            .iter()
+            .enumerate()
+            .map(|(k, t)| super::W {
+                s: t.text(&tm.prose),
+                span: t.span,
+                kind: t.kind,
+                f: flags[start + k],
+                idx: k,
+                q: false,
+                phrase_kind: None,
+                phrase_len: 0,
+                upper: t.cap,
+            })
+            .collect();
+        super::mark_phrases(&mut ws, &cfg.lexicon);
+        ws
+    }
+
     #[test]
     fn phrases_are_marked_whatever_the_case_of_their_later_words() {
         // the second word is matched by its key first: every case of it must still match,
@@ -834,23 +861,7 @@ mod tests {
             It is thought é, it émerged.";
         let tm = crate::text::TextModel::new(text, false);
         let flags = cfg.lexicon.token_flags(&tm);
-        let mut ws: Vec<super::W> = tm
-            .tokens
-            .iter()
-            .enumerate()
-            .map(|(k, t)| super::W {
-                s: t.text(&tm.prose),
-                span: t.span,
-                kind: t.kind,
-                f: flags[k],
-                idx: k,
-                q: false,
-                phrase_kind: None,
-                phrase_len: 0,
-                upper: t.cap,
-            })
-            .collect();
-        super::mark_phrases(&mut ws, &cfg.lexicon);
+        let ws = marked_words(&tm, &flags, 0..tm.tokens.len(), &cfg);
         let marked: Vec<(String, u8)> = ws
             .iter()
             .filter(|w| w.phrase_kind.is_some())
@@ -890,22 +901,7 @@ mod tests {
         let mut compared = 0;
         let mut found = 0;
         for s in &tm.sentences {
-            let mut ws: Vec<super::W> = tm.tokens[s.tokens.clone()]
-                .iter()
-                .enumerate()
-                .map(|(k, t)| super::W {
-                    s: t.text(&tm.prose),
-                    span: t.span,
-                    kind: t.kind,
-                    f: flags[s.tokens.start + k],
-                    idx: k,
-                    q: false,
-                    phrase_kind: None,
-                    phrase_len: 0,
-                    upper: t.cap,
-                })
-                .collect();
-            super::mark_phrases(&mut ws, &cfg.lexicon);
+            let ws = marked_words(&tm, &flags, s.tokens.clone(), &cfg);
             for cue in 1..=ws.len() {
                 let mut failed = super::np::FailedUnits::default();
                 for start in 0..cue {
