@@ -184,7 +184,7 @@ pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People, flags: &[u32]) ->
         }
         mark_quoted(&mut ws, &double);
         mark_phrases(&mut ws, lex);
-        let titlecase = title_case(&ws);
+        let titlecase = crate::text::segment::title_case(toks);
         let after_quote = si > 0
             && tm.sentences[si - 1].paragraph == s.paragraph
             && tm
@@ -243,10 +243,6 @@ fn is_furniture(ws: &[W]) -> bool {
         && ws[0].s.len() > 1
         && ws.iter().take(4).any(|w| w.s == ":");
     words < 4 || promo
-}
-
-fn title_case(ws: &[W]) -> bool {
-    crate::text::segment::title_case(ws.iter().filter(|w| w.kind == TokenKind::Word).map(|w| w.s))
 }
 
 fn mark_quoted(ws: &mut [W], double: &[Span]) {

@@ -164,12 +164,7 @@ fn is_title_case_headline(tm: &TextModel, p: usize) -> bool {
     if !para.headline {
         return false;
     }
-    crate::text::segment::title_case(
-        tm.tokens[para.tokens.clone()]
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| t.text(&tm.prose)),
-    )
+    crate::text::segment::title_case(&tm.tokens[para.tokens.clone()])
 }
 
 impl People {

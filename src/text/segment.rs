@@ -529,17 +529,15 @@ pub fn sentences(
 }
 
 /// Most words capitalised, as headlines often are ("Russia Is Reportedly Seeking Military
-/// Aid"): at least four words, seven in ten of them capitalised.
-pub fn title_case<'a>(words: impl Iterator<Item = &'a str>) -> bool {
+/// Aid"): at least four words, seven in ten of them capitalised. Read from the tokens'
+/// kinds and capitals: every word token starts with a letter, so every one counts.
+pub fn title_case(tokens: &[Token]) -> bool {
     let (mut n, mut caps) = (0usize, 0usize);
-    // most words start with an ASCII letter: no decoding for them
-    let has_letter = |w: &str| {
-        w.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
-            || w.chars().any(char::is_alphabetic)
-    };
-    for w in words.filter(|w| has_letter(w)) {
-        n += 1;
-        caps += usize::from(super::starts_upper(w));
+    for t in tokens {
+        if t.kind == TokenKind::Word {
+            n += 1;
+            caps += usize::from(t.cap);
+        }
     }
     n >= 4 && caps * 10 >= n * 7
 }
@@ -567,6 +565,46 @@ pub fn is_headline(prose: &str, p: &Paragraph, sentences: &[Sentence], tokens: &
 #[cfg(test)]
 mod tests {
     use crate::text::TextModel;
+
+    #[test]
+    fn title_case_counts_capitalised_words() {
+        // the tokens' capitals against the definition on the words' text: words with a
+        // letter, counted when their first character is uppercase
+        let by_text = |words: &[&str]| {
+            let lettered: Vec<&&str> = words
+                .iter()
+                .filter(|w| w.chars().any(char::is_alphabetic))
+                .collect();
+            let caps = lettered
+                .iter()
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .count();
+            lettered.len() >= 4 && caps * 10 >= lettered.len() * 7
+        };
+        for text in [
+            "Russia Is Reportedly Seeking Military Aid From China",
+            "Russia is reportedly seeking military aid",
+            "Élysée Says Ümit Ödegaard And Co. Won 3-1 In U.S. Cup",
+            "ÉLYSÉE éclair über Über Ünal",
+            "US, UK And EU",
+            "Three Big Words",
+            "SullivanThe White House said 5,000 it's “Fine”",
+        ] {
+            let tm = TextModel::new(text, false);
+            let words: Vec<&str> = tm
+                .tokens
+                .iter()
+                .filter(|t| t.kind == crate::text::TokenKind::Word)
+                .map(|t| t.text(&tm.prose))
+                .collect();
+            assert!(
+                words
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_alphabetic))
+            );
+            assert_eq!(super::title_case(&tm.tokens), by_text(&words), "{text}");
+        }
+    }
 
     #[test]
     fn glued_words_split_before_an_inner_capital() {
