@@ -246,9 +246,10 @@ impl<'a> TextModel<'a> {
 /// Blanks bare URLs (http://, https://, www.) and markup tags (`<tweet author="…">`) so
 /// they are never read as prose.
 fn mask_urls(prose: Cow<'_, str>) -> Cow<'_, str> {
-    let tags = prose.contains('<') && prose.contains('>');
-    // memchr's searcher: `str::contains` with a string needle took 1.3 instructions a byte
-    let has = |needle: &[u8]| memchr::memmem::find(prose.as_bytes(), needle).is_some();
+    // memchr's searchers: `str::contains` took about one instruction a byte
+    let bytes = prose.as_bytes();
+    let tags = memchr::memchr(b'<', bytes).is_some() && memchr::memchr(b'>', bytes).is_some();
+    let has = |needle: &[u8]| memchr::memmem::find(bytes, needle).is_some();
     if !has(b"http") && !has(b"www.") && !tags {
         return prose;
     }
