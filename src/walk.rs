@@ -118,7 +118,9 @@ pub fn collect(paths: &[PathBuf], filters: &Filters) -> (Vec<PathBuf>, Vec<Strin
                         Ok(_) => {}
                     }
                 }
-                files[first..].sort_unstable_by(|a, b| tree_order(a, b));
+                // each path's key made once; comparing keys is then a memcmp (comparing
+                // paths byte by byte took 40 M instructions on 8,900 paths)
+                files[first..].sort_by_cached_key(|p| tree_key(p));
                 // errors too come in directory order, which differs between machines
                 errors[first_error..].sort();
             }
@@ -127,25 +129,25 @@ pub fn collect(paths: &[PathBuf], filters: &Filters) -> (Vec<PathBuf>, Vec<Strin
     (files, errors)
 }
 
-/// The order of a depth-first walk that visits each directory's entries by name:
-/// paths compared component by component. Bytes are compared with the separator below
-/// every other byte, which is the same order without splitting the paths.
-fn tree_order(a: &Path, b: &Path) -> std::cmp::Ordering {
-    let key = |c: u8| {
-        if std::path::is_separator(c as char) {
-            0
-        } else {
-            u16::from(c) + 1
-        }
-    };
-    let (a, b) = (
-        a.as_os_str().as_encoded_bytes(),
-        b.as_os_str().as_encoded_bytes(),
-    );
-    match a.iter().zip(b).position(|(x, y)| x != y) {
-        Some(i) => key(a[i]).cmp(&key(b[i])),
-        None => a.len().cmp(&b.len()),
-    }
+/// The order of a depth-first walk that visits each directory's entries by name (paths
+/// compared component by component) as a key: a path's bytes mapped so that plain byte
+/// order puts the separator below every other byte. Separators become 0 and the bytes
+/// below '/' move up one into the room '/' leaves; the map keeps the order of all other
+/// bytes.
+fn tree_key(p: &Path) -> Vec<u8> {
+    p.as_os_str()
+        .as_encoded_bytes()
+        .iter()
+        .map(|&c| {
+            if std::path::is_separator(c as char) {
+                0
+            } else if c < b'/' {
+                c + 1
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 fn io_reason(e: &std::io::Error) -> String {
@@ -194,6 +196,59 @@ pub fn decode(shown: &str, bytes: Vec<u8>) -> Result<String, String> {
 mod tests {
     use super::*;
 
+    /// Walk order compared component by component, the definition `tree_key` encodes.
+    fn tree_order(a: &Path, b: &Path) -> std::cmp::Ordering {
+        a.components()
+            .map(|c| c.as_os_str().as_encoded_bytes().to_vec())
+            .cmp(
+                b.components()
+                    .map(|c| c.as_os_str().as_encoded_bytes().to_vec()),
+            )
+    }
+
+    #[test]
+    fn keys_sort_as_components_do() {
+        let names = [
+            "a",
+            "a.txt",
+            "a-b",
+            "a b",
+            "a!",
+            "a0",
+            "A",
+            "a/b",
+            "a/b/c",
+            "a.b/c",
+            "a,b",
+            "a\u{e9}",
+            "a\u{e9}/x",
+            "\u{e9}",
+            "b",
+            "a%",
+            "a-/x",
+            "ab",
+            "a/",
+        ];
+        let mut paths: Vec<PathBuf> = names
+            .iter()
+            .flat_map(|n| {
+                [
+                    format!("r/{n}"),
+                    format!("r/{n}/z.txt"),
+                    format!("r/{n}.md"),
+                ]
+            })
+            .map(PathBuf::from)
+            .collect();
+        paths.sort();
+        paths.dedup();
+        let mut by_key = paths.clone();
+        by_key.sort_by_cached_key(|p| tree_key(p));
+        let mut by_components = paths;
+        by_components.sort_by(|a, b| tree_order(a, b));
+        assert_eq!(by_key, by_components);
+    }
+
     #[test]
     fn files_come_in_walk_order() {
         // a directory's entries by name, each directory's files before its next sibling
@@ -208,7 +263,7 @@ mod tests {
         .iter()
         .map(PathBuf::from)
         .collect();
-        v.sort_by(|a, b| tree_order(a, b));
+        v.sort_by_cached_key(|p| tree_key(p));
         let got: Vec<&str> = v.iter().filter_map(|p| p.to_str()).collect();
         assert_eq!(
             got,
