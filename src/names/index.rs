@@ -105,16 +105,30 @@ impl NameIndex {
     /// Merges the per-document results (documents are linted in parallel first).
     pub fn build(docs: &[DocNames]) -> NameIndex {
         let mut idx = NameIndex::default();
+        // the full name is joined in one reused buffer: most uses repeat a name already
+        // met, and a lookup by `&str` allocates nothing
+        let mut full = String::new();
         for (d, doc) in docs.iter().enumerate() {
             for (p, person) in doc.people.iter().enumerate() {
-                let full = person.words.join(" ");
-                let f = *idx.by_full.entry(full).or_insert_with(|| {
-                    idx.forms.push(Form {
-                        words: person.words.clone(),
-                        uses: Vec::new(),
-                    });
-                    (idx.forms.len() - 1) as u32
-                });
+                full.clear();
+                for (i, w) in person.words.iter().enumerate() {
+                    if i > 0 {
+                        full.push(' ');
+                    }
+                    full.push_str(w);
+                }
+                let f = match idx.by_full.get(full.as_str()) {
+                    Some(&f) => f,
+                    None => {
+                        let f = idx.forms.len() as u32;
+                        idx.forms.push(Form {
+                            words: person.words.clone(),
+                            uses: Vec::new(),
+                        });
+                        idx.by_full.insert(full.clone(), f);
+                        f
+                    }
+                };
                 idx.forms[f as usize].uses.push((d as u32, p as u32));
             }
         }
