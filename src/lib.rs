@@ -102,8 +102,11 @@ pub fn check_files(files: &[(String, String)], config: &Config) -> Vec<Diagnosti
 /// A run's diagnostics from its files' results, in file order: each file's findings, then
 /// those that compare the files' names, sorted and without repeats.
 pub fn combine(per_file: Vec<FileResult>, config: &Config) -> Vec<Diagnostic> {
-    // sized once: growing a run's worth of diagnostics copies them again and again
-    let mut out = Vec::with_capacity(per_file.iter().map(|r| r.diagnostics.len()).sum());
+    // sized once, with room for the cross-file findings added at the end: growing a
+    // run's worth of diagnostics copies all of them into fresh memory (capacity that is
+    // never written is never touched)
+    let total: usize = per_file.iter().map(|r| r.diagnostics.len()).sum();
+    let mut out = Vec::with_capacity(total + total / 8 + 64);
     let mut doc_names = Vec::with_capacity(per_file.len());
     let mut diagnostics = Vec::with_capacity(per_file.len());
     for r in per_file {

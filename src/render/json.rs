@@ -24,6 +24,24 @@ fn push_pair(buf: &mut Vec<u8>, open: &[u8], a: usize, mid: &[u8], b: usize) {
     buf.push(b'}');
 }
 
+/// About how many bytes [`push_diagnostic`] writes: the strings unescaped, and a
+/// generous allowance for the keys, numbers and punctuation.
+fn json_size(d: &Diagnostic) -> usize {
+    let opt = |s: &Option<String>| s.as_ref().map_or(0, String::len);
+    let related: usize = d
+        .related
+        .iter()
+        .map(|r| 128 + r.message.len() + r.path.as_ref().map_or(d.path.len(), String::len))
+        .sum();
+    320 + d.path.len()
+        + d.message.len()
+        + opt(&d.label)
+        + opt(&d.note)
+        + opt(&d.help)
+        + d.fix.as_ref().map_or(0, |f| 64 + f.replacement.len())
+        + related
+}
+
 /// One diagnostic as a compact JSON object in the documented schema: fields in
 /// alphabetical order, the order the schema has always printed. Written field by field
 /// (the serde-derived version spent most of its time escaping the fixed keys); the test
@@ -97,7 +115,9 @@ pub fn write(
             .par_chunks(256)
             .enumerate()
             .map(|(c, chunk)| {
-                let mut buf = Vec::with_capacity(chunk.len() * 512);
+                // room for the strings as they are plus the keys and numbers: one
+                // allocation per chunk, not a copy each time an estimate falls short
+                let mut buf = Vec::with_capacity(chunk.iter().map(json_size).sum());
                 for (i, d) in chunk.iter().enumerate() {
                     let first = b == 0 && c == 0 && i == 0;
                     buf.extend_from_slice(if first { b"\n    " } else { b",\n    " });
@@ -258,6 +278,13 @@ mod tests {
         for d in [&plain, &full, &info] {
             let mut buf = Vec::new();
             push_diagnostic(&mut buf, d, &files);
+            // the estimate covers the object, escapes aside
+            assert!(
+                buf.len() <= json_size(d) + 16,
+                "{} {}",
+                buf.len(),
+                json_size(d)
+            );
             assert_eq!(
                 String::from_utf8(buf).unwrap_or_default(),
                 reference(d, &files)
