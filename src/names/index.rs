@@ -9,16 +9,23 @@ use rustc_hash::FxHashMap;
 use super::similarity::{self, Thresholds, fold};
 use crate::text::Span;
 
-/// A person as one document names them: the full name, and where it is mentioned.
+/// A person as one document names them: the full name, and where it is first spelled
+/// out. Kept for every document of a run until the names are compared, so it is small:
+/// one string, no list of mentions.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DocPerson {
-    pub words: Vec<String>,
-    /// Every mention of this person in the document (full name and short forms).
-    pub spans: Vec<Span>,
+    /// The name's words joined by single spaces (words never contain spaces).
+    pub full: Box<str>,
     /// The first mention that spells the full name (or the first mention).
     pub first: Span,
     /// Line and column of `first`'s start and end.
     pub first_position: (crate::text::LineCol, crate::text::LineCol),
+}
+
+impl DocPerson {
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.full.split(' ')
+    }
 }
 
 /// The names of one document, as the cross-file check needs them.
@@ -37,25 +44,22 @@ impl DocNames {
             if p.words.len() < 2 || p.evidence == 0 {
                 continue;
             }
-            let spans: Vec<Span> = p
-                .mentions
-                .iter()
-                .map(|&m| doc.people.mentions[m].span)
-                .collect();
-            let first = p
-                .mentions
-                .iter()
-                .map(|&m| &doc.people.mentions[m])
+            let mentions = p.mentions.iter().map(|&m| &doc.people.mentions[m]);
+            let Some(first) = mentions
+                .clone()
                 .find(|m| m.words.len() == p.words.len())
-                .map_or(spans[0], |m| m.span);
+                .or_else(|| mentions.clone().next())
+                .map(|m| m.span)
+            else {
+                continue;
+            };
             let text = doc.text.source;
             let first_position = (
                 index.line_col(text, first.start),
                 index.line_col(text, first.end),
             );
             people.push(DocPerson {
-                words: p.words.clone(),
-                spans,
+                full: p.words.join(" ").into_boxed_str(),
                 first,
                 first_position,
             });
@@ -105,27 +109,18 @@ impl NameIndex {
     /// Merges the per-document results (documents are linted in parallel first).
     pub fn build(docs: &[DocNames]) -> NameIndex {
         let mut idx = NameIndex::default();
-        // the full name is joined in one reused buffer: most uses repeat a name already
-        // met, and a lookup by `&str` allocates nothing
-        let mut full = String::new();
         for (d, doc) in docs.iter().enumerate() {
             for (p, person) in doc.people.iter().enumerate() {
-                full.clear();
-                for (i, w) in person.words.iter().enumerate() {
-                    if i > 0 {
-                        full.push(' ');
-                    }
-                    full.push_str(w);
-                }
-                let f = match idx.by_full.get(full.as_str()) {
+                // looked up by `&str`: only a new form allocates its key
+                let f = match idx.by_full.get(&*person.full) {
                     Some(&f) => f,
                     None => {
                         let f = idx.forms.len() as u32;
                         idx.forms.push(Form {
-                            words: person.words.clone(),
+                            words: person.words().map(String::from).collect(),
                             uses: Vec::new(),
                         });
-                        idx.by_full.insert(full.clone(), f);
+                        idx.by_full.insert(person.full.to_string(), f);
                         f
                     }
                 };
@@ -270,8 +265,7 @@ mod tests {
             people: names
                 .iter()
                 .map(|n| DocPerson {
-                    words: n.split(' ').map(String::from).collect(),
-                    spans: vec![Span::new(0, 1)],
+                    full: (*n).into(),
                     first: Span::new(0, 1),
                     first_position: Default::default(),
                 })
