@@ -135,12 +135,40 @@ fn classify(text: &str, t: &Token) -> Mark {
     }
 }
 
+/// `s.split_whitespace().take(max).count()`, reading ASCII bytes without decoding them
+/// (the iterator decoded and tested every character: a thousand instructions a call).
+fn leading_words(s: &str, max: usize) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        let space = if b < 0x80 {
+            b.is_ascii_whitespace() || b == 0x0b
+        } else if b >= 0xc0 {
+            // the first byte of a character: decode it
+            s[i..].chars().next().is_some_and(char::is_whitespace)
+        } else {
+            // a continuation byte: part of the character already judged
+            !in_word
+        };
+        if space {
+            in_word = false;
+        } else if !in_word {
+            if n == max {
+                break;
+            }
+            n += 1;
+            in_word = true;
+        }
+    }
+    n
+}
+
 /// A lone opening mark followed by a few words and the paragraph's end, as in
 /// "… sanctions “Sullivan explained.": the writer meant a closing mark.
 fn looks_like_misused_close(text: &str, mark: Span, para_end: usize) -> bool {
     let tail = &text[mark.end..para_end];
     // only the first few words matter; never count a long paragraph to its end
-    let words = tail.split_whitespace().take(7).count();
+    let words = leading_words(tail, 7);
     let ends = tail.trim_end().ends_with('.');
     let glued = text[..mark.start]
         .chars()
@@ -391,6 +419,28 @@ fn push_open_ended(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn leading_words_count_as_split_whitespace_does() {
+        for s in [
+            "",
+            "   ",
+            "one",
+            " one two  three\tfour\nfive\u{0b}six\x0cseven eight",
+            "Élysée\u{a0}said\u{2003}no — “quite” so",
+            "\u{a0}\u{a0}x",
+            "a b c d e f g h i j",
+            "naïve café résumé",
+        ] {
+            for max in [0, 1, 5, 7, 20] {
+                assert_eq!(
+                    super::leading_words(s, max),
+                    s.split_whitespace().take(max).count(),
+                    "{s:?} {max}"
+                );
+            }
+        }
+    }
+
     use super::QuoteIssueKind::*;
     use crate::text::TextModel;
 
