@@ -124,6 +124,9 @@ pub struct Lexicon {
     /// as it reads it, with no copy and no key comparison (a collision among 64-bit
     /// hashes of a few thousand words is not a practical concern).
     words: FxHashMap<u64, u32>,
+    /// The same flags for every entry whose lowercase form is ASCII of at most eight
+    /// bytes, looked up by those bytes themselves (see [`ShortWords`]).
+    short: ShortWords,
     /// Multi-word entries by the key of their first word (see [`word_key`]).
     phrases: FxHashMap<u64, Vec<Phrase>>,
 }
@@ -389,6 +392,7 @@ impl Lexicon {
             .unwrap_or_default();
         Lexicon::from_table(t).unwrap_or_else(|_| Lexicon {
             words: FxHashMap::default(),
+            short: ShortWords::default(),
             phrases: FxHashMap::default(),
         })
     }
@@ -399,6 +403,7 @@ impl Lexicon {
             .map_err(|e: toml::de::Error| e.message().to_string())?;
         let mut lex = Lexicon {
             words: FxHashMap::default(),
+            short: ShortWords::default(),
             phrases: FxHashMap::default(),
         };
         use class::*;
@@ -501,14 +506,20 @@ impl Lexicon {
         for list in lex.phrases.values_mut() {
             list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
+        lex.short.freeze();
         Ok(lex)
     }
 
     fn flag(&mut self, word: &str, f: u32) {
-        *self
-            .words
-            .entry(word_key(&word.to_lowercase()))
-            .or_default() |= f;
+        let lower = word.to_lowercase();
+        *self.words.entry(word_key(&lower)).or_default() |= f;
+        if lower.is_ascii() && (1..=8).contains(&lower.len()) {
+            *self
+                .short
+                .building
+                .entry(padded(lower.as_bytes()))
+                .or_default() |= f;
+        }
     }
 
     /// A single word gets `single_flag`; a multi-word entry becomes a phrase.
@@ -579,13 +590,14 @@ impl Lexicon {
                     return 0;
                 }
                 let (s, n) = (t.span.start, t.span.len());
-                // most words: eight bytes read in place and masked to the word, for the same
-                // key `key_of` makes; the token knows its capital. A word ending in '.'
-                // ("Sen.") goes the long way, which drops the stop.
+                // most words: eight bytes read in place, masked to the word and
+                // lowercased, are looked up as they are (no hash of them to make); the
+                // token knows its capital. A word ending in '.' ("Sen.") goes the long
+                // way, which drops the stop.
                 if n <= 8 && s + 8 <= prose.len() && prose[s + n - 1] != b'.' {
                     let v = load8(&prose[s..]) & (u64::MAX >> (64 - 8 * n));
                     if v & HIGH == 0 {
-                        let f = self.words.get(&short_key(v, n)).copied().unwrap_or(0);
+                        let f = self.short.get(lower8(v));
                         return if f & class::CASED != 0 && !t.cap {
                             f & !class::CASED
                         } else {
@@ -602,6 +614,65 @@ impl Lexicon {
     pub fn phrases(&self, word: &str) -> &[Phrase] {
         let key = key(word);
         self.phrases.get(&key).map_or(&[], |v| v.as_slice())
+    }
+}
+
+/// Lexicon words of up to eight ASCII bytes (most words of news text), each held as
+/// its lowercase bytes in one little-endian integer padded with zeros: a token of up to
+/// eight bytes is looked up by its own bytes, compared exactly, with no hash to compute.
+/// Open addressing, probed linearly from a multiplicative hash, at most half full.
+#[derive(Clone, Debug, Default)]
+struct ShortWords {
+    /// Filled while the lexicon is built, then frozen into `words` and `flags`.
+    building: FxHashMap<u64, u32>,
+    /// 0 marks an empty slot (no word is empty).
+    words: Box<[u64]>,
+    flags: Box<[u32]>,
+    shift: u32,
+}
+
+impl ShortWords {
+    fn freeze(&mut self) {
+        let size = (self.building.len() * 2).next_power_of_two().max(16);
+        self.words = vec![0; size].into_boxed_slice();
+        self.flags = vec![0; size].into_boxed_slice();
+        self.shift = 64 - size.trailing_zeros();
+        // in a fixed order, so that the table is the same from run to run
+        let mut entries: Vec<(u64, u32)> = self.building.drain().collect();
+        entries.sort_unstable();
+        for (w, f) in entries {
+            let mut i = self.slot(w);
+            while self.words[i] != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            self.words[i] = w;
+            self.flags[i] = f;
+        }
+    }
+
+    #[inline]
+    fn slot(&self, w: u64) -> usize {
+        (w.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    }
+
+    /// The flags of the lowercase word `w` (as [`ShortWords`] holds words), 0 if none.
+    #[inline]
+    fn get(&self, w: u64) -> u32 {
+        if self.words.is_empty() {
+            return 0;
+        }
+        let mask = self.words.len() - 1;
+        let mut i = self.slot(w);
+        loop {
+            let k = self.words[i];
+            if k == w {
+                return self.flags[i];
+            }
+            if k == 0 {
+                return 0;
+            }
+            i = (i + 1) & mask;
+        }
     }
 }
 
@@ -776,7 +847,8 @@ mod tests {
         let lex = Lexicon::builtin();
         let text = "Sen. Warren told Reuters the BBC said, “Élysée officials” \
                     reportedly acknowledged it; a spokeswoman AND the ministry's spokesperson \
-                    said Mr Putin, Kremlin, reuters, bbc: “no” o US x said";
+                    said Mr Putin, Kremlin, reuters, bbc: “no” o US x REPORTED denied \
+                    Claimed ACCORDING Monday monday yesterday said";
         let tm = crate::text::TextModel::new(text, false);
         let flags = lex.token_flags(&tm);
         let mut seen = 0;
