@@ -594,9 +594,12 @@ impl Lexicon {
                 // lowercased, are looked up as they are (no hash of them to make); the
                 // token knows its capital. A word ending in '.' ("Sen.") goes the long
                 // way, which drops the stop.
-                if n <= 8 && s + 8 <= prose.len() && prose[s + n - 1] != b'.' {
-                    let v = load8(&prose[s..]) & (u64::MAX >> (64 - 8 * n));
-                    if v & HIGH == 0 {
+                if n <= 8
+                    && let Some(Ok(bytes)) = prose.get(s..s + 8).map(<[u8; 8]>::try_from)
+                {
+                    let v = u64::from_le_bytes(bytes) & (u64::MAX >> (64 - 8 * n));
+                    // ASCII, and not ending in '.' (the word's last byte is the top one)
+                    if v & HIGH == 0 && (v >> (8 * (n - 1))) as u8 != b'.' {
                         let f = self.short.get(lower8(v));
                         return if f & class::CASED != 0 && !t.cap {
                             f & !class::CASED
