@@ -296,7 +296,8 @@ pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
             let plain_stop = end == n || BYTE_CLASS[bytes[end] as usize] == PLAIN_STOP;
             if plain_stop && glued_split(&text[i..end]).is_none() {
                 push_token(text, base, i, end, TokenKind::Word, out);
-                i = end;
+                // the space after a word, taken here rather than by another turn of the loop
+                i = end + usize::from(bytes.get(end) == Some(&b' '));
                 continue;
             }
         }
