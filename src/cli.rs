@@ -273,11 +273,13 @@ fn process<T: Send>(
     }
     let (found, walk_errors) = walk::collect(&disk, &filters);
     errors.extend(walk_errors);
+    let dirs = walk::Dirs::open(&found);
     let done: Vec<Result<T, String>> = found
         .par_iter()
-        .map(|p| {
+        .enumerate()
+        .map(|(i, p)| {
             let shown = p.display().to_string();
-            let text = walk::read(p)?;
+            let text = walk::read_in(&dirs, i, p)?;
             f(&shown, text)
         })
         .collect();
