@@ -218,6 +218,10 @@ fn load_config(inputs: &Inputs) -> Result<Config, ()> {
     result.map_err(|e| report_config_error(&e))
 }
 
+/// Files per batch when `extract` writes its lines as it goes (see [`process_each`]):
+/// enough to keep both threads busy, few enough that a batch's lines stay small.
+const EXTRACT_BATCH: usize = 512;
+
 /// What a run read: the result of `f` for each readable input, in order, and the errors
 /// met (each already a full message naming the file).
 struct Processed<T> {
@@ -234,6 +238,21 @@ fn process<T: Send>(
     config: &Config,
     f: impl Fn(&str, String) -> Result<T, String> + Sync,
 ) -> Result<Processed<T>, String> {
+    let mut results = Vec::new();
+    let run = process_each(inputs, config, usize::MAX, f, |r| results.push(r))?;
+    Ok(Processed { results, ..run })
+}
+
+/// [`process`], handing each result to `keep` in input order as soon as its batch of
+/// `batch` files is done (batches run in parallel, one after another), so that a caller
+/// that writes results out holds only a batch of them.
+fn process_each<T: Send, U>(
+    inputs: &Inputs,
+    config: &Config,
+    batch: usize,
+    f: impl Fn(&str, String) -> Result<T, String> + Sync,
+    mut keep: impl FnMut(T),
+) -> Result<Processed<U>, String> {
     if let Some(n) = inputs.threads {
         // a second call (tests in one process) keeps the first pool: not an error
         let _ = rayon::ThreadPoolBuilder::new()
@@ -253,7 +272,6 @@ fn process<T: Send>(
     let (disk, stdin_args): (Vec<PathBuf>, Vec<PathBuf>) =
         paths.into_iter().partition(|p| p != Path::new("-"));
     let mut errors = Vec::new();
-    let mut results = Vec::new();
     let mut stdin = None;
     if !stdin_args.is_empty() {
         let mut bytes = Vec::new();
@@ -261,7 +279,7 @@ fn process<T: Send>(
             Ok(_) => match walk::decode(&inputs.stdin_filename, bytes) {
                 Ok(t) => {
                     match f(&inputs.stdin_filename, t.clone()) {
-                        Ok(r) => results.push(r),
+                        Ok(r) => keep(r),
                         Err(e) => errors.push(e),
                     }
                     stdin = Some((inputs.stdin_filename.clone(), t));
@@ -274,23 +292,26 @@ fn process<T: Send>(
     let (found, walk_errors) = walk::collect(&disk, &filters);
     errors.extend(walk_errors);
     let dirs = walk::Dirs::open(&found);
-    let done: Vec<Result<T, String>> = found
-        .par_iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let shown = p.display().to_string();
-            let text = walk::read_in(&dirs, i, p)?;
-            f(&shown, text)
-        })
-        .collect();
-    for r in done {
-        match r {
-            Ok(x) => results.push(x),
-            Err(e) => errors.push(e),
+    for (b, files) in found.chunks(batch.max(1)).enumerate() {
+        let first = b * batch.max(1);
+        let done: Vec<Result<T, String>> = files
+            .par_iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let shown = p.display().to_string();
+                let text = walk::read_in(&dirs, first + i, p)?;
+                f(&shown, text)
+            })
+            .collect();
+        for r in done {
+            match r {
+                Ok(x) => keep(x),
+                Err(e) => errors.push(e),
+            }
         }
     }
     Ok(Processed {
-        results,
+        results: Vec::new(),
         errors,
         stdin,
     })
@@ -435,14 +456,46 @@ fn run(cli: Cli) -> io::Result<u8> {
             let Ok(config) = load_config(&inputs) else {
                 return Ok(2);
             };
-            let run = process(&inputs, &config, |p, t| {
-                let doc = Document::new(p, &t, &config);
-                // the JSON line is about as long as the text: one allocation, no regrowth
-                let mut line = Vec::with_capacity(t.len() + 256);
-                // kept as bytes: the writer copies valid UTF-8, nothing to check again
-                credlint::extract::write_jsonl(&doc, &mut line);
-                Ok(line)
-            });
+            let mut out = stdout_buffer();
+            // lines are written batch by batch as they are made, in input order: memory
+            // holds one batch of them, not the corpus's
+            let json = matches!(format, ExtractFormat::Json);
+            let mut written = 0usize;
+            let mut failed: Option<io::Error> = None;
+            let run = process_each::<_, ()>(
+                &inputs,
+                &config,
+                EXTRACT_BATCH,
+                |p, t| {
+                    let doc = Document::new(p, &t, &config);
+                    // the JSON line is about as long as the text: one allocation, no regrowth
+                    let mut line = Vec::with_capacity(t.len() + 256);
+                    // kept as bytes: the writer copies valid UTF-8, nothing to check again
+                    credlint::extract::write_jsonl(&doc, &mut line);
+                    Ok(line)
+                },
+                |line| {
+                    if failed.is_some() {
+                        return;
+                    }
+                    let sep: &[u8] = match (json, written) {
+                        (true, 0) => b"[",
+                        (true, _) => b",\n",
+                        (false, _) => b"",
+                    };
+                    let r = out
+                        .write_all(sep)
+                        .and_then(|()| out.write_all(&line))
+                        .and_then(|()| if json { Ok(()) } else { out.write_all(b"\n") });
+                    if let Err(e) = r {
+                        failed = Some(e);
+                    }
+                    written += 1;
+                },
+            );
+            if let Some(e) = failed {
+                return Err(e);
+            }
             let run = match run {
                 Ok(r) => r,
                 Err(e) => {
@@ -450,24 +503,8 @@ fn run(cli: Cli) -> io::Result<u8> {
                     return Ok(2);
                 }
             };
-            let mut out = stdout_buffer();
-            match format {
-                ExtractFormat::Jsonl => {
-                    for d in &run.results {
-                        out.write_all(d)?;
-                        out.write_all(b"\n")?;
-                    }
-                }
-                ExtractFormat::Json => {
-                    out.write_all(b"[")?;
-                    for (i, d) in run.results.iter().enumerate() {
-                        if i > 0 {
-                            out.write_all(b",\n")?;
-                        }
-                        out.write_all(d)?;
-                    }
-                    out.write_all(b"]\n")?;
-                }
+            if json {
+                out.write_all(if written == 0 { b"[]\n" } else { b"]\n" })?;
             }
             out.flush()?;
             for e in &run.errors {
@@ -538,4 +575,54 @@ fn init(path: &Path, force: bool) -> io::Result<u8> {
 /// flush is a system call.
 fn stdout_buffer() -> io::BufWriter<io::StdoutLock<'static>> {
     io::BufWriter::with_capacity(1 << 20, io::stdout().lock())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_keep_input_order() {
+        // results come out in walk order whatever the batch size, unreadable files as errors
+        let tmp = tempfile::tempdir().expect("temp dir");
+        for i in 0..7 {
+            std::fs::write(tmp.path().join(format!("f{i}.txt")), format!("text {i}"))
+                .expect("write");
+        }
+        std::fs::write(tmp.path().join("f3b.txt"), b"bad \xff byte").expect("write");
+        let inputs = Inputs {
+            paths: vec![tmp.path().to_path_buf()],
+            config: None,
+            isolated: true,
+            include: Vec::new(),
+            exclude: Vec::new(),
+            force_exclude: false,
+            stdin_filename: "<stdin>".into(),
+            threads: None,
+        };
+        let config = Config::builtin().expect("built-in config");
+        let run_with = |batch: usize| {
+            let mut seen = Vec::new();
+            let run = process_each::<_, ()>(
+                &inputs,
+                &config,
+                batch,
+                |_, text| Ok(text),
+                |t| seen.push(t),
+            )
+            .expect("run");
+            (seen, run.errors)
+        };
+        let (all, errors) = run_with(usize::MAX);
+        let want: Vec<String> = (0..7).map(|i| format!("text {i}")).collect();
+        assert_eq!(all, want);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        for batch in [1, 2, 3, 100] {
+            assert_eq!(
+                run_with(batch),
+                (want.clone(), errors.clone()),
+                "batch {batch}"
+            );
+        }
+    }
 }
