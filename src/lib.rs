@@ -50,6 +50,8 @@ pub fn lint_file(path: &str, text: &str, config: &Config) -> FileResult {
     let names = cross_file(config).then(|| names::index::DocNames::from_document(&doc, &index));
     // sorted here, in parallel: the run's final sort then merges sorted runs
     diagnostic::sort(&mut out);
+    // kept until the run ends: without the slack of a grown vector
+    out.shrink_to_fit();
     FileResult {
         diagnostics: out,
         names,
