@@ -417,16 +417,27 @@ fn run(cli: Cli) -> io::Result<u8> {
                 }
             };
             let files = run.results.len();
-            let diags = credlint::combine(run.results, &config);
-            let summary = Summary::new(files, &diags);
+            let groups = credlint::combine_grouped(run.results, &config);
+            let summary = Summary::of_groups(files, &groups);
+            let worst = groups.iter().flatten().map(|d| d.severity).max();
             let none = FileMap::default();
             let mut out = stdout_buffer();
+            if let Format::Json = format {
+                // written group by group: the run's findings are never copied into one list
+                let refs: Vec<&[credlint::Diagnostic]> = groups.iter().map(Vec::as_slice).collect();
+                render::json::write_groups(&refs, &none, &summary, &mut out)?;
+            }
+            let diags: Vec<credlint::Diagnostic> = if let Format::Json = format {
+                Vec::new()
+            } else {
+                groups.into_iter().flatten().collect()
+            };
             match format {
+                Format::Json => {}
                 Format::Human => render_human(&diags, &run.stdin, use_color(color), &mut out)?,
                 Format::Concise => {
                     out.write_all(render::concise::render(&diags, &none).as_bytes())?
                 }
-                Format::Json => render::json::write(&diags, &none, &summary, &mut out)?,
                 Format::Sarif => out.write_all(render::sarif::render(&diags, &none).as_bytes())?,
                 Format::Github => {
                     out.write_all(render::github::render(&diags, &none).as_bytes())?
@@ -446,7 +457,7 @@ fn run(cli: Cli) -> io::Result<u8> {
             };
             Ok(if !run.errors.is_empty() {
                 2
-            } else if diags.iter().any(|d| d.severity >= threshold) {
+            } else if worst.is_some_and(|w| w >= threshold) {
                 1
             } else {
                 0

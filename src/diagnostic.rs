@@ -162,6 +162,18 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// The counts of diagnostics held in groups (see [`crate::combine_grouped`]).
+    pub fn of_groups(files: usize, groups: &[Vec<Diagnostic>]) -> Self {
+        let mut s = Summary::new(files, &[]);
+        for g in groups {
+            let n = Summary::new(0, g);
+            s.errors += n.errors;
+            s.warnings += n.warnings;
+            s.infos += n.infos;
+        }
+        s
+    }
+
     pub fn new(files: usize, diags: &[Diagnostic]) -> Self {
         let mut s = Summary {
             files,

@@ -104,35 +104,179 @@ pub fn check_files(files: &[(String, String)], config: &Config) -> Vec<Diagnosti
 /// A run's diagnostics from its files' results, in file order: each file's findings, then
 /// those that compare the files' names, sorted and without repeats.
 pub fn combine(per_file: Vec<FileResult>, config: &Config) -> Vec<Diagnostic> {
-    // sized once, with room for the cross-file findings added at the end: growing a
-    // run's worth of diagnostics copies all of them into fresh memory (capacity that is
-    // never written is never touched)
-    let total: usize = per_file.iter().map(|r| r.diagnostics.len()).sum();
-    let mut out = Vec::with_capacity(total + total / 8 + 64);
+    combine_grouped(per_file, config)
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
+/// [`combine`], with the diagnostics left in groups, one per path, in output order: what
+/// one list would hold, without copying a run's diagnostics into it.
+///
+/// The order is the one sorting everything at once gives: by path first, so paths do
+/// not mix and each group is sorted and de-duplicated on its own (a path linted twice
+/// has its files' findings merged). The files' findings are sorted and de-duplicated
+/// first and everything again after, which is what one pass over all of them gives:
+/// the order is total up to equal keys, the sort is stable, and a repeat keeps its first
+/// copy.
+pub fn combine_grouped(per_file: Vec<FileResult>, config: &Config) -> Vec<Vec<Diagnostic>> {
     let mut doc_names = Vec::with_capacity(per_file.len());
-    let mut diagnostics = Vec::with_capacity(per_file.len());
+    let mut groups = Vec::with_capacity(per_file.len());
     for r in per_file {
-        diagnostics.push(r.diagnostics);
+        if !r.diagnostics.is_empty() {
+            groups.push(r.diagnostics);
+        }
         doc_names.extend(r.names);
     }
-    // the files' findings are merged and sorted while the names are compared across files
-    // (the workers are idle by now). Sorting and de-duplicating the files' findings first
-    // and everything again after gives what one pass over all of them gives: the order is
-    // total up to equal keys, the sort is stable, and a repeat keeps its first copy.
+    // a file's findings all carry its path (the sink sets it); were one not to, one list
+    // sorted whole still gives the right order
+    if groups.iter().any(|g| g.iter().any(|d| d.path != g[0].path)) {
+        let mut all: Vec<Diagnostic> = groups.into_iter().flatten().collect();
+        finish(&mut all);
+        all.extend(corpus_diagnostics(&doc_names, config));
+        finish(&mut all);
+        return vec![all];
+    }
+    // the files' findings are grouped while the names are compared across files (the
+    // workers are idle by now)
     let (corpus, ()) = rayon::join(
         || corpus_diagnostics(&doc_names, config),
         || {
-            for d in diagnostics {
-                out.extend(d);
+            groups.sort_by(|a, b| a[0].path.cmp(&b[0].path));
+            merge_same_paths(&mut groups);
+            for g in &mut groups {
+                finish(g);
             }
-            finish(&mut out);
         },
     );
     // many small allocations: freed off the critical path
     rayon::spawn(move || drop(doc_names));
-    if !corpus.is_empty() {
-        out.extend(corpus);
-        finish(&mut out);
+    if corpus.is_empty() {
+        return groups;
     }
-    out
+    // each cross-file finding joins its path's group (in the order found), which is then
+    // sorted and de-duplicated again
+    let mut by_path: Vec<Diagnostic> = corpus;
+    by_path.sort_by(|a, b| a.path.cmp(&b.path));
+    for d in by_path {
+        match groups.binary_search_by(|g| g[0].path.as_str().cmp(&d.path)) {
+            Ok(i) => {
+                // appended, then sorted stably: after every equal finding already there,
+                // as when all of them are sorted at once
+                groups[i].push(d);
+                finish(&mut groups[i]);
+            }
+            Err(i) => groups.insert(i, vec![d]),
+        }
+    }
+    groups
+}
+
+/// Joins adjacent groups of one path (a file named twice), keeping their order.
+fn merge_same_paths(groups: &mut Vec<Vec<Diagnostic>>) {
+    let mut i = 1;
+    while i < groups.len() {
+        if groups[i][0].path == groups[i - 1][0].path {
+            let g = groups.remove(i);
+            groups[i - 1].extend(g);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::names::index::{DocNames, DocPerson};
+    use crate::text::Span;
+
+    fn diag(path: &str, rule: &'static str, at: usize, message: &str) -> Diagnostic {
+        Diagnostic::new(
+            path,
+            rule,
+            Severity::Warning,
+            Span::new(at, at + 3),
+            message,
+        )
+    }
+
+    fn names(path: &str, fulls: &[&str]) -> Option<DocNames> {
+        Some(DocNames {
+            path: path.into(),
+            people: fulls
+                .iter()
+                .enumerate()
+                .map(|(i, full)| DocPerson {
+                    full: (*full).into(),
+                    first: Span::new(40 + 20 * i, 50 + 20 * i),
+                    first_position: Default::default(),
+                })
+                .collect(),
+        })
+    }
+
+    #[test]
+    fn groups_hold_what_one_sorted_list_holds() {
+        let config = Config::builtin().expect("built-in config");
+        // files out of path order, a path named twice (with a repeated finding), a file
+        // with no findings of its own, and names that differ across files
+        let files = || {
+            vec![
+                FileResult {
+                    diagnostics: vec![
+                        diag("c.txt", "quote-marks", 5, "x"),
+                        diag("c.txt", "quote-marks", 9, "y"),
+                    ],
+                    names: names("c.txt", &["Liu Pengyu", "Gordon Brown"]),
+                },
+                FileResult {
+                    diagnostics: vec![
+                        diag("a.txt", "anonymous-source", 1, "m"),
+                        diag("a.txt", "single-source", 1, "n"),
+                    ],
+                    names: names("a.txt", &["Liu Pengya"]),
+                },
+                FileResult {
+                    diagnostics: Vec::new(),
+                    names: names("b.txt", &["Liu Pengyu", "Gordon Brwon"]),
+                },
+                FileResult {
+                    diagnostics: vec![
+                        diag("c.txt", "quote-marks", 5, "x"),
+                        diag("c.txt", "agentless-attribution", 2, "z"),
+                    ],
+                    names: names("c.txt", &["Liu Pengyu", "Gordon Brown"]),
+                },
+            ]
+        };
+        // the reference: everything in one list, sorted and de-duplicated, the cross-file
+        // findings appended, and sorted and de-duplicated again
+        let mut want: Vec<Diagnostic> = files().into_iter().flat_map(|f| f.diagnostics).collect();
+        finish(&mut want);
+        let doc_names: Vec<DocNames> = files().into_iter().filter_map(|f| f.names).collect();
+        let corpus = corpus_diagnostics(&doc_names, &config);
+        assert!(!corpus.is_empty(), "the names differ across files");
+        want.extend(corpus);
+        finish(&mut want);
+        let groups = combine_grouped(files(), &config);
+        assert!(groups.iter().all(|g| g.iter().all(|d| d.path == g[0].path)));
+        let got: Vec<Diagnostic> = groups.into_iter().flatten().collect();
+        assert_eq!(got, want);
+        assert_eq!(combine(files(), &config), want);
+        // cross-file findings join a.txt's own and make b.txt's only ones; c.txt's
+        // repeat is dropped
+        let cross = |p: &str| {
+            got.iter()
+                .filter(|d| d.path == p && d.rule == "name-inconsistency")
+                .count()
+        };
+        assert_eq!((cross("a.txt"), cross("b.txt")), (1, 1));
+        assert_eq!(
+            got.iter()
+                .filter(|d| d.path == "c.txt" && d.rule == "quote-marks")
+                .count(),
+            2
+        );
+    }
 }

@@ -97,9 +97,9 @@ fn push_diagnostic(buf: &mut Vec<u8>, d: &Diagnostic, files: &FileMap) {
     buf.push(b'}');
 }
 
-/// Diagnostics serialised at once: a batch is rendered in parallel, then written in
-/// order, so output is the same as a serial run and memory stays bounded.
-const BATCH: usize = 8192;
+/// Groups of diagnostics rendered at once: a batch is rendered in parallel, then written
+/// in order, so output is the same as a serial run and memory stays bounded.
+const GROUPS_PER_BATCH: usize = 512;
 
 /// Writes the JSON document batch by batch, never holding the whole tree.
 pub fn write(
@@ -108,29 +108,43 @@ pub fn write(
     summary: &Summary,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
+    let groups: Vec<&[Diagnostic]> = diags.chunks(64).collect();
+    write_groups(&groups, files, summary, out)
+}
+
+/// [`write`] for diagnostics held in consecutive groups (a run's, file by file: see
+/// [`crate::combine_grouped`]), which need not be copied into one list first.
+pub fn write_groups(
+    groups: &[&[Diagnostic]],
+    files: &FileMap,
+    summary: &Summary,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     use rayon::prelude::*;
     out.write_all(b"{\n  \"diagnostics\": [")?;
-    for (b, batch) in diags.chunks(BATCH).enumerate() {
+    let mut first = true;
+    for batch in groups.chunks(GROUPS_PER_BATCH) {
         let parts: Vec<Vec<u8>> = batch
-            .par_chunks(256)
-            .enumerate()
-            .map(|(c, chunk)| {
+            .par_chunks(16)
+            .map(|gs| {
+                let ds = || gs.iter().flat_map(|g| g.iter());
                 // room for the strings as they are plus the keys and numbers: one
                 // allocation per chunk, not a copy each time an estimate falls short
-                let mut buf = Vec::with_capacity(chunk.iter().map(json_size).sum());
-                for (i, d) in chunk.iter().enumerate() {
-                    let first = b == 0 && c == 0 && i == 0;
-                    buf.extend_from_slice(if first { b"\n    " } else { b",\n    " });
+                let mut buf = Vec::with_capacity(ds().map(json_size).sum());
+                for d in ds() {
+                    buf.extend_from_slice(b",\n    ");
                     push_diagnostic(&mut buf, d, files);
                 }
                 buf
             })
             .collect();
-        for p in parts {
-            out.write_all(&p)?;
+        for p in parts.iter().filter(|p| !p.is_empty()) {
+            // every object follows ",\n    " but the first, which follows "\n    "
+            out.write_all(if first { &p[1..] } else { p })?;
+            first = false;
         }
     }
-    out.write_all(if diags.is_empty() {
+    out.write_all(if first {
         b"],\n  \"summary\": "
     } else {
         b"\n  ],\n  \"summary\": "
