@@ -188,12 +188,34 @@ pub fn source_key(
         return Some((name.clone(), a.kind, false));
     }
     let text = a.source?.text(doc.text.source);
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // words joined by single spaces: most phrases are so already, and are not rebuilt
+    let text: std::borrow::Cow<str> = if single_spaced(text) {
+        text.into()
+    } else {
+        text.split_whitespace().collect::<Vec<_>>().join(" ").into()
+    };
     let trimmed = ["the ", "The "]
         .iter()
-        .fold(text.as_str(), |t, p| t.strip_prefix(p).unwrap_or(t))
+        .fold(text.as_ref(), |t, p| t.strip_prefix(p).unwrap_or(t))
         .to_string();
     Some((trimmed, a.kind, a.anonymous))
+}
+
+/// Is `s` its words joined by single spaces (what `split_whitespace` and `join(" ")`
+/// would make of it)?
+fn single_spaced(s: &str) -> bool {
+    let mut prev_space = true;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if prev_space || c != ' ' {
+                return false;
+            }
+            prev_space = true;
+        } else {
+            prev_space = false;
+        }
+    }
+    !prev_space || s.is_empty()
 }
 
 /// The sources of a document, one row per source in order of first attribution, with
@@ -360,6 +382,28 @@ pub fn render_ledger(l: &Ledger) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn single_spacing_is_recognised() {
+        for s in [
+            "",
+            " ",
+            "a",
+            "a b",
+            " a",
+            "a ",
+            "a  b",
+            "a\tb",
+            "a\u{a0}b",
+            "Liu Pengyu",
+            "x y z",
+            "a \n b",
+            "é ü",
+        ] {
+            let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(single_spaced(s), joined == s, "{s:?}");
+        }
+    }
 
     #[test]
     fn jsonl_lines_match_serde() {
