@@ -154,35 +154,56 @@ pub fn combine_grouped(per_file: Vec<FileResult>, config: &Config) -> Vec<Vec<Di
     if corpus.is_empty() {
         return groups;
     }
-    // each cross-file finding joins its path's group (in the order found), which is then
-    // sorted and de-duplicated again
-    let mut by_path: Vec<Diagnostic> = corpus;
-    by_path.sort_by(|a, b| a.path.cmp(&b.path));
-    for d in by_path {
-        match groups.binary_search_by(|g| g[0].path.as_str().cmp(&d.path)) {
-            Ok(i) => {
-                // appended, then sorted stably: after every equal finding already there,
-                // as when all of them are sorted at once
-                groups[i].push(d);
-                finish(&mut groups[i]);
-            }
-            Err(i) => groups.insert(i, vec![d]),
+    // each cross-file finding joins its path's group (in the order found, after every
+    // finding already there), or makes one; the groups it joins are sorted and
+    // de-duplicated again. One pass over both lists, both sorted by path.
+    let mut corpus = corpus;
+    corpus.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut corpus = corpus.into_iter().peekable();
+    let mut out = Vec::with_capacity(groups.len() + corpus.len());
+    for mut g in groups {
+        push_paths_before(&mut out, &mut corpus, Some(&g[0].path));
+        let mut joined = false;
+        while let Some(d) = corpus.next_if(|d| d.path == g[0].path) {
+            g.push(d);
+            joined = true;
         }
+        if joined {
+            finish(&mut g);
+        }
+        out.push(g);
     }
-    groups
+    push_paths_before(&mut out, &mut corpus, None);
+    out
+}
+
+/// Moves the findings of `corpus` whose paths sort before `limit` (all, for `None`) into
+/// groups of their own, one per path, each sorted and de-duplicated.
+fn push_paths_before(
+    out: &mut Vec<Vec<Diagnostic>>,
+    corpus: &mut std::iter::Peekable<std::vec::IntoIter<Diagnostic>>,
+    limit: Option<&str>,
+) {
+    while let Some(first) = corpus.next_if(|d| limit.is_none_or(|l| d.path.as_str() < l)) {
+        let mut g = vec![first];
+        while let Some(d) = corpus.next_if(|d| d.path == g[0].path) {
+            g.push(d);
+        }
+        finish(&mut g);
+        out.push(g);
+    }
 }
 
 /// Joins adjacent groups of one path (a file named twice), keeping their order.
 fn merge_same_paths(groups: &mut Vec<Vec<Diagnostic>>) {
-    let mut i = 1;
-    while i < groups.len() {
-        if groups[i][0].path == groups[i - 1][0].path {
-            let g = groups.remove(i);
-            groups[i - 1].extend(g);
-        } else {
-            i += 1;
+    let mut merged: Vec<Vec<Diagnostic>> = Vec::with_capacity(groups.len());
+    for g in groups.drain(..) {
+        match merged.last_mut() {
+            Some(last) if last[0].path == g[0].path => last.extend(g),
+            _ => merged.push(g),
         }
     }
+    *groups = merged;
 }
 
 #[cfg(test)]
@@ -228,7 +249,7 @@ mod tests {
                         diag("c.txt", "quote-marks", 5, "x"),
                         diag("c.txt", "quote-marks", 9, "y"),
                     ],
-                    names: names("c.txt", &["Liu Pengyu", "Gordon Brown"]),
+                    names: names("c.txt", &["Liu Pengyu", "Gordon Brown", "Boris Johnson"]),
                 },
                 FileResult {
                     diagnostics: vec![
@@ -239,6 +260,10 @@ mod tests {
                 },
                 FileResult {
                     diagnostics: Vec::new(),
+                    names: names("d.txt", &["Boris Jonson"]),
+                },
+                FileResult {
+                    diagnostics: Vec::new(),
                     names: names("b.txt", &["Liu Pengyu", "Gordon Brwon"]),
                 },
                 FileResult {
@@ -246,7 +271,7 @@ mod tests {
                         diag("c.txt", "quote-marks", 5, "x"),
                         diag("c.txt", "agentless-attribution", 2, "z"),
                     ],
-                    names: names("c.txt", &["Liu Pengyu", "Gordon Brown"]),
+                    names: names("c.txt", &["Liu Pengyu", "Gordon Brown", "Boris Johnson"]),
                 },
             ]
         };
@@ -264,14 +289,14 @@ mod tests {
         let got: Vec<Diagnostic> = groups.into_iter().flatten().collect();
         assert_eq!(got, want);
         assert_eq!(combine(files(), &config), want);
-        // cross-file findings join a.txt's own and make b.txt's only ones; c.txt's
-        // repeat is dropped
+        // cross-file findings join a.txt's own and make b.txt's and d.txt's only ones
+        // (before and after the last group); c.txt's repeat is dropped
         let cross = |p: &str| {
             got.iter()
                 .filter(|d| d.path == p && d.rule == "name-inconsistency")
                 .count()
         };
-        assert_eq!((cross("a.txt"), cross("b.txt")), (1, 1));
+        assert_eq!((cross("a.txt"), cross("b.txt"), cross("d.txt")), (1, 1, 1));
         assert_eq!(
             got.iter()
                 .filter(|d| d.path == "c.txt" && d.rule == "quote-marks")
