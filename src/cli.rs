@@ -240,19 +240,30 @@ fn process<T: Send>(
 ) -> Result<Processed<T>, String> {
     let mut results = Vec::new();
     let run = process_each(inputs, config, usize::MAX, f, |r| results.push(r))?;
-    Ok(Processed { results, ..run })
+    Ok(Processed {
+        results,
+        errors: run.errors,
+        stdin: run.stdin,
+    })
+}
+
+/// What [`process_each`] leaves after handing its results on: the errors met and standard
+/// input's text.
+struct Unkept {
+    errors: Vec<String>,
+    stdin: Option<(String, String)>,
 }
 
 /// [`process`], handing each result to `keep` in input order as soon as its batch of
 /// `batch` files is done (batches run in parallel, one after another), so that a caller
 /// that writes results out holds only a batch of them.
-fn process_each<T: Send, U>(
+fn process_each<T: Send>(
     inputs: &Inputs,
     config: &Config,
     batch: usize,
     f: impl Fn(&str, String) -> Result<T, String> + Sync,
     mut keep: impl FnMut(T),
-) -> Result<Processed<U>, String> {
+) -> Result<Unkept, String> {
     if let Some(n) = inputs.threads {
         // a second call (tests in one process) keeps the first pool: not an error
         let _ = rayon::ThreadPoolBuilder::new()
@@ -310,11 +321,7 @@ fn process_each<T: Send, U>(
             }
         }
     }
-    Ok(Processed {
-        results: Vec::new(),
-        errors,
-        stdin,
-    })
+    Ok(Unkept { errors, stdin })
 }
 
 /// Renders human output file by file, reading each file again (and the files its
@@ -423,24 +430,24 @@ fn run(cli: Cli) -> io::Result<u8> {
             let none = FileMap::default();
             let mut out = stdout_buffer();
             if let Format::Json = format {
-                // written group by group: the run's findings are never copied into one list
+                // written group by group: the run's findings are never moved into one list
                 let refs: Vec<&[credlint::Diagnostic]> = groups.iter().map(Vec::as_slice).collect();
                 render::json::write_groups(&refs, &none, &summary, &mut out)?;
-            }
-            let diags: Vec<credlint::Diagnostic> = if let Format::Json = format {
-                Vec::new()
             } else {
-                groups.into_iter().flatten().collect()
-            };
-            match format {
-                Format::Json => {}
-                Format::Human => render_human(&diags, &run.stdin, use_color(color), &mut out)?,
-                Format::Concise => {
-                    out.write_all(render::concise::render(&diags, &none).as_bytes())?
-                }
-                Format::Sarif => out.write_all(render::sarif::render(&diags, &none).as_bytes())?,
-                Format::Github => {
-                    out.write_all(render::github::render(&diags, &none).as_bytes())?
+                let diags: Vec<credlint::Diagnostic> = groups.into_iter().flatten().collect();
+                match format {
+                    Format::Human => render_human(&diags, &run.stdin, use_color(color), &mut out)?,
+                    Format::Concise => {
+                        out.write_all(render::concise::render(&diags, &none).as_bytes())?
+                    }
+                    Format::Sarif => {
+                        out.write_all(render::sarif::render(&diags, &none).as_bytes())?
+                    }
+                    Format::Github => {
+                        out.write_all(render::github::render(&diags, &none).as_bytes())?
+                    }
+                    // written above
+                    Format::Json => {}
                 }
             }
             out.flush()?;
@@ -473,7 +480,7 @@ fn run(cli: Cli) -> io::Result<u8> {
             let json = matches!(format, ExtractFormat::Json);
             let mut written = 0usize;
             let mut failed: Option<io::Error> = None;
-            let run = process_each::<_, ()>(
+            let run = process_each(
                 &inputs,
                 &config,
                 EXTRACT_BATCH,
@@ -614,7 +621,7 @@ mod tests {
         let config = Config::builtin().expect("built-in config");
         let run_with = |batch: usize| {
             let mut seen = Vec::new();
-            let run = process_each::<_, ()>(
+            let run = process_each(
                 &inputs,
                 &config,
                 batch,
