@@ -694,9 +694,9 @@ fn ascii_key(word: &str) -> Option<u64> {
 /// Hashes eight bytes at a time (one lookup per token is the grammar's hottest loop), and
 /// returns the OR of the bytes read, whose high bits say whether any was non-ASCII.
 /// A word of up to eight bytes is one little-endian word padded with zeros (see
-/// [`padded`]), which `token_flags` also gets from one masked load in place. A longer word
-/// is read as overlapping words (each eight bytes, the last ending at the end); with the
-/// length mixed in, the words read determine the input exactly.
+/// [`padded`]; [`ShortWords`] holds words in the same form). A longer word is read as
+/// overlapping words (each eight bytes, the last ending at the end); with the length
+/// mixed in, the words read determine the input exactly.
 fn key_of(bytes: &[u8]) -> (u64, u64) {
     let n = bytes.len();
     if n <= 8 {
@@ -740,7 +740,7 @@ fn padded(bytes: &[u8]) -> u64 {
 }
 
 /// The key of an ASCII word of `n <= 8` bytes held zero-padded in `v`: what [`key_of`]
-/// gives for it, computed from one load where the word's bytes are already in hand.
+/// gives for it.
 #[inline]
 fn short_key(v: u64, n: usize) -> u64 {
     finish(mix(seed(n), v))
