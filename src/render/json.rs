@@ -112,7 +112,7 @@ pub fn write(
     write_groups(&groups, files, summary, out)
 }
 
-/// [`write`] for diagnostics held in consecutive groups (a run's, file by file: see
+/// [`write()`] for diagnostics held in consecutive groups (a run's, file by file: see
 /// [`crate::combine_grouped`]), which need not be copied into one list first.
 pub fn write_groups(
     groups: &[&[Diagnostic]],
@@ -153,7 +153,7 @@ pub fn write_groups(
     out.write_all(b"\n}\n")
 }
 
-/// The JSON document as a string (what [`write`] writes).
+/// The JSON document as a string (what [`write()`] writes).
 pub fn render(diags: &[Diagnostic], files: &FileMap, summary: &Summary) -> String {
     let mut buf = Vec::new();
     // writing to a Vec cannot fail
