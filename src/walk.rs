@@ -168,6 +168,9 @@ pub fn read(path: &Path) -> Result<String, String> {
 /// of the whole path (on a large corpus, path lookup was a tenth of the time spent in
 /// the kernel). Where a directory cannot be opened, or off Unix, files are opened by
 /// their whole path.
+/// How many directory descriptors a run keeps open at most (see [`Dirs`]).
+const MAX_DIRS: usize = 256;
+
 #[derive(Default)]
 pub struct Dirs {
     #[cfg(unix)]
@@ -188,10 +191,15 @@ impl Dirs {
             for f in files {
                 let parent = f.parent().filter(|p| !p.as_os_str().is_empty());
                 if dirs.fds.is_empty() || parent != last {
-                    let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
-                    let fd =
-                        rustix::fs::open(parent.unwrap_or(Path::new(".")), flags, Mode::empty());
-                    dirs.fds.push(fd.ok());
+                    // the descriptors stay open for the whole run: past a few hundred
+                    // directories, files are opened by path, so that an archive of many
+                    // directories never runs out of descriptors for its files
+                    let fd = (dirs.fds.len() < MAX_DIRS).then(|| {
+                        let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+                        rustix::fs::open(parent.unwrap_or(Path::new(".")), flags, Mode::empty())
+                            .ok()
+                    });
+                    dirs.fds.push(fd.flatten());
                     last = parent;
                 }
                 dirs.of_file.push((dirs.fds.len() - 1) as u32);
@@ -331,6 +339,21 @@ mod tests {
                     assert!(e.contains("gone.txt: cannot read: no such file"), "{e}");
                 }
             }
+        }
+        // more directories than descriptors kept: the rest are read by path
+        let many: Vec<PathBuf> = (0..MAX_DIRS + 3)
+            .map(|i| {
+                let d = root.join(format!("d{i:04}"));
+                std::fs::create_dir_all(&d).expect("dir");
+                std::fs::write(d.join("f.txt"), format!("{i}")).expect("write");
+                d.join("f.txt")
+            })
+            .collect();
+        let dirs = Dirs::open(&many);
+        #[cfg(unix)]
+        assert_eq!(dirs.fds.iter().filter(|d| d.is_some()).count(), MAX_DIRS);
+        for (i, f) in many.iter().enumerate() {
+            assert_eq!(read_in(&dirs, i, f), Ok(format!("{i}")));
         }
         // a path with no directory part is opened from the working directory
         let dirs = Dirs::open(&[PathBuf::from("Cargo.toml")]);
