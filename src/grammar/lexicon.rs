@@ -613,6 +613,25 @@ impl Lexicon {
             .collect()
     }
 
+    /// The entries of [`Lexicon::phrases`] that can match where `next` follows `word`:
+    /// one whose second word has another key cannot (see [`Phrase::second`]), nor can a
+    /// longer one at the end of the text (`next` is `None`). Longest first.
+    pub fn phrases_before<'l>(
+        &'l self,
+        word: &str,
+        next: Option<&str>,
+    ) -> impl Iterator<Item = &'l Phrase> {
+        let list = self.phrases(word);
+        // the next word is hashed only when some entry starts here
+        let second = if list.is_empty() {
+            0
+        } else {
+            next.map_or(0, key)
+        };
+        list.iter()
+            .filter(move |p| p.rest.is_empty() || p.second == second)
+    }
+
     /// Multi-word entries starting with `word` (longest first).
     pub fn phrases(&self, word: &str) -> &[Phrase] {
         let key = key(word);
@@ -844,7 +863,7 @@ mod tests {
 
     #[test]
     fn token_flags_agree_with_word_lookups() {
-        // the in-place keys of `token_flags` (masked loads, the token's own capital) must
+        // `token_flags`'s short-word table (masked loads, the token's own capital) must
         // give what `flags` gives word by word: short and long words, either case, cased
         // classes, a title with its stop, non-ASCII, and words near the end of the text
         let lex = Lexicon::builtin();
@@ -864,7 +883,7 @@ mod tests {
             }
         }
         assert!(seen >= 10, "{seen} words with flags");
-        // every length up to eight, in place and through `key_of`
+        // every length up to eight: a zero-padded word gets the key `key_of` gives
         for w in [
             "a", "of", "say", "told", "warns", "claims", "reported", "Reuters",
         ] {

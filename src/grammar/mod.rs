@@ -216,17 +216,10 @@ pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People, flags: &[u32]) ->
 /// same matching as [`mark_phrases`]; a superset of where it finds a cue, since it does
 /// not let a longer non-cue entry win.
 fn cue_phrase_at(tm: &TextModel, toks: &[crate::text::Token], k: usize, lex: &Lexicon) -> bool {
-    let phrases = lex.phrases(toks[k].text(&tm.prose));
-    if phrases.is_empty() {
-        return false;
-    }
-    let second = toks
-        .get(k + 1)
-        .map_or(0, |t| lexicon::key(t.text(&tm.prose)));
-    phrases.iter().any(|p| {
+    let next = toks.get(k + 1).map(|t| t.text(&tm.prose));
+    lex.phrases_before(toks[k].text(&tm.prose), next).any(|p| {
         p.kind.is_cue()
             && k + p.rest.len() < toks.len()
-            && (p.rest.is_empty() || p.second == second)
             && p.rest
                 .iter()
                 .enumerate()
@@ -264,12 +257,8 @@ fn mark_phrases(ws: &mut [W], lex: &Lexicon) {
         if ws[k].f & PHRASE == 0 {
             continue;
         }
-        let phrases = lex.phrases(ws[k].s);
-        let second = ws.get(k + 1).map_or(0, |w| lexicon::key(w.s));
-        for p in phrases {
-            if !p.rest.is_empty() && p.second != second {
-                continue;
-            }
+        let next = ws.get(k + 1).map(|w| w.s);
+        for p in lex.phrases_before(ws[k].s, next) {
             let cased = matches!(
                 p.kind,
                 PhraseKind::Outlet

@@ -684,7 +684,9 @@ pub fn middle<'a>(i: In<'a>) -> Res<'a, usize> {
     fold_many0(one, || 0, |_, idx| idx).parse(i)
 }
 
-/// Subject + middle, consuming the whole slice (the cue follows it).
+/// Subject + middle, consuming the whole slice (the cue follows it): what
+/// [`subject_before_cue_memo`] answers, parsed in full. The tests' reference.
+#[cfg(test)]
 pub fn subject_before_cue<'a>(i: In<'a>) -> Option<Np> {
     let (rest, np) = subject(i).ok()?;
     to_cue(rest, np)
@@ -703,8 +705,9 @@ fn to_cue(rest: In, np: Np) -> Option<Np> {
 #[derive(Default)]
 pub struct FailedUnits(u64);
 
-/// [`subject_before_cue`], answered from `failed` when an earlier start's first unit
-/// ended at the same place and the parse failed; same answers, fewer parses.
+/// Subject + middle, consuming the whole slice (the cue follows it). Answered from
+/// `failed` when an earlier start's first unit ended at the same place and the parse
+/// failed: the answers of a full parse, with fewer parses.
 pub fn subject_before_cue_memo<'a>(i: In<'a>, failed: &mut FailedUnits) -> Option<Np> {
     let (rest, np) = np_unit(i).ok()?;
     if np.pronoun {
