@@ -89,7 +89,7 @@ pub fn extracted<'a>(doc: &Document<'a>) -> Extracted<'a> {
 /// Appends the line `credlint extract` prints for `doc` (without its newline): what
 /// serde makes of [`extracted`], written field by field with the keys as literal bytes.
 pub fn write_jsonl(doc: &Document, buf: &mut Vec<u8>) {
-    use crate::render::json_write::{push_num, push_opt, push_str};
+    use crate::render::json_write::{push_array, push_bool, push_num, push_opt, push_str};
     let source = doc.text.source;
     let span_text = |buf: &mut Vec<u8>, s: Option<Span>| match s {
         Some(s) => {
@@ -103,15 +103,10 @@ pub fn write_jsonl(doc: &Document, buf: &mut Vec<u8>) {
         }
         None => buf.extend_from_slice(b"null"),
     };
-    let boolean =
-        |buf: &mut Vec<u8>, b: bool| buf.extend_from_slice(if b { b"true" } else { b"false" });
     buf.extend_from_slice(b"{\"path\":");
     push_str(buf, doc.path);
-    buf.extend_from_slice(b",\"attributions\":[");
-    for (i, a) in doc.attributions.iter().enumerate() {
-        if i > 0 {
-            buf.push(b',');
-        }
+    buf.extend_from_slice(b",\"attributions\":");
+    push_array(buf, &doc.attributions, |buf, a| {
         buf.extend_from_slice(b"{\"cue\":");
         span_text(buf, Some(a.cue));
         buf.extend_from_slice(b",\"source\":");
@@ -119,31 +114,32 @@ pub fn write_jsonl(doc: &Document, buf: &mut Vec<u8>) {
         buf.extend_from_slice(b",\"kind\":");
         push_str(buf, a.kind.as_str());
         buf.extend_from_slice(b",\"anonymous\":");
-        boolean(buf, a.anonymous);
+        push_bool(buf, a.anonymous);
         buf.extend_from_slice(b",\"speaker\":");
         push_opt(buf, a.speaker.as_deref());
         buf.extend_from_slice(b",\"form\":");
         push_str(buf, a.form.as_str());
         buf.extend_from_slice(b",\"speech\":");
-        boolean(buf, a.is_speech());
+        push_bool(buf, a.is_speech());
         buf.push(b'}');
-    }
-    buf.extend_from_slice(b"],\"quotes\":[");
-    for (i, (q, s)) in doc.text.quotes.iter().zip(&doc.quote_speakers).enumerate() {
-        if i > 0 {
-            buf.push(b',');
-        }
-        buf.extend_from_slice(b"{\"start\":");
-        push_num(buf, q.span.start);
-        buf.extend_from_slice(b",\"end\":");
-        push_num(buf, q.span.end);
-        buf.extend_from_slice(b",\"speaker\":");
-        push_opt(buf, s.speaker.as_deref());
-        buf.extend_from_slice(b",\"source\":");
-        span_text(buf, s.source);
-        buf.push(b'}');
-    }
-    buf.extend_from_slice(b"]}");
+    });
+    buf.extend_from_slice(b",\"quotes\":");
+    push_array(
+        buf,
+        doc.text.quotes.iter().zip(&doc.quote_speakers),
+        |buf, (q, s)| {
+            buf.extend_from_slice(b"{\"start\":");
+            push_num(buf, q.span.start);
+            buf.extend_from_slice(b",\"end\":");
+            push_num(buf, q.span.end);
+            buf.extend_from_slice(b",\"speaker\":");
+            push_opt(buf, s.speaker.as_deref());
+            buf.extend_from_slice(b",\"source\":");
+            span_text(buf, s.source);
+            buf.push(b'}');
+        },
+    );
+    buf.push(b'}');
 }
 
 /// One source of a document, with what rests on it.

@@ -1,7 +1,7 @@
 //! `--format json`: one JSON document (the schema is in the README).
 
 use super::FileMap;
-use super::json_write::{push_num, push_opt, push_str};
+use super::json_write::{push_array, push_num, push_opt, push_str};
 use crate::diagnostic::{Diagnostic, Summary};
 use crate::text::{LineCol, Span};
 
@@ -71,11 +71,8 @@ fn push_diagnostic(buf: &mut Vec<u8>, d: &Diagnostic, files: &FileMap) {
     push_opt(buf, d.note.as_deref());
     buf.extend_from_slice(b",\"path\":");
     push_str(buf, &d.path);
-    buf.extend_from_slice(b",\"related\":[");
-    for (i, r) in d.related.iter().enumerate() {
-        if i > 0 {
-            buf.push(b',');
-        }
+    buf.extend_from_slice(b",\"related\":");
+    push_array(buf, &d.related, |buf, r| {
         buf.extend_from_slice(b"{\"message\":");
         push_str(buf, &r.message);
         buf.extend_from_slice(b",\"path\":");
@@ -85,8 +82,8 @@ fn push_diagnostic(buf: &mut Vec<u8>, d: &Diagnostic, files: &FileMap) {
         buf.extend_from_slice(b",\"start\":");
         push_pos(buf, files.related_of(d, r).0);
         buf.push(b'}');
-    }
-    buf.extend_from_slice(b"],\"rule\":");
+    });
+    buf.extend_from_slice(b",\"rule\":");
     push_str(buf, d.rule);
     buf.extend_from_slice(b",\"severity\":");
     push_str(buf, d.severity.as_str());

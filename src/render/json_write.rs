@@ -41,6 +41,26 @@ pub fn push_num(buf: &mut Vec<u8>, n: usize) {
     buf.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
+pub fn push_bool(buf: &mut Vec<u8>, b: bool) {
+    buf.extend_from_slice(if b { b"true" } else { b"false" });
+}
+
+/// `[`, the items written by `each` and separated by commas, `]`.
+pub fn push_array<T>(
+    buf: &mut Vec<u8>,
+    items: impl IntoIterator<Item = T>,
+    mut each: impl FnMut(&mut Vec<u8>, T),
+) {
+    buf.push(b'[');
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            buf.push(b',');
+        }
+        each(buf, item);
+    }
+    buf.push(b']');
+}
+
 pub fn push_opt(buf: &mut Vec<u8>, s: Option<&str>) {
     match s {
         Some(s) => push_str(buf, s),
@@ -74,8 +94,10 @@ mod tests {
         push_str(&mut b, "tab\there \"quoted\" \\");
         push_num(&mut b, 1234567);
         push_opt(&mut b, None);
+        push_array(&mut b, [true, false], push_bool);
+        push_array(&mut b, std::iter::empty::<u8>(), |_, _| {});
         let want = format!(
-            "{}{}1234567null",
+            "{}{}1234567null[true,false][]",
             serde_json::to_string("plain “curly” text").unwrap_or_default(),
             serde_json::to_string("tab\there \"quoted\" \\").unwrap_or_default()
         );
