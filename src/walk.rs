@@ -163,14 +163,15 @@ pub fn read(path: &Path) -> Result<String, String> {
     read_in(&Dirs::default(), 0, path)
 }
 
+/// How many directory descriptors a run keeps open at most (see [`Dirs`]).
+#[cfg_attr(not(unix), allow(dead_code))]
+const MAX_DIRS: usize = 256;
+
 /// The directories of a run's files, each opened once, so that a file is opened by its
 /// name in its directory: the kernel then resolves one path component per file instead
 /// of the whole path (on a large corpus, path lookup was a tenth of the time spent in
-/// the kernel). Where a directory cannot be opened, or off Unix, files are opened by
-/// their whole path.
-/// How many directory descriptors a run keeps open at most (see [`Dirs`]).
-const MAX_DIRS: usize = 256;
-
+/// the kernel). Where a directory cannot be opened, past [`MAX_DIRS`] directories, or
+/// off Unix, files are opened by their whole path.
 #[derive(Default)]
 pub struct Dirs {
     #[cfg(unix)]
