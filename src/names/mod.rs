@@ -238,16 +238,16 @@ impl People {
                         continue;
                     }
                     let f = fl[j];
-                    let next = toks.get(j + 1).map(|t| t.text(text));
-                    let phrase = (f & PHRASE != 0)
-                        .then(|| {
-                            lex.phrases_before(jw, next).find(|p| {
-                                p.rest.iter().enumerate().all(|(x, r)| {
-                                    toks.get(j + 1 + x).is_some_and(|t| t.text(text) == &**r)
-                                }) && jw == &*p.first
-                            })
+                    let phrase = if f & PHRASE != 0 {
+                        let next = toks.get(j + 1).map(|t| t.text(text));
+                        lex.phrases_before(jw, next).find(|p| {
+                            p.rest.iter().enumerate().all(|(x, r)| {
+                                toks.get(j + 1 + x).is_some_and(|t| t.text(text) == &**r)
+                            }) && jw == &*p.first
                         })
-                        .flatten();
+                    } else {
+                        None
+                    };
                     let phrase_kind = phrase.map(|p| p.kind);
                     let particle = j > start && is_particle(jw);
                     if !particle && !name_word(jw, f, phrase_kind) {
