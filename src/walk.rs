@@ -227,17 +227,40 @@ impl Dirs {
 
 /// [`read`] for file `i` of the list `dirs` was opened for.
 pub fn read_in(dirs: &Dirs, i: usize, path: &Path) -> Result<String, String> {
-    use std::io::Read;
     let cannot = |e: std::io::Error| format!("{}: cannot read: {}", path.display(), io_reason(&e));
     let file = dirs.open_file(i, path).map_err(cannot)?;
     // read without asking the file's size first: `fs::read` spends a `statx` call per
     // file on that, and opening and reading thousands of small files is mostly system
     // calls (a news article fits the first buffer)
     let mut bytes = Vec::with_capacity(16 * 1024);
-    file.take(u64::MAX)
-        .read_to_end(&mut bytes)
-        .map_err(cannot)?;
+    read_regular(file, &mut bytes).map_err(cannot)?;
     decode(&path.display().to_string(), bytes)
+}
+
+/// Reads all of `file`, a regular file (the walk lists only those), into `bytes`. A
+/// regular file reads short only at its end, so a short read ends the loop without
+/// another call to be told so: one `read` per article instead of two.
+#[cfg(unix)]
+fn read_regular(file: std::fs::File, bytes: &mut Vec<u8>) -> std::io::Result<()> {
+    use rustix::buffer::spare_capacity;
+    use rustix::io::Errno;
+    loop {
+        if bytes.len() == bytes.capacity() {
+            bytes.reserve(bytes.capacity().max(8 * 1024));
+        }
+        let want = bytes.capacity() - bytes.len();
+        match rustix::io::read(&file, spare_capacity(bytes)) {
+            Ok(n) if n == 0 || n < want => return Ok(()),
+            Ok(_) | Err(Errno::INTR) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn read_regular(mut file: std::fs::File, bytes: &mut Vec<u8>) -> std::io::Result<()> {
+    use std::io::Read;
+    file.read_to_end(bytes).map(|_| ())
 }
 
 pub fn decode(shown: &str, bytes: Vec<u8>) -> Result<String, String> {
@@ -360,6 +383,26 @@ mod tests {
         let dirs = Dirs::open(&[PathBuf::from("Cargo.toml")]);
         let toml = read_in(&dirs, 0, Path::new("Cargo.toml")).expect("Cargo.toml");
         assert!(toml.contains("[package]"));
+    }
+
+    #[test]
+    fn files_of_any_size_are_read_whole() {
+        // empty, short, exactly the first buffer, one byte either side, several buffers
+        let tmp = tempfile::tempdir().expect("temp dir");
+        for len in [
+            0,
+            1,
+            16 * 1024 - 1,
+            16 * 1024,
+            16 * 1024 + 1,
+            100_000,
+            1 << 20,
+        ] {
+            let text: String = (0..len).map(|i| (b'a' + (i % 26) as u8) as char).collect();
+            let path = tmp.path().join(format!("f{len}.txt"));
+            std::fs::write(&path, &text).expect("write");
+            assert_eq!(read(&path), Ok(text), "{len} bytes");
+        }
     }
 
     #[test]
