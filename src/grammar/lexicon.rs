@@ -788,12 +788,17 @@ pub fn key(word: &str) -> u64 {
     ascii_key(word).unwrap_or_else(|| word_key(&word.to_lowercase()))
 }
 
-/// A set of words compared ignoring case, by their lexicon keys: a lookup hashes the
-/// word once and makes no lowercased copy. A word starting with an ASCII letter no entry
-/// starts with is turned away on that letter, before hashing.
+/// A set of words compared ignoring case. An ASCII word of up to eight bytes (most
+/// queries) is looked up by its own lowercased bytes, as [`ShortWords`] holds them; any
+/// other by its lexicon key, hashed once with no lowercased copy. A word starting with an
+/// ASCII letter no entry starts with is turned away on that letter first.
 #[derive(Clone, Debug, Default)]
 pub struct WordSet {
+    /// Every entry's key: what a word that is not short ASCII is looked up by.
     keys: rustc_hash::FxHashSet<u64>,
+    /// The entries whose lowercase is ASCII of up to eight bytes (flag 1): the only ones
+    /// a short ASCII word can equal, ignoring case.
+    short: ShortWords,
     /// Bit `b` set when some entry, lowercased, starts with the ASCII byte `b`.
     initials: u128,
 }
@@ -804,19 +809,28 @@ impl WordSet {
         for w in words {
             let w = w.as_ref();
             set.keys.insert(key(w));
+            let lower = w.to_lowercase();
+            if lower.is_ascii() && (1..=8).contains(&lower.len()) {
+                set.short.building.insert(padded(lower.as_bytes()), 1);
+            }
             // the initial of the lowercased entry: what an ASCII query lowercases to
-            if let Some(&b) = w.to_lowercase().as_bytes().first()
+            if let Some(&b) = lower.as_bytes().first()
                 && b.is_ascii()
             {
                 set.initials |= 1 << b;
             }
         }
+        set.short.freeze();
         set
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        match word.as_bytes().first() {
+        let bytes = word.as_bytes();
+        match bytes.first() {
             Some(&b) if b.is_ascii() && self.initials & (1 << b.to_ascii_lowercase()) == 0 => false,
+            _ if bytes.len() <= 8 && padded(bytes) & HIGH == 0 => {
+                self.short.get(lower8(padded(bytes))) != 0
+            }
             _ => self.keys.contains(&key(word)),
         }
     }
