@@ -114,6 +114,12 @@ fn osa_ascii(a: &[u8], b: &[u8], limit: usize) -> usize {
     if n.abs_diff(m) > limit {
         return limit + 1;
     }
+    // the letters each word has and the other lacks: an edit adds or removes at most
+    // one letter of each word's set (a swap none), so the distance is at least half the
+    // letters not shared. Most pairs compared share too few letters to be near.
+    if (letter_set(a) ^ letter_set(b)).count_ones() as usize > 2 * limit {
+        return limit + 1;
+    }
     // cells outside the band hold `above`: no more than their true value (which is
     // above the limit), so a cell computed at or under the limit is exact
     let above = (limit + 1) as u8;
@@ -152,6 +158,13 @@ fn osa_ascii(a: &[u8], b: &[u8], limit: usize) -> usize {
         prev = cur;
     }
     usize::from(prev[m])
+}
+
+/// The bytes of an ASCII word as a set, ignoring case: bit `b & 63` of `b | 0x20`. Other
+/// bytes may share a bit with a letter, which only makes the sets look more alike (the
+/// bound [`osa_ascii`] draws from them stays a lower bound).
+fn letter_set(w: &[u8]) -> u64 {
+    w.iter().fold(0, |set, &b| set | 1 << ((b | 0x20) & 63))
 }
 
 /// The deletion neighbourhood of a folded word (the word and every form with up to `k`
