@@ -114,7 +114,7 @@ impl Diagnostic {
 
 /// Computes the line and column of every span of `diags` that points into `path`.
 pub fn locate(diags: &mut [Diagnostic], path: &str, text: &str, index: &LineIndex) {
-    let at = |s: Span| (index.line_col(text, s.start), index.line_col(text, s.end));
+    let at = |s: Span| index.span(text, s);
     for d in diags.iter_mut() {
         if d.path == path && d.position.is_none() {
             d.position = Some(at(d.span));

@@ -54,10 +54,7 @@ impl DocNames {
                 continue;
             };
             let text = doc.text.source;
-            let first_position = (
-                index.line_col(text, first.start),
-                index.line_col(text, first.end),
-            );
+            let first_position = index.span(text, first);
             people.push(DocPerson {
                 full: p.words.join(" ").into_boxed_str(),
                 first,

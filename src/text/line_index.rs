@@ -6,6 +6,8 @@
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// The text is ASCII: a column is a byte count, with no characters to count.
+    ascii: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
@@ -36,7 +38,10 @@ impl LineIndex {
                 after_cr = i + 1;
             }
         }
-        LineIndex { starts }
+        LineIndex {
+            starts,
+            ascii: text.is_ascii(),
+        }
     }
 
     /// 0-based line number holding `offset`.
@@ -51,23 +56,56 @@ impl LineIndex {
         self.starts[line.min(self.starts.len() - 1)]
     }
 
-    /// 1-based line and column of a byte offset. An offset inside a multi-byte character
-    /// is moved back to that character's start; a leading BOM is not counted.
+    /// 1-based line and column of a byte offset into `text`, the text the index was
+    /// built from. An offset inside a multi-byte character is moved back to that
+    /// character's start; a leading BOM is not counted.
     pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
+        let offset = self.boundary(text, offset);
+        let line = self.line_of(offset);
+        LineCol {
+            line: line + 1,
+            column: self.column(text, line, self.starts[line], 1, offset),
+        }
+    }
+
+    /// [`LineIndex::line_col`] of a span's start and end. An end on its start's line is
+    /// counted on from the start, not from the line's beginning again.
+    pub fn span(&self, text: &str, span: crate::text::Span) -> (LineCol, LineCol) {
+        let start = self.line_col(text, span.start);
+        let from = self.boundary(text, span.start);
+        let end = self.boundary(text, span.end);
+        let line = start.line - 1;
+        let same_line = end >= from && self.starts.get(line + 1).is_none_or(|&next| end < next);
+        // a leading BOM is skipped only when counting from the start of the text
+        if !same_line || from == 0 {
+            return (start, self.line_col(text, span.end));
+        }
+        let end = LineCol {
+            line: start.line,
+            column: self.column(text, line, from, start.column, end),
+        };
+        (start, end)
+    }
+
+    fn boundary(&self, text: &str, offset: usize) -> usize {
         let mut offset = offset.min(text.len());
         while !text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.line_of(offset);
-        let start = self.starts[line];
-        let mut column = text[start..offset].chars().count() + 1;
-        if line == 0 && text.starts_with('\u{feff}') && offset > 0 {
+        offset
+    }
+
+    /// The column of `offset` on `line`, counted on from byte `from` (on that line, a
+    /// character boundary) at column `at`.
+    fn column(&self, text: &str, line: usize, from: usize, at: usize, offset: usize) -> usize {
+        if self.ascii {
+            return at + (offset - from);
+        }
+        let mut column = at + text[from..offset].chars().count();
+        if line == 0 && from == 0 && text.starts_with('\u{feff}') && offset > 0 {
             column -= 1;
         }
-        LineCol {
-            line: line + 1,
-            column,
-        }
+        column
     }
 
     pub fn line_count(&self) -> usize {
@@ -110,5 +148,26 @@ mod tests {
         let text = "\u{feff}Hello";
         let idx = LineIndex::new(text);
         assert_eq!(idx.line_col(text, 3), LineCol { line: 1, column: 1 });
+    }
+
+    #[test]
+    fn spans_agree_with_offsets_looked_up_one_by_one() {
+        // ASCII and not, a BOM, CRLF, spans within a line, across lines, inside a
+        // character, empty, reversed and past the end
+        for text in [
+            "plain ascii\nsecond line\r\nthird",
+            "\u{feff}“Hi,” he said\nnext “line” here\r\n\rx",
+            "é\n\nà la carte “quoted”",
+            "",
+        ] {
+            let idx = LineIndex::new(text);
+            for s in 0..=text.len() + 2 {
+                for e in 0..=text.len() + 2 {
+                    let span = crate::text::Span::new(s, e);
+                    let want = (idx.line_col(text, s), idx.line_col(text, e));
+                    assert_eq!(idx.span(text, span), want, "{text:?} {s}..{e}");
+                }
+            }
+        }
     }
 }
