@@ -309,7 +309,7 @@ fn process_each<T: Send>(
             .par_iter()
             .enumerate()
             .map(|(i, p)| {
-                let shown = p.display().to_string();
+                let shown = walk::shown(p);
                 let text = walk::read_in(&dirs, first + i, p)?;
                 f(&shown, text)
             })

@@ -150,6 +150,13 @@ fn tree_key(p: &Path) -> Vec<u8> {
         .collect()
 }
 
+/// A path as findings and errors show it: what `Path::display` writes, without the
+/// formatting machinery for the usual path that is already UTF-8.
+pub fn shown(p: &Path) -> String {
+    p.to_str()
+        .map_or_else(|| p.display().to_string(), str::to_owned)
+}
+
 fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "no such file or directory".into(),
@@ -234,7 +241,8 @@ pub fn read_in(dirs: &Dirs, i: usize, path: &Path) -> Result<String, String> {
     // calls (a news article fits the first buffer)
     let mut bytes = Vec::with_capacity(16 * 1024);
     read_regular(file, &mut bytes).map_err(cannot)?;
-    decode(&path.display().to_string(), bytes)
+    // the path is written out only into an error
+    decode(path.display(), bytes)
 }
 
 /// Reads all of `file`, a regular file (the walk lists only those), into `bytes`. A
@@ -263,7 +271,7 @@ fn read_regular(mut file: std::fs::File, bytes: &mut Vec<u8>) -> std::io::Result
     file.read_to_end(bytes).map(|_| ())
 }
 
-pub fn decode(shown: &str, bytes: Vec<u8>) -> Result<String, String> {
+pub fn decode(shown: impl std::fmt::Display, bytes: Vec<u8>) -> Result<String, String> {
     let head = &bytes[..bytes.len().min(8192)];
     // memchr's vectorised scan (the slice's own `contains` reads about a byte an instruction)
     if let Some(nul) = memchr::memchr(0, head) {
@@ -383,6 +391,21 @@ mod tests {
         let dirs = Dirs::open(&[PathBuf::from("Cargo.toml")]);
         let toml = read_in(&dirs, 0, Path::new("Cargo.toml")).expect("Cargo.toml");
         assert!(toml.contains("[package]"));
+    }
+
+    #[test]
+    fn paths_are_shown_as_display_writes_them() {
+        let mut paths = vec![PathBuf::from("drafts/été.txt"), PathBuf::from("a b/c.md")];
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            paths.push(PathBuf::from(std::ffi::OsStr::from_bytes(
+                b"bad\xffname.txt",
+            )));
+        }
+        for p in paths {
+            assert_eq!(shown(&p), p.display().to_string());
+        }
     }
 
     #[test]
