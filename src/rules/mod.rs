@@ -127,15 +127,39 @@ pub fn default_severity(id: &str) -> &'static str {
     table.get(id).copied().unwrap_or("warning")
 }
 
-/// `“text”` shortened for a message.
+/// `“text”` shortened for a message: its words joined by single spaces, and past 60
+/// characters the first 57 and an ellipsis.
 pub fn quoted(s: &str) -> String {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if s.chars().count() > 60 {
-        let cut: String = s.chars().take(57).collect();
-        format!("“{cut}…”")
-    } else {
-        format!("“{s}”")
+    // the words are read only until the text is known to be cut (a long sentence need
+    // not be read to its end)
+    let mut body = String::with_capacity(s.len().min(4 * 64));
+    let mut chars = 0usize;
+    for w in s.split_whitespace() {
+        if !body.is_empty() {
+            body.push(' ');
+            chars += 1;
+        }
+        body.push_str(w);
+        chars += if w.is_ascii() {
+            w.len()
+        } else {
+            w.chars().count()
+        };
+        if chars > 60 {
+            break;
+        }
     }
+    let (shown, close) = if chars > 60 {
+        let cut = body.char_indices().nth(57).map_or(body.len(), |(i, _)| i);
+        (&body[..cut], "…”")
+    } else {
+        (body.as_str(), "”")
+    };
+    let mut out = String::with_capacity(shown.len() + 8);
+    out.push('“');
+    out.push_str(shown);
+    out.push_str(close);
+    out
 }
 
 #[cfg(test)]
@@ -161,6 +185,40 @@ pub mod testing {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_joins_words_and_cuts_at_sixty_characters() {
+        // what `quoted` must give: every word joined, then cut by characters
+        fn reference(s: &str) -> String {
+            let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            if s.chars().count() > 60 {
+                let cut: String = s.chars().take(57).collect();
+                format!("“{cut}…”")
+            } else {
+                format!("“{s}”")
+            }
+        }
+        let long = "word ".repeat(30);
+        let accented = "é ".repeat(40);
+        let samples = [
+            "",
+            "   ",
+            "a US official",
+            "  spaced\n\tout  words ",
+            long.as_str(),
+            accented.as_str(),
+            "Ministry of Defence spokesperson Major General Igor Konashenkov said",
+            "x".repeat(60).as_str(),
+            "x".repeat(61).as_str(),
+            &format!("{} {}", "y".repeat(59), "z"),
+            &format!("{} {}", "y".repeat(59), "zz"),
+            &format!("{}é{}", "a".repeat(56), "b".repeat(10)),
+        ]
+        .map(str::to_string);
+        for s in &samples {
+            assert_eq!(quoted(s), reference(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn registry_is_sorted_unique_and_documented() {
