@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::text::swar::{HIGH, load4, load8, lower8};
+use crate::text::swar::{HIGH, load8, lower8, padded};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -713,7 +713,7 @@ fn ascii_key(word: &str) -> Option<u64> {
 /// Hashes eight bytes at a time (one lookup per token is the grammar's hottest loop), and
 /// returns the OR of the bytes read, whose high bits say whether any was non-ASCII.
 /// A word of up to eight bytes is one little-endian word padded with zeros (see
-/// [`padded`]; [`ShortWords`] holds words in the same form). A longer word is read as
+/// [`padded`](crate::text::swar::padded); [`ShortWords`] holds words in the same form). A longer word is read as
 /// overlapping words (each eight bytes, the last ending at the end); with the length
 /// mixed in, the words read determine the input exactly.
 fn key_of(bytes: &[u8]) -> (u64, u64) {
@@ -736,26 +736,6 @@ fn key_of(bytes: &[u8]) -> (u64, u64) {
         h = mix(h, v);
     }
     (finish(h), high)
-}
-
-/// Up to eight bytes as a little-endian word padded with zeros, put together from
-/// overlapping loads rather than a byte loop.
-#[inline]
-fn padded(bytes: &[u8]) -> u64 {
-    let n = bytes.len();
-    if n >= 8 {
-        load8(bytes)
-    } else if n >= 4 {
-        // the high load's bytes land on their own places; where it overlaps the low one,
-        // both hold the same bytes
-        u64::from(load4(&bytes[..4])) | u64::from(load4(&bytes[n - 4..])) << (8 * (n - 4))
-    } else if n > 0 {
-        u64::from(bytes[0])
-            | u64::from(bytes[n / 2]) << (8 * (n / 2))
-            | u64::from(bytes[n - 1]) << (8 * (n - 1))
-    } else {
-        0
-    }
 }
 
 /// The key of an ASCII word of `n <= 8` bytes held zero-padded in `v`: what [`key_of`]

@@ -3,16 +3,21 @@
 //! splitter and the name finder ask about nearly every word, and a binary search over
 //! integers costs a fraction of comparing the word with each entry in turn.
 
+use super::swar;
+
 /// A word of up to eight ASCII bytes packed into an integer (lowercased when `lower`);
 /// `None` for any other word, which no list entry can equal.
 pub fn key(word: &str, lower: bool) -> Option<u64> {
     let b = word.as_bytes();
-    if b.is_empty() || b.len() > 8 || !b.is_ascii() {
+    if b.is_empty() || b.len() > 8 {
         return None;
     }
-    Some(b.iter().rev().fold(0u64, |k, &c| {
-        (k << 8) | u64::from(if lower { c.to_ascii_lowercase() } else { c })
-    }))
+    // the bytes as a little-endian integer, first byte lowest, read by a few loads
+    let v = swar::padded(b);
+    if v & swar::HIGH != 0 {
+        return None;
+    }
+    Some(if lower { swar::lower8(v) } else { v })
 }
 
 /// A fixed list of short ASCII words, compared exactly or ignoring ASCII case.
@@ -65,5 +70,22 @@ mod tests {
         let long = PackedWords::new(&["abcdefgh"], false);
         assert!(long.contains("abcdefgh") && !long.contains("abcdefghi"));
         assert_eq!(long.len(), 1);
+    }
+
+    #[test]
+    fn keys_pack_bytes_first_lowest() {
+        // the definition: each byte in its place, the first lowest, lowercased on request
+        for w in [
+            "", "a", "Mr", "Sen", "Sept", "Messrs", "abcdefg", "ABCDEFGH", "a-b.c", "é",
+        ] {
+            for lower in [false, true] {
+                let want = (!w.is_empty() && w.len() <= 8 && w.is_ascii()).then(|| {
+                    w.bytes().rev().fold(0u64, |k, c| {
+                        (k << 8) | u64::from(if lower { c.to_ascii_lowercase() } else { c })
+                    })
+                });
+                assert_eq!(super::key(w, lower), want, "{w:?} {lower}");
+            }
+        }
     }
 }

@@ -20,6 +20,26 @@ pub fn load4(b: &[u8]) -> u32 {
     u32::from_le_bytes(a)
 }
 
+/// Up to eight bytes as a little-endian word padded with zeros, put together from
+/// overlapping loads rather than a byte loop.
+#[inline]
+pub fn padded(bytes: &[u8]) -> u64 {
+    let n = bytes.len();
+    if n >= 8 {
+        load8(bytes)
+    } else if n >= 4 {
+        // the high load's bytes land on their own places; where it overlaps the low one,
+        // both hold the same bytes
+        u64::from(load4(&bytes[..4])) | u64::from(load4(&bytes[n - 4..])) << (8 * (n - 4))
+    } else if n > 0 {
+        u64::from(bytes[0])
+            | u64::from(bytes[n / 2]) << (8 * (n / 2))
+            | u64::from(bytes[n - 1]) << (8 * (n - 1))
+    } else {
+        0
+    }
+}
+
 /// The high bit of each byte of `v` that lies in `lo..=hi`, for bytes below 0x80 (bytes
 /// with the high bit set give no answer: callers mask them with `!v`).
 #[inline]
