@@ -153,7 +153,12 @@ impl NameIndex {
     /// Pairs of forms whose last words are similar and whose other words are the same.
     fn last_word_pairs(&self, last: Thresholds) -> Vec<(usize, usize, Differs)> {
         let mut pairs = Vec::new();
-        let mut keys: Vec<(u64, u32)> = Vec::with_capacity(self.forms.len() * 8);
+        // each key is one integer: the hash's high bits above the form's index, so that
+        // sorting (most of this pass) compares single words. A hash cut short can only
+        // make two forms share a key by chance, and every candidate is compared below.
+        let index_bits = (usize::BITS - self.forms.len().leading_zeros()).max(1);
+        let index_mask = (1u64 << index_bits) - 1;
+        let mut keys: Vec<u64> = Vec::with_capacity(self.forms.len() * 8);
         let mut hashes = Vec::new();
         for (i, f) in self.forms.iter().enumerate() {
             let folded: Vec<String> = f.words.iter().map(|w| fold(w)).collect();
@@ -164,14 +169,16 @@ impl NameIndex {
             let k = last.allowed(len).min(2);
             hashes.clear();
             similarity::deletion_hashes(&tail[0], k, prefix, &mut hashes);
-            keys.extend(hashes.iter().map(|&h| (h, i as u32)));
+            keys.extend(hashes.iter().map(|&h| h & !index_mask | i as u64));
         }
         keys.sort_unstable();
         keys.dedup();
-        for run in keys.chunk_by(|a, b| a.0 == b.0) {
-            for (x, &(_, a)) in run.iter().enumerate() {
-                for &(_, b) in &run[x + 1..] {
-                    let (fa, fb) = (&self.forms[a as usize], &self.forms[b as usize]);
+        for run in keys.chunk_by(|a, b| a & !index_mask == b & !index_mask) {
+            for (x, &a) in run.iter().enumerate() {
+                let a = (a & index_mask) as usize;
+                for &b in &run[x + 1..] {
+                    let b = (b & index_mask) as usize;
+                    let (fa, fb) = (&self.forms[a], &self.forms[b]);
                     if fa.words.len() == fb.words.len()
                         && fa.words[..fa.words.len() - 1] == fb.words[..fb.words.len() - 1]
                         && similarity::similar(
@@ -180,7 +187,7 @@ impl NameIndex {
                             last,
                         )
                     {
-                        pairs.push((a.min(b) as usize, a.max(b) as usize, Differs::Last));
+                        pairs.push((a.min(b), a.max(b), Differs::Last));
                     }
                 }
             }
@@ -292,5 +299,55 @@ mod tests {
         assert_eq!(pairs.len(), 2, "{pairs:?}");
         assert!(pairs.contains(&("Liu Pengya".into(), "Liu Pengyu".into())));
         assert!(pairs.contains(&("Jack Sullivan".into(), "Jake Sullivan".into())));
+    }
+
+    #[test]
+    fn last_word_pairs_are_every_similar_pair() {
+        // a few thousand generated names, so that the forms' index takes a dozen bits of
+        // each key: the index must find exactly the pairs a comparison of all finds
+        let t = Thresholds {
+            min_length: 4,
+            max_distance: 1,
+            long_length: 9,
+            long_max_distance: 2,
+        };
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) % n
+        };
+        let names: Vec<String> = (0..3000)
+            .map(|_| {
+                let given = ["Ana", "Li", "Omar"][next(3) as usize];
+                let len = 4 + next(8) as usize;
+                let last: String = (0..len)
+                    .map(|i| {
+                        let c = (b'a' + next(4) as u8) as char;
+                        if i == 0 { c.to_ascii_uppercase() } else { c }
+                    })
+                    .collect();
+                format!("{given} {last}")
+            })
+            .collect();
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        let idx = NameIndex::build(&[doc("a", &refs)]);
+        let mut want = Vec::new();
+        for a in 0..idx.forms.len() {
+            for b in a + 1..idx.forms.len() {
+                let (fa, fb) = (&idx.forms[a].words, &idx.forms[b].words);
+                if fa[0] == fb[0] && similarity::similar(&fa[1], &fb[1], t) {
+                    want.push((a, b));
+                }
+            }
+        }
+        let mut got: Vec<(usize, usize)> = idx
+            .last_word_pairs(t)
+            .into_iter()
+            .map(|(a, b, _)| (a, b))
+            .collect();
+        got.sort_unstable();
+        got.dedup();
+        assert!(want.len() > 50, "{}", want.len());
+        assert_eq!(got, want);
     }
 }
