@@ -176,29 +176,42 @@ fn letter_set(w: &[u8]) -> u64 {
 pub fn deletion_hashes(word: &str, k: usize, seed: u64, out: &mut Vec<u64>) {
     let chars: Vec<char> = word.chars().collect();
     let n = chars.len();
-    let hash = |skip: [usize; 2]| {
-        let mut h = seed;
-        for (i, &c) in chars.iter().enumerate() {
-            if i != skip[0] && i != skip[1] {
-                h = (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x517c_c1b7_2722_0a95);
-            }
-        }
+    let step =
+        |h: u64, c: char| (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    let finish = |mut h: u64| {
         h ^= h >> 33;
         h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
         h ^ (h >> 33)
     };
+    // the hash of a form is the word's characters stepped in order, skipping the removed
+    // ones: the state after each prefix is computed once and each form goes on from the
+    // state before its first removal, not from the start
+    let rest = |mut h: u64, from: usize| {
+        for &c in &chars[from.min(n)..] {
+            h = step(h, c);
+        }
+        finish(h)
+    };
+    let mut prefix = Vec::with_capacity(n + 1);
+    prefix.push(seed);
+    for (i, &c) in chars.iter().enumerate() {
+        prefix.push(step(prefix[i], c));
+    }
     if n >= 2 {
-        out.push(hash([n, n]));
+        out.push(finish(prefix[n]));
     }
     if k >= 1 && n >= 3 {
-        for i in 0..n {
-            out.push(hash([i, n]));
+        for (i, &before) in prefix[..n].iter().enumerate() {
+            out.push(rest(before, i + 1));
         }
     }
     if k >= 2 && n >= 4 {
-        for i in 0..n {
-            for j in i + 1..n {
-                out.push(hash([i, j]));
+        for (i, &before) in prefix[..n].iter().enumerate() {
+            // the state after the characters between the two removals
+            let mut mid = before;
+            for (j, &c) in chars.iter().enumerate().skip(i + 1) {
+                out.push(rest(mid, j + 1));
+                mid = step(mid, c);
             }
         }
     }
@@ -309,5 +322,50 @@ mod tests {
         // one-letter forms are left out
         assert_eq!(hashes("ab", 2).len(), 1);
         assert!(hashes("a", 2).is_empty());
+    }
+
+    #[test]
+    fn deletion_hashes_are_the_hashes_of_the_shortened_words() {
+        // the definition: each form's characters hashed from the seed, in the order the
+        // forms are listed (the word, one removal, two removals)
+        fn form_hash(chars: &[char], skip: [usize; 2], seed: u64) -> u64 {
+            let mut h = seed;
+            for (i, &c) in chars.iter().enumerate() {
+                if i != skip[0] && i != skip[1] {
+                    h = (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x517c_c1b7_2722_0a95);
+                }
+            }
+            h ^= h >> 33;
+            h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+            h ^ (h >> 33)
+        }
+        for w in [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "jack",
+            "pengyu",
+            "orbán",
+            "sullivanova",
+        ] {
+            let chars: Vec<char> = w.chars().collect();
+            let n = chars.len();
+            for k in 0..=2 {
+                let mut want = Vec::new();
+                if n >= 2 {
+                    want.push(form_hash(&chars, [n, n], 7));
+                }
+                if k >= 1 && n >= 3 {
+                    want.extend((0..n).map(|i| form_hash(&chars, [i, n], 7)));
+                }
+                if k >= 2 && n >= 4 {
+                    for i in 0..n {
+                        want.extend((i + 1..n).map(|j| form_hash(&chars, [i, j], 7)));
+                    }
+                }
+                assert_eq!(hashes(w, k), want, "{w} {k}");
+            }
+        }
     }
 }
