@@ -293,7 +293,9 @@ pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
         // here; anything that could join, split or abbreviate goes the long way below
         if bytes[i].is_ascii_alphabetic() {
             let end = i + 1 + alnum_run(&bytes[i + 1..]);
-            let plain_stop = end == n || BYTE_CLASS[bytes[end] as usize] == PLAIN_STOP;
+            let plain_stop = end == n
+                || BYTE_CLASS[bytes[end] as usize] == PLAIN_STOP
+                || bytes[end] == b'.' && plain_before_stop(bytes, i, end);
             if plain_stop && glued_split(&text[i..end]).is_none() {
                 push_token(text, base, i, end, TokenKind::Word, out);
                 // the space after a word, taken here rather than by another turn of the loop
@@ -303,6 +305,19 @@ pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
         }
         i = slow_token(text, base, i, out);
     }
+}
+
+/// A word at `i..end` followed by a full stop that the long way would end before the
+/// stop, as it ends most sentences: a word of two or more letters starting lowercase (not
+/// an initial, a title such as "Mr." or a dotted abbreviation, which keep their stop),
+/// with no letter or digit after the stop to join ("tv.com").
+#[inline]
+fn plain_before_stop(bytes: &[u8], i: usize, end: usize) -> bool {
+    end - i >= 2
+        && bytes[i].is_ascii_lowercase()
+        && bytes
+            .get(end + 1)
+            .is_none_or(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
 }
 
 /// Every token the fast path of [`tokenize`] does not take: punctuation, numbers,
@@ -565,7 +580,8 @@ pub fn is_headline(prose: &str, p: &Paragraph, sentences: &[Sentence], tokens: &
 
 #[cfg(test)]
 mod tests {
-    use crate::text::TextModel;
+    use super::{slow_token, tokenize};
+    use crate::text::{Span, TextModel, Token};
 
     #[test]
     fn title_case_counts_capitalised_words() {
@@ -731,6 +747,33 @@ mod tests {
         assert_eq!(m.paragraphs.len(), 4);
         assert!(m.paragraphs[0].headline);
         assert!(!m.paragraphs[1].headline);
+    }
+
+    #[test]
+    fn fast_paths_tokenize_as_the_long_way_does() {
+        // every token taken by `slow_token` alone: what the fast paths must agree with
+        fn slow_only(text: &str) -> Vec<Token> {
+            let mut out = Vec::new();
+            let mut i = 0;
+            while i < text.len() {
+                i = slow_token(text, 0, i, &mut out);
+            }
+            out
+        }
+        let texts = [
+            "He said. She said.\nThey said... It was said.. Mr. Smith met Dr. Jones.",
+            "the end. a. b. e.g. i.e. a.m. tv.com said.com said.5 said.é etc. Sen. Warren",
+            "Liu said.“Quote” said.’ said.) said.- said.\u{a0}x the U.S. The vote.",
+            "Jack SullivanThe White House said; Yang JiechiChinese official, 5,000 words.",
+            "“Why?” he asked. ''NYT'' ``TeX'' -- — – state-run Russia’s ex-CIA AT&T said.",
+            "last word.",
+            "x.",
+        ];
+        for text in texts {
+            let mut fast = Vec::new();
+            tokenize(text, Span::new(0, text.len()), &mut fast);
+            assert_eq!(fast, slow_only(text), "{text:?}");
+        }
     }
 
     #[test]
