@@ -433,6 +433,9 @@ fn run(cli: Cli) -> io::Result<u8> {
                 // written group by group: the run's findings are never moved into one list
                 let refs: Vec<&[credlint::Diagnostic]> = groups.iter().map(Vec::as_slice).collect();
                 render::json::write_groups(&refs, &none, &summary, &mut out)?;
+                // the process ends soon: the findings of an archive (hundreds of thousands
+                // of strings) are left to the exit rather than freed one by one, serially
+                std::mem::forget(groups);
             } else {
                 let diags: Vec<credlint::Diagnostic> = groups.into_iter().flatten().collect();
                 match format {
@@ -449,6 +452,7 @@ fn run(cli: Cli) -> io::Result<u8> {
                     // written above
                     Format::Json => {}
                 }
+                std::mem::forget(diags);
             }
             out.flush()?;
             for e in &run.errors {
