@@ -218,6 +218,34 @@ fn load_config(inputs: &Inputs) -> Result<Config, ()> {
     result.map_err(|e| report_config_error(&e))
 }
 
+/// The paths on disk the inputs name (the current directory when none is named), and
+/// whether standard input ("-") is one of them.
+fn input_paths(inputs: &Inputs) -> (Vec<PathBuf>, bool) {
+    let paths: Vec<PathBuf> = if inputs.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        inputs.paths.clone()
+    };
+    let (disk, stdin): (Vec<PathBuf>, Vec<PathBuf>) =
+        paths.into_iter().partition(|p| p != Path::new("-"));
+    (disk, !stdin.is_empty())
+}
+
+/// Loads the configuration while another thread walks the inputs: the walk needs none
+/// of it (globs are applied to what it found afterwards), and both come before any file
+/// is linted, so on a large tree this shortens the serial start of a run.
+fn load_and_walk(inputs: &Inputs) -> Result<(Config, walk::Walked), ()> {
+    let (disk, _) = input_paths(inputs);
+    std::thread::scope(|s| {
+        let walking = s.spawn(|| walk::walk(&disk));
+        let config = load_config(inputs);
+        let walked = walking
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        Ok((config?, walked))
+    })
+}
+
 /// Files per batch when `extract` writes its lines as it goes (see [`process_each`]):
 /// enough to keep both threads busy, few enough that a batch's lines stay small.
 const EXTRACT_BATCH: usize = 512;
@@ -236,10 +264,11 @@ struct Processed<T> {
 fn process<T: Send>(
     inputs: &Inputs,
     config: &Config,
+    walked: walk::Walked,
     f: impl Fn(&str, String) -> Result<T, String> + Sync,
 ) -> Result<Processed<T>, String> {
     let mut results = Vec::new();
-    let run = process_each(inputs, config, usize::MAX, f, |r| results.push(r))?;
+    let run = process_each(inputs, config, walked, usize::MAX, f, |r| results.push(r))?;
     Ok(Processed {
         results,
         errors: run.errors,
@@ -260,6 +289,7 @@ struct Unkept {
 fn process_each<T: Send>(
     inputs: &Inputs,
     config: &Config,
+    walked: walk::Walked,
     batch: usize,
     f: impl Fn(&str, String) -> Result<T, String> + Sync,
     mut keep: impl FnMut(T),
@@ -275,16 +305,10 @@ fn process_each<T: Send>(
     let mut exclude = config.files.exclude.clone();
     exclude.extend(inputs.exclude.iter().cloned());
     let filters = walk::Filters::new(&include, &exclude, inputs.force_exclude)?;
-    let paths: Vec<PathBuf> = if inputs.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        inputs.paths.clone()
-    };
-    let (disk, stdin_args): (Vec<PathBuf>, Vec<PathBuf>) =
-        paths.into_iter().partition(|p| p != Path::new("-"));
+    let (_, read_stdin) = input_paths(inputs);
     let mut errors = Vec::new();
     let mut stdin = None;
-    if !stdin_args.is_empty() {
+    if read_stdin {
         let mut bytes = Vec::new();
         match io::stdin().read_to_end(&mut bytes) {
             Ok(_) => match walk::decode(&inputs.stdin_filename, bytes) {
@@ -300,7 +324,7 @@ fn process_each<T: Send>(
             Err(e) => errors.push(format!("<stdin>: cannot read: {e}")),
         }
     }
-    let (found, walk_errors) = walk::collect(&disk, &filters);
+    let (found, walk_errors) = walked.select(&filters);
     errors.extend(walk_errors);
     let dirs = walk::Dirs::open(&found);
     for (b, files) in found.chunks(batch.max(1)).enumerate() {
@@ -405,10 +429,10 @@ fn run(cli: Cli) -> io::Result<u8> {
             fix,
             quiet,
         } => {
-            let Ok(config) = load_config(&inputs) else {
+            let Ok((config, walked)) = load_and_walk(&inputs) else {
                 return Ok(2);
             };
-            let run = process(&inputs, &config, |path, text| {
+            let run = process(&inputs, &config, walked, |path, text| {
                 let text = if fix {
                     crate::fix::apply(path, text, &config)?
                 } else {
@@ -475,7 +499,7 @@ fn run(cli: Cli) -> io::Result<u8> {
             })
         }
         Command::Extract { inputs, format } => {
-            let Ok(config) = load_config(&inputs) else {
+            let Ok((config, walked)) = load_and_walk(&inputs) else {
                 return Ok(2);
             };
             let mut out = stdout_buffer();
@@ -487,6 +511,7 @@ fn run(cli: Cli) -> io::Result<u8> {
             let run = process_each(
                 &inputs,
                 &config,
+                walked,
                 EXTRACT_BATCH,
                 |p, t| {
                     let doc = Document::new(p, &t, &config);
@@ -535,10 +560,10 @@ fn run(cli: Cli) -> io::Result<u8> {
             Ok(if run.errors.is_empty() { 0 } else { 2 })
         }
         Command::Sources { inputs, format } => {
-            let Ok(config) = load_config(&inputs) else {
+            let Ok((config, walked)) = load_and_walk(&inputs) else {
                 return Ok(2);
             };
-            let run = process(&inputs, &config, |p, t| {
+            let run = process(&inputs, &config, walked, |p, t| {
                 Ok(credlint::extract::ledger(&Document::new(p, &t, &config)))
             });
             let run = match run {
@@ -628,6 +653,7 @@ mod tests {
             let run = process_each(
                 &inputs,
                 &config,
+                walk::walk(&inputs.paths),
                 batch,
                 |_, text| Ok(text),
                 |t| seen.push(t),
