@@ -19,10 +19,13 @@ pub struct Filters {
 fn build(globs: &[String]) -> Result<GlobSet, String> {
     let mut b = GlobSetBuilder::new();
     for g in globs {
-        b.add(Glob::new(g).map_err(|e| format!("invalid glob `{g}`: {e}"))?);
-        // "drafts/**" should also match what is below a bare "drafts"
+        let glob = |g: &str| Glob::new(g).map_err(|e| format!("invalid glob `{g}`: {e}"));
+        b.add(glob(g)?);
+        // a bare name ("drafts", "*.md") matches at any depth, as in .gitignore: the
+        // file or directory of that name, and everything below such a directory
         if !g.contains('/') {
-            b.add(Glob::new(&format!("**/{g}")).map_err(|e| format!("invalid glob `{g}`: {e}"))?);
+            b.add(glob(&format!("**/{g}"))?);
+            b.add(glob(&format!("**/{g}/**"))?);
         }
     }
     b.build().map_err(|e| e.to_string())
@@ -443,6 +446,63 @@ mod tests {
         let dirs = Dirs::open(&[PathBuf::from("Cargo.toml")]);
         let toml = read_in(&dirs, 0, Path::new("Cargo.toml")).expect("Cargo.toml");
         assert!(toml.contains("[package]"));
+    }
+
+    #[test]
+    fn globs_select_files_as_gitignore_names_do() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let root = tmp.path();
+        for f in [
+            "a.txt",
+            "notes.md",
+            "drafts/b.txt",
+            "news/drafts/c.txt",
+            "news/d.txt",
+        ] {
+            let p = root.join(f);
+            std::fs::create_dir_all(p.parent().expect("parent")).expect("dirs");
+            std::fs::write(p, "text").expect("write");
+        }
+        let run = |include: &[&str], exclude: &[&str]| -> Vec<String> {
+            let own = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+            let filters = Filters::new(&own(include), &own(exclude), false).expect("globs");
+            let (files, errors) = collect(&[root.to_path_buf()], &filters);
+            assert!(errors.is_empty(), "{errors:?}");
+            files
+                .iter()
+                .map(|f| {
+                    f.strip_prefix(root)
+                        .expect("under root")
+                        .display()
+                        .to_string()
+                })
+                .collect()
+        };
+        let all = run(&[], &[]);
+        assert_eq!(
+            all,
+            [
+                "a.txt",
+                "drafts/b.txt",
+                "news/d.txt",
+                "news/drafts/c.txt",
+                "notes.md"
+            ]
+        );
+        // a bare directory name, at any depth, and everything below it
+        assert_eq!(run(&[], &["drafts"]), ["a.txt", "news/d.txt", "notes.md"]);
+        assert_eq!(run(&["drafts"], &[]), ["drafts/b.txt", "news/drafts/c.txt"]);
+        // a path glob matches from the walked root; a bare pattern matches file names
+        assert_eq!(
+            run(&[], &["news/**"]),
+            ["a.txt", "drafts/b.txt", "notes.md"]
+        );
+        assert_eq!(run(&["*.md"], &[]), ["notes.md"]);
+        assert_eq!(
+            run(&["*.txt"], &["news/drafts/**"]),
+            ["a.txt", "drafts/b.txt", "news/d.txt"]
+        );
+        assert!(Filters::new(&["[".into()], &[], false).is_err());
     }
 
     #[test]
