@@ -249,8 +249,13 @@ fn mask_urls(prose: Cow<'_, str>) -> Cow<'_, str> {
     // memchr's searchers: `str::contains` took about one instruction a byte
     let bytes = prose.as_bytes();
     let tags = memchr::memchr(b'<', bytes).is_some() && memchr::memchr(b'>', bytes).is_some();
-    let has = |needle: &[u8]| memchr::memmem::find(bytes, needle).is_some();
-    if !has(b"http") && !has(b"www.") && !tags {
+    // searchers built once per run: a one-off search builds its searcher every time
+    static HTTP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"http"));
+    static WWW: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"www."));
+    let has = |finder: &memchr::memmem::Finder| finder.find(bytes).is_some();
+    if !has(&HTTP) && !has(&WWW) && !tags {
         return prose;
     }
     let mut bytes = prose.into_owned().into_bytes();
