@@ -19,9 +19,9 @@ pub struct LineCol {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        // sized once (counting is a fast scan; growing copied the index again and again);
-        // a \r\n counts twice, an overestimate by the few CRLF lines
-        let mut starts = Vec::with_capacity(memchr::memchr2_iter(b'\n', b'\r', bytes).count() + 1);
+        // sized for a line every 64 bytes, more than news copy (a paragraph a line) needs:
+        // one pass over the text, and rarely a regrowth
+        let mut starts = Vec::with_capacity(bytes.len() / 64 + 8);
         starts.push(0);
         // line breaks are rare: jump between them
         let mut after_cr = usize::MAX;
