@@ -116,19 +116,28 @@ fn is_particle(w: &str) -> bool {
         && PARTICLE_LIST.contains(w)
 }
 
+/// Of an ASCII word: how many letters, how many uppercase, whether it has a full stop,
+/// whether it has a digit. Eight bytes at a time (zero padding is none of these).
+fn ascii_classes(bytes: &[u8]) -> (usize, usize, bool, bool) {
+    use crate::text::swar::{in_range, padded};
+    let (mut letters, mut upper, mut dot, mut digit) = (0, 0, false, false);
+    for chunk in bytes.chunks(8) {
+        let v = padded(chunk);
+        let up = in_range(v, b'A', b'Z');
+        letters += (up | in_range(v, b'a', b'z')).count_ones() as usize;
+        upper += up.count_ones() as usize;
+        dot |= in_range(v, b'.', b'.') != 0;
+        digit |= in_range(v, b'0', b'9') != 0;
+    }
+    (letters, upper, dot, digit)
+}
+
 /// Is this capitalised word a possible part of a person's name?
 fn name_word(w: &str, f: u32, phrase: Option<PhraseKind>) -> bool {
-    // an ASCII word (nearly all) is read once, byte by byte, for everything asked of it
-    // below; any other word character by character
+    // an ASCII word (nearly all) is read once, eight bytes at a time, for everything asked
+    // of it below; any other word character by character
     let (letters, upper, dot, digit) = if w.is_ascii() {
-        w.bytes().fold((0, 0, false, false), |(l, u, d, g), b| {
-            (
-                l + usize::from(b.is_ascii_alphabetic()),
-                u + usize::from(b.is_ascii_uppercase()),
-                d | (b == b'.'),
-                g | b.is_ascii_digit(),
-            )
-        })
+        ascii_classes(w.as_bytes())
     } else {
         (
             w.chars().filter(|c| c.is_alphabetic()).count(),
@@ -443,6 +452,30 @@ impl People {
 #[cfg(test)]
 mod tests {
     use super::People;
+
+    #[test]
+    fn ascii_classes_count_as_the_bytes_do() {
+        for w in [
+            "",
+            "A",
+            "Mr.",
+            "McDonald",
+            "U.S.",
+            "B52",
+            "ABCDEFGHIJ",
+            "e.g.",
+            "Zz09.-'az",
+        ] {
+            let b = w.as_bytes();
+            let want = (
+                b.iter().filter(|c| c.is_ascii_alphabetic()).count(),
+                b.iter().filter(|c| c.is_ascii_uppercase()).count(),
+                b.contains(&b'.'),
+                b.iter().any(u8::is_ascii_digit),
+            );
+            assert_eq!(super::ascii_classes(b), want, "{w}");
+        }
+    }
     use crate::grammar::lexicon::Lexicon;
     use crate::text::TextModel;
 
