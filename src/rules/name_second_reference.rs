@@ -66,14 +66,15 @@ impl Rule for SecondReference {
     fn check(&self, doc: &Document, sink: &mut Sink) {
         let text = doc.prose();
         for p in doc.people.persons.iter().filter(|p| p.words.len() >= 2) {
-            let full = p.words.join(" ");
-            let registry_family = doc.registry.family_name(&full);
+            // the person's words joined by spaces, kept with them (no copies per person)
+            let full = p.full.as_str();
+            let registry_family = doc.registry.family_name(full);
             let family_first = registry_family.is_some_and(|f| f == p.words[0])
                 || registry_family.is_none() && p.words.len() <= 3 && self.1.contains(&p.words[0]);
-            let family = match registry_family {
-                Some(f) => f.to_string(),
-                None if family_first => p.words[0].clone(),
-                None => p.words[p.words.len() - 1].clone(),
+            let family: &str = match registry_family {
+                Some(f) => f,
+                None if family_first => &p.words[0],
+                None => &p.words[p.words.len() - 1],
             };
             if !family_first && !self.0.given_name_references {
                 continue;
@@ -82,7 +83,7 @@ impl Rule for SecondReference {
                 .people
                 .persons
                 .iter()
-                .filter(|q| q.words.contains(&family))
+                .filter(|q| q.words.iter().any(|w| w == family))
                 .count()
                 > 1;
             if !family_first && shared_family {
