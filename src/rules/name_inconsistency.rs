@@ -390,12 +390,18 @@ impl Rule for NameInconsistency {
         }
         // one surname with two similar given names in one document: "Jack" / "Jake Sullivan"
         // people grouped by everything but the first word: only they can pair
-        let mut by_rest: FxHashMap<&[String], Vec<&crate::names::Person>> = FxHashMap::default();
-        for p in persons.iter().filter(|p| p.words.len() >= 2) {
-            by_rest.entry(&p.words[1..]).or_default().push(p);
-        }
-        let mut groups: Vec<&Vec<&crate::names::Person>> =
-            by_rest.values().filter(|g| g.len() > 1).collect();
+        // (sorted into runs, not collected into a map of lists: a stable sort keeps each
+        // group in the persons' order)
+        let mut multi: Vec<&crate::names::Person> = persons
+            .iter()
+            .copied()
+            .filter(|p| p.words.len() >= 2)
+            .collect();
+        multi.sort_by(|a, b| a.words[1..].cmp(&b.words[1..]));
+        let mut groups: Vec<&[&crate::names::Person]> = multi
+            .chunk_by(|a, b| a.words[1..] == b.words[1..])
+            .filter(|g| g.len() > 1)
+            .collect();
         groups.sort_by_key(|g| g[0].mentions.first().copied());
         for group in groups {
             for (i, a) in group.iter().enumerate() {
