@@ -203,8 +203,9 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
             return None;
         }
         let (s, e) = name_in(ws, from, head)?;
-        let name = name_string(ws, (s, e));
-        Some(people.resolve(&name).map(str::to_string).unwrap_or(name))
+        // the fuller name met elsewhere in the document, else the name as written here
+        let full = people.resolve_words(ws[s..e].iter().map(|w| w.s));
+        Some(full.map_or_else(|| name_string(ws, (s, e)), str::to_string))
     };
     if let Some(name) = person(np.start, np.head) {
         return Class {

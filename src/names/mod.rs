@@ -413,13 +413,17 @@ impl People {
     /// The full name of the person a (possibly partial) name refers to: "Johnson" ->
     /// "Chris Johnson". `None` when the document names no such person.
     pub fn resolve(&self, name: &str) -> Option<&str> {
-        let words: Vec<&str> = name.split_whitespace().collect();
-        let last = *words.last()?;
+        self.resolve_words(name.split_whitespace())
+    }
+
+    /// [`People::resolve`] for a name given word by word.
+    pub fn resolve_words<'w>(&self, words: impl Iterator<Item = &'w str> + Clone) -> Option<&str> {
+        let last = words.clone().last()?;
         let candidates = self.by_word.get(last)?;
         let best = candidates
             .iter()
             .map(|&p| &self.persons[p])
-            .filter(|p| words.iter().all(|w| p.words.iter().any(|x| x == w)))
+            .filter(|p| words.clone().all(|w| p.words.iter().any(|x| x == w)))
             .max_by_key(|p| (p.words.len(), p.mentions.len()))?;
         Some(best.full.as_str())
     }
