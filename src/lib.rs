@@ -63,7 +63,7 @@ fn run_rules(doc: &Document, config: &Config, out: &mut Vec<Diagnostic>) {
         let mut sink = rules::Sink {
             rule: r.id(),
             severity: r.severity,
-            path: doc.path.to_string(),
+            path: doc.path,
             out,
         };
         r.rule.check(doc, &mut sink);
@@ -77,7 +77,7 @@ fn corpus_diagnostics(docs: &[names::index::DocNames], config: &Config) -> Vec<D
         let mut sink = rules::Sink {
             rule: r.id(),
             severity: r.severity,
-            path: String::new(),
+            path: "",
             out: &mut out,
         };
         r.rule.check_corpus(docs, &mut sink);

@@ -77,13 +77,14 @@ impl ConfiguredRule {
 pub struct Sink<'o> {
     pub rule: &'static str,
     pub severity: Severity,
-    pub path: String,
+    /// The file the rule reads (each finding copies it; the sink does not).
+    pub path: &'o str,
     pub out: &'o mut Vec<Diagnostic>,
 }
 
 impl Sink<'_> {
     pub fn diag(&self, span: Span, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(&self.path, self.rule, self.severity, span, message)
+        Diagnostic::new(self.path, self.rule, self.severity, span, message)
     }
     pub fn push(&mut self, d: Diagnostic) {
         self.out.push(d);
