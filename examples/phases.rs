@@ -52,7 +52,7 @@ fn main() {
             let mut sink = credlint::rules::Sink {
                 rule: r.id(),
                 severity: r.severity,
-                path: &path,
+                path,
                 out: &mut out,
             };
             r.rule.check(&doc, &mut sink);
