@@ -435,14 +435,16 @@ impl Sentence<'_, '_, '_> {
                 a.via = Some(self.span(b, e));
             }
             let mut c = classify::classify(ws, np, self.people, self.headline || self.titlecase);
-            let head = a.head.clone().unwrap_or_default();
+            let head = a.head.as_deref().unwrap_or("");
             // "The official, who spoke on condition of anonymity" is the official met
             // earlier: a definite description takes the kind of an earlier source with
             // the same head word
             if ws[np.start].s.eq_ignore_ascii_case("the")
-                && let Some(prev) = self.out.iter().rev().find(|p| {
-                    p.head.as_deref() == Some(head.as_str()) && p.kind != SourceKind::Pronoun
-                })
+                && let Some(prev) = self
+                    .out
+                    .iter()
+                    .rev()
+                    .find(|p| p.head.as_deref() == Some(head) && p.kind != SourceKind::Pronoun)
             {
                 c.kind = prev.kind;
                 c.speaker = prev.speaker.clone().or(c.speaker);
