@@ -220,7 +220,8 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-/// Reads a file as UTF-8 text, or says clearly why it cannot be linted.
+/// Reads a regular file (one the walk listed: a short read is taken for its end) as
+/// UTF-8 text, or says clearly why it cannot be linted.
 pub fn read(path: &Path) -> Result<String, String> {
     read_in(&Dirs::default(), 0, path)
 }
