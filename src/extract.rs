@@ -237,17 +237,20 @@ fn rows(doc: &Document) -> Rows {
         let Some((key, kind, anonymous)) = source_key(doc, &doc.attributions, i) else {
             continue;
         };
-        let at = *r.index.entry(key.to_lowercase()).or_insert_with(|| {
-            r.rows.push(LedgerRow {
-                source: key,
-                kind,
-                anonymous,
-                via: vec![],
-                attributions: 0,
-                quotes: 0,
+        let at = *r
+            .index
+            .entry(crate::text::lowercase(&key))
+            .or_insert_with(|| {
+                r.rows.push(LedgerRow {
+                    source: key,
+                    kind,
+                    anonymous,
+                    via: vec![],
+                    attributions: 0,
+                    quotes: 0,
+                });
+                r.rows.len() - 1
             });
-            r.rows.len() - 1
-        });
         let row = &mut r.rows[at];
         row.attributions += 1;
         if let Some(v) = a.via {
@@ -282,7 +285,7 @@ pub fn ledger(doc: &Document) -> Ledger {
             .and_then(|ai| source_key(doc, &doc.attributions, ai))
         {
             Some((key, _, _)) => {
-                if let Some(&at) = index.get(&key.to_lowercase()) {
+                if let Some(&at) = index.get(&crate::text::lowercase(&key)) {
                     sources[at].quotes += 1;
                 }
             }

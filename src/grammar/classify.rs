@@ -170,7 +170,7 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
     }
     let head = &ws[np.head];
     let unit_end = np.head + 1;
-    let lower = head.s.to_lowercase();
+    let lower = crate::text::lowercase(head.s);
     let first = &ws[np.start];
     let definite = first.s.eq_ignore_ascii_case("the")
         || ws[np.start..np.head]

@@ -411,7 +411,7 @@ impl Sentence<'_, '_, '_> {
     fn emit(&mut self, cue: (usize, usize), np: Option<&Np>, form: CueForm) {
         let ws = self.ws;
         let cue_span = self.span(cue.0, cue.1);
-        let verb = cue_span.text(&self.tm.prose).to_lowercase();
+        let verb = crate::text::lowercase(cue_span.text(&self.tm.prose));
         let mut a = Attribution {
             cue: cue_span,
             source: None,
@@ -430,7 +430,7 @@ impl Sentence<'_, '_, '_> {
         if let Some(np) = np {
             a.source = Some(self.span(np.start, np.source_end.max(np.start + 1)));
             a.source_full = Some(self.span(np.start, np.end.max(np.start + 1)));
-            a.head = Some(ws[np.head].s.to_lowercase());
+            a.head = Some(crate::text::lowercase(ws[np.head].s));
             if let Some((_, b, e)) = np.cited {
                 a.via = Some(self.span(b, e));
             }
@@ -722,7 +722,7 @@ impl Sentence<'_, '_, '_> {
             return false;
         };
         b.cue = self.span(k, end);
-        b.verb = b.cue.text(&self.tm.prose).to_lowercase();
+        b.verb = crate::text::lowercase(b.cue.text(&self.tm.prose));
         b.form = CueForm::Verb;
         self.out.push(b);
         true

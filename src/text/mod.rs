@@ -59,6 +59,16 @@ pub fn starts_upper(word: &str) -> bool {
     }
 }
 
+/// `s` lowercased, as `str::to_lowercase` does it. An ASCII text (nearly every word and
+/// name asked about) is lowercased byte by byte in one copy, without the Unicode tables.
+pub fn lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
+}
+
 /// How a file's text is read: Markdown lints prose only.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -321,4 +331,23 @@ fn mask_urls(prose: Cow<'_, str>) -> Cow<'_, str> {
         }
     }
     Cow::Owned(String::from_utf8(bytes).unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn lowercase_is_to_lowercase() {
+        for s in [
+            "",
+            "Said",
+            "U.S. OFFICIAL",
+            "Orbán",
+            "ΣΑΣ",
+            "İstanbul",
+            "\u{212A}elvin",
+            "a1-B2",
+        ] {
+            assert_eq!(super::lowercase(s), s.to_lowercase(), "{s}");
+        }
+    }
 }
