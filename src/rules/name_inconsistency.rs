@@ -215,7 +215,9 @@ impl<'d> CapWords<'d> {
             let within = &names[from..to];
             let lo = from + within.partition_point(|n| (n.0, n.1) < (c, len.saturating_sub(2)));
             let hi = from + within.partition_point(|n| (n.0, n.1) <= (c, len + 2));
-            if lo >= hi || !compared.insert(w) {
+            // most capitalised words are a surname with no other of its initial and length
+            // near: nothing to compare, and no need to remember them
+            if names[lo..hi].iter().all(|n| n.2 == w) || !compared.insert(w) {
                 continue;
             }
             for &(_, _, surname) in &names[lo..hi] {
