@@ -770,17 +770,29 @@ pub fn key(word: &str) -> u64 {
 
 /// A set of words compared ignoring case. An ASCII word of up to eight bytes (most
 /// queries) is looked up by its own lowercased bytes, as [`ShortWords`] holds them; any
-/// other by its lexicon key, hashed once with no lowercased copy. A word starting with an
-/// ASCII letter no entry starts with is turned away on that letter first.
-#[derive(Clone, Debug, Default)]
+/// other by its lexicon key, hashed once with no lowercased copy. A word whose ASCII
+/// initial and length no entry has is turned away on those first.
+#[derive(Clone, Debug)]
 pub struct WordSet {
     /// Every entry's key: what a word that is not short ASCII is looked up by.
     keys: rustc_hash::FxHashSet<u64>,
     /// The entries whose lowercase is ASCII of up to eight bytes (flag 1): the only ones
     /// a short ASCII word can equal, ignoring case.
     short: ShortWords,
-    /// Bit `b` set when some entry, lowercased, starts with the ASCII byte `b`.
-    initials: u128,
+    /// For each ASCII byte `b`, bit `n` (at most 63) set when some entry, lowercased,
+    /// starts with `b` and is `n` bytes long: an ASCII-initial word is turned away on its
+    /// initial and length before any lookup.
+    shapes: Box<[u64; 128]>,
+}
+
+impl Default for WordSet {
+    fn default() -> Self {
+        WordSet {
+            keys: Default::default(),
+            short: Default::default(),
+            shapes: Box::new([0; 128]),
+        }
+    }
 }
 
 impl WordSet {
@@ -793,11 +805,12 @@ impl WordSet {
             if lower.is_ascii() && (1..=8).contains(&lower.len()) {
                 set.short.building.insert(padded(lower.as_bytes()), 1);
             }
-            // the initial of the lowercased entry: what an ASCII query lowercases to
+            // the initial and length of the lowercased entry: what an ASCII-initial
+            // query must have to equal it, ignoring case
             if let Some(&b) = lower.as_bytes().first()
                 && b.is_ascii()
             {
-                set.initials |= 1 << b;
+                set.shapes[usize::from(b)] |= 1 << lower.len().min(63);
             }
         }
         set.short.freeze();
@@ -806,12 +819,31 @@ impl WordSet {
 
     pub fn contains(&self, word: &str) -> bool {
         let bytes = word.as_bytes();
-        match bytes.first() {
-            Some(&b) if b.is_ascii() && self.initials & (1 << b.to_ascii_lowercase()) == 0 => false,
-            _ if bytes.len() <= 8 && padded(bytes) & HIGH == 0 => {
-                self.short.get(lower8(padded(bytes))) != 0
+        let Some(&first) = bytes.first() else {
+            return self.keys.contains(&key(word));
+        };
+        // the shapes of entries with this initial (any initial is its own lowercase's)
+        let shapes = if first.is_ascii() {
+            let shapes = self.shapes[usize::from(first.to_ascii_lowercase())];
+            if shapes == 0 {
+                return false;
             }
-            _ => self.keys.contains(&key(word)),
+            shapes
+        } else {
+            u64::MAX
+        };
+        if !bytes.is_ascii() {
+            // lowercasing may change a non-ASCII word's length ("\u{212A}" is "k")
+            return self.keys.contains(&key(word));
+        }
+        // an ASCII word is as long as its lowercase
+        if shapes & (1 << bytes.len().min(63)) == 0 {
+            return false;
+        }
+        if bytes.len() <= 8 {
+            self.short.get(lower8(padded(bytes))) != 0
+        } else {
+            self.keys.contains(&key(word))
         }
     }
 }
@@ -853,6 +885,11 @@ mod tests {
         let set = WordSet::new(["Poll", "survey", "\u{212A}elvin"]);
         assert!(set.contains("poll") && set.contains("SURVEY") && set.contains("kelvin"));
         assert!(!set.contains("xpoll") && !set.contains("") && !set.contains("Pol"));
+        // a word whose lowercase is shorter than it is not turned away on its length:
+        // "k" and the Kelvin sign lowercase to "kk"
+        let set = WordSet::new(["kk", "according"]);
+        assert!(set.contains("k\u{212A}") && set.contains("KK") && set.contains("According"));
+        assert!(!set.contains("kkk") && !set.contains("accord") && !set.contains("k"));
     }
 
     #[test]
