@@ -127,6 +127,8 @@ pub struct Lexicon {
     /// The same flags for every entry whose lowercase form is ASCII of at most eight
     /// bytes, looked up by those bytes themselves (see [`ShortWords`]).
     short: ShortWords,
+    /// The same for entries of nine to sixteen ASCII bytes.
+    medium: MediumWords,
     /// Multi-word entries by the key of their first word (see [`word_key`]).
     phrases: FxHashMap<u64, Vec<Phrase>>,
 }
@@ -393,6 +395,7 @@ impl Lexicon {
         Lexicon::from_table(t).unwrap_or_else(|_| Lexicon {
             words: FxHashMap::default(),
             short: ShortWords::default(),
+            medium: MediumWords::default(),
             phrases: FxHashMap::default(),
         })
     }
@@ -404,6 +407,7 @@ impl Lexicon {
         let mut lex = Lexicon {
             words: FxHashMap::default(),
             short: ShortWords::default(),
+            medium: MediumWords::default(),
             phrases: FxHashMap::default(),
         };
         use class::*;
@@ -507,6 +511,7 @@ impl Lexicon {
             list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
         lex.short.freeze();
+        lex.medium.freeze();
         Ok(lex)
     }
 
@@ -518,6 +523,12 @@ impl Lexicon {
                 .short
                 .building
                 .entry(padded(lower.as_bytes()))
+                .or_default() |= f;
+        } else if lower.is_ascii() && (9..=16).contains(&lower.len()) {
+            *self
+                .medium
+                .building
+                .entry(medium_key(lower.as_bytes()))
                 .or_default() |= f;
         }
     }
@@ -608,6 +619,23 @@ impl Lexicon {
                         };
                     }
                 }
+                // nine to sixteen bytes: two loads in place, looked up the same way
+                if (9..=16).contains(&n)
+                    && let Some(bytes) = prose.get(s..s + n)
+                {
+                    let key = medium_key(bytes);
+                    let (lo, hi) = (key as u64, (key >> 64) as u64);
+                    if (lo | hi) & HIGH == 0 && bytes[n - 1] != b'.' {
+                        let f = self
+                            .medium
+                            .get(u128::from(lower8(lo)) | u128::from(lower8(hi)) << 64);
+                        return if f & class::CASED != 0 && !t.cap {
+                            f & !class::CASED
+                        } else {
+                            f
+                        };
+                    }
+                }
                 self.flags(t.text(&tm.prose))
             })
             .collect()
@@ -643,28 +671,55 @@ impl Lexicon {
 /// its lowercase bytes in one little-endian integer padded with zeros: a token of up to
 /// eight bytes is looked up by its own bytes, compared exactly, with no hash to compute.
 /// Open addressing, probed linearly from a multiplicative hash, at most half full.
+type ShortWords = PackedTable<u64>;
+
+/// Lexicon words of nine to sixteen ASCII bytes, held as [`ShortWords`] holds shorter
+/// ones in two integers: the first eight bytes, and the rest padded with zeros.
+type MediumWords = PackedTable<u128>;
+
+/// A word held as its own bytes (see [`ShortWords`], [`MediumWords`]).
+trait PackedKey: Copy + Eq + Ord + Default + std::hash::Hash {
+    /// The bits the table's slot is taken from.
+    fn spread(self) -> u64;
+}
+
+impl PackedKey for u64 {
+    #[inline]
+    fn spread(self) -> u64 {
+        self
+    }
+}
+
+impl PackedKey for u128 {
+    #[inline]
+    fn spread(self) -> u64 {
+        (self as u64) ^ ((self >> 64) as u64).rotate_left(29)
+    }
+}
+
+/// The table behind [`ShortWords`] and [`MediumWords`].
 #[derive(Clone, Debug, Default)]
-struct ShortWords {
+struct PackedTable<K> {
     /// Filled while the lexicon is built, then frozen into `words` and `flags`.
-    building: FxHashMap<u64, u32>,
-    /// 0 marks an empty slot (no word is empty).
-    words: Box<[u64]>,
+    building: FxHashMap<K, u32>,
+    /// The default key (zero) marks an empty slot (no word is empty).
+    words: Box<[K]>,
     flags: Box<[u32]>,
     shift: u32,
 }
 
-impl ShortWords {
+impl<K: PackedKey> PackedTable<K> {
     fn freeze(&mut self) {
         let size = (self.building.len() * 2).next_power_of_two().max(16);
-        self.words = vec![0; size].into_boxed_slice();
+        self.words = vec![K::default(); size].into_boxed_slice();
         self.flags = vec![0; size].into_boxed_slice();
         self.shift = 64 - size.trailing_zeros();
         // in a fixed order, so that the table is the same from run to run
-        let mut entries: Vec<(u64, u32)> = self.building.drain().collect();
+        let mut entries: Vec<(K, u32)> = self.building.drain().collect();
         entries.sort_unstable();
         for (w, f) in entries {
             let mut i = self.slot(w);
-            while self.words[i] != 0 {
+            while self.words[i] != K::default() {
                 i = (i + 1) & (size - 1);
             }
             self.words[i] = w;
@@ -673,13 +728,13 @@ impl ShortWords {
     }
 
     #[inline]
-    fn slot(&self, w: u64) -> usize {
-        (w.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    fn slot(&self, w: K) -> usize {
+        (w.spread().wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
     }
 
-    /// The flags of the lowercase word `w` (as [`ShortWords`] holds words), 0 if none.
+    /// The flags of the lowercase word `w` (as the table holds words), 0 if none.
     #[inline]
-    fn get(&self, w: u64) -> u32 {
+    fn get(&self, w: K) -> u32 {
         if self.words.is_empty() {
             return 0;
         }
@@ -690,12 +745,19 @@ impl ShortWords {
             if k == w {
                 return self.flags[i];
             }
-            if k == 0 {
+            if k == K::default() {
                 return 0;
             }
             i = (i + 1) & mask;
         }
     }
+}
+
+/// A word of nine to sixteen bytes as [`MediumWords`] holds it: the first eight bytes
+/// low, the rest padded with zeros high.
+#[inline]
+fn medium_key(bytes: &[u8]) -> u128 {
+    u128::from(load8(bytes)) | u128::from(padded(&bytes[8..])) << 64
 }
 
 /// The lexicon key of a word: a 64-bit hash of its ASCII-lowercased bytes (callers
@@ -894,14 +956,17 @@ mod tests {
 
     #[test]
     fn token_flags_agree_with_word_lookups() {
-        // `token_flags`'s short-word table (masked loads, the token's own capital) must
-        // give what `flags` gives word by word: short and long words, either case, cased
-        // classes, a title with its stop, non-ASCII, and words near the end of the text
+        // `token_flags`'s short- and medium-word tables (masked loads, the token's own
+        // capital) must give what `flags` gives word by word: short, medium (9 to 16
+        // bytes) and long words, either case, cased classes, a title with its stop,
+        // non-ASCII, and words near the end of the text
         let lex = Lexicon::builtin();
         let text = "Sen. Warren told Reuters the BBC said, “Élysée officials” \
                     reportedly acknowledged it; a spokeswoman AND the ministry's spokesperson \
                     said Mr Putin, Kremlin, reuters, bbc: “no” o US x REPORTED denied \
-                    Claimed ACCORDING Monday monday yesterday said";
+                    Claimed ACCORDING Monday monday yesterday said Spokespeople \
+                    intelligence ADMINISTRATION Administration administrations counterintelligence \
+                    Washington Post. internationally-recognised according";
         let tm = crate::text::TextModel::new(text, false);
         let flags = lex.token_flags(&tm);
         let mut seen = 0;
