@@ -60,7 +60,7 @@ impl LineIndex {
     /// built from. An offset inside a multi-byte character is moved back to that
     /// character's start; a leading BOM is not counted.
     pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
-        let offset = self.boundary(text, offset);
+        let offset = floor_boundary(text, offset);
         let line = self.line_of(offset);
         LineCol {
             line: line + 1,
@@ -71,9 +71,9 @@ impl LineIndex {
     /// [`LineIndex::line_col`] of a span's start and end. An end on its start's line is
     /// counted on from the start, not from the line's beginning again.
     pub fn span(&self, text: &str, span: crate::text::Span) -> (LineCol, LineCol) {
-        let start = self.line_col(text, span.start);
-        let from = self.boundary(text, span.start);
-        let end = self.boundary(text, span.end);
+        let from = floor_boundary(text, span.start);
+        let end = floor_boundary(text, span.end);
+        let start = self.line_col(text, from);
         let line = start.line - 1;
         let same_line = end >= from && self.starts.get(line + 1).is_none_or(|&next| end < next);
         // a leading BOM is skipped only when counting from the start of the text
@@ -85,14 +85,6 @@ impl LineIndex {
             column: self.column(text, line, from, start.column, end),
         };
         (start, end)
-    }
-
-    fn boundary(&self, text: &str, offset: usize) -> usize {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        offset
     }
 
     /// The column of `offset` on `line`, counted on from byte `from` (on that line, a
@@ -111,6 +103,16 @@ impl LineIndex {
     pub fn line_count(&self) -> usize {
         self.starts.len()
     }
+}
+
+/// `offset`, moved back to a character boundary of `text` and into it (what
+/// `str::floor_char_boundary` does, stable only after this crate's MSRV).
+fn floor_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
 }
 
 #[cfg(test)]
