@@ -218,24 +218,29 @@ fn load_config(inputs: &Inputs) -> Result<Config, ()> {
     result.map_err(|e| report_config_error(&e))
 }
 
-/// The paths on disk the inputs name (the current directory when none is named), and
-/// whether standard input ("-") is one of them.
-fn input_paths(inputs: &Inputs) -> (Vec<PathBuf>, bool) {
-    let paths: Vec<PathBuf> = if inputs.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        inputs.paths.clone()
-    };
-    let (disk, stdin): (Vec<PathBuf>, Vec<PathBuf>) =
-        paths.into_iter().partition(|p| p != Path::new("-"));
-    (disk, !stdin.is_empty())
+/// "-" among the paths: standard input.
+fn is_stdin(p: &Path) -> bool {
+    p == Path::new("-")
+}
+
+/// The paths on disk the inputs name: the current directory when none is named.
+fn disk_paths(inputs: &Inputs) -> Vec<PathBuf> {
+    if inputs.paths.is_empty() {
+        return vec![PathBuf::from(".")];
+    }
+    inputs
+        .paths
+        .iter()
+        .filter(|p| !is_stdin(p))
+        .cloned()
+        .collect()
 }
 
 /// Loads the configuration while another thread walks the inputs: the walk needs none
 /// of it (globs are applied to what it found afterwards), and both come before any file
 /// is linted, so on a large tree this shortens the serial start of a run.
 fn load_and_walk(inputs: &Inputs) -> Result<(Config, walk::Walked), ()> {
-    let (disk, _) = input_paths(inputs);
+    let disk = disk_paths(inputs);
     std::thread::scope(|s| {
         let walking = s.spawn(|| walk::walk(&disk));
         let config = load_config(inputs);
@@ -305,10 +310,9 @@ fn process_each<T: Send>(
     let mut exclude = config.files.exclude.clone();
     exclude.extend(inputs.exclude.iter().cloned());
     let filters = walk::Filters::new(&include, &exclude, inputs.force_exclude)?;
-    let (_, read_stdin) = input_paths(inputs);
     let mut errors = Vec::new();
     let mut stdin = None;
-    if read_stdin {
+    if inputs.paths.iter().any(|p| is_stdin(p)) {
         let mut bytes = Vec::new();
         match io::stdin().read_to_end(&mut bytes) {
             Ok(_) => match walk::decode(&inputs.stdin_filename, bytes) {
