@@ -583,11 +583,7 @@ impl Lexicon {
         };
         let key = key(word);
         let f = self.words.get(&key).copied().unwrap_or(0);
-        if f & class::CASED != 0 && !word.chars().next().is_some_and(char::is_uppercase) {
-            f & !class::CASED
-        } else {
-            f
-        }
+        cased(f, word.chars().next().is_some_and(char::is_uppercase))
     }
 
     /// The classes of every token of `tm` (0 for tokens that are not words): one lookup
@@ -612,11 +608,7 @@ impl Lexicon {
                     // ASCII, and not ending in '.' (the word's last byte is the top one)
                     if v & HIGH == 0 && (v >> (8 * (n - 1))) as u8 != b'.' {
                         let f = self.short.get(lower8(v));
-                        return if f & class::CASED != 0 && !t.cap {
-                            f & !class::CASED
-                        } else {
-                            f
-                        };
+                        return cased(f, t.cap);
                     }
                 }
                 // nine to sixteen bytes: two loads in place, looked up the same way
@@ -629,11 +621,7 @@ impl Lexicon {
                         let f = self
                             .medium
                             .get(u128::from(lower8(lo)) | u128::from(lower8(hi)) << 64);
-                        return if f & class::CASED != 0 && !t.cap {
-                            f & !class::CASED
-                        } else {
-                            f
-                        };
+                        return cased(f, t.cap);
                     }
                 }
                 self.flags(t.text(&tm.prose))
@@ -750,6 +738,17 @@ impl<K: PackedKey> PackedTable<K> {
             }
             i = (i + 1) & mask;
         }
+    }
+}
+
+/// `f` for a word with or without a capital: the cased classes (places, outlets, …)
+/// hold only for a capitalised word.
+#[inline]
+fn cased(f: u32, capital: bool) -> u32 {
+    if f & class::CASED != 0 && !capital {
+        f & !class::CASED
+    } else {
+        f
     }
 }
 
