@@ -658,7 +658,6 @@ impl Lexicon {
 /// Lexicon words of up to eight ASCII bytes (most words of news text), each held as
 /// its lowercase bytes in one little-endian integer padded with zeros: a token of up to
 /// eight bytes is looked up by its own bytes, compared exactly, with no hash to compute.
-/// Open addressing, probed linearly from a multiplicative hash, at most half full.
 type ShortWords = PackedTable<u64>;
 
 /// Lexicon words of nine to sixteen ASCII bytes, held as [`ShortWords`] holds shorter
@@ -667,57 +666,139 @@ type MediumWords = PackedTable<u128>;
 
 /// A word held as its own bytes (see [`ShortWords`], [`MediumWords`]).
 trait PackedKey: Copy + Eq + Ord + Default + std::hash::Hash {
-    /// The bits the table's slot is taken from.
-    fn spread(self) -> u64;
+    /// The key folded to 64 bits, by a function that `seed` picks: the table looks for
+    /// a seed under which no two of its words fold alike.
+    fn spread(self, seed: u64) -> u64;
 }
 
 impl PackedKey for u64 {
     #[inline]
-    fn spread(self) -> u64 {
+    fn spread(self, _seed: u64) -> u64 {
+        // already 64 bits: the identity folds no two words alike
         self
     }
 }
 
 impl PackedKey for u128 {
     #[inline]
-    fn spread(self) -> u64 {
-        (self as u64) ^ ((self >> 64) as u64).rotate_left(29)
+    fn spread(self, seed: u64) -> u64 {
+        // two keys with the same low half differ in the high one, so fold alike under
+        // no seed; two with different low halves differ for most seeds
+        ((self as u64) ^ seed).wrapping_mul(MIX[0]).rotate_left(32) ^ (self >> 64) as u64
     }
 }
 
-/// The table behind [`ShortWords`] and [`MediumWords`].
+/// Odd multipliers of the table's hashes (from splitmix64 and the golden ratio).
+const MIX: [u64; 3] = [
+    0x9e37_79b9_7f4a_7c15,
+    0xbf58_476d_1ce4_e5b9,
+    0x94d0_49bb_1331_11eb,
+];
+
+/// The table behind [`ShortWords`] and [`MediumWords`]: a perfect hash, built once with
+/// the lexicon, so that a lookup is one slot read and one comparison, with no probing
+/// loop whose turns the processor cannot predict (a token is as often absent as
+/// present). Words are spread over buckets by their hash; each bucket has a
+/// displacement, found when the table is built, that sends its words to free slots.
 #[derive(Clone, Debug, Default)]
 struct PackedTable<K> {
-    /// Filled while the lexicon is built, then frozen into `words` and `flags`.
+    /// Filled while the lexicon is built, then frozen into the arrays below.
     building: FxHashMap<K, u32>,
     /// The default key (zero) marks an empty slot (no word is empty).
     words: Box<[K]>,
+    /// Each slot's flags. Slot 0 is kept empty: its flags are those of any word not in
+    /// the table.
     flags: Box<[u32]>,
+    /// Each bucket's displacement.
+    disp: Box<[u16]>,
+    /// The seed of [`PackedKey::spread`].
+    seed: u64,
+    /// A hash's top bits pick its bucket, and then (displaced) its slot.
+    bucket_shift: u32,
     shift: u32,
 }
 
 impl<K: PackedKey> PackedTable<K> {
     fn freeze(&mut self) {
-        let size = (self.building.len() * 2).next_power_of_two().max(16);
-        self.words = vec![K::default(); size].into_boxed_slice();
-        self.flags = vec![0; size].into_boxed_slice();
-        self.shift = 64 - size.trailing_zeros();
         // in a fixed order, so that the table is the same from run to run
         let mut entries: Vec<(K, u32)> = self.building.drain().collect();
         entries.sort_unstable();
-        for (w, f) in entries {
-            let mut i = self.slot(w);
-            while self.words[i] != K::default() {
-                i = (i + 1) & (size - 1);
-            }
-            self.words[i] = w;
-            self.flags[i] = f;
+        let n = entries.len();
+        self.seed = (0u64..)
+            .find(|&seed| {
+                let mut folded: Vec<u64> = entries.iter().map(|e| e.0.spread(seed)).collect();
+                folded.sort_unstable();
+                folded.windows(2).all(|w| w[0] != w[1])
+            })
+            .unwrap_or(0);
+        // at most four words in five slots, about four words per bucket; a table where
+        // some bucket finds no displacement doubles (not seen with real word lists)
+        let mut size = (n + n / 4).next_power_of_two().max(16);
+        let buckets = (n / 4).next_power_of_two().max(2);
+        self.bucket_shift = 64 - buckets.trailing_zeros();
+        while !self.place(&entries, size, buckets) {
+            size *= 2;
         }
     }
 
+    /// Places `entries` in a table of `size` slots, largest bucket first; false if some
+    /// bucket finds no displacement.
+    fn place(&mut self, entries: &[(K, u32)], size: usize, buckets: usize) -> bool {
+        self.shift = 64 - size.trailing_zeros();
+        self.disp = vec![0; buckets].into_boxed_slice();
+        self.words = vec![K::default(); size].into_boxed_slice();
+        self.flags = vec![0; size].into_boxed_slice();
+        let mut by_bucket: Vec<Vec<usize>> = vec![Vec::new(); buckets];
+        for (i, e) in entries.iter().enumerate() {
+            by_bucket[self.bucket(self.hash(e.0))].push(i);
+        }
+        let mut order: Vec<usize> = (0..buckets).collect();
+        order.sort_by_key(|&b| (std::cmp::Reverse(by_bucket[b].len()), b));
+        let mut taken = vec![false; size];
+        taken[0] = true;
+        let mut slots = Vec::new();
+        for b in order {
+            let members = &by_bucket[b];
+            if members.is_empty() {
+                break;
+            }
+            let found = (0..=u16::MAX).find(|&d| {
+                slots.clear();
+                for &m in members {
+                    let s = self.slot(self.hash(entries[m].0), d);
+                    if taken[s] || slots.contains(&s) {
+                        return false;
+                    }
+                    slots.push(s);
+                }
+                true
+            });
+            let Some(d) = found else {
+                return false;
+            };
+            self.disp[b] = d;
+            for (&m, &s) in members.iter().zip(&slots) {
+                taken[s] = true;
+                self.words[s] = entries[m].0;
+                self.flags[s] = entries[m].1;
+            }
+        }
+        true
+    }
+
     #[inline]
-    fn slot(&self, w: K) -> usize {
-        (w.spread().wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    fn hash(&self, w: K) -> u64 {
+        w.spread(self.seed).wrapping_mul(MIX[0])
+    }
+
+    #[inline]
+    fn bucket(&self, h: u64) -> usize {
+        (h >> self.bucket_shift) as usize
+    }
+
+    #[inline]
+    fn slot(&self, h: u64, d: u16) -> usize {
+        ((h ^ u64::from(d).wrapping_mul(MIX[1])).wrapping_mul(MIX[2]) >> self.shift) as usize
     }
 
     /// The flags of the lowercase word `w` (as the table holds words), 0 if none.
@@ -726,18 +807,13 @@ impl<K: PackedKey> PackedTable<K> {
         if self.words.is_empty() {
             return 0;
         }
-        let mask = self.words.len() - 1;
-        let mut i = self.slot(w);
-        loop {
-            let k = self.words[i];
-            if k == w {
-                return self.flags[i];
-            }
-            if k == K::default() {
-                return 0;
-            }
-            i = (i + 1) & mask;
-        }
+        let h = self.hash(w);
+        let i = self.slot(h, self.disp[self.bucket(h)]);
+        // whether a token is in the lexicon is unpredictable: a word that is not reads
+        // the flags of slot 0, which is kept empty, so that no branch depends on it (a
+        // choice between two flags read is made a branch by the compiler)
+        let i = i & usize::from(self.words[i] == w).wrapping_neg();
+        self.flags[i]
     }
 }
 
@@ -913,6 +989,49 @@ impl WordSet {
 mod tests {
     use super::class::*;
     use super::*;
+
+    #[test]
+    fn packed_tables_find_every_word_and_no_other() {
+        // generated lowercase words of every length the tables hold, some placed and
+        // some only asked about; tables of no word, one word and thousands
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut word = |len: usize| -> Vec<u8> {
+            (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 7;
+                    state ^= state << 17;
+                    b'a' + (state % 26) as u8
+                })
+                .collect()
+        };
+        for n in [0, 1, 2, 5, 40, 1_000, 6_000] {
+            let placed: Vec<Vec<u8>> = (0..n).map(|i| word(1 + i % 16)).collect();
+            let absent: Vec<Vec<u8>> = (0..2_000).map(|i| word(1 + i % 16)).collect();
+            let mut short = ShortWords::default();
+            let mut medium = MediumWords::default();
+            let mut want: FxHashMap<Vec<u8>, u32> = FxHashMap::default();
+            for (i, w) in placed.iter().enumerate() {
+                let f = 1 + i as u32;
+                want.insert(w.clone(), f);
+                if w.len() <= 8 {
+                    short.building.insert(padded(w), f);
+                } else {
+                    medium.building.insert(medium_key(w), f);
+                }
+            }
+            short.freeze();
+            medium.freeze();
+            for w in placed.iter().chain(&absent) {
+                let got = if w.len() <= 8 {
+                    short.get(padded(w))
+                } else {
+                    medium.get(medium_key(w))
+                };
+                assert_eq!(got, want.get(w).copied().unwrap_or(0), "{n} words");
+            }
+        }
+    }
 
     #[test]
     fn keys_ignore_ascii_case_and_tell_words_apart() {
