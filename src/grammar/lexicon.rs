@@ -593,14 +593,13 @@ impl Lexicon {
         tm.tokens
             .iter()
             .map(|t| {
-                if t.kind != crate::text::TokenKind::Word {
-                    return 0;
-                }
                 let (s, n) = (t.span.start, t.span.len());
                 // most words: eight bytes read in place, masked to the word and
                 // lowercased, are looked up as they are (no hash of them to make); the
                 // token knows its capital. A word ending in '.' ("Sen.") goes the long
-                // way, which drops the stop.
+                // way, which drops the stop. Short punctuation and numbers are looked up
+                // too, and their flags masked off: a branch on the token's kind would be
+                // mispredicted about one time in five.
                 if n <= 8
                     && let Some(Ok(bytes)) = prose.get(s..s + 8).map(<[u8; 8]>::try_from)
                 {
@@ -608,8 +607,12 @@ impl Lexicon {
                     // ASCII, and not ending in '.' (the word's last byte is the top one)
                     if v & HIGH == 0 && (v >> (8 * (n - 1))) as u8 != b'.' {
                         let f = self.short.get(lower8(v));
-                        return cased(f, t.cap);
+                        let word = u32::from(t.kind == crate::text::TokenKind::Word);
+                        return cased(f, t.cap) & word.wrapping_neg();
                     }
+                }
+                if t.kind != crate::text::TokenKind::Word {
+                    return 0;
                 }
                 // nine to sixteen bytes: two loads in place, looked up the same way
                 if (9..=16).contains(&n)
@@ -669,6 +672,8 @@ trait PackedKey: Copy + Eq + Ord + Default + std::hash::Hash {
     /// The key folded to 64 bits, by a function that `seed` picks: the table looks for
     /// a seed under which no two of its words fold alike.
     fn spread(self, seed: u64) -> u64;
+    /// Zero exactly when the two keys are equal.
+    fn differ(self, other: Self) -> u64;
 }
 
 impl PackedKey for u64 {
@@ -676,6 +681,10 @@ impl PackedKey for u64 {
     fn spread(self, _seed: u64) -> u64 {
         // already 64 bits: the identity folds no two words alike
         self
+    }
+    #[inline]
+    fn differ(self, other: Self) -> u64 {
+        self ^ other
     }
 }
 
@@ -685,6 +694,11 @@ impl PackedKey for u128 {
         // two keys with the same low half differ in the high one, so fold alike under
         // no seed; two with different low halves differ for most seeds
         ((self as u64) ^ seed).wrapping_mul(MIX[0]).rotate_left(32) ^ (self >> 64) as u64
+    }
+    #[inline]
+    fn differ(self, other: Self) -> u64 {
+        let d = self ^ other;
+        d as u64 | (d >> 64) as u64
     }
 }
 
@@ -812,8 +826,11 @@ impl<K: PackedKey> PackedTable<K> {
         // whether a token is in the lexicon is unpredictable: a word that is not reads
         // the flags of slot 0, which is kept empty, so that no branch depends on it (a
         // choice between two flags read is made a branch by the compiler)
-        let i = i & usize::from(self.words[i] == w).wrapping_neg();
-        self.flags[i]
+        let d = self.words[i].differ(w);
+        // all ones when `d` is zero, by a borrow: the compiler turns a comparison into
+        // a branch here
+        let same = (u128::from(d).wrapping_sub(1) >> 64) as u64;
+        self.flags[i & same as usize]
     }
 }
 
@@ -1105,6 +1122,32 @@ mod tests {
             let v = load8(format!("{w}        ").as_bytes()) & (u64::MAX >> (64 - 8 * w.len()));
             assert_eq!(k, short_key(v, w.len()), "{w}");
         }
+    }
+
+    #[test]
+    fn tokens_that_are_not_words_have_no_flags() {
+        // even when the lexicon lists their text: a number or a punctuation mark is
+        // looked up with the words, and its flags masked off
+        let t: toml::Table = toml::from_str(crate::config::DEFAULT_LEXICON).expect("lexicon");
+        let mut t = t["lexicon"].as_table().expect("table").clone();
+        let mut heads = t["anonymous-heads"].as_array().expect("list").clone();
+        for w in ["2004", ",", "&", "officials"] {
+            heads.push(toml::Value::String(w.into()));
+        }
+        t.insert("anonymous-heads".into(), toml::Value::Array(heads));
+        let lex = Lexicon::from_table(t).expect("lexicon");
+        assert!(lex.flags("2004") & ANON_HEAD != 0 && lex.flags(",") & ANON_HEAD != 0);
+        let tm = crate::text::TextModel::new("In 2004 , officials & aides said so.", false);
+        let flags = lex.token_flags(&tm);
+        let text = |i: usize| tm.tokens[i].text(&tm.prose);
+        for (i, t) in tm.tokens.iter().enumerate() {
+            if t.kind == crate::text::TokenKind::Word {
+                assert_eq!(flags[i], lex.flags(text(i)), "{}", text(i));
+            } else {
+                assert_eq!(flags[i], 0, "{}", text(i));
+            }
+        }
+        assert!(flags.iter().any(|f| f & ANON_HEAD != 0), "officials");
     }
 
     #[test]

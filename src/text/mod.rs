@@ -204,7 +204,7 @@ impl<'a> TextModel<'a> {
         let mut n = 0;
         for (i, t) in tokens.iter().enumerate() {
             capitalised[n] = i as u32;
-            n += usize::from(t.cap && t.kind == TokenKind::Word);
+            n += usize::from(t.cap & (t.kind == TokenKind::Word));
         }
         capitalised.truncate(n);
         TextModel {
