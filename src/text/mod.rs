@@ -157,12 +157,17 @@ impl<'a> TextModel<'a> {
         let mut tokens = Vec::with_capacity(source.len() / 4 + 8);
         let mut sentences = Vec::with_capacity(tokens.capacity() / 16 + 1);
         let mut paragraphs = Vec::with_capacity(para_spans.len());
+        // the paragraph's tokens off the tokenizer's fast path, the only ones that can
+        // end a sentence early
+        let mut slow = Vec::new();
         for (pi, span) in para_spans.into_iter().enumerate() {
             let t0 = tokens.len();
-            segment::tokenize(&prose, span, &mut tokens);
+            slow.clear();
+            segment::tokenize(&prose, span, &mut tokens, &mut slow);
             let s0 = sentences.len();
             if tokens.len() > t0 {
-                segment::sentences(&prose, &tokens, t0..tokens.len(), pi, &mut sentences);
+                let range = t0..tokens.len();
+                segment::sentences(&prose, &tokens, range, &slow, pi, &mut sentences);
             }
             paragraphs.push(Paragraph {
                 span,

@@ -276,8 +276,10 @@ fn push_token(text: &str, base: usize, s: usize, e: usize, kind: TokenKind, out:
 }
 
 /// Appends the tokens of `span` to `out`. Words keep inner apostrophes and hyphens
-/// ("Russia’s", "state-run") and dotted abbreviations ("U.S.", "a.m.").
-pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
+/// ("Russia’s", "state-run") and dotted abbreviations ("U.S.", "a.m."). The index of
+/// every token not taken by the fast path (punctuation, numbers, quotation marks, words
+/// with a stop) is appended to `slow`: only those can end a sentence before the last.
+pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>, slow: &mut Vec<u32>) {
     let text = &prose[span.start..span.end];
     let bytes = text.as_bytes();
     let n = bytes.len();
@@ -303,7 +305,9 @@ pub fn tokenize(prose: &str, span: Span, out: &mut Vec<Token>) {
                 continue;
             }
         }
+        let before = out.len();
         i = slow_token(text, base, i, out);
+        slow.extend(before as u32..out.len() as u32);
     }
 }
 
@@ -458,24 +462,34 @@ fn slow_token(text: &str, base: usize, mut i: usize, out: &mut Vec<Token>) -> us
     i
 }
 
-/// Splits a paragraph's tokens into sentences.
+/// Splits a paragraph's tokens into sentences. `slow` lists, in order, the tokens of
+/// the paragraph that [`tokenize`] did not take by its fast path: a plain word does not
+/// end a sentence (unless it is the paragraph's last token), so only these are read.
 pub fn sentences(
     prose: &str,
     tokens: &[Token],
     tok_range: std::ops::Range<usize>,
+    slow: &[u32],
     paragraph: usize,
     out: &mut Vec<Sentence>,
 ) {
     let mut start = tok_range.start;
-    let mut i = tok_range.start;
     let end = tok_range.end;
-    while i < end {
-        let t = &tokens[i];
-        // most tokens are words without a full stop: nothing to decide
-        if t.kind == TokenKind::Word && prose.as_bytes()[t.span.end - 1] != b'.' && i + 1 < end {
-            i += 1;
+    let push = |start: usize, last: usize, out: &mut Vec<Sentence>| {
+        out.push(Sentence {
+            span: Span::new(tokens[start].span.start, tokens[last].span.end),
+            tokens: start..last + 1,
+            paragraph,
+            headline: false,
+        })
+    };
+    for &i in slow {
+        let i = i as usize;
+        // a closing mark taken into the sentence before
+        if i < start {
             continue;
         }
+        let t = &tokens[i];
         let s = t.text(prose);
         let mut boundary = false;
         let mut last = i;
@@ -528,19 +542,14 @@ pub fn sentences(
                 boundary = SENTENCE_STARTERS.contains(&n.text(prose));
             }
         }
-        if boundary || last + 1 >= end {
-            let last = last.min(end - 1);
-            out.push(Sentence {
-                span: Span::new(tokens[start].span.start, tokens[last].span.end),
-                tokens: start..last + 1,
-                paragraph,
-                headline: false,
-            });
+        if boundary {
+            push(start, last, out);
             start = last + 1;
-            i = last + 1;
-        } else {
-            i += 1;
         }
+    }
+    // the rest of the paragraph, whatever its last token
+    if start < end {
+        push(start, end - 1, out);
     }
 }
 
@@ -770,9 +779,18 @@ mod tests {
             "x.",
         ];
         for text in texts {
-            let mut fast = Vec::new();
-            tokenize(text, Span::new(0, text.len()), &mut fast);
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            tokenize(text, Span::new(0, text.len()), &mut fast, &mut slow);
             assert_eq!(fast, slow_only(text), "{text:?}");
+            // what the sentence splitter skips: a token left off `slow` is a word
+            // without a stop
+            for (i, t) in fast.iter().enumerate() {
+                if !slow.contains(&(i as u32)) {
+                    assert_eq!(t.kind, super::TokenKind::Word, "{text:?} {i}");
+                    assert!(!t.text(text).ends_with('.'), "{text:?} {i}");
+                }
+            }
+            assert!(slow.windows(2).all(|w| w[0] < w[1]));
         }
     }
 
