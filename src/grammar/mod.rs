@@ -156,10 +156,13 @@ pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People, flags: &[u32]) ->
         // decide alone, so those phrases are matched through
         let toks = &tm.tokens[s.tokens.clone()];
         let fl = &flags[s.tokens.clone()];
+        // a colon is looked for in the sentence's bytes before its tokens: most
+        // sentences have none, and their tokens (long out of the cache) are not read
         let any_cue = fl.iter().any(|f| f & (VERB | INVERTED) != 0)
-            || toks
-                .iter()
-                .any(|t| t.kind == TokenKind::Punct && t.text(&tm.prose) == ":")
+            || memchr::memchr(b':', s.span.text(&tm.prose).as_bytes()).is_some()
+                && toks
+                    .iter()
+                    .any(|t| t.kind == TokenKind::Punct && t.text(&tm.prose) == ":")
             || (0..toks.len()).any(|k| fl[k] & CUE_PHRASE != 0 && cue_phrase_at(tm, toks, k, lex));
         if !any_cue {
             continue;
