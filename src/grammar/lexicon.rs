@@ -823,12 +823,11 @@ impl<K: PackedKey> PackedTable<K> {
         }
         let h = self.hash(w);
         let i = self.slot(h, self.disp[self.bucket(h)]);
-        // whether a token is in the lexicon is unpredictable: a word that is not reads
-        // the flags of slot 0, which is kept empty, so that no branch depends on it (a
-        // choice between two flags read is made a branch by the compiler)
+        // whether a token is in the lexicon is unpredictable, so no branch depends on
+        // it: a word that is not reads the flags of slot 0, which is kept empty. `same`
+        // is all ones exactly when the keys are equal, made by a borrow (the compiler
+        // turns a comparison, a select or a masked `bool` here into a branch)
         let d = self.words[i].differ(w);
-        // all ones when `d` is zero, by a borrow: the compiler turns a comparison into
-        // a branch here
         let same = (u128::from(d).wrapping_sub(1) >> 64) as u64;
         self.flags[i & same as usize]
     }
