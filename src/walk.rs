@@ -328,6 +328,7 @@ fn read_regular(mut file: std::fs::File, bytes: &mut Vec<u8>) -> std::io::Result
 }
 
 pub fn decode(shown: impl std::fmt::Display, bytes: Vec<u8>) -> Result<String, String> {
+    fits(&shown, bytes.len())?;
     let head = &bytes[..bytes.len().min(8192)];
     // memchr's vectorised scan (the slice's own `contains` reads about a byte an instruction)
     if let Some(nul) = memchr::memchr(0, head) {
@@ -346,9 +347,29 @@ pub fn decode(shown: impl std::fmt::Display, bytes: Vec<u8>) -> Result<String, S
     })
 }
 
+/// A text the model can hold: its offsets are kept in 32 bits.
+fn fits(shown: &impl std::fmt::Display, len: usize) -> Result<(), String> {
+    if len > credlint::text::MAX_TEXT {
+        return Err(format!(
+            "{shown}: too large ({len} bytes; credlint reads texts of up to 4 GiB); skipped"
+        ));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn texts_over_4_gib_are_refused_by_name() {
+        assert!(fits(&"a.txt", credlint::text::MAX_TEXT).is_ok());
+        let e = fits(&"big.txt", credlint::text::MAX_TEXT + 1).unwrap_err();
+        assert_eq!(
+            e,
+            "big.txt: too large (4294967296 bytes; credlint reads texts of up to 4 GiB); skipped"
+        );
+    }
 
     /// Walk order compared component by component, the definition `tree_key` encodes.
     fn tree_order(a: &Path, b: &Path) -> std::cmp::Ordering {

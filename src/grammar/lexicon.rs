@@ -593,7 +593,7 @@ impl Lexicon {
         tm.tokens
             .iter()
             .map(|t| {
-                let (s, n) = (t.span.start, t.span.len());
+                let (s, n) = (t.span().start, t.span().len());
                 // most words: eight bytes read in place, masked to the word and
                 // lowercased, are looked up as they are (no hash of them to make); the
                 // token knows its capital. A word ending in '.' ("Sen.") goes the long

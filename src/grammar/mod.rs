@@ -172,7 +172,7 @@ pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People, flags: &[u32]) ->
             let f = fl[k];
             ws.push(W {
                 s: text,
-                span: t.span,
+                span: t.span(),
                 kind: t.kind,
                 f,
                 idx: k,
@@ -827,7 +827,7 @@ mod tests {
             .enumerate()
             .map(|(k, t)| super::W {
                 s: t.text(&tm.prose),
-                span: t.span,
+                span: t.span(),
                 kind: t.kind,
                 f: flags[start + k],
                 idx: k,

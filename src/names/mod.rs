@@ -224,7 +224,7 @@ impl People {
                         && is_particle(nw);
                     let title_dot = nw == "."
                         && fl[end - 1] & TITLE != 0
-                        && n.span.start == toks[end - 1].span.end;
+                        && n.span().start == toks[end - 1].span().end;
                     let prev_possessive = toks[end - 1].text(text).ends_with("’s")
                         || toks[end - 1].text(text).ends_with("'s");
                     // "Jack Sullivan The White House …": a capitalised function word starts a new run
@@ -262,7 +262,7 @@ impl People {
                     if !particle && !name_word(jw, f, phrase_kind) {
                         name_start = j + 1;
                         if f & TITLE != 0 || phrase_kind == Some(PhraseKind::Title) {
-                            title = Some(toks[j].span);
+                            title = Some(toks[j].span());
                             evidence |= evidence::TITLE;
                         } else if f & ROLE != 0 {
                             evidence |= evidence::ROLE;
@@ -286,7 +286,7 @@ impl People {
                         first_flags = fl[j];
                     }
                     count += 1;
-                    words.push(toks[j].span);
+                    words.push(toks[j].span());
                 }
                 if count > 0 && count <= NameWords::MAX {
                     if let Some(last) = words.last_mut() {

@@ -137,7 +137,7 @@ impl<'d> LowercaseWords<'d> {
                     .text
                     .tokens
                     .iter()
-                    .any(|t| t.span.len() == w.len() && t.text(text) == w);
+                    .any(|t| t.span().len() == w.len() && t.text(text) == w);
         }
         self.set
             .get_or_init(|| {
@@ -246,7 +246,7 @@ impl<'d> CapWords<'d> {
                 let w = strip_possessive(tok.text(text));
                 if let Some(o) = occurrences.get_mut(w) {
                     if o.count == 0 {
-                        o.first = Span::new(tok.span.start, tok.span.start + w.len());
+                        o.first = Span::new(tok.span().start, tok.span().start + w.len());
                     }
                     o.count += 1;
                 }

@@ -112,10 +112,10 @@ impl UnattributedClaim {
                     || w.ends_with("bn")
                     || w.ends_with('m') && w.len() > 1;
                 if unit || currency {
-                    return Some(t.span);
+                    return Some(t.span());
                 }
             } else if t.kind == TokenKind::Word && self.claims.contains(w) {
-                return Some(t.span);
+                return Some(t.span());
             }
         }
         // an ASCII sentence is read from the document's lowercased copy; otherwise
@@ -137,7 +137,7 @@ impl UnattributedClaim {
                 .iter()
                 .find(|t| self.superlatives.contains(t.text(text)))
         {
-            return Some(t.span);
+            return Some(t.span());
         }
         for p in &self.causal {
             if let Some(at) = p.find(lower.as_bytes()) {

@@ -69,6 +69,11 @@ pub fn lowercase(s: &str) -> String {
     }
 }
 
+/// The longest text the model holds (4 GiB less a byte): a token's offsets are kept in
+/// 32 bits, which halves the token list. Files are refused above it when read; a longer
+/// text given to [`TextModel::new`] is segmented up to the last paragraph ending within it.
+pub const MAX_TEXT: usize = u32::MAX as usize;
+
 /// How a file's text is read: Markdown lints prose only.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -98,7 +103,11 @@ pub enum TokenKind {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
-    pub span: Span,
+    /// Byte offsets into the file, in 32 bits (see [`MAX_TEXT`]): twelve bytes a token,
+    /// not twenty-four, so that the list the name finder, the grammar and the rules all
+    /// walk stays in the cache. [`Token::span`] gives them as a [`Span`].
+    pub start: u32,
+    pub end: u32,
     pub kind: TokenKind,
     /// The first character is uppercase (read once here: the name finder, the grammar
     /// and the rules all ask).
@@ -107,7 +116,12 @@ pub struct Token {
 
 impl Token {
     pub fn text<'a>(&self, src: &'a str) -> &'a str {
-        &src[self.span.start..self.span.end]
+        &src[self.start as usize..self.end as usize]
+    }
+    /// Where the token is in the file.
+    #[inline]
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
     }
 }
 
@@ -152,7 +166,10 @@ impl<'a> TextModel<'a> {
             (Cow::Borrowed(source), Vec::new(), Vec::new())
         };
         let prose = mask_urls(prose);
-        let para_spans = segment::paragraphs(&prose, markdown, &block_ends);
+        let mut para_spans = segment::paragraphs(&prose, markdown, &block_ends);
+        if prose.len() > MAX_TEXT {
+            para_spans.retain(|p| p.end <= MAX_TEXT);
+        }
         // news prose runs about one token per 4.5 bytes: sized so that it is not regrown
         let mut tokens = Vec::with_capacity(source.len() / 4 + 8);
         let mut sentences = Vec::with_capacity(tokens.capacity() / 16 + 1);
@@ -242,7 +259,7 @@ impl<'a> TextModel<'a> {
 
     /// Index of the first token starting at or after `offset`.
     pub fn token_at(&self, offset: usize) -> usize {
-        self.tokens.partition_point(|t| t.span.start < offset)
+        self.tokens.partition_point(|t| t.span().start < offset)
     }
 
     /// The spans of the double-mark quotations, sorted by start.

@@ -82,14 +82,14 @@ enum Mark {
 }
 
 fn classify(text: &str, t: &Token) -> Mark {
-    let glyph = &text[t.span.start..t.span.end];
+    let glyph = &text[t.span().start..t.span().end];
     let c = match glyph {
         "''" => '"',
         "``" => '“',
         _ => glyph.chars().next().unwrap_or(' '),
     };
-    let prev = text[..t.span.start].chars().next_back();
-    let next = text[t.span.end..].chars().next();
+    let prev = text[..t.span().start].chars().next_back();
+    let next = text[t.span().end..].chars().next();
     let prev_space =
         prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '/'));
     let next_space = next.is_none_or(|n| n.is_whitespace());
@@ -191,7 +191,7 @@ pub fn find(
         let marks: Vec<(Span, Mark)> = toks
             .iter()
             .filter(|t| t.kind == TokenKind::Quote)
-            .map(|t| (t.span, classify(text, t)))
+            .map(|t| (t.span(), classify(text, t)))
             .collect();
         let first_is_open = toks.first().is_some_and(|t| t.kind == TokenKind::Quote)
             && matches!(marks.first(), Some((_, Mark::Open(false))));
@@ -351,7 +351,7 @@ pub fn find(
 }
 
 fn first_token_end(toks: &[Token], p: &Paragraph) -> usize {
-    toks.first().map_or(p.span.end, |t| t.span.end)
+    toks.first().map_or(p.span.end, |t| t.span().end)
 }
 
 fn mark_at(text: &str, start: usize) -> Span {
