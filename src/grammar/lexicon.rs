@@ -593,7 +593,8 @@ impl Lexicon {
         tm.tokens
             .iter()
             .map(|t| {
-                let (s, n) = (t.span().start, t.span().len());
+                let span = t.span();
+                let (s, n) = (span.start, span.len());
                 // most words: eight bytes read in place, masked to the word and
                 // lowercased, are looked up as they are (no hash of them to make); the
                 // token knows its capital. A word ending in '.' ("Sen.") goes the long
@@ -866,9 +867,9 @@ fn ascii_key(word: &str) -> Option<u64> {
 /// Hashes eight bytes at a time (one lookup per token is the grammar's hottest loop), and
 /// returns the OR of the bytes read, whose high bits say whether any was non-ASCII.
 /// A word of up to eight bytes is one little-endian word padded with zeros (see
-/// [`padded`](crate::text::swar::padded); [`ShortWords`] holds words in the same form). A longer word is read as
-/// overlapping words (each eight bytes, the last ending at the end); with the length
-/// mixed in, the words read determine the input exactly.
+/// [`padded`](crate::text::swar::padded); [`ShortWords`] holds words in the same form).
+/// A longer word is read as overlapping words (each eight bytes, the last ending at the
+/// end); with the length mixed in, the words read determine the input exactly.
 fn key_of(bytes: &[u8]) -> (u64, u64) {
     let n = bytes.len();
     if n <= 8 {

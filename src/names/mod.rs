@@ -222,9 +222,8 @@ impl People {
                     let particle = n.kind == TokenKind::Word
                         && toks.get(end + 1).is_some_and(|m| m.cap)
                         && is_particle(nw);
-                    let title_dot = nw == "."
-                        && fl[end - 1] & TITLE != 0
-                        && n.span().start == toks[end - 1].span().end;
+                    let title_dot =
+                        nw == "." && fl[end - 1] & TITLE != 0 && n.start == toks[end - 1].end;
                     let prev_possessive = toks[end - 1].text(text).ends_with("’s")
                         || toks[end - 1].text(text).ends_with("'s");
                     // "Jack Sullivan The White House …": a capitalised function word starts a new run

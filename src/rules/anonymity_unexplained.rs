@@ -136,8 +136,10 @@ impl AnonymityUnexplained {
     /// The source's description hides a particular person ("an official", not "the
     /// ministry"): its anonymity needs a reason.
     fn hides_person(&self, a: &Attribution) -> bool {
-        self.requires_reason
-            .contains(&a.head.as_deref().unwrap_or("").to_lowercase())
+        // both sides are lowercase already: the head as the grammar records it, the
+        // list as the rule was configured
+        let head = a.head.as_deref().unwrap_or("");
+        self.requires_reason.iter().any(|r| r == head)
     }
 
     /// The attributions this rule reports when no reason covers them.

@@ -246,7 +246,8 @@ impl<'d> CapWords<'d> {
                 let w = strip_possessive(tok.text(text));
                 if let Some(o) = occurrences.get_mut(w) {
                     if o.count == 0 {
-                        o.first = Span::new(tok.span().start, tok.span().start + w.len());
+                        let start = tok.span().start;
+                        o.first = Span::new(start, start + w.len());
                     }
                     o.count += 1;
                 }

@@ -82,14 +82,15 @@ enum Mark {
 }
 
 fn classify(text: &str, t: &Token) -> Mark {
-    let glyph = &text[t.span().start..t.span().end];
+    let glyph = t.text(text);
     let c = match glyph {
         "''" => '"',
         "``" => '“',
         _ => glyph.chars().next().unwrap_or(' '),
     };
-    let prev = text[..t.span().start].chars().next_back();
-    let next = text[t.span().end..].chars().next();
+    let span = t.span();
+    let prev = text[..span.start].chars().next_back();
+    let next = text[span.end..].chars().next();
     let prev_space =
         prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '/'));
     let next_space = next.is_none_or(|n| n.is_whitespace());

@@ -523,7 +523,7 @@ pub fn sentences(
                 // "Mr." / "Feb." / an initial "J." do not end a sentence before a name
                 let initial = pt.chars().count() == 1 && pt.chars().all(|c| c.is_uppercase());
                 if prev.kind == TokenKind::Word
-                    && prev.span().end == t.span().start
+                    && prev.end == t.start
                     && (is_abbreviation(pt) || initial)
                 {
                     boundary = next.is_none();
