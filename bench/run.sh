@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# The speed benchmark: credlint on real news (see bench/corpus.sh), release build.
+# The speed benchmark: credlint on real news (see bench/corpus.sh), dist profile (fat LTO).
 #   bench/run.sh            # prints a Markdown table (paste into BENCHMARKS.md); the x4 rows
 #                           # are best of 7, the others best of 3 (this machine is noisy)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bench/corpus.sh >/dev/null
-cargo build --release -q
-cargo build --release -q --example bench_names
-BIN=target/release/credlint
+cargo build --profile dist -q
+cargo build --profile dist -q --example bench_names
+BIN=target/dist/credlint
 C=bench/corpus
 M="python3 bench/measure.py"
 echo "machine: $(nproc) cores, $(grep 'model name' /proc/cpuinfo | head -1 | cut -d: -f2 | xargs), $(date -u +%F)"
@@ -27,4 +27,4 @@ mkdir -p $C/one
 $M "check, 1 thread, one 20 MB file" $C/one 1 -- $BIN check --isolated --format json -j 1 $C/one/all.txt
 echo
 echo "name index (synthetic summaries: 100,000 documents, ~1,000,000 mentions):"
-target/release/examples/bench_names
+target/dist/examples/bench_names
