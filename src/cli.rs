@@ -452,7 +452,8 @@ fn run(cli: Cli) -> io::Result<u8> {
                 }
             };
             let files = run.results.len();
-            let groups = credlint::combine_grouped(run.results, &config);
+            let credlint::Combined { groups, suppressed } =
+                credlint::combine_run(run.results, &config);
             let summary = Summary::of_groups(files, &groups);
             let worst = groups.iter().flatten().map(|d| d.severity).max();
             let none = FileMap::default();
@@ -460,7 +461,7 @@ fn run(cli: Cli) -> io::Result<u8> {
             if let Format::Json = format {
                 // written group by group: the run's findings are never moved into one list
                 let refs: Vec<&[credlint::Diagnostic]> = groups.iter().map(Vec::as_slice).collect();
-                render::json::write_groups(&refs, &none, &summary, &mut out)?;
+                render::json::write_groups(&refs, &suppressed, &none, &summary, &mut out)?;
                 // the process ends soon: the findings of an archive (hundreds of thousands
                 // of strings) are left to the exit rather than freed one by one, serially
                 std::mem::forget(groups);
@@ -472,7 +473,10 @@ fn run(cli: Cli) -> io::Result<u8> {
                         out.write_all(render::concise::render(&diags, &none).as_bytes())?
                     }
                     Format::Sarif => {
-                        out.write_all(render::sarif::render(&diags, &none).as_bytes())?
+                        let root = sarif_root();
+                        let log =
+                            render::sarif::render(&diags, &suppressed, &none, root.as_deref());
+                        out.write_all(log.as_bytes())?
                     }
                     Format::Github => {
                         out.write_all(render::github::render(&diags, &none).as_bytes())?
@@ -620,6 +624,16 @@ fn init(path: &Path, force: bool) -> io::Result<u8> {
     tmp.persist(path).map_err(|e| e.error)?;
     eprintln!("wrote {}", path.display());
     Ok(0)
+}
+
+/// The `file://` URI of the directory relative paths start from (SARIF's `%SRCROOT%`).
+fn sarif_root() -> Option<String> {
+    let cwd = std::env::current_dir().ok()?;
+    let mut dir = cwd.to_str()?.to_string();
+    if !dir.ends_with('/') {
+        dir.push('/');
+    }
+    Some(render::sarif::file_uri(&dir))
 }
 
 /// Standard output with a large buffer: a run over an archive prints megabytes, and each

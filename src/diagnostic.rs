@@ -45,6 +45,14 @@ pub struct Edit {
     pub replacement: String,
 }
 
+/// Why a finding is not reported: a directive in the draft silences it (see
+/// [`crate::suppress`]). Such findings do not count; SARIF and JSON show them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suppression {
+    /// The directive's text after `--`.
+    pub reason: Option<String>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     pub path: String,
@@ -61,6 +69,12 @@ pub struct Diagnostic {
     /// Line and column of the span's start and end, once computed (see [`locate`]), so
     /// output can be written after the file's text is gone.
     pub position: Option<(LineCol, LineCol)>,
+    /// Set when a directive silences the finding (boxed: almost always `None`).
+    pub suppression: Option<Box<Suppression>>,
+    /// What identifies the finding across edits of the file: a hash of its rule and the
+    /// flagged text (white space normalised), not of its offsets (see [`fingerprint`]).
+    /// Zero until computed.
+    pub fingerprint: u64,
 }
 
 impl Diagnostic {
@@ -83,6 +97,8 @@ impl Diagnostic {
             related: Vec::new(),
             fix: None,
             position: None,
+            suppression: None,
+            fingerprint: 0,
         }
     }
     pub fn label(mut self, s: impl Into<String>) -> Self {
@@ -187,5 +203,75 @@ impl Summary {
             }
         }
         s
+    }
+}
+
+/// 64-bit FNV-1a: a fingerprint must be the same in every build and on every platform
+/// (it is stored in baselines and SARIF), which the standard library's hashers do not
+/// promise; FNV is a few lines and enough to tell findings apart.
+fn fnv1a(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// The fingerprint of a finding of `rule` that flags `text`: its words joined by single
+/// spaces, so re-wrapping a paragraph or an edit elsewhere in the file keeps it.
+pub fn fingerprint_of(rule: &str, text: &str) -> u64 {
+    let mut h = fnv1a(FNV_OFFSET, rule.as_bytes());
+    h = fnv1a(h, b"\0");
+    for (i, w) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            h = fnv1a(h, b" ");
+        }
+        h = fnv1a(h, w.as_bytes());
+    }
+    h
+}
+
+/// Sets the fingerprint of each diagnostic of `diags` that has none: from its flagged
+/// text in `text` when it points into `path`, from its message otherwise (a cross-file
+/// finding, whose texts are gone: its message names the spellings).
+pub fn fingerprint(diags: &mut [Diagnostic], path: &str, text: Option<&str>) {
+    for d in diags.iter_mut().filter(|d| d.fingerprint == 0) {
+        d.fingerprint = match text {
+            Some(t) if d.path == path => fingerprint_of(d.rule, d.span.text(t)),
+            _ => fingerprint_of(d.rule, &d.message),
+        };
+    }
+}
+
+/// [`fingerprint`] with the path: what SARIF's `partialFingerprints` holds.
+pub fn fingerprint_with_path(d: &Diagnostic) -> u64 {
+    let h = fnv1a(FNV_OFFSET, d.path.replace('\\', "/").as_bytes());
+    fnv1a(h, &d.fingerprint.to_le_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprints_ignore_wrapping_but_not_words_or_rules() {
+        let a = fingerprint_of("anonymous-source", "a source close\n  to the talks");
+        assert_eq!(
+            a,
+            fingerprint_of("anonymous-source", "a source close to the talks")
+        );
+        assert_ne!(
+            a,
+            fingerprint_of("anonymous-source", "a source close to the deal")
+        );
+        assert_ne!(
+            a,
+            fingerprint_of("single-source", "a source close to the talks")
+        );
+        // fixed across builds: stored in baselines
+        assert_eq!(fingerprint_of("", ""), fnv1a(FNV_OFFSET, b"\0"));
+        assert_eq!(fnv1a(FNV_OFFSET, b"a"), 0xaf63_dc4c_8601_ec8c);
     }
 }

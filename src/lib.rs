@@ -14,6 +14,7 @@ pub mod grammar;
 pub mod names;
 pub mod render;
 pub mod rules;
+pub mod suppress;
 pub mod text;
 
 use rayon::prelude::*;
@@ -23,16 +24,23 @@ pub use config::{Config, ConfigError};
 pub use diagnostic::{Diagnostic, Related, Severity, Summary};
 
 /// Lints one document. No I/O, no printing; diagnostics sorted by offset, with their
-/// lines and columns computed.
+/// lines and columns computed. Findings its suppressions silence are left out.
 pub fn check_source(path: &str, text: &str, config: &Config) -> Vec<Diagnostic> {
-    lint_file(path, text, config).diagnostics
+    combine(vec![lint_file(path, text, config)], config)
 }
 
 /// What linting one file yields: its diagnostics (lines and columns computed, so the text
-/// can be dropped) and, when the cross-file name check is on, the names it uses.
+/// can be dropped), when the cross-file name check is on the names it uses, and what its
+/// suppression directives silenced.
+#[derive(Default)]
 pub struct FileResult {
     pub diagnostics: Vec<Diagnostic>,
     pub names: Option<names::index::DocNames>,
+    /// The findings a directive of the file silenced (each with its suppression).
+    pub suppressed: Vec<Diagnostic>,
+    /// The file's directives (`None`: it has none), kept until the cross-file findings
+    /// have been checked against them and those that silenced nothing reported.
+    pub suppressions: Option<Box<suppress::Suppressions>>,
 }
 
 fn cross_file(config: &Config) -> bool {
@@ -41,13 +49,23 @@ fn cross_file(config: &Config) -> bool {
 
 /// Lints one file of a run; [`combine`] then merges the files and compares their names.
 pub fn lint_file(path: &str, text: &str, config: &Config) -> FileResult {
-    let doc = Document::new(path, text, config);
+    let scan = suppress::scan(path, text);
+    // plain-text directive lines are blanked for the rules (offsets unchanged)
+    let prose = scan
+        .as_ref()
+        .map_or(std::borrow::Cow::Borrowed(text), |s| s.mask(text));
+    let doc = Document::new(path, &prose, config);
     let mut out = Vec::new();
     run_rules(&doc, config, &mut out);
     // one line index serves the diagnostics and the name summary
     let index = text::LineIndex::new(text);
-    diagnostic::locate(&mut out, path, text, &index);
     let names = cross_file(config).then(|| names::index::DocNames::from_document(&doc, &index));
+    let (suppressions, suppressed) = match scan {
+        Some(scan) => apply_suppressions(path, text, &index, scan, config, &mut out),
+        None => (None, Vec::new()),
+    };
+    diagnostic::locate(&mut out, path, text, &index);
+    diagnostic::fingerprint(&mut out, path, Some(text));
     // sorted here, in parallel: the run's final sort then merges sorted runs
     diagnostic::sort(&mut out);
     // kept until the run ends: without the slack of a grown vector
@@ -55,7 +73,34 @@ pub fn lint_file(path: &str, text: &str, config: &Config) -> FileResult {
     FileResult {
         diagnostics: out,
         names,
+        suppressed,
+        suppressions,
     }
+}
+
+/// Reports the file's malformed directives (`invalid-suppression`) and moves the findings
+/// its directives silence out of `out`: the file's suppressions (kept for the cross-file
+/// findings) and what they silenced, located.
+fn apply_suppressions(
+    path: &str,
+    text: &str,
+    index: &text::LineIndex,
+    scan: suppress::Scan,
+    config: &Config,
+    out: &mut Vec<Diagnostic>,
+) -> (Option<Box<suppress::Suppressions>>, Vec<Diagnostic>) {
+    let (mut sup, problems) = scan.into_suppressions(path, text, index);
+    if let Some(r) = config.rule(rules::invalid_suppression::DEF.meta.id) {
+        out.extend(
+            problems
+                .iter()
+                .map(|p| rules::invalid_suppression::diagnostic(path, p, r.severity)),
+        );
+    }
+    let mut silenced = sup.apply(out);
+    diagnostic::locate(&mut silenced, path, text, index);
+    diagnostic::fingerprint(&mut silenced, path, Some(text));
+    (Some(Box::new(sup)), silenced)
 }
 
 fn run_rules(doc: &Document, config: &Config, out: &mut Vec<Diagnostic>) {
@@ -102,7 +147,8 @@ pub fn check_files(files: &[(String, String)], config: &Config) -> Vec<Diagnosti
 }
 
 /// A run's diagnostics from its files' results, in file order: each file's findings, then
-/// those that compare the files' names, sorted and without repeats.
+/// those that compare the files' names, sorted and without repeats. Findings silenced by
+/// a suppression are left out (see [`combine_run`]).
 pub fn combine(per_file: Vec<FileResult>, config: &Config) -> Vec<Diagnostic> {
     combine_grouped(per_file, config)
         .into_iter()
@@ -110,8 +156,106 @@ pub fn combine(per_file: Vec<FileResult>, config: &Config) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// [`combine`], with the diagnostics left in groups, one per path, in output order: what
-/// one list would hold, without copying a run's diagnostics into it.
+/// [`combine`], with the diagnostics left in groups, one per path (see [`combine_run`]).
+pub fn combine_grouped(per_file: Vec<FileResult>, config: &Config) -> Vec<Vec<Diagnostic>> {
+    combine_run(per_file, config).groups
+}
+
+/// What a run reports: the findings in groups, one per path, in output order, and the
+/// findings suppression directives silenced (sorted; each carries its suppression).
+#[derive(Debug, Default)]
+pub struct Combined {
+    pub groups: Vec<Vec<Diagnostic>>,
+    pub suppressed: Vec<Diagnostic>,
+}
+
+/// The run's findings from its files' results: each file's own findings, the cross-file
+/// findings no suppression silences at any place they point to, and the directives that
+/// silenced nothing (`unused-suppression`).
+pub fn combine_run(per_file: Vec<FileResult>, config: &Config) -> Combined {
+    let mut sups: Vec<Box<suppress::Suppressions>> = Vec::new();
+    let mut suppressed = Vec::new();
+    let per_file: Vec<FileResult> = per_file
+        .into_iter()
+        .map(|mut r| {
+            sups.extend(r.suppressions.take());
+            suppressed.append(&mut r.suppressed);
+            r
+        })
+        .collect();
+    let mut after = |mut corpus: Vec<Diagnostic>| {
+        diagnostic::fingerprint(&mut corpus, "", None);
+        let mut corpus = silence_corpus(corpus, &mut sups, &mut suppressed);
+        corpus.extend(unused_suppressions(&mut sups, config, &mut suppressed));
+        corpus
+    };
+    let groups = group_findings(per_file, config, &mut after);
+    diagnostic::sort(&mut suppressed);
+    Combined { groups, suppressed }
+}
+
+/// Moves the cross-file findings a suppression silences (at the finding's own place or
+/// at any place its related labels point to: either spelling may be the one an editor
+/// judged) into `suppressed`.
+fn silence_corpus(
+    corpus: Vec<Diagnostic>,
+    sups: &mut [Box<suppress::Suppressions>],
+    suppressed: &mut Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    if sups.is_empty() {
+        return corpus;
+    }
+    let mut kept = Vec::with_capacity(corpus.len());
+    for mut d in corpus {
+        let places: Vec<(String, text::Span)> = std::iter::once((d.path.clone(), d.span))
+            .chain(
+                d.related
+                    .iter()
+                    .map(|r| (r.path.clone().unwrap_or_else(|| d.path.clone()), r.span)),
+            )
+            .collect();
+        let reason = places.iter().find_map(|(p, span)| {
+            sups.iter_mut()
+                .filter(|s| s.path == *p)
+                .find_map(|s| s.silence(d.rule, *span))
+        });
+        match reason {
+            Some(reason) => {
+                d.suppression = Some(Box::new(diagnostic::Suppression { reason }));
+                suppressed.push(d);
+            }
+            None => kept.push(d),
+        }
+    }
+    kept
+}
+
+/// `unused-suppression` findings: every directive entry that silenced nothing, for
+/// rules that ran. A directive naming `unused-suppression` silences them in turn (those
+/// go to `suppressed`).
+fn unused_suppressions(
+    sups: &mut [Box<suppress::Suppressions>],
+    config: &Config,
+    suppressed: &mut Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    let Some(rule) = config.rule(rules::unused_suppression::DEF.meta.id) else {
+        return Vec::new();
+    };
+    let enabled = |id: &str| config.rule(id).is_some();
+    let found: Vec<Diagnostic> = sups
+        .iter()
+        .flat_map(|s| {
+            s.unused(enabled)
+                .map(|e| rules::unused_suppression::diagnostic(s, e, rule.severity))
+        })
+        .collect();
+    let mut found = found;
+    diagnostic::fingerprint(&mut found, "", None);
+    silence_corpus(found, sups, suppressed)
+}
+
+/// The files' findings in groups, one per path, in output order, with the cross-file
+/// findings (passed through `after`, which may drop some and add others) merged in.
 ///
 /// The order is the one sorting everything at once gives: by path first, so paths do
 /// not mix and each group is sorted and de-duplicated on its own (a path linted twice
@@ -119,7 +263,11 @@ pub fn combine(per_file: Vec<FileResult>, config: &Config) -> Vec<Diagnostic> {
 /// first and everything again after, which is what one pass over all of them gives:
 /// the order is total up to equal keys, the sort is stable, and a repeat keeps its first
 /// copy.
-pub fn combine_grouped(per_file: Vec<FileResult>, config: &Config) -> Vec<Vec<Diagnostic>> {
+fn group_findings(
+    per_file: Vec<FileResult>,
+    config: &Config,
+    after: &mut dyn FnMut(Vec<Diagnostic>) -> Vec<Diagnostic>,
+) -> Vec<Vec<Diagnostic>> {
     let mut doc_names = Vec::with_capacity(per_file.len());
     let mut groups = Vec::with_capacity(per_file.len());
     for r in per_file {
@@ -133,7 +281,7 @@ pub fn combine_grouped(per_file: Vec<FileResult>, config: &Config) -> Vec<Vec<Di
     if groups.iter().any(|g| g.iter().any(|d| d.path != g[0].path)) {
         let mut all: Vec<Diagnostic> = groups.into_iter().flatten().collect();
         finish(&mut all);
-        all.extend(corpus_diagnostics(&doc_names, config));
+        all.extend(after(corpus_diagnostics(&doc_names, config)));
         finish(&mut all);
         return vec![all];
     }
@@ -151,6 +299,7 @@ pub fn combine_grouped(per_file: Vec<FileResult>, config: &Config) -> Vec<Vec<Di
     );
     // many small allocations: freed off the critical path
     rayon::spawn(move || drop(doc_names));
+    let corpus = after(corpus);
     if corpus.is_empty() {
         return groups;
     }
@@ -250,6 +399,7 @@ mod tests {
                         diag("c.txt", "quote-marks", 9, "y"),
                     ],
                     names: names("c.txt", &["Liu Pengyu", "Gordon Brown", "Boris Johnson"]),
+                    ..Default::default()
                 },
                 FileResult {
                     diagnostics: vec![
@@ -257,14 +407,17 @@ mod tests {
                         diag("a.txt", "single-source", 1, "n"),
                     ],
                     names: names("a.txt", &["Liu Pengya"]),
+                    ..Default::default()
                 },
                 FileResult {
                     diagnostics: Vec::new(),
                     names: names("d.txt", &["Boris Jonson"]),
+                    ..Default::default()
                 },
                 FileResult {
                     diagnostics: Vec::new(),
                     names: names("b.txt", &["Liu Pengyu", "Gordon Brwon"]),
+                    ..Default::default()
                 },
                 FileResult {
                     diagnostics: vec![
@@ -272,6 +425,7 @@ mod tests {
                         diag("c.txt", "agentless-attribution", 2, "z"),
                     ],
                     names: names("c.txt", &["Liu Pengyu", "Gordon Brown", "Boris Johnson"]),
+                    ..Default::default()
                 },
             ]
         };
@@ -280,8 +434,9 @@ mod tests {
         let mut want: Vec<Diagnostic> = files().into_iter().flat_map(|f| f.diagnostics).collect();
         finish(&mut want);
         let doc_names: Vec<DocNames> = files().into_iter().filter_map(|f| f.names).collect();
-        let corpus = corpus_diagnostics(&doc_names, &config);
+        let mut corpus = corpus_diagnostics(&doc_names, &config);
         assert!(!corpus.is_empty(), "the names differ across files");
+        diagnostic::fingerprint(&mut corpus, "", None);
         want.extend(corpus);
         finish(&mut want);
         let groups = combine_grouped(files(), &config);

@@ -189,7 +189,7 @@ fn drafts_from_seed(cfg: &credlint::Config, seed: u64, rounds: usize) {
             json["diagnostics"].as_array().map(Vec::len),
             Some(diags.len())
         );
-        let _ = credlint::render::sarif::render(&diags, &map);
+        let _ = credlint::render::sarif::render(&diags, &[], &map, None);
         for line in credlint::render::github::render(&diags, &map).lines() {
             assert!(line.starts_with("::"), "round {round}: {line}");
         }

@@ -39,6 +39,7 @@ fn fixture_counts_are_what_the_drafts_hold() {
         ("agentless-attribution", 4),
         ("anonymity-unexplained", 2),
         ("anonymous-source", 3),
+        ("invalid-suppression", 2),
         ("loaded-attribution-verb", 4),
         ("name-inconsistency", 1),
         ("name-second-reference", 1),
@@ -48,6 +49,7 @@ fn fixture_counts_are_what_the_drafts_hold() {
         ("single-source", 1),
         ("unattributed-claim", 2),
         ("unattributed-quote", 1),
+        ("unused-suppression", 1),
     ];
     let cfg = common::config();
     for (id, n) in expected {

@@ -33,7 +33,7 @@ fn json_size(d: &Diagnostic) -> usize {
         .iter()
         .map(|r| 128 + r.message.len() + r.path.as_ref().map_or(d.path.len(), String::len))
         .sum();
-    320 + d.path.len()
+    344 + d.path.len()
         + d.message.len()
         + opt(&d.label)
         + opt(&d.note)
@@ -50,7 +50,9 @@ fn push_diagnostic(buf: &mut Vec<u8>, d: &Diagnostic, files: &FileMap) {
     let (start, end) = files.span_of(d);
     buf.extend_from_slice(b"{\"end\":");
     push_pos(buf, end);
-    buf.extend_from_slice(b",\"fix\":");
+    buf.extend_from_slice(b",\"fingerprint\":\"");
+    push_hex(buf, d.fingerprint);
+    buf.extend_from_slice(b"\",\"fix\":");
     match &d.fix {
         Some(f) => {
             buf.extend_from_slice(b"{\"replacement\":");
@@ -94,6 +96,27 @@ fn push_diagnostic(buf: &mut Vec<u8>, d: &Diagnostic, files: &FileMap) {
     buf.push(b'}');
 }
 
+/// `n` as 16 lowercase hex digits (what `{:016x}` gives, without a `format!` per finding).
+fn push_hex(buf: &mut Vec<u8>, n: u64) {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    for i in (0..16).rev() {
+        buf.push(DIGITS[((n >> (4 * i)) & 0xf) as usize]);
+    }
+}
+
+/// A silenced finding: its object with `"suppression":{"reason":…}` last (keys stay in
+/// alphabetical order).
+fn push_suppressed(buf: &mut Vec<u8>, d: &Diagnostic, files: &FileMap) {
+    push_diagnostic(buf, d, files);
+    buf.pop();
+    buf.extend_from_slice(b",\"suppression\":{\"reason\":");
+    push_opt(
+        buf,
+        d.suppression.as_ref().and_then(|s| s.reason.as_deref()),
+    );
+    buf.extend_from_slice(b"}}");
+}
+
 /// Groups of diagnostics rendered at once: a batch is rendered in parallel, then written
 /// in order, so output is the same as a serial run and memory stays bounded.
 const GROUPS_PER_BATCH: usize = 512;
@@ -106,13 +129,15 @@ pub fn write(
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     let groups: Vec<&[Diagnostic]> = diags.chunks(64).collect();
-    write_groups(&groups, files, summary, out)
+    write_groups(&groups, &[], files, summary, out)
 }
 
 /// [`write()`] for diagnostics held in consecutive groups (a run's, file by file: see
-/// [`crate::combine_grouped`]), which need not be copied into one list first.
+/// [`crate::combine_grouped`]), which need not be copied into one list first, and the
+/// findings suppressions silenced (`suppressed`: the same objects, with the reason).
 pub fn write_groups(
     groups: &[&[Diagnostic]],
+    suppressed: &[Diagnostic],
     files: &FileMap,
     summary: &Summary,
     out: &mut dyn std::io::Write,
@@ -141,7 +166,15 @@ pub fn write_groups(
             first = false;
         }
     }
-    out.write_all(if first {
+    out.write_all(if first { b"]" } else { b"\n  ]" })?;
+    out.write_all(b",\n  \"suppressed\": [")?;
+    for (i, d) in suppressed.iter().enumerate() {
+        let mut buf = Vec::new();
+        buf.extend_from_slice(if i == 0 { b"\n    " } else { b",\n    " });
+        push_suppressed(&mut buf, d, files);
+        out.write_all(&buf)?;
+    }
+    out.write_all(if suppressed.is_empty() {
         b"],\n  \"summary\": "
     } else {
         b"\n  ],\n  \"summary\": "
@@ -190,6 +223,7 @@ mod tests {
     #[derive(Serialize)]
     struct Diag<'a> {
         end: Pos,
+        fingerprint: String,
         fix: Option<Fix<'a>>,
         help: Option<&'a str>,
         label: Option<&'a str>,
@@ -220,6 +254,7 @@ mod tests {
         let (start, end) = files.span_of(d);
         let v = Diag {
             end: pos(end),
+            fingerprint: format!("{:016x}", d.fingerprint),
             fix: d.fix.as_ref().map(|f| Fix {
                 replacement: &f.replacement,
                 span: sp(f.span),
@@ -283,6 +318,7 @@ mod tests {
             replacement: "say \"who\"".into(),
         });
         full.position = lc(3, 9);
+        full.fingerprint = 0xfedc_ba98_0123_4567;
         full.related[0].position = lc(1, 2);
         full.related[1].position = lc(10, 1);
         let info = Diagnostic::new("x", "quote-marks", Severity::Info, Span::new(0, 0), "");

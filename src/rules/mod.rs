@@ -11,6 +11,7 @@ use crate::text::Span;
 pub mod agentless_attribution;
 pub mod anonymity_unexplained;
 pub mod anonymous_source;
+pub mod invalid_suppression;
 pub mod loaded_attribution_verb;
 pub mod name_inconsistency;
 pub mod name_second_reference;
@@ -20,6 +21,7 @@ pub mod secondary_source;
 pub mod single_source;
 pub mod unattributed_claim;
 pub mod unattributed_quote;
+pub mod unused_suppression;
 
 /// What `credlint rules` and `credlint explain` show.
 #[derive(Debug)]
@@ -42,6 +44,7 @@ pub static REGISTRY: &[RuleDef] = &[
     agentless_attribution::DEF,
     anonymity_unexplained::DEF,
     anonymous_source::DEF,
+    invalid_suppression::DEF,
     loaded_attribution_verb::DEF,
     name_inconsistency::DEF,
     name_second_reference::DEF,
@@ -51,6 +54,7 @@ pub static REGISTRY: &[RuleDef] = &[
     single_source::DEF,
     unattributed_claim::DEF,
     unattributed_quote::DEF,
+    unused_suppression::DEF,
 ];
 
 /// A rule reads one built document and reports through a sink. Rules that compare
