@@ -114,6 +114,15 @@ enum Command {
         /// Print only the findings, not the summary line.
         #[arg(short, long)]
         quiet: bool,
+        /// Report only findings on lines added or changed since this git revision
+        /// (committed, staged or not; untracked files count as new). Every file is still
+        /// read for the cross-file name check.
+        #[arg(long, value_name = "REV")]
+        diff: Option<String>,
+        /// Hide the findings already in this JSON report (written earlier with
+        /// `--format json`), matched by path, rule and flagged text.
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
     },
     /// Print the attributions and quotes credlint finds, as JSON.
     Extract {
@@ -432,7 +441,17 @@ fn run(cli: Cli) -> io::Result<u8> {
             color,
             fix,
             quiet,
+            diff,
+            baseline,
         } => {
+            // checked before any file is read: a wrong revision or baseline fails fast
+            let mut narrow = match Narrow::new(diff.as_deref(), baseline.as_deref()) {
+                Ok(n) => n,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return Ok(2);
+                }
+            };
             let Ok((config, walked)) = load_and_walk(&inputs) else {
                 return Ok(2);
             };
@@ -452,8 +471,11 @@ fn run(cli: Cli) -> io::Result<u8> {
                 }
             };
             let files = run.results.len();
-            let credlint::Combined { groups, suppressed } =
-                credlint::combine_run(run.results, &config);
+            let credlint::Combined {
+                mut groups,
+                mut suppressed,
+            } = credlint::combine_run(run.results, &config);
+            narrow.apply(&mut groups, &mut suppressed);
             let summary = Summary::of_groups(files, &groups);
             let worst = groups.iter().flatten().map(|d| d.severity).max();
             let none = FileMap::default();
@@ -624,6 +646,42 @@ fn init(path: &Path, force: bool) -> io::Result<u8> {
     tmp.persist(path).map_err(|e| e.error)?;
     eprintln!("wrote {}", path.display());
     Ok(0)
+}
+
+/// What `--diff` and `--baseline` leave out of a run's findings.
+struct Narrow {
+    changed: Option<crate::diff::Changed>,
+    baseline: Option<crate::baseline::Baseline>,
+}
+
+impl Narrow {
+    fn new(diff: Option<&str>, baseline: Option<&Path>) -> Result<Narrow, String> {
+        Ok(Narrow {
+            changed: diff.map(crate::diff::Changed::since).transpose()?,
+            baseline: baseline.map(crate::baseline::Baseline::read).transpose()?,
+        })
+    }
+
+    /// Keeps the findings on changed lines (all, without `--diff`) that the baseline
+    /// does not hold; silenced findings are narrowed to changed lines only.
+    fn apply(
+        &mut self,
+        groups: &mut Vec<Vec<credlint::Diagnostic>>,
+        suppressed: &mut Vec<credlint::Diagnostic>,
+    ) {
+        if let Some(c) = &self.changed {
+            for g in groups.iter_mut() {
+                g.retain(|d| c.touches(d));
+            }
+            suppressed.retain(|d| c.touches(d));
+        }
+        if let Some(b) = &mut self.baseline {
+            for g in groups.iter_mut() {
+                g.retain(|d| !b.hides(d));
+            }
+        }
+        groups.retain(|g| !g.is_empty());
+    }
 }
 
 /// The `file://` URI of the directory relative paths start from (SARIF's `%SRCROOT%`).

@@ -1,6 +1,8 @@
 //! The `credlint` binary: a thin shell over the library.
 
+mod baseline;
 mod cli;
+mod diff;
 mod fix;
 mod walk;
 
