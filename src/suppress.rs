@@ -14,7 +14,8 @@
 //! closes every open `disable`). A reason after `--` is kept for SARIF and JSON.
 //!
 //! The module parses and applies; it does no I/O. [`crate::lint_file`] runs the rules,
-//! then moves the findings a directive covers out of the file's list
+//! then moves the findings a directive covers (at their place or a related place in the
+//! file) out of the file's list
 //! ([`Suppressions::apply`]); [`crate::combine_run`] checks the cross-file findings against
 //! the suppressions of every place they point to and reports directives that silenced
 //! nothing (`unused-suppression`). Directives that name an unknown rule or word are
@@ -395,13 +396,23 @@ impl Suppressions {
         best.map(|(_, i)| self.reasons[self.entries[i].directive].clone())
     }
 
-    /// Moves the findings of `diags` a directive silences into the returned list, each
+    /// Moves the findings of `diags` a directive silences (at the finding's place, or at
+    /// a place in this file its related labels point to) into the returned list, each
     /// with its suppression recorded.
     pub fn apply(&mut self, diags: &mut Vec<crate::Diagnostic>) -> Vec<crate::Diagnostic> {
         let mut silenced = Vec::new();
         let mut kept = Vec::with_capacity(diags.len());
         for mut d in diags.drain(..) {
-            match self.silence(d.rule, d.span) {
+            let here: Vec<Span> = std::iter::once(d.span)
+                .chain(
+                    d.related
+                        .iter()
+                        .filter(|r| r.path.as_ref().is_none_or(|p| *p == self.path))
+                        .map(|r| r.span),
+                )
+                .collect();
+            let reason = here.into_iter().find_map(|span| self.silence(d.rule, span));
+            match reason {
                 Some(reason) => {
                     d.suppression = Some(Box::new(crate::diagnostic::Suppression { reason }));
                     silenced.push(d);

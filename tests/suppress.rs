@@ -156,3 +156,22 @@ fn unused_suppression_can_be_configured_and_silenced() {
         .collect();
     assert_eq!(rules, ["unused-suppression", "unused-suppression"]);
 }
+
+#[test]
+fn a_finding_is_silenced_at_a_related_place_in_its_file() {
+    let draft = |directive: &str| {
+        format!(
+            "{directive}Ingrid Solberg, the harbour master, said the ferry would run.\n\nThe crane was fixed on Monday, Solberg said.\n\nIngrid Solbreg said two sailings would be added.\n"
+        )
+    };
+    let cfg = common::config();
+    let found = credlint::check_source("a.txt", &draft(""), &cfg);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    // reported at the odd spelling (line 5), pointing to the usual one (line 1)
+    assert_eq!(found[0].rule, "name-inconsistency");
+    assert_eq!(found[0].position.map(|p| p.0.line), Some(5));
+    assert_eq!(found[0].related[0].position.map(|p| p.0.line), Some(1));
+    // a directive above the place it points to silences it
+    let text = draft("credlint: disable-next-line name-inconsistency -- two people, checked\n");
+    assert!(credlint::check_source("a.txt", &text, &cfg).is_empty());
+}
