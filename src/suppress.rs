@@ -163,15 +163,13 @@ fn directive(body: &str, at: usize, span: Span, s: &mut Scan) {
         return;
     };
     let Some(kind) = WORDS.iter().find(|(w, _)| *w == word).map(|(_, k)| *k) else {
-        let hint = crate::config::nearest(word, WORDS.iter().map(|(w, _)| *w));
-        s.problems.push(Problem {
-            span: word_span,
-            message: format!("unknown suppression directive `{word}`"),
-            label: match hint {
-                Some(h) => format!("did you mean `{h}`?"),
-                None => "expected disable-next-line, disable, enable or disable-file".into(),
-            },
-        });
+        s.problems.push(unknown(
+            word_span,
+            format!("unknown suppression directive `{word}`"),
+            word,
+            WORDS.iter().map(|(w, _)| *w),
+            "expected disable-next-line, disable, enable or disable-file",
+        ));
         return;
     };
     let mut rules = Vec::new();
@@ -180,18 +178,13 @@ fn directive(body: &str, at: usize, span: Span, s: &mut Scan) {
         named += 1;
         match crate::rules::find(id) {
             Some(def) => rules.push((def.meta.id, id_span)),
-            None => {
-                let hint =
-                    crate::config::nearest(id, crate::rules::REGISTRY.iter().map(|d| d.meta.id));
-                s.problems.push(Problem {
-                    span: id_span,
-                    message: format!("unknown rule `{id}` in a suppression"),
-                    label: match hint {
-                        Some(h) => format!("did you mean `{h}`?"),
-                        None => "not a credlint rule (`credlint rules` lists them)".into(),
-                    },
-                });
-            }
+            None => s.problems.push(unknown(
+                id_span,
+                format!("unknown rule `{id}` in a suppression"),
+                id,
+                crate::rules::REGISTRY.iter().map(|d| d.meta.id),
+                "not a credlint rule (`credlint rules` lists them)",
+            )),
         }
     }
     // rules were named but none is known: the directive must not widen to every rule
@@ -204,6 +197,26 @@ fn directive(body: &str, at: usize, span: Span, s: &mut Scan) {
         rules,
         reason: reason.filter(|r| !r.is_empty()).map(str::to_string),
     });
+}
+
+/// The problem of an unknown `word`, labelled with the nearest of `candidates` (or
+/// `otherwise` when none is near).
+fn unknown<'a>(
+    span: Span,
+    message: String,
+    word: &str,
+    candidates: impl Iterator<Item = &'a str>,
+    otherwise: &str,
+) -> Problem {
+    let label = match crate::config::nearest(word, candidates) {
+        Some(h) => format!("did you mean `{h}`?"),
+        None => otherwise.to_string(),
+    };
+    Problem {
+        span,
+        message,
+        label,
+    }
 }
 
 /// The words of `head` (separated by white space and commas) with their spans.
