@@ -2,8 +2,9 @@
 //! them are reported (every file is still linted: the cross-file name check needs them
 //! all).
 //!
-//! Runs the `git` binary: `git diff --unified=0 BASE --` gives the added and changed
-//! lines of tracked files (committed since BASE, staged and not), and `git ls-files
+//! Runs the `git` binary: `git diff --unified=0 $(git merge-base BASE HEAD) --` gives the
+//! added and changed lines of tracked files (committed since the branch left BASE, staged
+//! and not), and `git ls-files
 //! --others --exclude-standard` the untracked files, which count as new throughout. The
 //! binary is what every CI runner and newsroom machine has, and its diff is the one the
 //! user sees; a git library would add a large dependency for two commands.
@@ -58,6 +59,11 @@ impl Changed {
         git(&root, &["rev-parse", "--verify", "--quiet", &commit]).map_err(|_| {
             format!("--diff: unknown revision `{base}` (a commit, branch or tag is expected)")
         })?;
+        // from where this branch left `base`, as a pull request shows it: lines `base`
+        // changed since are not this change's (without a common history, `base` itself)
+        let from = git(&root, &["merge-base", base, "HEAD"])
+            .map(|c| c.trim().to_string())
+            .unwrap_or_else(|_| base.to_string());
         let diff = git(
             &root,
             &[
@@ -65,7 +71,7 @@ impl Changed {
                 "--unified=0",
                 "--no-color",
                 "--no-ext-diff",
-                base,
+                &from,
                 "--",
             ],
         )?;

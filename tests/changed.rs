@@ -128,6 +128,34 @@ fn diff_reports_only_changed_lines_and_new_files() {
 }
 
 #[test]
+fn diff_counts_from_where_the_branch_left_its_base() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path();
+    git(dir, &["init", "-q"]);
+    write(dir, "story.txt", &format!("{FINDING}\n{CLEAN}"));
+    git(dir, &["add", "."]);
+    git(dir, &["commit", "-q", "-m", "base"]);
+    git(dir, &["checkout", "-q", "-b", "feature"]);
+    write(dir, "story.txt", &format!("{FINDING}\n{FINDING}"));
+    git(
+        dir,
+        &["commit", "-q", "-am", "feature adds a finding on line 3"],
+    );
+    // main moves on after the branch and rewrites line 1: the branch's line 1 now differs
+    // from main's, but the branch did not change it
+    git(dir, &["checkout", "-q", "main"]);
+    write(dir, "story.txt", &format!("{CLEAN}\n{CLEAN}"));
+    git(dir, &["commit", "-q", "-am", "main rewrites line 1"]);
+    git(dir, &["checkout", "-q", "feature"]);
+    let all = findings(&check(dir, &["story.txt"]));
+    assert!(all.iter().any(|f| f.1 == 1) && all.iter().any(|f| f.1 == 3));
+    let got = findings(&check(dir, &["--diff", "main", "story.txt"]));
+    let lines: Vec<u64> = got.iter().map(|f| f.1).collect();
+    assert!(!lines.is_empty());
+    assert!(lines.iter().all(|&l| l == 3), "{got:#?}");
+}
+
+#[test]
 fn diff_errors_outside_a_repository_and_for_an_unknown_revision() {
     let tmp = tempfile::tempdir().expect("temp dir");
     write(tmp.path(), "a.txt", FINDING);

@@ -175,3 +175,52 @@ fn a_finding_is_silenced_at_a_related_place_in_its_file() {
     let text = draft("credlint: disable-next-line name-inconsistency -- two people, checked\n");
     assert!(credlint::check_source("a.txt", &text, &cfg).is_empty());
 }
+
+#[test]
+fn a_blanket_file_directive_silences_exactly_what_each_fixture_raises() {
+    // the invariant over every rule's drafts: a directive line changes no finding, it
+    // only moves every one of them (bar the reports about directives) to `suppressed`
+    let cfg = common::config();
+    let meta = ["invalid-suppression", "unused-suppression"];
+    for def in credlint::rules::REGISTRY {
+        let id = def.meta.id;
+        if meta.contains(&id) {
+            continue;
+        }
+        for which in ["bad", "good"] {
+            let (path, text) = common::read(&format!("tests/fixtures/{id}/{which}.txt"));
+            let directive = "credlint: disable-file -- the desk has read it\n";
+            let key = |d: &credlint::Diagnostic, shift: usize| {
+                (
+                    d.rule,
+                    d.span.start - shift,
+                    d.span.end - shift,
+                    d.message.clone(),
+                )
+            };
+            let before: Vec<_> = run(&[(path.clone(), text.clone())], &cfg)
+                .groups
+                .iter()
+                .flatten()
+                .map(|d| key(d, 0))
+                .collect();
+            let after = run(&[(path.clone(), format!("{directive}{text}"))], &cfg);
+            let left: Vec<&str> = after.groups.iter().flatten().map(|d| d.rule).collect();
+            if before.is_empty() {
+                assert_eq!(left, ["unused-suppression"], "{path}");
+                continue;
+            }
+            assert!(left.is_empty(), "{path}: {left:?}");
+            let silenced: Vec<_> = after
+                .suppressed
+                .iter()
+                .map(|d| key(d, directive.len()))
+                .collect();
+            assert_eq!(silenced, before, "{path}");
+            assert!(after.suppressed.iter().all(|d| {
+                d.suppression.as_ref().and_then(|s| s.reason.as_deref())
+                    == Some("the desk has read it")
+            }));
+        }
+    }
+}
