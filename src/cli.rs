@@ -544,7 +544,9 @@ fn run(cli: Cli) -> io::Result<u8> {
                 walked,
                 EXTRACT_BATCH,
                 |p, t| {
-                    let doc = Document::new(p, &t, &config);
+                    // directive lines are not prose (offsets unchanged)
+                    let prose = credlint::suppress::prose(p, &t);
+                    let doc = Document::new(p, &prose, &config);
                     // the JSON line is about as long as the text: one allocation, no regrowth
                     let mut line = Vec::with_capacity(t.len() + 256);
                     // kept as bytes: the writer copies valid UTF-8, nothing to check again
@@ -594,7 +596,10 @@ fn run(cli: Cli) -> io::Result<u8> {
                 return Ok(2);
             };
             let run = process(&inputs, &config, walked, |p, t| {
-                Ok(credlint::extract::ledger(&Document::new(p, &t, &config)))
+                let prose = credlint::suppress::prose(p, &t);
+                Ok(credlint::extract::ledger(&Document::new(
+                    p, &prose, &config,
+                )))
             });
             let run = match run {
                 Ok(r) => r,

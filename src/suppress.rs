@@ -115,6 +115,12 @@ pub fn scan(path: &str, text: &str) -> Option<Scan> {
     Some(s)
 }
 
+/// The text the rules (and `extract`, `sources`) read: `text` with its plain-text
+/// directive lines blanked (see [`Scan::mask`]).
+pub fn prose<'t>(path: &str, text: &'t str) -> Cow<'t, str> {
+    scan(path, text).map_or(Cow::Borrowed(text), |s| s.mask(text))
+}
+
 fn scan_comments(text: &str, s: &mut Scan) {
     let mut from = 0;
     while let Some(open) = memchr::memmem::find(&text.as_bytes()[from..], b"<!--").map(|i| from + i)
@@ -540,5 +546,41 @@ mod tests {
         assert_eq!(unused, ["anonymous-source"]);
         assert_eq!(sup.unused(|r| r != "anonymous-source").count(), 0);
         assert_eq!(sup.reasons, [None, Some("checked".to_string())]);
+    }
+
+    #[test]
+    fn every_truncation_of_tricky_drafts_is_read_without_panic() {
+        // cut at every character boundary: unterminated comments, a directive at the
+        // very end, CR and CRLF line ends, multi-byte text around the markers
+        let drafts = [
+            (
+                "a.md",
+                "Intro é.\r\n<!-- credlint-disable-next-line anonymous-source -- “why” -->\r\nA source said so.\r<!-- credlint-enable --><!--credlint-disable-file--><!-- credlint-",
+            ),
+            (
+                "a.txt",
+                "Héllo\rcredlint: disable quote-marks,, ,anonymous-source --\n  credlint:\ncredlint: enable\r\ncredlint: disable-next-line -- reason ü\ncredlint: disable-next-line",
+            ),
+        ];
+        for (path, draft) in drafts {
+            for (cut, _) in draft.char_indices().chain([(draft.len(), ' ')]) {
+                let text = &draft[..cut];
+                let Some(s) = scan(path, text) else {
+                    continue;
+                };
+                let masked = s.mask(text);
+                assert_eq!(masked.len(), text.len());
+                assert_eq!(
+                    masked.matches(['\n', '\r']).count(),
+                    text.matches(['\n', '\r']).count()
+                );
+                let index = LineIndex::new(text);
+                let (mut sup, _) = s.into_suppressions(path, text, &index);
+                for at in 0..=text.len() {
+                    let _ = sup.silence("quote-marks", Span::new(at, at));
+                }
+                let _ = sup.unused(|_| true).count();
+            }
+        }
     }
 }

@@ -224,3 +224,28 @@ fn a_blanket_file_directive_silences_exactly_what_each_fixture_raises() {
         }
     }
 }
+
+#[test]
+fn extract_does_not_read_a_directive_line_as_prose() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let draft = tmp.path().join("story.txt");
+    std::fs::write(
+        &draft,
+        "credlint: disable-next-line anonymous-source -- officials said the source asked not to be named\nA source said the plan was dead.\n",
+    )
+    .expect("write");
+    let out = common::bin()
+        .args(["extract", "--isolated"])
+        .arg(&draft)
+        .output()
+        .expect("run credlint");
+    assert!(out.status.success(), "{out:?}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON line");
+    let cues: Vec<&str> = v["attributions"]
+        .as_array()
+        .expect("attributions")
+        .iter()
+        .map(|a| a["source"]["text"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(cues, ["A source"]);
+}
