@@ -109,10 +109,25 @@ pub fn scan(path: &str, text: &str) -> Option<Scan> {
         ..Scan::default()
     };
     match syntax {
-        Syntax::Comment => scan_comments(text, &mut s),
+        Syntax::Comment => scan_comments(text, &code_spans(path, text), &mut s),
         Syntax::Line => scan_lines(text, &mut s),
     }
     Some(s)
+}
+
+/// The code blocks and code spans of a Markdown file, where a directive is an example
+/// being shown, not one given (none for HTML). Parsed again here, only for the rare file
+/// that mentions `credlint-`.
+fn code_spans(path: &str, text: &str) -> Vec<Span> {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    if crate::text::Format::from_path(path) != crate::text::Format::Markdown {
+        return Vec::new();
+    }
+    Parser::new_ext(text, Options::all())
+        .into_offset_iter()
+        .filter(|(e, _)| matches!(e, Event::Code(_) | Event::Start(Tag::CodeBlock(_))))
+        .map(|(_, r)| Span::new(r.start, r.end))
+        .collect()
 }
 
 /// The text the rules (and `extract`, `sources`) read: `text` with its plain-text
@@ -121,7 +136,7 @@ pub fn prose<'t>(path: &str, text: &'t str) -> Cow<'t, str> {
     scan(path, text).map_or(Cow::Borrowed(text), |s| s.mask(text))
 }
 
-fn scan_comments(text: &str, s: &mut Scan) {
+fn scan_comments(text: &str, code: &[Span], s: &mut Scan) {
     let mut from = 0;
     while let Some(open) = memchr::memmem::find(&text.as_bytes()[from..], b"<!--").map(|i| from + i)
     {
@@ -130,6 +145,9 @@ fn scan_comments(text: &str, s: &mut Scan) {
             return;
         };
         from = close + 3;
+        if code.iter().any(|c| c.start <= open && open < c.end) {
+            continue;
+        }
         let body = &text[body_start..close];
         let lead = body.len() - body.trim_start().len();
         if let Some(rest) = body.trim_start().strip_prefix("credlint-") {
@@ -486,6 +504,16 @@ mod tests {
         // plain-text syntax is not read in Markdown, nor comments in plain text
         assert!(scan("a.md", txt).is_none());
         assert!(scan("a.txt", md).is_none());
+    }
+
+    #[test]
+    fn examples_in_markdown_code_are_not_directives() {
+        let t = "Write `<!-- credlint-disable-file quote-marks -->` at the top, or:\n\n```html\n<!-- credlint-disable-next-line anonymous-source -->\n```\n\n<!-- credlint-enable -->\n";
+        let s = scan_of("guide.md", t);
+        assert_eq!(s.directives.len(), 1, "{:?}", s.directives);
+        assert_eq!(s.directives[0].kind, Kind::Enable);
+        // in HTML there is no code to skip
+        assert_eq!(scan_of("guide.html", t).directives.len(), 3);
     }
 
     #[test]
