@@ -2,6 +2,7 @@
 
 mod cli;
 mod fix;
+mod lsp;
 mod walk;
 
 #[cfg(not(target_env = "msvc"))]
