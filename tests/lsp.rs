@@ -434,6 +434,8 @@ fn a_configuration_error_is_shown_on_the_file_and_utf8_is_negotiated() {
         "credlint.toml",
         "[rules.anonymous-sorce]\nseverity = \"error\"\n",
     );
+    write(&root, "c.txt", &format!("Liu Pengyu{SPOKESPERSON}"));
+    write(&root, "d.txt", &format!("Liu Pengyu{SPOKESPERSON}"));
     let mut c = Client::start(&root);
     let init = initialize(&mut c, &root, json!(["utf-8", "utf-16"]));
     assert_eq!(init["result"]["capabilities"]["positionEncoding"], "utf-8");
@@ -480,6 +482,40 @@ fn a_configuration_error_is_shown_on_the_file_and_utf8_is_negotiated() {
             .any(|d| d["code"] == "anonymous-source" && d["severity"] == 1)
     });
     assert!(has(&list, "anonymous-source"));
+    // a registry entry is appended to the existing file
+    let b_uri = uri(&root.join("b.txt"));
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": b_uri, "languageId": "plaintext", "version": 1,
+               "text": format!("Liu Pengya{SPOKESPERSON}")}}),
+    );
+    let b_list = c.diagnostics(&b_uri, |l| has(l, "name-inconsistency"));
+    let name = b_list
+        .iter()
+        .find(|d| d["code"] == "name-inconsistency")
+        .unwrap();
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": b_uri}, "range": name["range"], "context": {"diagnostics": [name]}}),
+    );
+    let registry = actions["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"].as_str().unwrap_or("").contains("names registry"))
+        .expect("a registry action")
+        .clone();
+    let edits = registry["edit"]["changes"][&config_uri]
+        .as_array()
+        .unwrap_or_else(|| panic!("{registry:#}"));
+    assert_eq!(
+        edits[0]["range"]["start"],
+        json!({"line": 2, "character": 0})
+    );
+    assert_eq!(
+        edits[0]["newText"],
+        "\n[[names]]\ncanonical = \"Liu Pengyu\"\nvariants = [\"Liu Pengya\"]\n"
+    );
     // plain text takes the plain suppression line
     let range = list
         .iter()

@@ -20,6 +20,8 @@ pub fn code_actions(server: &Server, p: &lt::CodeActionParams) -> Vec<lt::CodeAc
     };
     let mut actions = Vec::new();
     let mut files = FxHashMap::default();
+    // two findings of one rule on one line, or one name reported twice: one action each
+    let mut seen = rustc_hash::FxHashSet::default();
     for d in server.findings(doc) {
         let range = server.range(doc, d.span);
         if !overlaps(range, p.range) {
@@ -27,6 +29,13 @@ pub fn code_actions(server: &Server, p: &lt::CodeActionParams) -> Vec<lt::CodeAc
         }
         let shown = server.to_lsp(uri, doc, d, &mut files);
         let mut push = |title: String, edit: lt::WorkspaceEdit, preferred: bool| {
+            let key = (
+                title.clone(),
+                serde_json::to_string(&edit).unwrap_or_default(),
+            );
+            if !seen.insert(key) {
+                return;
+            }
             actions.push(lt::CodeActionOrCommand::CodeAction(lt::CodeAction {
                 title,
                 kind: Some(lt::CodeActionKind::QUICKFIX),

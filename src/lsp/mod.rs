@@ -82,9 +82,8 @@ struct Server {
     /// client's initialization options: credlint has no web site of its own.
     rule_docs: Option<String>,
     docs: FxHashMap<Url, OpenDoc>,
+    /// The folder's names and the findings that compare them.
     names: workspace::NameSet,
-    /// The findings comparing the documents' names, by path, as last computed.
-    corpus: FxHashMap<String, Vec<Diagnostic>>,
     /// Open documents edited since they were last linted.
     dirty: FxHashSet<Url>,
     /// Bumped when the configuration changes: older background builds are dropped.
@@ -112,7 +111,6 @@ impl Server {
             rule_docs: None,
             docs: FxHashMap::default(),
             names: workspace::NameSet::default(),
-            corpus: FxHashMap::default(),
             dirty: FxHashSet::default(),
             generation: 0,
             initialized: false,
@@ -401,15 +399,11 @@ impl Server {
         match std::fs::read_to_string(&doc.path) {
             Ok(text) => {
                 let names = workspace::names_of(&doc.path, &text, &self.settings.config);
-                if self.names.update(names) {
-                    self.compare_and_publish(None);
-                }
+                self.names.update(names);
             }
-            Err(_) => {
-                self.names.remove(&doc.path);
-                self.compare_and_publish(None);
-            }
+            Err(_) => self.names.remove(&doc.path),
         }
+        self.compare_and_publish(Some(&[]));
         self.notify::<lt::notification::PublishDiagnostics>(lt::PublishDiagnosticsParams {
             uri: uri.clone(),
             diagnostics: Vec::new(),
@@ -426,14 +420,15 @@ impl Server {
                 self.reload_settings();
                 continue;
             }
-            if self.docs.contains_key(&e.uri) {
+            let path = library_path(&e.uri);
+            if self.docs.contains_key(&e.uri) || !linted(&path) {
                 continue;
             }
-            let path = library_path(&e.uri);
             match std::fs::read_to_string(&path) {
                 Ok(text) if e.typ != lt::FileChangeType::DELETED => {
                     let names = workspace::names_of(&path, &text, &self.settings.config);
-                    changed |= self.names.update(names);
+                    self.names.update(names);
+                    changed = true;
                 }
                 _ => {
                     self.names.remove(&path);
@@ -442,7 +437,7 @@ impl Server {
             }
         }
         if changed {
-            self.compare_and_publish(None);
+            self.compare_and_publish(Some(&[]));
         }
     }
 
@@ -454,7 +449,6 @@ impl Server {
         }
         let dirty: Vec<Url> = self.dirty.drain().collect();
         let config = Arc::clone(&self.settings.config);
-        let mut names_changed = false;
         for uri in &dirty {
             let Some(doc) = self.docs.get_mut(uri) else {
                 continue;
@@ -465,27 +459,29 @@ impl Server {
                 path: doc.path.clone(),
                 people: Vec::new(),
             });
-            names_changed |= self.names.update(names);
+            self.names.update(names);
         }
-        // the cross-file findings point at where each document first spells a name,
-        // which an edit moves: compared again after every edit (a few milliseconds on
-        // a folder of hundreds of drafts; BENCHMARKS.md)
-        self.compare_and_publish(Some((&dirty, names_changed)));
+        self.compare_and_publish(Some(&dirty));
     }
 
-    /// Compares the documents' names and publishes the open documents' findings: the
-    /// `edited` ones always, the others when their cross-file findings changed (when the
-    /// edited documents' names changed, or `edited` is `None`).
-    fn compare_and_publish(&mut self, edited: Option<(&[Url], bool)>) {
-        let corpus = self.names.compare(&self.settings.config);
-        let old = std::mem::replace(&mut self.corpus, corpus);
+    /// Compares the documents' names (when they changed) and publishes the open
+    /// documents' findings: the `edited` ones always, the others when their cross-file
+    /// findings changed (all of them when `edited` is `None`).
+    fn compare_and_publish(&mut self, edited: Option<&[Url]>) {
+        let before: FxHashMap<Url, Vec<Diagnostic>> = self
+            .docs
+            .iter()
+            .map(|(u, d)| (u.clone(), self.names.findings(&d.path).to_vec()))
+            .collect();
+        self.names.refresh(&self.settings.config);
         let uris: Vec<Url> = self.docs.keys().cloned().collect();
         for uri in uris {
             let doc = &self.docs[&uri];
             let publish = match edited {
-                Some((list, names_changed)) => {
+                Some(list) => {
                     list.contains(&uri)
-                        || (names_changed && old.get(&doc.path) != self.corpus.get(&doc.path))
+                        || before.get(&uri).map(Vec::as_slice)
+                            != Some(self.names.findings(&doc.path))
                 }
                 None => true,
             };
@@ -497,9 +493,7 @@ impl Server {
 
     /// The findings of an open document: its own, then those comparing it with others.
     fn findings<'a>(&'a self, doc: &'a OpenDoc) -> impl Iterator<Item = &'a Diagnostic> {
-        doc.own
-            .iter()
-            .chain(self.corpus.get(&doc.path).into_iter().flatten())
+        doc.own.iter().chain(self.names.findings(&doc.path))
     }
 
     fn publish(&self, uri: &Url) {
@@ -614,7 +608,8 @@ impl Server {
             // the built-in rules go on while the file is wrong
             Err(e) => (
                 builtin(),
-                file.as_deref().and_then(|p| config_diagnostic(p, &e)),
+                file.as_deref()
+                    .and_then(|p| config_diagnostic(p, &e, self.encoding)),
             ),
         };
         if let Some((uri, _)) = old_error
@@ -690,13 +685,13 @@ fn builtin() -> Config {
 }
 
 /// A configuration error as a diagnostic on the configuration file.
-fn config_diagnostic(path: &Path, e: &ConfigError) -> Option<(Url, lt::Diagnostic)> {
+fn config_diagnostic(path: &Path, e: &ConfigError, enc: Encoding) -> Option<(Url, lt::Diagnostic)> {
     let uri = Url::from_file_path(path).ok()?;
     let lines = LineMap::new(&e.src);
     let range = match e.span {
         Some(s) => lt::Range::new(
-            lines.position(&e.src, s.start, Encoding::Utf16),
-            lines.position(&e.src, s.end.max(s.start), Encoding::Utf16),
+            lines.position(&e.src, s.start, enc),
+            lines.position(&e.src, s.end.max(s.start), enc),
         ),
         None => lt::Range::default(),
     };
@@ -715,6 +710,14 @@ fn config_diagnostic(path: &Path, e: &ConfigError) -> Option<(Url, lt::Diagnosti
             ..Default::default()
         },
     ))
+}
+
+/// Is `path` a file the folder's walk would lint (by its extension)?
+fn linted(path: &str) -> bool {
+    Path::new(path)
+        .extension()
+        .and_then(|x| x.to_str())
+        .is_some_and(|x| walk::EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(x)))
 }
 
 fn is_config(uri: &Url) -> bool {

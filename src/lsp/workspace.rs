@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use credlint::names::index::DocNames;
+use credlint::text::{LineCol, Span};
 use credlint::{Config, Diagnostic};
 
 use crate::walk;
@@ -62,41 +63,49 @@ pub fn read_folder(root: &Path, config: &Config) -> Vec<DocNames> {
         .collect()
 }
 
-/// Every document's names, by path, in one list the cross-file check takes as it is.
+/// Every document's names, by path, and the findings that compare them.
+///
+/// Comparing the names builds an index of every document's names, which grows with the
+/// folder; most edits do not change which names a document uses, only where they are.
+/// Such an update moves the findings' spans to the names' new places instead of
+/// comparing again: `moved_findings_are_those_a_comparison_gives` checks the two agree.
 #[derive(Default)]
 pub struct NameSet {
     docs: Vec<DocNames>,
     at: FxHashMap<String, usize>,
+    findings: FxHashMap<String, Vec<Diagnostic>>,
+    /// The names changed since the findings were computed.
+    stale: bool,
 }
 
 impl NameSet {
-    /// Puts `names` in place of the document's earlier names; says whether the names it
-    /// uses changed (not only where they are).
-    pub fn update(&mut self, names: DocNames) -> bool {
-        match self.at.get(&names.path) {
-            Some(&i) => {
-                let old = &self.docs[i];
-                let same = old.people.len() == names.people.len()
-                    && old
-                        .people
-                        .iter()
-                        .zip(&names.people)
-                        .all(|(a, b)| a.full == b.full);
-                self.docs[i] = names;
-                !same
-            }
-            None => {
-                let changed = !names.people.is_empty();
-                self.at.insert(names.path.clone(), self.docs.len());
-                self.docs.push(names);
-                changed
-            }
+    /// Puts `names` in place of the document's earlier names.
+    pub fn update(&mut self, names: DocNames) {
+        let Some(&i) = self.at.get(&names.path) else {
+            self.stale |= !names.people.is_empty();
+            self.at.insert(names.path.clone(), self.docs.len());
+            self.docs.push(names);
+            return;
+        };
+        let old = std::mem::replace(&mut self.docs[i], names);
+        let new = &self.docs[i];
+        let same_names = old.people.len() == new.people.len()
+            && old
+                .people
+                .iter()
+                .zip(&new.people)
+                .all(|(a, b)| a.full == b.full);
+        if !same_names {
+            self.stale = true;
+        } else if !self.stale {
+            move_findings(&mut self.findings, &old, new);
         }
     }
 
     /// Drops a document (a file deleted from the folder).
     pub fn remove(&mut self, path: &str) {
         if let Some(i) = self.at.remove(path) {
+            self.stale |= !self.docs[i].people.is_empty();
             self.docs.swap_remove(i);
             if let Some(moved) = self.docs.get(i) {
                 self.at.insert(moved.path.clone(), i);
@@ -113,13 +122,56 @@ impl NameSet {
         self.docs.len()
     }
 
-    /// The findings that compare the documents' names, by path.
-    pub fn compare(&self, config: &Config) -> FxHashMap<String, Vec<Diagnostic>> {
-        let mut by_path: FxHashMap<String, Vec<Diagnostic>> = FxHashMap::default();
-        for d in credlint::corpus_diagnostics(&self.docs, config) {
-            by_path.entry(d.path.clone()).or_default().push(d);
+    /// Compares the documents' names again if they changed since the last comparison.
+    pub fn refresh(&mut self, config: &Config) {
+        if !self.stale {
+            return;
         }
-        by_path
+        self.findings.clear();
+        for d in credlint::corpus_diagnostics(&self.docs, config) {
+            self.findings.entry(d.path.clone()).or_default().push(d);
+        }
+        self.stale = false;
+    }
+
+    /// The findings comparing `path`'s names with the other documents' (as of the last
+    /// [`NameSet::refresh`]).
+    pub fn findings(&self, path: &str) -> &[Diagnostic] {
+        self.findings.get(path).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Moves the spans of `findings` that point at `old`'s names to where `new` (the same
+/// names, in the same order) has them.
+fn move_findings(
+    findings: &mut FxHashMap<String, Vec<Diagnostic>>,
+    old: &DocNames,
+    new: &DocNames,
+) {
+    let moves: FxHashMap<Span, (Span, (LineCol, LineCol))> = old
+        .people
+        .iter()
+        .zip(&new.people)
+        .filter(|(a, b)| a.first != b.first)
+        .map(|(a, b)| (a.first, (b.first, b.first_position)))
+        .collect();
+    if moves.is_empty() {
+        return;
+    }
+    let path = new.path.as_str();
+    for d in findings.values_mut().flatten() {
+        let own = d.path == path;
+        if own && let Some(&(span, position)) = moves.get(&d.span) {
+            d.span = span;
+            d.position = Some(position);
+        }
+        for r in &mut d.related {
+            let here = r.path.as_deref().map_or(own, |p| p == path);
+            if here && let Some(&(span, position)) = moves.get(&r.span) {
+                r.span = span;
+                r.position = Some(position);
+            }
+        }
     }
 }
 
@@ -127,25 +179,48 @@ impl NameSet {
 mod tests {
     use super::*;
 
+    fn all(set: &NameSet) -> Vec<Diagnostic> {
+        let mut v: Vec<Diagnostic> = set.findings.values().flatten().cloned().collect();
+        credlint::diagnostic::sort(&mut v);
+        v
+    }
+
     #[test]
-    fn updates_replace_a_document_and_say_when_its_names_changed() {
+    fn moved_findings_are_those_a_comparison_gives() {
         let config = Config::builtin().expect("built-in config");
-        let a = names_of("a.txt", "Liu Pengyu, a spokesperson, said it.", &config);
-        let b = names_of("b.txt", "Liu Pengya, a spokesperson, said it.", &config);
+        let text = |lead: &str, name: &str| {
+            format!(
+                "{lead}{name}, a spokesperson, said it.\n\nLater Ana Ortiz, the mayor, said it again.\n"
+            )
+        };
         let mut set = NameSet::default();
-        assert!(set.update(a));
-        assert!(set.update(b));
-        let found = set.compare(&config);
-        let total: usize = found.values().map(Vec::len).sum();
-        assert_eq!(total, 1, "{found:?}");
-        // the same names, moved: not a change of names
-        let moved = names_of("b.txt", "\n\nLiu Pengya, a spokesperson, said it.", &config);
-        assert!(!set.update(moved));
-        let fixed = names_of("b.txt", "Liu Pengyu, a spokesperson, said it.", &config);
-        assert!(set.update(fixed));
-        assert!(set.compare(&config).is_empty());
+        set.update(names_of("a.txt", &text("", "Liu Pengyu"), &config));
+        set.update(names_of("b.txt", &text("", "Liu Pengyu"), &config));
+        set.update(names_of("c.txt", &text("", "Liu Pengya"), &config));
+        set.refresh(&config);
+        assert_eq!(set.findings("c.txt").len(), 1);
+        // the same names further down each document: moved, not compared again
+        for path in ["c.txt", "a.txt"] {
+            let lead = "A new first line.\n\n";
+            let name = if path == "c.txt" {
+                "Liu Pengya"
+            } else {
+                "Liu Pengyu"
+            };
+            set.update(names_of(path, &text(lead, name), &config));
+            assert!(!set.stale);
+            let moved = all(&set);
+            set.stale = true;
+            set.refresh(&config);
+            assert_eq!(moved, all(&set), "after moving {path}");
+        }
+        // another name: compared again
+        set.update(names_of("c.txt", &text("", "Liu Pengyu"), &config));
+        assert!(set.stale);
+        set.refresh(&config);
+        assert!(all(&set).is_empty());
         set.remove("a.txt");
-        assert_eq!(set.len(), 1);
+        assert_eq!(set.len(), 2);
         assert!(set.get("b.txt").is_some() && set.get("a.txt").is_none());
     }
 }
