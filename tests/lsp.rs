@@ -320,6 +320,19 @@ fn an_editing_session() {
             "Suppress loaded-attribution-verb on this line"
         ]
     );
+    // on a name: add it to the names registry (no credlint.toml yet: it is created)
+    let on_name = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": a_uri},
+               "range": {"start": {"line": 2, "character": 25}, "end": {"line": 2, "character": 25}},
+               "context": {"diagnostics": []}}),
+    );
+    let add = &on_name["result"][0];
+    assert_eq!(add["title"], "Add “Ana Ortiz” to the names registry");
+    assert_eq!(
+        add["edit"]["documentChanges"][1]["edits"][0]["newText"],
+        "[[names]]\ncanonical = \"Ana Ortiz\"\nvariants = []\n"
+    );
     let suppress = &actions[1]["edit"]["changes"][&a_uri];
     assert_eq!(
         apply(&text, suppress.as_array().unwrap()),

@@ -58,7 +58,7 @@ pub fn code_actions(server: &Server, p: &lt::CodeActionParams) -> Vec<lt::CodeAc
                 let title = format!(
                     "Add “{canonical}” to the names registry, with “{variant}” as a variant"
                 );
-                if let Some(edit) = registry_edit(server, &canonical, &variant) {
+                if let Some(edit) = registry_edit(server, &canonical, Some(&variant)) {
                     push(title, edit, false);
                 }
             }
@@ -70,7 +70,34 @@ pub fn code_actions(server: &Server, p: &lt::CodeActionParams) -> Vec<lt::CodeAc
             false,
         );
     }
+    if let Some(name) = unregistered_name_at(server, doc, p.range.start)
+        && let Some(edit) = registry_edit(server, &name, None)
+    {
+        actions.push(lt::CodeActionOrCommand::CodeAction(lt::CodeAction {
+            title: format!("Add “{name}” to the names registry"),
+            kind: Some(lt::CodeActionKind::REFACTOR),
+            edit: Some(edit),
+            ..Default::default()
+        }));
+    }
     actions
+}
+
+/// The full name of the person mentioned at `at`, when the names registry does not list
+/// it yet (and the document gives evidence that it is a person's name).
+fn unregistered_name_at(server: &Server, doc: &OpenDoc, at: lt::Position) -> Option<String> {
+    let offset = doc.lines.offset(&doc.text, at, server.encoding);
+    let config = &server.settings.config;
+    let analysed = credlint::Document::new(&doc.path, &doc.text, config);
+    let people = &analysed.people;
+    let m = people
+        .mentions
+        .iter()
+        .find(|m| m.span.start <= offset && offset < m.span.end)?;
+    let person = &people.persons[m.person];
+    let known = config.names.entry(&person.full).is_some()
+        || config.names.variant_of(&person.full).is_some();
+    (person.words.len() >= 2 && person.evidence > 0 && !known).then(|| person.full.clone())
 }
 
 fn overlaps(a: lt::Range, b: lt::Range) -> bool {
@@ -162,7 +189,11 @@ fn spelling(server: &Server, doc: &OpenDoc, path: &str, span: Span) -> Option<St
 
 /// The edit that appends a `[[names]]` entry to the project file, or creates the file in
 /// the workspace folder when there is none.
-fn registry_edit(server: &Server, canonical: &str, variant: &str) -> Option<lt::WorkspaceEdit> {
+fn registry_edit(
+    server: &Server,
+    canonical: &str,
+    variant: Option<&str>,
+) -> Option<lt::WorkspaceEdit> {
     let entry = registry_entry(canonical, variant);
     let existing = server.settings.file.clone();
     let path = existing
@@ -214,12 +245,12 @@ fn text_document_edit(uri: &Url, at: lt::Position, text: &str) -> lt::DocumentCh
 }
 
 /// A `[[names]]` table, its strings quoted as TOML quotes them.
-pub fn registry_entry(canonical: &str, variant: &str) -> String {
+pub fn registry_entry(canonical: &str, variant: Option<&str>) -> String {
     let q = |s: &str| toml::Value::String(s.to_string()).to_string();
     format!(
         "\n[[names]]\ncanonical = {}\nvariants = [{}]\n",
         q(canonical),
-        q(variant)
+        variant.map(q).unwrap_or_default()
     )
 }
 
@@ -245,9 +276,12 @@ mod tests {
 
     #[test]
     fn registry_entries_parse_as_the_configuration_reads_them() {
-        let entry = registry_entry("Liu Pengyu", "Liu \"Pengya\"");
+        let entry = registry_entry("Liu Pengyu", Some("Liu \"Pengya\""));
         let config = credlint::Config::from_toml("credlint.toml", &entry).expect("valid entry");
         let rewrites: Vec<(&str, &str)> = config.names.rewrites().collect();
         assert_eq!(rewrites, vec![("Liu \"Pengya\"", "Liu Pengyu")]);
+        let alone = registry_entry("Ana Ortiz", None);
+        let config = credlint::Config::from_toml("credlint.toml", &alone).expect("valid entry");
+        assert!(config.names.entry("Ana Ortiz").is_some());
     }
 }
