@@ -202,6 +202,7 @@ fn initialize(c: &mut Client, root: &Path, encodings: Value) -> Value {
             "processId": null,
             "rootUri": uri(root),
             "workspaceFolders": [{"uri": uri(root), "name": "drafts"}],
+            "initializationOptions": {"ruleDocs": "https://docs.example.org/credlint/{rule}.html"},
             "capabilities": {
                 "general": {"positionEncodings": encodings},
                 "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}},
@@ -257,6 +258,10 @@ fn an_editing_session() {
         .find(|d| d["code"] == "anonymous-source")
         .unwrap();
     assert_eq!(anon["source"], "credlint");
+    assert_eq!(
+        anon["codeDescription"]["href"],
+        "https://docs.example.org/credlint/anonymous-source.html"
+    );
     assert_eq!(anon["severity"], 2);
     // "a senior official": code point 22 of line 3, UTF-16 unit 23
     assert_eq!(anon["range"]["start"], json!({"line": 2, "character": 23}));
