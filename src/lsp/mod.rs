@@ -206,11 +206,12 @@ impl Server {
             }
             lt::request::CodeActionRequest::METHOD => {
                 self.flush();
-                params(req.params).map(|p| to_value(actions::code_actions(self, &p)))
+                params(req.params)
+                    .and_then(|p| guarded(|| actions::code_actions(self, &p)).map(to_value))
             }
             lt::request::HoverRequest::METHOD => {
                 self.flush();
-                params(req.params).map(|p| to_value(hover::hover(self, &p)))
+                params(req.params).and_then(|p| guarded(|| hover::hover(self, &p)).map(to_value))
             }
             other => Err((
                 ErrorCode::MethodNotFound,
@@ -453,7 +454,19 @@ impl Server {
             let Some(doc) = self.docs.get_mut(uri) else {
                 continue;
             };
-            let r = credlint::lint_file(&doc.path, &doc.text, &config);
+            let linted = guarded(|| credlint::lint_file(&doc.path, &doc.text, &config));
+            let r = match linted {
+                Ok(r) => r,
+                Err((_, message)) => {
+                    // the findings of the last lint stay; the user is told why
+                    let text = format!("credlint could not lint {}: {message}", doc.path);
+                    self.notify::<lt::notification::ShowMessage>(lt::ShowMessageParams {
+                        typ: lt::MessageType::ERROR,
+                        message: text,
+                    });
+                    continue;
+                }
+            };
             doc.own = r.diagnostics;
             let names = r.names.unwrap_or_else(|| credlint::names::index::DocNames {
                 path: doc.path.clone(),
@@ -738,6 +751,43 @@ fn params<P: serde::de::DeserializeOwned>(v: Value) -> Result<P, (ErrorCode, Str
     serde_json::from_value(v).map_err(|e| (ErrorCode::InvalidParams, e.to_string()))
 }
 
+/// Runs `f`, turning a panic into an internal error: the library should never panic,
+/// but a bug in a rule must not end the editor's session (the panic's message goes to
+/// standard error, the editor's log).
+fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, (ErrorCode, String)> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|panic| {
+        let why = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic".into());
+        (ErrorCode::InternalError, format!("internal error: {why}"))
+    })
+}
+
 fn to_value(v: impl serde::Serialize) -> Value {
     serde_json::to_value(v).unwrap_or(Value::Null)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_an_internal_error() {
+        let r: Result<u8, _> = guarded(|| panic!("boom"));
+        let (code, message) = r.expect_err("the panic is caught");
+        assert_eq!(code as i32, ErrorCode::InternalError as i32);
+        assert_eq!(message, "internal error: boom");
+        assert_eq!(guarded(|| 7).ok(), Some(7));
+    }
+
+    #[test]
+    fn configuration_files_are_known_by_name() {
+        let url = |s: &str| Url::parse(s).expect("a URL");
+        assert!(is_config(&url("file:///news/credlint.toml")));
+        assert!(is_config(&url("file:///news/.credlint.toml")));
+        assert!(!is_config(&url("file:///news/credlint.toml.bak")));
+        assert!(linted("/news/a.md") && linted("/news/b.TXT") && !linted("/news/c.toml"));
+    }
 }
