@@ -145,6 +145,8 @@ enum Command {
         /// Rule id, as listed by `credlint rules`.
         rule: String,
     },
+    /// Run the language server (Language Server Protocol over standard input and output).
+    Lsp,
     /// Write a commented credlint.toml with every rule and option.
     Init {
         /// Where to write it.
@@ -399,6 +401,7 @@ fn render_human(
 
 fn run(cli: Cli) -> io::Result<u8> {
     match cli.command {
+        Command::Lsp => crate::lsp::run(),
         Command::Rules => {
             let mut out = io::stdout().lock();
             writeln!(out, "{:<26} {:<8} summary", "rule", "default")?;

@@ -66,6 +66,9 @@ pub struct Diagnostic {
     pub help: Option<String>,
     pub related: Vec<Related>,
     pub fix: Option<Edit>,
+    /// An edit offered to a person but not applied by `--fix`, which needs a judgement
+    /// (a neutral verb for a loaded one): the editor server's code actions offer it.
+    pub suggestion: Option<Edit>,
     /// Line and column of the span's start and end, once computed (see [`locate`]), so
     /// output can be written after the file's text is gone.
     pub position: Option<(LineCol, LineCol)>,
@@ -96,6 +99,7 @@ impl Diagnostic {
             help: None,
             related: Vec::new(),
             fix: None,
+            suggestion: None,
             position: None,
             suppression: None,
             fingerprint: 0,
@@ -119,6 +123,14 @@ impl Diagnostic {
             span,
             message: message.into(),
             position: None,
+        });
+        self
+    }
+    /// Offers `replacement` for `span` (see [`Diagnostic::suggestion`]).
+    pub fn suggest(mut self, span: Span, replacement: impl Into<String>) -> Self {
+        self.suggestion = Some(Edit {
+            span,
+            replacement: replacement.into(),
         });
         self
     }

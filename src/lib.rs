@@ -115,8 +115,10 @@ fn run_rules(doc: &Document, config: &Config, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The diagnostics that compare documents with each other (name spellings across files).
-fn corpus_diagnostics(docs: &[names::index::DocNames], config: &Config) -> Vec<Diagnostic> {
+/// The diagnostics that compare documents with each other (name spellings across files),
+/// from the names [`lint_file`] gave for each. The editor server keeps these per document
+/// and calls this after an edit, instead of linting every file again.
+pub fn corpus_diagnostics(docs: &[names::index::DocNames], config: &Config) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for r in &config.rules {
         let mut sink = rules::Sink {

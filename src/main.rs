@@ -4,6 +4,7 @@ mod baseline;
 mod cli;
 mod diff;
 mod fix;
+mod lsp;
 mod walk;
 
 #[cfg(not(target_env = "msvc"))]

@@ -141,7 +141,8 @@ impl Rule for LoadedVerb {
             let d = sink
                 .diag(a.cue, format!("loaded attribution verb {}: consider “{suggestion}”", quoted(cue)))
                 .label(why)
-                .help(format!("use a neutral verb (“{suggestion}”) unless the judgement is the point and is supported"));
+                .help(format!("use a neutral verb (“{suggestion}”) unless the judgement is the point and is supported"))
+                .suggest(a.cue, suggestion.clone());
             sink.push(d);
         }
     }
@@ -157,6 +158,14 @@ mod tests {
         let d = lint("loaded-attribution-verb", text);
         assert_eq!(spans(text, &d), vec!["refuted", "claim", "point out"]);
         assert!(d[0].message.contains("“denied”"));
+        let edit = d[0].suggestion.as_ref().expect("a suggested verb");
+        assert_eq!(
+            (
+                &text[edit.span.start..edit.span.end],
+                edit.replacement.as_str()
+            ),
+            ("refuted", "denied")
+        );
     }
 
     #[test]

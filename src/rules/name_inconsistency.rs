@@ -387,7 +387,8 @@ impl Rule for NameInconsistency {
                     .help(format!(
                         "if this is {full}, write “{surname}”; {}",
                         registry_note()
-                    ));
+                    ))
+                    .suggest(spans.first, surname.to_string());
                 sink.push(d);
             }
         }
@@ -428,7 +429,9 @@ impl Rule for NameInconsistency {
                     };
                     let m0 = doc.people.mentions[minor.mentions[0]].span;
                     let j0 = doc.people.mentions[major.mentions[0]].span;
-                    let d = sink
+                    let spelled_out =
+                        doc.people.mentions[minor.mentions[0]].words.len() == minor.words.len();
+                    let mut d = sink
                         .diag(
                             m0,
                             format!(
@@ -442,6 +445,10 @@ impl Rule for NameInconsistency {
                             "if they are one person, use one spelling; {}",
                             registry_note()
                         ));
+                    // the first mention spells the whole name: offer the other spelling
+                    if spelled_out {
+                        d = d.suggest(m0, major.full.clone());
+                    }
                     sink.push(d);
                 }
             }
