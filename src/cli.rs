@@ -1,7 +1,7 @@
 //! The command line: argument parsing, configuration loading, reading files, and
 //! choosing a renderer. Everything here does I/O; the linting itself is the library's.
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -93,6 +93,12 @@ struct Inputs {
     /// Worker threads (default: one per core).
     #[arg(short = 'j', long, value_name = "N")]
     threads: Option<usize>,
+    /// Follow symbolic links when walking directories (loops are reported, not entered).
+    #[arg(long)]
+    follow: bool,
+    /// Refuse files larger than this (bytes, or with K, M, G).
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = walk::parse_size)]
+    max_file_size: u64,
 }
 
 #[derive(Subcommand)]
@@ -242,7 +248,10 @@ fn disk_paths(inputs: &Inputs) -> Vec<PathBuf> {
 fn load_and_walk(inputs: &Inputs) -> Result<(Config, walk::Walked), ()> {
     let disk = disk_paths(inputs);
     std::thread::scope(|s| {
-        let walking = s.spawn(|| walk::walk(&disk));
+        let options = walk::WalkOptions {
+            follow: inputs.follow,
+        };
+        let walking = s.spawn(move || walk::walk(&disk, options));
         let config = load_config(inputs);
         let walked = walking
             .join()
@@ -314,8 +323,10 @@ fn process_each<T: Send>(
     let mut stdin = None;
     if inputs.paths.iter().any(|p| is_stdin(p)) {
         let mut bytes = Vec::new();
-        match io::stdin().read_to_end(&mut bytes) {
-            Ok(_) => match walk::decode(&inputs.stdin_filename, bytes) {
+        let max = inputs.max_file_size;
+        match walk::read_stream(io::stdin().lock(), &mut bytes, max) {
+            Ok(false) => errors.push(walk::too_large(&inputs.stdin_filename, 0, max)),
+            Ok(true) => match walk::decode(&inputs.stdin_filename, bytes) {
                 Ok(t) => {
                     match f(&inputs.stdin_filename, t.clone()) {
                         Ok(r) => keep(r),
@@ -328,9 +339,13 @@ fn process_each<T: Send>(
             Err(e) => errors.push(format!("<stdin>: cannot read: {e}")),
         }
     }
-    let (found, walk_errors) = walked.select(&filters);
-    errors.extend(walk_errors);
-    let dirs = walk::Dirs::open(&found);
+    let selection = walked.select(&filters);
+    errors.extend(selection.errors.iter().cloned());
+    for n in &selection.notes {
+        eprintln!("warning: {n}");
+    }
+    let dirs = selection.dirs(inputs.max_file_size);
+    let found = &selection.files;
     for (b, files) in found.chunks(batch.max(1)).enumerate() {
         let first = b * batch.max(1);
         let done: Vec<Result<T, String>> = files
@@ -650,6 +665,8 @@ mod tests {
             force_exclude: false,
             stdin_filename: "<stdin>".into(),
             threads: None,
+            follow: false,
+            max_file_size: walk::DEFAULT_MAX_FILE_SIZE,
         };
         let config = Config::builtin().expect("built-in config");
         let run_with = |batch: usize| {
@@ -657,7 +674,7 @@ mod tests {
             let run = process_each(
                 &inputs,
                 &config,
-                walk::walk(&inputs.paths),
+                walk::walk(&inputs.paths, walk::WalkOptions::default()),
                 batch,
                 |_, text| Ok(text),
                 |t| seen.push(t),
