@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use credlint::config::{Config, ConfigError};
 use credlint::diagnostic::{Severity, Summary};
 use credlint::render::{self, FileMap};
-use credlint::{Document, rules};
+use credlint::{Input, rules};
 
 use crate::walk;
 
@@ -457,7 +457,12 @@ fn run(cli: Cli) -> io::Result<u8> {
                 } else {
                     text
                 };
-                Ok(credlint::lint_file(path, &text, &config))
+                Ok(credlint::lint_file_as(
+                    path,
+                    &text,
+                    credlint::Format::from_path(path),
+                    &config,
+                ))
             });
             let run = match run {
                 Ok(r) => r,
@@ -533,7 +538,8 @@ fn run(cli: Cli) -> io::Result<u8> {
                 walked,
                 EXTRACT_BATCH,
                 |p, t| {
-                    let doc = Document::new(p, &t, &config);
+                    let input = Input::new(p, &t, credlint::Format::from_path(p), &config);
+                    let doc = input.document(&config);
                     // the JSON line is about as long as the text: one allocation, no regrowth
                     let mut line = Vec::with_capacity(t.len() + 256);
                     // kept as bytes: the writer copies valid UTF-8, nothing to check again
@@ -583,7 +589,8 @@ fn run(cli: Cli) -> io::Result<u8> {
                 return Ok(2);
             };
             let run = process(&inputs, &config, walked, |p, t| {
-                Ok(credlint::extract::ledger(&Document::new(p, &t, &config)))
+                let input = Input::new(p, &t, credlint::Format::from_path(p), &config);
+                Ok(credlint::extract::ledger(&input.document(&config)))
             });
             let run = match run {
                 Ok(r) => r,

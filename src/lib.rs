@@ -18,14 +18,20 @@ pub mod text;
 
 use rayon::prelude::*;
 
-pub use analysis::Document;
+pub use analysis::{Document, Input};
 pub use config::{Config, ConfigError};
 pub use diagnostic::{Diagnostic, Related, Severity, Summary};
+pub use text::Format;
 
-/// Lints one document. No I/O, no printing; diagnostics sorted by offset, with their
-/// lines and columns computed.
+/// Lints one document, its format guessed from `path` ([`Format::from_path`]). No I/O,
+/// no printing; diagnostics sorted by offset, with their lines and columns computed.
 pub fn check_source(path: &str, text: &str, config: &Config) -> Vec<Diagnostic> {
     lint_file(path, text, config).diagnostics
+}
+
+/// [`check_source`] for a text of the given format.
+pub fn check_source_as(path: &str, text: &str, format: Format, config: &Config) -> Vec<Diagnostic> {
+    lint_file_as(path, text, format, config).diagnostics
 }
 
 /// What linting one file yields: its diagnostics (lines and columns computed, so the text
@@ -39,11 +45,20 @@ fn cross_file(config: &Config) -> bool {
     config.rules.iter().any(|r| r.id() == "name-inconsistency")
 }
 
-/// Lints one file of a run; [`combine`] then merges the files and compares their names.
+/// Lints one file of a run, its format guessed from `path`; [`combine`] then merges the
+/// files and compares their names.
 pub fn lint_file(path: &str, text: &str, config: &Config) -> FileResult {
-    let doc = Document::new(path, text, config);
+    lint_file_as(path, text, Format::from_path(path), config)
+}
+
+/// [`lint_file`] for a text of the given format. Every span is in `text` as given (an
+/// HTML page's findings are moved back from its prose to the page).
+pub fn lint_file_as(path: &str, text: &str, format: Format, config: &Config) -> FileResult {
+    let input = Input::new(path, text, format, config);
+    let doc = input.document(config);
     let mut out = Vec::new();
     run_rules(&doc, config, &mut out);
+    doc.to_file(&mut out);
     // one line index serves the diagnostics and the name summary
     let index = text::LineIndex::new(text);
     diagnostic::locate(&mut out, path, text, &index);

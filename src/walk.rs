@@ -11,7 +11,7 @@ use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use ignore::{WalkBuilder, WalkState};
 
 /// Extensions linted when walking a directory.
-pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
 /// Skipped even where no ignore file names them (a tree outside git).
 const SKIP_DIRS: &[&str] = &["target", "node_modules"];
 /// The ignore file of credlint's own, read as `.gitignore` files are.
