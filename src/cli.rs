@@ -346,12 +346,16 @@ fn process_each<T: Send>(
     }
     let dirs = selection.dirs(inputs.max_file_size);
     let found = &selection.files;
+    let progress = walk::progress(found.len());
     for (b, files) in found.chunks(batch.max(1)).enumerate() {
         let first = b * batch.max(1);
         let done: Vec<Result<T, String>> = files
             .par_iter()
             .enumerate()
             .map(|(i, p)| {
+                if let Some(bar) = &progress {
+                    bar.inc(1);
+                }
                 let shown = walk::shown(p);
                 let text = walk::read_in(&dirs, first + i, p)?;
                 f(&shown, text)
@@ -363,6 +367,9 @@ fn process_each<T: Send>(
                 Err(e) => errors.push(e),
             }
         }
+    }
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
     }
     Ok(Unkept { errors, stdin })
 }
@@ -472,7 +479,12 @@ fn run(cli: Cli) -> io::Result<u8> {
                 }
             };
             let files = run.results.len();
-            let groups = credlint::combine_grouped(run.results, &config);
+            let mut groups = credlint::combine_grouped(run.results, &config);
+            if matches!(format, Format::Json | Format::Sarif | Format::Github) {
+                // repository-relative, as code scanning and annotations need them
+                let paths = walk::MachinePaths::discover();
+                groups.iter_mut().for_each(|g| paths.apply(g));
+            }
             let summary = Summary::of_groups(files, &groups);
             let worst = groups.iter().flatten().map(|d| d.severity).max();
             let none = FileMap::default();

@@ -335,6 +335,135 @@ impl Selection {
     }
 }
 
+/// Runs with more files than this show a progress bar (on a terminal, outside CI).
+pub const PROGRESS_MIN_FILES: usize = 300;
+
+/// A progress bar for a run over `files` files, on standard error, when a person is
+/// watching: standard error is a terminal, the `CI` variable is unset, and the run is
+/// long. Nothing is drawn otherwise (piped, in CI, a few files).
+pub fn progress(files: usize) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "false");
+    if !wants_progress(files, std::io::stderr().is_terminal(), ci) {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(files as u64),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files ({eta} left)")
+    {
+        bar.set_style(style);
+    }
+    Some(bar)
+}
+
+fn wants_progress(files: usize, terminal: bool, ci: bool) -> bool {
+    terminal && !ci && files > PROGRESS_MIN_FILES
+}
+
+/// How machine output (`--format github`, JSON, SARIF) names files: relative to the
+/// repository's root (`GITHUB_WORKSPACE` when set, else the nearest directory up from
+/// the working directory that holds `.git`), with `/` separators and never a leading
+/// `./`, so that GitHub attaches an annotation to the pull request's diff whatever
+/// directory the run started in. Human and concise output keep the path as typed.
+/// SARIF's `uriBaseId` names [`MachinePaths::root`].
+pub struct MachinePaths {
+    cwd: PathBuf,
+    root: Option<PathBuf>,
+}
+
+impl MachinePaths {
+    /// The root from the environment and the file system.
+    pub fn discover() -> MachinePaths {
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        let root = std::env::var_os("GITHUB_WORKSPACE")
+            .filter(|v| !v.is_empty())
+            .map(|w| cwd.join(w))
+            .or_else(|| {
+                cwd.ancestors()
+                    .find(|d| d.join(".git").exists())
+                    .map(Path::to_path_buf)
+            });
+        MachinePaths::new(cwd, root)
+    }
+
+    /// Paths shown relative to `root` (or `cwd` outside it) from the working directory `cwd`.
+    pub fn new(cwd: PathBuf, root: Option<PathBuf>) -> MachinePaths {
+        // the working directory is the kernel's spelling; a root named through a link
+        // is given the same one
+        let root = root.map(|r| std::fs::canonicalize(&r).unwrap_or_else(|_| normalise(&r)));
+        MachinePaths { cwd, root }
+    }
+
+    /// The directory paths are relative to.
+    pub fn root(&self) -> &Path {
+        self.root.as_deref().unwrap_or(&self.cwd)
+    }
+
+    /// `path` (as the run named it) as machine output shows it.
+    pub fn show(&self, path: &str) -> String {
+        // standard input's default name is no path
+        if path.starts_with('<') && path.ends_with('>') {
+            return path.to_string();
+        }
+        let abs = normalise(&self.cwd.join(path));
+        let rel = abs
+            .strip_prefix(self.root())
+            .or_else(|_| abs.strip_prefix(&self.cwd))
+            .map(Path::to_path_buf)
+            // outside both: as typed, less any `./`
+            .unwrap_or_else(|_| normalise(Path::new(path)));
+        let parts: Vec<String> = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        if rel.has_root() {
+            return rel.to_string_lossy().into_owned();
+        }
+        parts.join("/")
+    }
+
+    /// Rewrites the paths of `diags` (and of their related labels) for machine output.
+    pub fn apply(&self, diags: &mut [credlint::Diagnostic]) {
+        // a file's findings come together: its path is worked out once
+        let mut last: Option<(String, String)> = None;
+        for d in diags {
+            match &last {
+                Some((from, to)) if *from == d.path => d.path.clone_from(to),
+                _ => {
+                    let shown = self.show(&d.path);
+                    last = Some((std::mem::replace(&mut d.path, shown.clone()), shown));
+                }
+            }
+            for r in &mut d.related {
+                if let Some(p) = &mut r.path {
+                    *p = self.show(p);
+                }
+            }
+        }
+    }
+}
+
+/// `p` with `.` components dropped and `..` taken back where it can be, without asking
+/// the file system.
+fn normalise(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) =>
+            {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// The order of a depth-first walk that visits each directory's entries by name (paths
 /// compared component by component) as a key: a path's bytes mapped so that plain byte
 /// order puts the separator below every other byte. Separators become 0 and the bytes
@@ -853,5 +982,33 @@ mod tests {
         );
         let e = decode("b.bin", b"PK\0\x03".to_vec()).unwrap_err();
         assert!(e.contains("binary file"));
+    }
+
+    #[test]
+    fn machine_paths_are_relative_to_the_root_without_dot_slash() {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let root = std::fs::canonicalize(tmp.path()).expect("canonical");
+        let sub = root.join("news");
+        std::fs::create_dir_all(&sub).expect("dirs");
+        let m = MachinePaths::new(sub.clone(), Some(root.clone()));
+        assert_eq!(m.show("./x.md"), "news/x.md");
+        assert_eq!(m.show("x.md"), "news/x.md");
+        assert_eq!(m.show("../a/./b.md"), "a/b.md");
+        assert_eq!(m.show(&sub.join("y.md").display().to_string()), "news/y.md");
+        assert_eq!(m.show("<stdin>"), "<stdin>");
+        // outside the root: absolute, normalised
+        assert_eq!(m.show("/elsewhere/./z.md"), "/elsewhere/z.md");
+        // no repository: relative to the working directory
+        let m = MachinePaths::new(sub.clone(), None);
+        assert_eq!(m.show("./x.md"), "x.md");
+        assert_eq!(m.root(), sub.as_path());
+    }
+
+    #[test]
+    fn progress_only_for_a_person_watching_a_long_run() {
+        assert!(wants_progress(PROGRESS_MIN_FILES + 1, true, false));
+        assert!(!wants_progress(PROGRESS_MIN_FILES, true, false));
+        assert!(!wants_progress(10_000, false, false));
+        assert!(!wants_progress(10_000, true, true));
     }
 }

@@ -321,3 +321,93 @@ fn fifty_thousand_small_files() {
     assert!(out.is_empty(), "{out}");
     assert!(err.contains("50000 files"), "{err}");
 }
+
+#[test]
+fn machine_output_names_files_from_the_repository_root() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let repo = tmp.path();
+    let init = std::process::Command::new("git")
+        .args(["init", "-q", "."])
+        .current_dir(repo)
+        .status()
+        .expect("git init (git is needed by this test)");
+    assert!(init.success());
+    write(repo, "x.md", DRAFT);
+    write(repo, "news/y.md", DRAFT);
+    let (code, out, err) = run_in(repo, &["check", "--isolated", "--format", "github", "."]);
+    assert_eq!(code, 1, "{err}");
+    assert!(out.contains("::warning file=x.md,line=1,"), "{out}");
+    assert!(out.contains("::warning file=news/y.md,line=1,"), "{out}");
+    assert!(!out.contains("file=./"), "{out}");
+    // from a subdirectory: still from the root
+    let news = repo.join("news");
+    let (_, out, _) = run_in(&news, &["check", "--isolated", "--format", "github", "."]);
+    assert!(out.contains("::warning file=news/y.md,line=1,"), "{out}");
+    let (_, out, _) = run_in(
+        &news,
+        &["check", "--isolated", "--format", "json", "../x.md"],
+    );
+    let v: Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["diagnostics"][0]["path"], "x.md");
+    // human output keeps the path as typed
+    let (_, out, _) = run_in(
+        &news,
+        &["check", "--isolated", "--format", "concise", "./y.md"],
+    );
+    assert!(out.starts_with("./y.md:1:1:"), "{out}");
+    // GITHUB_WORKSPACE, when set, is the root
+    let out = common::bin()
+        .args(["check", "--isolated", "--format", "github", "y.md"])
+        .current_dir(&news)
+        .env("GITHUB_WORKSPACE", &news)
+        .output()
+        .expect("run");
+    let out = String::from_utf8_lossy(&out.stdout);
+    assert!(out.contains("::warning file=y.md,line=1,"), "{out}");
+}
+
+#[test]
+fn progress_is_drawn_on_a_terminal_only() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    for i in 0..400 {
+        write(tmp.path(), &format!("f{i:03}.txt"), "The council met.\n");
+    }
+    // piped: the summary line alone
+    let out = common::bin()
+        .args(["check", "--isolated", "."])
+        .current_dir(tmp.path())
+        .env_remove("CI")
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "400 files: 0 errors, 0 warnings, 0 infos (credlint explain RULE documents any rule)\n"
+    );
+    // on a terminal (util-linux `script` gives the run one): a bar, cleared at the end;
+    // with CI set, none
+    let bin = env!("CARGO_BIN_EXE_credlint");
+    let on_terminal = |ci: Option<&str>| {
+        let mut cmd = std::process::Command::new("script");
+        cmd.args([
+            "-qec",
+            &format!("{bin} check --isolated -j 1 ."),
+            "/dev/null",
+        ])
+        .current_dir(tmp.path())
+        .env_remove("CI");
+        if let Some(v) = ci {
+            cmd.env("CI", v);
+        }
+        let out = cmd
+            .output()
+            .expect("util-linux `script` is needed by this test");
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let shown = on_terminal(None);
+    assert!(shown.contains("/400 files"), "{shown:?}");
+    assert!(shown.contains("400 files: 0 errors"), "{shown:?}");
+    let shown = on_terminal(Some("true"));
+    assert!(!shown.contains("/400 files"), "{shown:?}");
+}
