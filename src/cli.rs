@@ -269,8 +269,8 @@ const EXTRACT_BATCH: usize = 512;
 struct Processed<T> {
     results: Vec<T>,
     errors: Vec<String>,
-    /// Standard input's text, kept because it cannot be read twice.
-    stdin: Option<(String, String)>,
+    /// The texts that cannot be read twice (standard input, FIFOs), by name.
+    kept: Vec<(String, String)>,
 }
 
 /// Walks and reads the inputs and applies `f` to each file in parallel. A file's text
@@ -286,15 +286,15 @@ fn process<T: Send>(
     Ok(Processed {
         results,
         errors: run.errors,
-        stdin: run.stdin,
+        kept: run.kept,
     })
 }
 
-/// What [`process_each`] leaves after handing its results on: the errors met and standard
-/// input's text.
+/// What [`process_each`] leaves after handing its results on: the errors met and the
+/// texts that cannot be read twice (standard input, FIFOs).
 struct Unkept {
     errors: Vec<String>,
-    stdin: Option<(String, String)>,
+    kept: Vec<(String, String)>,
 }
 
 /// [`process`], handing each result to `keep` in input order as soon as its batch of
@@ -320,7 +320,7 @@ fn process_each<T: Send>(
     exclude.extend(inputs.exclude.iter().cloned());
     let filters = walk::Filters::new(&include, &exclude, inputs.force_exclude)?;
     let mut errors = Vec::new();
-    let mut stdin = None;
+    let mut kept = Vec::new();
     if inputs.paths.iter().any(|p| is_stdin(p)) {
         let mut bytes = Vec::new();
         let max = inputs.max_file_size;
@@ -332,7 +332,7 @@ fn process_each<T: Send>(
                         Ok(r) => keep(r),
                         Err(e) => errors.push(e),
                     }
-                    stdin = Some((inputs.stdin_filename.clone(), t));
+                    kept.push((inputs.stdin_filename.clone(), t));
                 }
                 Err(e) => errors.push(e),
             },
@@ -347,6 +347,7 @@ fn process_each<T: Send>(
     let dirs = selection.dirs(inputs.max_file_size);
     let found = &selection.files;
     let progress = walk::progress(found.len());
+    let streams = std::sync::Mutex::new(Vec::new());
     for (b, files) in found.chunks(batch.max(1)).enumerate() {
         let first = b * batch.max(1);
         let done: Vec<Result<T, String>> = files
@@ -358,6 +359,10 @@ fn process_each<T: Send>(
                 }
                 let shown = walk::shown(p);
                 let text = walk::read_in(&dirs, first + i, p)?;
+                if dirs.is_stream(first + i) {
+                    let mut s = streams.lock().unwrap_or_else(|e| e.into_inner());
+                    s.push((shown.clone(), text.clone()));
+                }
                 f(&shown, text)
             })
             .collect();
@@ -371,21 +376,23 @@ fn process_each<T: Send>(
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    Ok(Unkept { errors, stdin })
+    kept.extend(streams.into_inner().unwrap_or_else(|e| e.into_inner()));
+    Ok(Unkept { errors, kept })
 }
 
 /// Renders human output file by file, reading each file again (and the files its
 /// related labels point into) only while its findings are printed.
 fn render_human(
     diags: &[credlint::Diagnostic],
-    stdin: &Option<(String, String)>,
+    kept: &[(String, String)],
     color: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    // a FIFO or standard input is not read again (it would block)
     let load = |p: &str| -> String {
-        match stdin {
-            Some((name, t)) if name == p => t.clone(),
-            _ => walk::read(Path::new(p)).unwrap_or_default(),
+        match kept.iter().find(|(name, _)| name == p) {
+            Some((_, t)) => t.clone(),
+            None => walk::read(Path::new(p)).unwrap_or_default(),
         }
     };
     let mut i = 0;
@@ -499,7 +506,7 @@ fn run(cli: Cli) -> io::Result<u8> {
             } else {
                 let diags: Vec<credlint::Diagnostic> = groups.into_iter().flatten().collect();
                 match format {
-                    Format::Human => render_human(&diags, &run.stdin, use_color(color), &mut out)?,
+                    Format::Human => render_human(&diags, &run.kept, use_color(color), &mut out)?,
                     Format::Concise => {
                         out.write_all(render::concise::render(&diags, &none).as_bytes())?
                     }

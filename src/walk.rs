@@ -618,7 +618,8 @@ impl Dirs {
         std::fs::File::open(path)
     }
 
-    fn is_stream(&self, i: usize) -> bool {
+    /// Is file `i` a stream (a FIFO, a device), which cannot be read twice?
+    pub fn is_stream(&self, i: usize) -> bool {
         self.streams.binary_search(&i).is_ok()
     }
 }

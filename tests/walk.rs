@@ -137,17 +137,29 @@ fn fifo_and_piped_stdin_named_as_arguments_are_read() {
         let fifo = fifo.clone();
         std::thread::spawn(move || std::fs::write(fifo, DRAFT).expect("write to the FIFO"))
     };
-    let (code, out, err) = run_in(
-        tmp.path(),
-        &["check", "--isolated", "--format", "concise", "story.fifo"],
-    );
+    // the human format shows the source: read once, kept, never opened again (a second
+    // open of the FIFO would wait for a writer for ever)
+    let child = common::bin()
+        .args(["check", "--isolated", "story.fifo"])
+        .current_dir(tmp.path())
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run credlint");
     writer.join().expect("writer");
-    assert_eq!(code, 1, "{err}");
-    assert!(
-        out.contains("story.fifo:1:1: warning[anonymous-source]"),
-        "{out}"
+    let out = finish_within(child, 60);
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
     );
-    assert!(err.contains("1 file"), "{err}");
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stdout.contains("story.fifo:1:1"), "{stdout}");
+    assert!(
+        stdout.contains("Officials said the plan was dead."),
+        "{stdout}"
+    );
+    assert!(stderr.contains("1 file"), "{stderr}");
 
     // `/dev/stdin` named as a file (what `<(...)` and pipes give), standard input a pipe
     let mut child = common::bin()
@@ -172,6 +184,49 @@ fn fifo_and_piped_stdin_named_as_arguments_are_read() {
         "{stdout}"
     );
     assert!(stderr.contains("1 file"), "{stderr}");
+}
+
+/// Waits for `child`, killing it (and failing) after `secs` seconds.
+fn finish_within(mut child: std::process::Child, secs: u64) -> std::process::Output {
+    let start = std::time::Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if start.elapsed().as_secs() > secs {
+            let _ = child.kill();
+            panic!("credlint still running after {secs} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.wait_with_output().expect("output")
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_file_that_fails_while_read_is_named_and_the_run_goes_on() {
+    // /proc/self/mem opens as a regular file and fails on its first read (EIO): what a
+    // file that turns unreadable between the walk and its read gives
+    let tmp = tempfile::tempdir().expect("temp dir");
+    write(tmp.path(), "good.txt", DRAFT);
+    let (code, out, err) = run_in(
+        tmp.path(),
+        &[
+            "check",
+            "--isolated",
+            "--format",
+            "concise",
+            "/proc/self/mem",
+            "good.txt",
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("error: /proc/self/mem: cannot read: "),
+        "{err}"
+    );
+    assert!(
+        out.contains("good.txt:1:1: warning[anonymous-source]"),
+        "{out}"
+    );
+    assert!(err.contains("1 file"), "{err}");
 }
 
 #[test]
