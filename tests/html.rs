@@ -103,8 +103,8 @@ fn html_files_are_walked_and_the_cli_reads_them_as_html() {
     }
     assert!(stderr.contains("2 files"), "{stderr}");
     // standard input named as HTML is read as HTML
-    let mut child = common::bin()
-        .args([
+    let out = common::run_with_stdin(
+        &[
             "check",
             "--isolated",
             "--format",
@@ -112,17 +112,9 @@ fn html_files_are_walked_and_the_cli_reads_them_as_html() {
             "--stdin-filename",
             "page.html",
             "-",
-        ])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("run");
-    {
-        use std::io::Write;
-        let mut stdin = child.stdin.take().expect("stdin");
-        stdin.write_all(page.as_bytes()).expect("write");
-    }
-    let out = child.wait_with_output().expect("wait");
+        ],
+        page,
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         stdout.contains(&format!("page.html:1:{col}: warning[anonymous-source]")),

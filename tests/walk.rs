@@ -31,6 +31,15 @@ fn write(root: &Path, rel: &str, text: &str) {
     std::fs::write(p, text).expect("write");
 }
 
+/// Makes a FIFO at `path` with the system's `mkfifo`.
+fn mkfifo(path: &Path) {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success(), "mkfifo {}", path.display());
+}
+
 /// A draft with one finding (an anonymous source).
 const DRAFT: &str = "Officials said the plan was dead.\n";
 
@@ -128,11 +137,7 @@ fn ignore_files_hidden_files_and_globs_choose_what_is_walked() {
 fn fifo_and_piped_stdin_named_as_arguments_are_read() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let fifo = tmp.path().join("story.fifo");
-    let made = std::process::Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .expect("mkfifo");
-    assert!(made.success());
+    mkfifo(&fifo);
     let writer = {
         let fifo = fifo.clone();
         std::thread::spawn(move || std::fs::write(fifo, DRAFT).expect("write to the FIFO"))
@@ -162,20 +167,10 @@ fn fifo_and_piped_stdin_named_as_arguments_are_read() {
     assert!(stderr.contains("1 file"), "{stderr}");
 
     // `/dev/stdin` named as a file (what `<(...)` and pipes give), standard input a pipe
-    let mut child = common::bin()
-        .args(["check", "--isolated", "--format", "concise", "/dev/stdin"])
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run credlint");
-    {
-        use std::io::Write;
-        let mut stdin = child.stdin.take().expect("stdin");
-        stdin.write_all(DRAFT.as_bytes()).expect("write");
-    }
-    let out = child.wait_with_output().expect("wait");
+    let out = common::run_with_stdin(
+        &["check", "--isolated", "--format", "concise", "/dev/stdin"],
+        DRAFT,
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
@@ -233,11 +228,7 @@ fn a_file_that_fails_while_read_is_named_and_the_run_goes_on() {
 fn fifos_met_while_walking_are_skipped_never_read() {
     let tmp = tempfile::tempdir().expect("temp dir");
     write(tmp.path(), "a.md", DRAFT);
-    let made = std::process::Command::new("mkfifo")
-        .arg(tmp.path().join("pipe.md"))
-        .status()
-        .expect("mkfifo");
-    assert!(made.success());
+    mkfifo(&tmp.path().join("pipe.md"));
     // were the FIFO opened, the run would block for ever: no writer ever comes
     let (code, _, err) = run_in(
         tmp.path(),
