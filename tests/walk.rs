@@ -225,20 +225,33 @@ fn a_file_that_fails_while_read_is_named_and_the_run_goes_on() {
 }
 
 #[test]
-fn fifos_met_while_walking_are_skipped_never_read() {
+fn fifos_and_devices_met_while_walking_are_skipped_never_read() {
     let tmp = tempfile::tempdir().expect("temp dir");
     write(tmp.path(), "a.md", DRAFT);
     mkfifo(&tmp.path().join("pipe.md"));
+    // a character device like /dev/zero (1, 5): read, it would never end (needs root, as
+    // CI and the development machines run)
+    let made = std::process::Command::new("mknod")
+        .args(["zero.txt", "c", "1", "5"])
+        .current_dir(tmp.path())
+        .status()
+        .expect("mknod");
+    assert!(made.success(), "mknod needs root");
     // were the FIFO opened, the run would block for ever: no writer ever comes
     let (code, _, err) = run_in(
         tmp.path(),
-        &["check", "--isolated", "--format", "json", "."],
+        &["check", "--isolated", "--format", "concise", "."],
     );
     assert_eq!(code, 1, "{err}");
     assert!(
         err.contains("warning: ./pipe.md: not a regular file (a FIFO, socket or device); skipped"),
         "{err}"
     );
+    assert!(
+        err.contains("warning: ./zero.txt: not a regular file (a FIFO, socket or device); skipped"),
+        "{err}"
+    );
+    assert!(err.contains("1 file"), "{err}");
 }
 
 #[test]
