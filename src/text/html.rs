@@ -27,10 +27,12 @@ pub struct HtmlProse {
     pub map: SpanMap,
 }
 
-/// Elements skipped wherever they are: never an article's prose.
+/// Elements skipped wherever they are: never an article's prose (code is not, as in
+/// Markdown).
 const SKIPPED: &[&str] = &[
-    "head", "title", "script", "style", "template", "noscript", "nav", "footer", "aside", "form",
-    "button", "select", "textarea", "svg", "math", "iframe", "object", "canvas", "video", "audio",
+    "head", "title", "script", "style", "template", "noscript", "nav", "footer", "aside", "pre",
+    "code", "form", "button", "select", "textarea", "svg", "math", "iframe", "object", "canvas",
+    "video", "audio",
 ];
 
 /// Elements with no content and no end tag.
@@ -573,6 +575,11 @@ mod tests {
         assert_eq!(
             text("<header>Top</header><p>One.</p><aside>Ad</aside>Two<br>three"),
             "One.\n\nTwo\n\nthree"
+        );
+        // code is not prose, inline or in a block
+        assert_eq!(
+            text("<p>Run <code>said()</code> now.</p><pre>officials said</pre>"),
+            "Run  now.\n\n"
         );
     }
 
