@@ -6,10 +6,16 @@ use crate::grammar::lexicon::Lexicon;
 use crate::grammar::{self, Attribution, QuoteSpeaker};
 use crate::names::People;
 use crate::names::registry::NameRegistry;
-use crate::text::{Format, TextModel};
+use crate::text::html::{HtmlProse, SpanMap};
+use crate::text::{Format, Span, TextModel};
 
 pub struct Document<'a> {
     pub path: &'a str,
+    /// The file as read. The text model's source is the file itself, except for HTML,
+    /// whose model reads the article's decoded prose (see [`Document::file_span`]).
+    pub file: &'a str,
+    /// For HTML: the map from the prose's offsets back to the file's.
+    map: Option<&'a SpanMap>,
     pub text: TextModel<'a>,
     /// The lexicon class flags of each token (0 for tokens that are not words).
     pub flags: Vec<u32>,
@@ -23,10 +29,65 @@ pub struct Document<'a> {
     lower: std::cell::OnceCell<String>,
 }
 
+/// A file made ready for its [`Document`]: an HTML page's prose is extracted here, and
+/// lives as long as the documents built on it.
+pub struct Input<'a> {
+    path: &'a str,
+    file: &'a str,
+    format: Format,
+    html: Option<HtmlProse>,
+}
+
+impl<'a> Input<'a> {
+    /// `file` read as `format` (the format is the caller's to say; [`Format::from_path`]
+    /// guesses it from a name).
+    pub fn new(path: &'a str, file: &'a str, format: Format, config: &Config) -> Self {
+        let html =
+            (format == Format::Html).then(|| crate::text::html::prose(file, &config.html.skip));
+        Input {
+            path,
+            file,
+            format,
+            html,
+        }
+    }
+
+    pub fn document<'b>(&'b self, config: &'b Config) -> Document<'b>
+    where
+        'a: 'b,
+    {
+        match &self.html {
+            Some(page) => Document::build(
+                self.path,
+                self.file,
+                Some(&page.map),
+                TextModel::html(page),
+                config,
+            ),
+            None => {
+                let markdown = self.format == Format::Markdown;
+                let text = TextModel::new(self.file, markdown);
+                Document::build(self.path, self.file, None, text, config)
+            }
+        }
+    }
+}
+
 impl<'a> Document<'a> {
+    /// The document of a plain-text or Markdown file, the format guessed from `path`
+    /// (an HTML page needs its prose extracted first: see [`Input`]).
     pub fn new(path: &'a str, source: &'a str, config: &'a Config) -> Self {
         let markdown = Format::from_path(path) == Format::Markdown;
-        let text = TextModel::new(source, markdown);
+        Document::build(path, source, None, TextModel::new(source, markdown), config)
+    }
+
+    fn build(
+        path: &'a str,
+        file: &'a str,
+        map: Option<&'a SpanMap>,
+        text: TextModel<'a>,
+        config: &'a Config,
+    ) -> Self {
         let flags = config.lexicon.token_flags(&text);
         let mut people = People::find(&text, &config.lexicon, &flags);
         let ex = grammar::extract(&text, &config.lexicon, &people, &flags);
@@ -34,6 +95,8 @@ impl<'a> Document<'a> {
         people.mark_speakers(ex.attributions.iter().filter_map(|a| a.speaker.as_deref()));
         Document {
             path,
+            file,
+            map,
             text,
             flags,
             people,
@@ -42,6 +105,28 @@ impl<'a> Document<'a> {
             lexicon: &config.lexicon,
             registry: &config.names,
             lower: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Where `span` of the text model is in the file as written: itself, except in an
+    /// HTML page, whose prose is mapped back through its entities and markup.
+    pub fn file_span(&self, span: Span) -> Span {
+        self.map.map_or(span, |m| m.to_file(span))
+    }
+
+    /// Moves the spans of `diags`, found in this document, to the file's offsets.
+    pub fn to_file(&self, diags: &mut [crate::Diagnostic]) {
+        if self.map.is_none() {
+            return;
+        }
+        for d in diags {
+            d.span = self.file_span(d.span);
+            for r in d.related.iter_mut().filter(|r| r.path.is_none()) {
+                r.span = self.file_span(r.span);
+            }
+            for edit in [&mut d.fix, &mut d.suggestion].into_iter().flatten() {
+                edit.span = self.file_span(edit.span);
+            }
         }
     }
 

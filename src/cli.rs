@@ -1,7 +1,7 @@
 //! The command line: argument parsing, configuration loading, reading files, and
 //! choosing a renderer. Everything here does I/O; the linting itself is the library's.
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use credlint::config::{Config, ConfigError};
 use credlint::diagnostic::{Severity, Summary};
 use credlint::render::{self, FileMap};
-use credlint::{Document, rules};
+use credlint::{Input, rules};
 
 use crate::walk;
 
@@ -93,6 +93,12 @@ struct Inputs {
     /// Worker threads (default: one per core).
     #[arg(short = 'j', long, value_name = "N")]
     threads: Option<usize>,
+    /// Follow symbolic links when walking directories (loops are reported, not entered).
+    #[arg(long)]
+    follow: bool,
+    /// Refuse files larger than this (bytes, or with K, M, G).
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = walk::parse_size)]
+    max_file_size: u64,
 }
 
 #[derive(Subcommand)]
@@ -253,7 +259,10 @@ fn disk_paths(inputs: &Inputs) -> Vec<PathBuf> {
 fn load_and_walk(inputs: &Inputs) -> Result<(Config, walk::Walked), ()> {
     let disk = disk_paths(inputs);
     std::thread::scope(|s| {
-        let walking = s.spawn(|| walk::walk(&disk));
+        let options = walk::WalkOptions {
+            follow: inputs.follow,
+        };
+        let walking = s.spawn(move || walk::walk(&disk, options));
         let config = load_config(inputs);
         let walked = walking
             .join()
@@ -271,8 +280,8 @@ const EXTRACT_BATCH: usize = 512;
 struct Processed<T> {
     results: Vec<T>,
     errors: Vec<String>,
-    /// Standard input's text, kept because it cannot be read twice.
-    stdin: Option<(String, String)>,
+    /// The texts that cannot be read twice (standard input, FIFOs), by name.
+    kept: Vec<(String, String)>,
 }
 
 /// Walks and reads the inputs and applies `f` to each file in parallel. A file's text
@@ -288,15 +297,15 @@ fn process<T: Send>(
     Ok(Processed {
         results,
         errors: run.errors,
-        stdin: run.stdin,
+        kept: run.kept,
     })
 }
 
-/// What [`process_each`] leaves after handing its results on: the errors met and standard
-/// input's text.
+/// What [`process_each`] leaves after handing its results on: the errors met and the
+/// texts that cannot be read twice (standard input, FIFOs).
 struct Unkept {
     errors: Vec<String>,
-    stdin: Option<(String, String)>,
+    kept: Vec<(String, String)>,
 }
 
 /// [`process`], handing each result to `keep` in input order as soon as its batch of
@@ -322,34 +331,49 @@ fn process_each<T: Send>(
     exclude.extend(inputs.exclude.iter().cloned());
     let filters = walk::Filters::new(&include, &exclude, inputs.force_exclude)?;
     let mut errors = Vec::new();
-    let mut stdin = None;
+    let mut kept = Vec::new();
     if inputs.paths.iter().any(|p| is_stdin(p)) {
         let mut bytes = Vec::new();
-        match io::stdin().read_to_end(&mut bytes) {
-            Ok(_) => match walk::decode(&inputs.stdin_filename, bytes) {
+        let max = inputs.max_file_size;
+        match walk::read_stream(io::stdin().lock(), &mut bytes, max) {
+            Ok(false) => errors.push(walk::too_large(&inputs.stdin_filename, 0, max)),
+            Ok(true) => match walk::decode(&inputs.stdin_filename, bytes) {
                 Ok(t) => {
                     match f(&inputs.stdin_filename, t.clone()) {
                         Ok(r) => keep(r),
                         Err(e) => errors.push(e),
                     }
-                    stdin = Some((inputs.stdin_filename.clone(), t));
+                    kept.push((inputs.stdin_filename.clone(), t));
                 }
                 Err(e) => errors.push(e),
             },
             Err(e) => errors.push(format!("<stdin>: cannot read: {e}")),
         }
     }
-    let (found, walk_errors) = walked.select(&filters);
-    errors.extend(walk_errors);
-    let dirs = walk::Dirs::open(&found);
+    let selection = walked.select(&filters);
+    errors.extend(selection.errors.iter().cloned());
+    for n in &selection.notes {
+        eprintln!("warning: {n}");
+    }
+    let dirs = selection.dirs(inputs.max_file_size);
+    let found = &selection.files;
+    let progress = walk::progress(found.len());
+    let streams = std::sync::Mutex::new(Vec::new());
     for (b, files) in found.chunks(batch.max(1)).enumerate() {
         let first = b * batch.max(1);
         let done: Vec<Result<T, String>> = files
             .par_iter()
             .enumerate()
             .map(|(i, p)| {
+                if let Some(bar) = &progress {
+                    bar.inc(1);
+                }
                 let shown = walk::shown(p);
                 let text = walk::read_in(&dirs, first + i, p)?;
+                if dirs.is_stream(first + i) {
+                    let mut s = streams.lock().unwrap_or_else(|e| e.into_inner());
+                    s.push((shown.clone(), text.clone()));
+                }
                 f(&shown, text)
             })
             .collect();
@@ -360,21 +384,26 @@ fn process_each<T: Send>(
             }
         }
     }
-    Ok(Unkept { errors, stdin })
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    kept.extend(streams.into_inner().unwrap_or_else(|e| e.into_inner()));
+    Ok(Unkept { errors, kept })
 }
 
 /// Renders human output file by file, reading each file again (and the files its
 /// related labels point into) only while its findings are printed.
 fn render_human(
     diags: &[credlint::Diagnostic],
-    stdin: &Option<(String, String)>,
+    kept: &[(String, String)],
     color: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    // a FIFO or standard input is not read again (it would block)
     let load = |p: &str| -> String {
-        match stdin {
-            Some((name, t)) if name == p => t.clone(),
-            _ => walk::read(Path::new(p)).unwrap_or_default(),
+        match kept.iter().find(|(name, _)| name == p) {
+            Some((_, t)) => t.clone(),
+            None => walk::read(Path::new(p)).unwrap_or_default(),
         }
     };
     let mut i = 0;
@@ -464,7 +493,12 @@ fn run(cli: Cli) -> io::Result<u8> {
                 } else {
                     text
                 };
-                Ok(credlint::lint_file(path, &text, &config))
+                Ok(credlint::lint_file_as(
+                    path,
+                    &text,
+                    credlint::Format::from_path(path),
+                    &config,
+                ))
             });
             let run = match run {
                 Ok(r) => r,
@@ -479,6 +513,12 @@ fn run(cli: Cli) -> io::Result<u8> {
                 mut suppressed,
             } = credlint::combine_run(run.results, &config);
             narrow.apply(&mut groups, &mut suppressed);
+            if matches!(format, Format::Json | Format::Sarif | Format::Github) {
+                // repository-relative, as code scanning and annotations need them
+                let paths = walk::MachinePaths::discover();
+                groups.iter_mut().for_each(|g| paths.apply(g));
+                paths.apply(&mut suppressed);
+            }
             let summary = Summary::of_groups(files, &groups);
             let worst = groups.iter().flatten().map(|d| d.severity).max();
             let none = FileMap::default();
@@ -493,7 +533,7 @@ fn run(cli: Cli) -> io::Result<u8> {
             } else {
                 let diags: Vec<credlint::Diagnostic> = groups.into_iter().flatten().collect();
                 match format {
-                    Format::Human => render_human(&diags, &run.stdin, use_color(color), &mut out)?,
+                    Format::Human => render_human(&diags, &run.kept, use_color(color), &mut out)?,
                     Format::Concise => {
                         out.write_all(render::concise::render(&diags, &none).as_bytes())?
                     }
@@ -549,7 +589,8 @@ fn run(cli: Cli) -> io::Result<u8> {
                 |p, t| {
                     // directive lines are not prose (offsets unchanged)
                     let prose = credlint::suppress::prose(p, &t);
-                    let doc = Document::new(p, &prose, &config);
+                    let input = Input::new(p, &prose, credlint::Format::from_path(p), &config);
+                    let doc = input.document(&config);
                     // the JSON line is about as long as the text: one allocation, no regrowth
                     let mut line = Vec::with_capacity(t.len() + 256);
                     // kept as bytes: the writer copies valid UTF-8, nothing to check again
@@ -600,9 +641,8 @@ fn run(cli: Cli) -> io::Result<u8> {
             };
             let run = process(&inputs, &config, walked, |p, t| {
                 let prose = credlint::suppress::prose(p, &t);
-                Ok(credlint::extract::ledger(&Document::new(
-                    p, &prose, &config,
-                )))
+                let input = Input::new(p, &prose, credlint::Format::from_path(p), &config);
+                Ok(credlint::extract::ledger(&input.document(&config)))
             });
             let run = match run {
                 Ok(r) => r,
@@ -694,8 +734,9 @@ impl Narrow {
 
 /// The `file://` URI of the directory relative paths start from (SARIF's `%SRCROOT%`).
 fn sarif_root() -> Option<String> {
-    let cwd = std::env::current_dir().ok()?;
-    let mut dir = cwd.to_str()?.to_string();
+    // the directory machine paths are relative to (the repository root, or GITHUB_WORKSPACE)
+    let paths = walk::MachinePaths::discover();
+    let mut dir = paths.root().to_str()?.to_string();
     if !dir.ends_with('/') {
         dir.push('/');
     }
@@ -730,6 +771,8 @@ mod tests {
             force_exclude: false,
             stdin_filename: "<stdin>".into(),
             threads: None,
+            follow: false,
+            max_file_size: walk::DEFAULT_MAX_FILE_SIZE,
         };
         let config = Config::builtin().expect("built-in config");
         let run_with = |batch: usize| {
@@ -737,7 +780,7 @@ mod tests {
             let run = process_each(
                 &inputs,
                 &config,
-                walk::walk(&inputs.paths),
+                walk::walk(&inputs.paths, walk::WalkOptions::default()),
                 batch,
                 |_, text| Ok(text),
                 |t| seen.push(t),

@@ -47,6 +47,23 @@ pub struct Files {
     pub include: Vec<String>,
     #[serde(default)]
     pub exclude: Vec<String>,
+    #[serde(default)]
+    pub html: HtmlFiles,
+}
+
+/// `[files.html]`: how HTML pages are read.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct HtmlFiles {
+    /// Elements whose text is not the article's (`div.newsletter`, `.promo`, `#comments`).
+    #[serde(default)]
+    pub skip: Vec<String>,
+}
+
+/// How HTML pages are read, made from `[files.html]`.
+#[derive(Debug, Default, Clone)]
+pub struct HtmlOptions {
+    pub skip: Vec<crate::text::html::Selector>,
 }
 
 type SpannedTable = BTreeMap<Spanned<String>, Spanned<Value>>;
@@ -71,6 +88,7 @@ pub struct Config {
     pub lexicon: Lexicon,
     pub names: NameRegistry,
     pub files: Files,
+    pub html: HtmlOptions,
     /// The project file this configuration was read from, if any.
     pub source: Option<PathBuf>,
 }
@@ -190,11 +208,20 @@ impl Config {
                 .add(entry.into_inner())
                 .map_err(|m| err(Some(span), m))?;
         }
+        let files = user.files.unwrap_or_default();
+        let skip = files
+            .html
+            .skip
+            .iter()
+            .map(|s| crate::text::html::Selector::parse(s))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|m| err(None, format!("[files.html] skip: {m}")))?;
         Ok(Config {
             rules: configured,
             lexicon,
             names,
-            files: user.files.unwrap_or_default(),
+            files,
+            html: HtmlOptions { skip },
             source: None,
         })
     }
@@ -398,7 +425,8 @@ pub fn init_template() -> String {
         "# credlint configuration. Every key below shows its built-in value, commented out.\n\
          # Uncomment a line to change it; `extend-<option> = [...]` adds to a list instead of\n\
          # replacing it. `credlint explain RULE` documents each rule and its options.\n\n\
-         [files]\n# include = [\"drafts/**/*.md\"]\n# exclude = [\"drafts/archive/**\"]\n\n",
+         [files]\n# include = [\"drafts/**/*.md\"]\n# exclude = [\"drafts/archive/**\"]\n\n\
+         # [files.html]\n# skip = [\"div.newsletter\", \"#comments\"]   # elements that are not the article's\n\n",
     );
     for def in rules::REGISTRY {
         let _ = writeln!(s, "# {}: {}", def.meta.id, def.meta.summary);

@@ -16,9 +16,10 @@ pub struct SpanText<'a> {
 
 impl<'a> SpanText<'a> {
     fn new(doc: &Document<'a>, s: Span) -> Self {
+        let f = doc.file_span(s);
         SpanText {
-            start: s.start,
-            end: s.end,
+            start: f.start,
+            end: f.end,
             text: s.text(doc.text.source),
         }
     }
@@ -73,8 +74,8 @@ pub fn extracted<'a>(doc: &Document<'a>) -> Extracted<'a> {
         .iter()
         .zip(&doc.quote_speakers)
         .map(|(q, s)| ExtractedQuote {
-            start: q.span.start,
-            end: q.span.end,
+            start: doc.file_span(q.span).start,
+            end: doc.file_span(q.span).end,
             speaker: s.speaker.clone(),
             source: s.source.map(|x| SpanText::new(doc, x)),
         })
@@ -93,10 +94,11 @@ pub fn write_jsonl(doc: &Document, buf: &mut Vec<u8>) {
     let source = doc.text.source;
     let span_text = |buf: &mut Vec<u8>, s: Option<Span>| match s {
         Some(s) => {
+            let f = doc.file_span(s);
             buf.extend_from_slice(b"{\"start\":");
-            push_num(buf, s.start);
+            push_num(buf, f.start);
             buf.extend_from_slice(b",\"end\":");
-            push_num(buf, s.end);
+            push_num(buf, f.end);
             buf.extend_from_slice(b",\"text\":");
             push_str(buf, s.text(source));
             buf.push(b'}');
@@ -128,10 +130,11 @@ pub fn write_jsonl(doc: &Document, buf: &mut Vec<u8>) {
         buf,
         doc.text.quotes.iter().zip(&doc.quote_speakers),
         |buf, (q, s)| {
+            let f = doc.file_span(q.span);
             buf.extend_from_slice(b"{\"start\":");
-            push_num(buf, q.span.start);
+            push_num(buf, f.start);
             buf.extend_from_slice(b",\"end\":");
-            push_num(buf, q.span.end);
+            push_num(buf, f.end);
             buf.extend_from_slice(b",\"speaker\":");
             push_opt(buf, s.speaker.as_deref());
             buf.extend_from_slice(b",\"source\":");

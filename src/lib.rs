@@ -19,14 +19,21 @@ pub mod text;
 
 use rayon::prelude::*;
 
-pub use analysis::Document;
+pub use analysis::{Document, Input};
 pub use config::{Config, ConfigError};
 pub use diagnostic::{Diagnostic, Related, Severity, Summary};
+pub use text::Format;
 
-/// Lints one document. No I/O, no printing; diagnostics sorted by offset, with their
-/// lines and columns computed. Findings its suppressions silence are left out.
+/// Lints one document, its format guessed from `path` ([`Format::from_path`]). No I/O,
+/// no printing; diagnostics sorted by offset, with their lines and columns computed.
+/// Findings its suppressions silence are left out.
 pub fn check_source(path: &str, text: &str, config: &Config) -> Vec<Diagnostic> {
-    combine(vec![lint_file(path, text, config)], config)
+    check_source_as(path, text, Format::from_path(path), config)
+}
+
+/// [`check_source`] for a text of the given format.
+pub fn check_source_as(path: &str, text: &str, format: Format, config: &Config) -> Vec<Diagnostic> {
+    combine(vec![lint_file_as(path, text, format, config)], config)
 }
 
 /// What linting one file yields: its diagnostics (lines and columns computed, so the text
@@ -47,16 +54,25 @@ fn cross_file(config: &Config) -> bool {
     config.rules.iter().any(|r| r.id() == "name-inconsistency")
 }
 
-/// Lints one file of a run; [`combine`] then merges the files and compares their names.
+/// Lints one file of a run, its format guessed from `path`; [`combine`] then merges the
+/// files and compares their names.
 pub fn lint_file(path: &str, text: &str, config: &Config) -> FileResult {
+    lint_file_as(path, text, Format::from_path(path), config)
+}
+
+/// [`lint_file`] for a text of the given format. Every span is in `text` as given (an
+/// HTML page's findings are moved back from its prose to the page).
+pub fn lint_file_as(path: &str, text: &str, format: Format, config: &Config) -> FileResult {
     let scan = suppress::scan(path, text);
     // plain-text directive lines are blanked for the rules (offsets unchanged)
     let prose = scan
         .as_ref()
         .map_or(std::borrow::Cow::Borrowed(text), |s| s.mask(text));
-    let doc = Document::new(path, &prose, config);
+    let input = Input::new(path, &prose, format, config);
+    let doc = input.document(config);
     let mut out = Vec::new();
     run_rules(&doc, config, &mut out);
+    doc.to_file(&mut out);
     // one line index serves the diagnostics and the name summary
     let index = text::LineIndex::new(text);
     let names = cross_file(config).then(|| names::index::DocNames::from_document(&doc, &index));

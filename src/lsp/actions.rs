@@ -88,12 +88,14 @@ pub fn code_actions(server: &Server, p: &lt::CodeActionParams) -> Vec<lt::CodeAc
 fn unregistered_name_at(server: &Server, doc: &OpenDoc, at: lt::Position) -> Option<String> {
     let offset = doc.lines.offset(&doc.text, at, server.encoding);
     let config = &server.settings.config;
-    let analysed = credlint::Document::new(&doc.path, &doc.text, config);
+    let format = credlint::Format::from_path(&doc.path);
+    let input = credlint::Input::new(&doc.path, &doc.text, format, config);
+    let analysed = input.document(config);
     let people = &analysed.people;
-    let m = people
-        .mentions
-        .iter()
-        .find(|m| m.span.start <= offset && offset < m.span.end)?;
+    let m = people.mentions.iter().find(|m| {
+        let s = analysed.file_span(m.span);
+        s.start <= offset && offset < s.end
+    })?;
     let person = &people.persons[m.person];
     let known = config.names.entry(&person.full).is_some()
         || config.names.variant_of(&person.full).is_some();

@@ -13,17 +13,25 @@ pub fn hover(server: &Server, p: &lt::HoverParams) -> Option<lt::Hover> {
     let at = &p.text_document_position_params;
     let doc = server.docs.get(&at.text_document.uri)?;
     let offset = doc.lines.offset(&doc.text, at.position, server.encoding);
-    let analysed = credlint::Document::new(&doc.path, &doc.text, &server.settings.config);
+    let config = &server.settings.config;
+    let format = credlint::Format::from_path(&doc.path);
+    let input = credlint::Input::new(&doc.path, &doc.text, format, config);
+    let analysed = input.document(config);
+    // spans of the text model, as places in the file (an HTML page's prose is mapped back)
+    let under = |s: credlint::text::Span| {
+        let s = analysed.file_span(s);
+        (s.start <= offset && offset < s.end).then_some(s)
+    };
     let (i, a) = analysed.attributions.iter().enumerate().find(|(_, a)| {
         [Some(a.cue), a.source, a.source_full]
             .into_iter()
             .flatten()
-            .any(|s| s.start <= offset && offset < s.end)
+            .any(|s| under(s).is_some())
     })?;
     let span = [Some(a.cue), a.source, a.source_full]
         .into_iter()
         .flatten()
-        .find(|s| s.start <= offset && offset < s.end)?;
+        .find_map(under)?;
     let text = if a.form == CueForm::Agentless {
         "**No source**: the claim is attributed to no one.".to_string()
     } else {

@@ -20,7 +20,9 @@ use crate::walk;
 /// The names of one document: what [`credlint::lint_file`] gives, or the same without
 /// running the rules for a file that is only read.
 pub fn names_of(path: &str, text: &str, config: &Config) -> DocNames {
-    let doc = credlint::Document::new(path, text, config);
+    // the format from the name, as the CLI does: an HTML page's names are its prose's
+    let input = credlint::Input::new(path, text, credlint::Format::from_path(path), config);
+    let doc = input.document(config);
     let index = credlint::text::LineIndex::new(text);
     DocNames::from_document(&doc, &index)
 }
@@ -53,7 +55,9 @@ pub fn read_folder(root: &Path, config: &Config) -> Vec<DocNames> {
     else {
         return Vec::new();
     };
-    let (files, _errors) = walk::walk(&[root.to_path_buf()]).select(&filters);
+    let files = walk::walk(&[root.to_path_buf()], walk::WalkOptions::default())
+        .select(&filters)
+        .files;
     files
         .par_iter()
         .filter_map(|p| {

@@ -53,8 +53,9 @@ impl DocNames {
             else {
                 continue;
             };
-            let text = doc.text.source;
-            let first_position = index.span(text, first);
+            // in the file as written (an HTML page's prose is not the file)
+            let first = doc.file_span(first);
+            let first_position = index.span(doc.file, first);
             people.push(DocPerson {
                 full: p.words.join(" ").into_boxed_str(),
                 first,

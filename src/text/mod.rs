@@ -1,6 +1,7 @@
 //! The text model: what the file says, cut into paragraphs, sentences, tokens and
 //! quotations, every piece a byte span into the file as read.
 
+pub mod html;
 pub mod line_index;
 pub mod markdown;
 pub mod packed;
@@ -74,18 +75,26 @@ pub fn lowercase(s: &str) -> String {
 /// text given to [`TextModel::new`] is segmented up to the last paragraph ending within it.
 pub const MAX_TEXT: usize = u32::MAX as usize;
 
-/// How a file's text is read: Markdown lints prose only.
+/// How a file's text is read: Markdown and HTML lint prose only.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     Text,
     Markdown,
+    /// An HTML page: the article's prose, decoded (see [`html`]).
+    Html,
 }
 
 impl Format {
+    /// The format a file's extension says (`.md`, `.markdown`, `.mdx`, `.html`, `.htm`;
+    /// anything else is plain text). Front ends guess with it; the library takes the
+    /// format it is given.
     pub fn from_path(path: &str) -> Format {
-        let lower = path.to_ascii_lowercase();
-        if lower.ends_with(".md") || lower.ends_with(".markdown") || lower.ends_with(".mdx") {
+        let ext = path.rsplit_once('.').map_or("", |(_, e)| e);
+        let is = |e: &str| ext.eq_ignore_ascii_case(e) && !ext.contains(['/', '\\']);
+        if is("md") || is("markdown") || is("mdx") {
             Format::Markdown
+        } else if is("html") || is("htm") {
+            Format::Html
         } else {
             Format::Text
         }
@@ -159,14 +168,44 @@ pub struct TextModel<'a> {
 
 impl<'a> TextModel<'a> {
     pub fn new(source: &'a str, markdown: bool) -> Self {
-        let (prose, block_ends, headings) = if markdown {
+        if markdown {
             let md = markdown::prose(source);
-            (Cow::Owned(md.prose), md.block_ends, md.headings)
+            Self::from_prose(
+                source,
+                Cow::Owned(md.prose),
+                true,
+                &md.block_ends,
+                &md.headings,
+            )
         } else {
-            (Cow::Borrowed(source), Vec::new(), Vec::new())
-        };
+            Self::from_prose(source, Cow::Borrowed(source), false, &[], &[])
+        }
+    }
+
+    /// The model of an HTML page's prose (see [`html::prose`]): its text is the source,
+    /// one paragraph a line, headings as the page marks them.
+    pub fn html(page: &'a html::HtmlProse) -> Self {
+        Self::from_prose(
+            &page.text,
+            Cow::Borrowed(&page.text),
+            true,
+            &[],
+            &page.headings,
+        )
+    }
+
+    /// The model of `source` read through its prose view: `prose` has the source's length
+    /// and offsets; with `blocks`, only blank lines and `block_ends` end a paragraph.
+    fn from_prose(
+        source: &'a str,
+        prose: Cow<'a, str>,
+        blocks: bool,
+        block_ends: &[usize],
+        headings: &[(usize, usize)],
+    ) -> Self {
+        let markdown = blocks;
         let prose = mask_urls(prose);
-        let mut para_spans = segment::paragraphs(&prose, markdown, &block_ends);
+        let mut para_spans = segment::paragraphs(&prose, markdown, block_ends);
         if prose.len() > MAX_TEXT {
             para_spans.retain(|p| p.end <= MAX_TEXT);
         }
