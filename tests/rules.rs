@@ -47,7 +47,7 @@ fn fixture_counts_are_what_the_drafts_hold() {
         ("secondary-source", 3),
         ("single-source", 1),
         ("unattributed-claim", 2),
-        ("unattributed-quote", 1),
+        ("unattributed-quote", 3),
     ];
     let cfg = common::config();
     for (id, n) in expected {
