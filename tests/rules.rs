@@ -44,7 +44,7 @@ fn fixture_counts_are_what_the_drafts_hold() {
         ("name-second-reference", 1),
         ("placeholder-text", 4),
         ("quote-marks", 3),
-        ("secondary-source", 3),
+        ("secondary-source", 5),
         ("single-source", 1),
         ("unattributed-claim", 2),
         ("unattributed-quote", 3),
