@@ -46,7 +46,7 @@ fn fixture_counts_are_what_the_drafts_hold() {
         ("quote-marks", 3),
         ("secondary-source", 5),
         ("single-source", 1),
-        ("unattributed-claim", 2),
+        ("unattributed-claim", 3),
         ("unattributed-quote", 3),
     ];
     let cfg = common::config();
