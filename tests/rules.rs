@@ -39,7 +39,7 @@ fn fixture_counts_are_what_the_drafts_hold() {
         ("agentless-attribution", 4),
         ("anonymity-unexplained", 2),
         ("anonymous-source", 3),
-        ("loaded-attribution-verb", 4),
+        ("loaded-attribution-verb", 5),
         ("name-inconsistency", 1),
         ("name-second-reference", 1),
         ("placeholder-text", 4),
