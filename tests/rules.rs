@@ -43,7 +43,7 @@ fn fixture_counts_are_what_the_drafts_hold() {
         ("name-inconsistency", 1),
         ("name-second-reference", 1),
         ("placeholder-text", 4),
-        ("quote-marks", 3),
+        ("quote-marks", 5),
         ("secondary-source", 5),
         ("single-source", 1),
         ("unattributed-claim", 3),
