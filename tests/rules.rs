@@ -42,7 +42,7 @@ fn fixture_counts_are_what_the_drafts_hold() {
         ("loaded-attribution-verb", 5),
         ("name-inconsistency", 1),
         ("name-second-reference", 1),
-        ("placeholder-text", 4),
+        ("placeholder-text", 9),
         ("quote-marks", 5),
         ("secondary-source", 5),
         ("single-source", 1),

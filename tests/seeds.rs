@@ -323,6 +323,11 @@ fn placeholders_and_page_furniture() {
         ("004", 27, "Adblock Detected"),
         ("000", 26, "READ MORE:"),
         ("000", 16, "JUST IN:"),
+        ("000", 1, "Home News"),
+        ("002", 1, "Home Headlines"),
+        ("002", 6, "0 comment"),
+        ("002", 32, "Our Company"),
+        ("002", 36, "Newsletter"),
     ] {
         assert!(
             r.has("placeholder-text", id, line, text),
