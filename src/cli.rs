@@ -433,16 +433,42 @@ fn run(cli: Cli) -> io::Result<u8> {
         Command::Lsp => crate::lsp::run(),
         Command::Rules => {
             let mut out = io::stdout().lock();
-            writeln!(out, "{:<26} {:<8} summary", "rule", "default")?;
+            writeln!(
+                out,
+                "{:<26} {:<8} {:<14} summary",
+                "rule", "default", "precision"
+            )?;
             for d in rules::REGISTRY {
+                let read = rules::MEASURED
+                    .iter()
+                    .find(|m| m.0 == d.meta.id)
+                    .map_or(0, |m| m.2);
+                let precision = match rules::measured_precision(d.meta.id) {
+                    Some((fair, read)) => {
+                        let (fair, read) = (u32::from(fair), u32::from(read));
+                        format!("{}% of {read}", (fair * 100 + read / 2) / read)
+                    }
+                    None if read > 0 => format!("{read} read: few"),
+                    None => "not measured".to_string(),
+                };
                 writeln!(
                     out,
-                    "{:<26} {:<8} {}",
+                    "{:<26} {:<8} {:<14} {}",
                     d.meta.id,
                     rules::default_severity(d.meta.id),
+                    precision,
                     d.meta.summary
                 )?;
             }
+            writeln!(
+                out,
+                "\nprecision: the share of sampled findings a standards editor judged fair, on \
+                 articles no rule was tuned on (EVALUATION.md). A rule below {}% stays `info` \
+                 by default, which does not fail CI, until it reaches it; a rule with fewer \
+                 than {} findings to read is not measured.",
+                rules::MIN_PRECISION_PERCENT,
+                rules::MIN_READ
+            )?;
             Ok(0)
         }
         Command::Explain { rule } => match rules::find(&rule) {

@@ -7,6 +7,7 @@ use serde::Deserialize;
 use super::{Rule, RuleDef, RuleMeta, Sink, options, quoted};
 use crate::analysis::Document;
 use crate::grammar::CueForm;
+use crate::text::Span;
 
 pub const DEF: RuleDef = RuleDef {
     meta: RuleMeta {
@@ -24,6 +25,11 @@ Flags reporting verbs that judge what they report: "claimed" (casts doubt), "adm
 and "conceded" (imply a fault), "revealed" (implies a hidden truth), "insisted" (implies
 resistance), "pointed out" (endorses the statement as fact), and "refuted", which means
 *disproved* and is often misused for "denied". The message suggests the neutral verb.
+
+Not reported where the verb judges no one: a negation ("did not reveal"), a conceded
+contest ("the senator conceded on Tuesday night"), "point out" with an object ("pointing
+out where the mill stood"), and "allege" in a legal setting (a suit, a court,
+prosecutors) or as an adjective ("alleged schemes").
 
 ## Why is this bad?
 "Said" is neutral; these verbs put the writer's judgement into the attribution. AP: "said"
@@ -129,6 +135,9 @@ impl Rule for LoadedVerb {
                     continue;
                 }
             }
+            if neutral_use(doc, a.cue, base) {
+                continue;
+            }
             let why = match base.as_str() {
                 "refute" => "“refute” means to disprove; if the claim was only rejected, the source denied it".to_string(),
                 "claim" => "“claim” casts doubt on what the source says".to_string(),
@@ -145,6 +154,64 @@ impl Rule for LoadedVerb {
                 .suggest(a.cue, suggestion.clone());
             sink.push(d);
         }
+    }
+}
+
+/// Uses of a listed verb that carry no judgement of the speaker: a negation ("did not
+/// reveal"), a conceded contest ("Sanders conceded."), "point out" with an object
+/// ("pointing out where the store stood"), and "allege" where the law alleges (a suit,
+/// a court, prosecutors) or as an adjective ("alleged schemes").
+fn neutral_use(doc: &Document, cue: Span, base: &str) -> bool {
+    let text = doc.prose();
+    let prev = text[..cue.start]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let next = text[cue.end..]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if matches!(
+        prev.as_str(),
+        "not" | "never" | "didn't" | "didn’t" | "doesn't" | "doesn’t"
+    ) {
+        return true;
+    }
+    let sentence = doc
+        .text
+        .sentence_at(cue.start)
+        .map_or("", |si| doc.text.sentences[si].span.text(text))
+        .to_ascii_lowercase();
+    match base {
+        "concede" => !(next == "that" || next.starts_with(['“', '"', ','])),
+        "point out" => matches!(
+            next.as_str(),
+            "where" | "the" | "a" | "an" | "his" | "her" | "their" | "its"
+        ),
+        "allege" => {
+            const LAW: &[&str] = &[
+                "lawsuit",
+                "suit",
+                "court",
+                "jury",
+                "trial",
+                "charges",
+                "complaint",
+                "plaintiffs",
+                "prosecutors",
+                "indictment",
+                "case",
+                "sued",
+                "suing",
+            ];
+            next != "that" && !next.starts_with(['“', '"', ','])
+                || sentence
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|w| LAW.contains(&w))
+        }
+        _ => false,
     }
 }
 

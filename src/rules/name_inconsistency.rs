@@ -354,14 +354,18 @@ impl Rule for NameInconsistency {
                             | class::FUNCTION
                             | class::GIVEN)
                         != 0
-                    || persons.iter().any(|q| {
+                    // someone else's full name ("Sylvia Larsen" beside "Chuck Larson")
+                    || doc.people.persons.iter().any(|q| {
                         q.words.len() >= 2
                             && q.words.last().is_some_and(|l| l == cand)
                             && q.words[0] != p.words[0]
-                            && spans.count >= 2
                     })
                     || doc.registry.different(cand, surname)
                     || cand.chars().all(|c| c.is_uppercase())
+                    || not_a_surname_use(doc, &persons, cand, spans)
+                    || another_given_name_before(doc, p, spans.first)
+                    || (p.words.len() == 1 || surname.ends_with("ic") || cand.ends_with("ic"))
+                        && inflection_of(cand, surname)
                 {
                     continue;
                 }
@@ -419,6 +423,8 @@ impl Rule for NameInconsistency {
                         || similarity::distance(ga, gb) > self.0.given_name_edit_distance
                         || ga.chars().count().min(gb.chars().count()) < 3
                         || doc.registry.different(&a.full, &b.full)
+                        || relatives(doc, a)
+                        || relatives(doc, b)
                     {
                         continue;
                     }
@@ -471,6 +477,11 @@ impl Rule for NameInconsistency {
             }
             let (full_a, full_b) = (fa.full(), fb.full());
             let (na, nb) = (fa.doc_count(), fb.doc_count());
+            // "O'Malley" / "O’Malley" is typography, not spelling; two spellings each
+            // written by several documents are two people ("Ron" and "Rand Paul")
+            if full_a.replace('’', "'") == full_b.replace('’', "'") || na >= 2 && nb >= 2 {
+                continue;
+            }
             // where a document uses a spelling: its path and the first full mention
             let place = |u: &(u32, u32)| {
                 let d = &docs[u.0 as usize];
@@ -546,6 +557,132 @@ impl Rule for NameInconsistency {
             }
         }
     }
+}
+
+/// A capitalised word that is no use of a surname: the given name of someone else in the
+/// story ("Corey Lewandowski" beside "Comey", "Osama bin Laden" beside "Obama"), or a
+/// word seen once, at the start of a sentence and not speaking ("Come on." beside "Comey").
+fn not_a_surname_use(
+    doc: &Document,
+    persons: &[&crate::names::Person],
+    cand: &str,
+    at: Occurrences,
+) -> bool {
+    let text = doc.prose();
+    // the next word, past a particle ("Osama bin Laden", "Juan de la Cruz")
+    let mut after = text[at.first.end..].split_whitespace();
+    let next_word_capitalised = after.next().is_some_and(|w| {
+        crate::text::starts_upper(w)
+            || matches!(
+                w,
+                "bin" | "al" | "de" | "la" | "van" | "von" | "da" | "del" | "ibn"
+            ) && after.next().is_some_and(crate::text::starts_upper)
+    }) && text[at.first.end..].starts_with(' ');
+    let raw = text[..at.first.start].trim_end_matches(' ');
+    let before = raw.trim_end_matches(['“', '"', '‘', '\'', '(', ' ']);
+    // a word opening a quotation opens a sentence ("said, ‘Well, he is …’")
+    let sentence_start = before.is_empty()
+        || before.len() < raw.len()
+        || before.ends_with(['.', '?', '!', ':', '\n', '—']);
+    // "Solbreg said" is a use of the name, wherever it stands
+    let speaks = text[at.first.end..]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| doc.lexicon.flags(w) & (class::VERB | class::INVERTED) != 0);
+    persons
+        .iter()
+        .any(|q| q.words.len() >= 2 && q.words[0] == cand)
+        || next_word_capitalised
+        || at.count == 1 && sentence_start && !speaks
+}
+
+/// "Sylvia Larsen" beside "Chuck Larson": the word after another given name (a
+/// capitalised word that is neither a title nor this person's given name) is someone
+/// else's family name.
+fn another_given_name_before(doc: &Document, p: &crate::names::Person, at: Span) -> bool {
+    let text = doc.prose();
+    let Some(before) = text[..at.start].strip_suffix(' ') else {
+        return false;
+    };
+    let before = before.trim_end();
+    let Some(word) = before.split_whitespace().next_back() else {
+        return false;
+    };
+    let own = p.words.len() >= 2 && p.words[0] == word;
+    crate::text::starts_upper(word)
+        && word.chars().all(char::is_alphabetic)
+        && doc.lexicon.flags(word) & (class::TITLE | class::ROLE | class::FUNCTION | class::DET)
+            == 0
+        && !own
+        && !before[..before.len() - word.len()]
+            .trim_end()
+            .ends_with(['.', '?', '!', '“', '"'])
+}
+
+/// "Latino" / "Latinos", "Democratic" / "Democrats": one word inflected, for a group named
+/// by one word, is no misspelling.
+fn inflection_of(a: &str, b: &str) -> bool {
+    const ENDINGS: &[&str] = &["s", "ic", "ics", "ts", "n", "ns", "an", "ans", "es"];
+    let stem = |w: &'_ str| -> String {
+        let mut w = w.to_string();
+        for e in ENDINGS {
+            if let Some(x) = w.strip_suffix(e)
+                && x.chars().count() >= 4
+            {
+                w = x.to_string();
+                break;
+            }
+        }
+        w
+    };
+    let (sa, sb) = (stem(a), stem(b));
+    sa == sb || sa.starts_with(&sb) || sb.starts_with(&sa)
+}
+
+/// Whether a sentence naming this person also names a relation ("her father", "his
+/// daughter"): relatives share a family name and often near given names.
+fn relatives(doc: &Document, p: &crate::names::Person) -> bool {
+    const KIN: &[&str] = &[
+        "father",
+        "mother",
+        "son",
+        "daughter",
+        "brother",
+        "sister",
+        "wife",
+        "husband",
+        "uncle",
+        "aunt",
+        "nephew",
+        "niece",
+        "cousin",
+        "grandson",
+        "granddaughter",
+        "grandfather",
+        "grandmother",
+        "dad",
+        "mum",
+        "mom",
+        "twin",
+        "sons",
+        "daughters",
+        "brothers",
+        "sisters",
+        "parents",
+        "siblings",
+        "family",
+    ];
+    let text = doc.prose();
+    p.mentions.iter().any(|&mi| {
+        let at = doc.people.mentions[mi].span.start;
+        doc.text.sentence_at(at).is_some_and(|si| {
+            doc.text.sentences[si]
+                .span
+                .text(text)
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| KIN.contains(&w.to_lowercase().as_str()))
+        })
+    })
 }
 
 #[cfg(test)]

@@ -22,7 +22,9 @@ const DOC: &str = r#"# placeholder-text
 Finds text that must never reach readers: filler (`Lorem ipsum`, `[citation needed]`),
 editing markers (`TK`, `XXX`, `TODO`), and web-page furniture pasted into a draft along
 with the story (`Leave a Reply`, `Please enter your comment!`, cookie and ad-blocker
-notices, `READ MORE:` and `JUST IN:` promos, `Previous article`).
+notices, `READ MORE:` and `JUST IN:` promos, `Previous article`), and the page's
+navigation: breadcrumbs (`Home News …`), comment counters (`0 comment`), and menu and
+footer links standing alone (`Newsletter`, `Our Company`).
 
 ## Why is this bad?
 A placeholder that ships is a correction waiting to happen, and pasted page furniture
@@ -45,6 +47,12 @@ AP and Reuters copy-desk practice: `TK` ("to come") marks must be resolved befor
 - `markers`: editing markers matched as whole words, case-sensitive (`TK`, `XXX`).
 - `web-furniture`: phrases matched at the start of a paragraph, ignoring case
   (`Leave a Reply`, `READ MORE:`).
+- `menu-links`: menu and footer links reported when one is a whole paragraph, ignoring
+  case (`Newsletter`, `Our Company`, `Privacy Policy`).
+- `breadcrumb-sections`: section names that, after `Home` and before a capitalised word,
+  open a breadcrumb trail (`Home News Putin visits …`); `Home »`, `Home >` and `Home /`
+  always do. A comment counter standing alone (`0 comment`, `12 Comments`) is reported
+  too.
 Each list can be extended with `extend-<option>`.
 "#;
 
@@ -54,6 +62,8 @@ struct Options {
     placeholders: Vec<String>,
     markers: Vec<String>,
     web_furniture: Vec<String>,
+    menu_links: Vec<String>,
+    breadcrumb_sections: Vec<String>,
 }
 
 struct PlaceholderText {
@@ -64,6 +74,10 @@ struct PlaceholderText {
     furniture: AhoCorasick,
     /// Editing markers, matched anywhere, case-sensitive.
     markers: AhoCorasick,
+    /// Lowercased link texts reported when they are a whole paragraph ("Newsletter").
+    menu_links: rustc_hash::FxHashSet<String>,
+    /// Lowercased section names that follow "Home" in a breadcrumb ("Home News").
+    sections: rustc_hash::FxHashSet<String>,
 }
 
 /// Builds a leftmost-longest automaton. `lowercase` patterns are lowercased, to be run
@@ -98,6 +112,16 @@ impl PlaceholderText {
             placeholders: automaton(&o.placeholders, true, false)?,
             furniture: automaton(&o.web_furniture, true, true)?,
             markers: automaton(&o.markers, false, false)?,
+            menu_links: o
+                .menu_links
+                .iter()
+                .map(|m| m.trim().to_lowercase())
+                .collect(),
+            sections: o
+                .breadcrumb_sections
+                .iter()
+                .map(|m| m.trim().to_lowercase())
+                .collect(),
         })
     }
 }
@@ -178,7 +202,65 @@ impl Rule for PlaceholderText {
             let span = Span::new(s, e);
             report(sink, text, span, FURNITURE);
         }
-        report_all(sink, text, &self.markers, text, MARKER);
+        for m in self.markers.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if on_word_boundaries(text, s, e) && !punctuation_in_prose(text, s, e) {
+                report(sink, text, Span::new(s, e), MARKER);
+            }
+        }
+        for p in &doc.text.paragraphs {
+            if let Some(span) = self.page_debris(text, p.span) {
+                report(sink, text, span, FURNITURE);
+            }
+        }
+    }
+}
+
+/// A marker made of punctuation ("??", "###") that is only emphatic punctuation: it
+/// follows a word or more of the same marks ("the best song ever??", "come from????"). A
+/// marker stands apart: "the deficit rose by ?? per cent".
+fn punctuation_in_prose(text: &str, s: usize, e: usize) -> bool {
+    let mark = &text[s..e];
+    if mark.chars().any(char::is_alphanumeric) {
+        return false;
+    }
+    let before = text[..s].chars().next_back();
+    let after = text[e..].chars().next();
+    let repeated = |c: Option<char>| c.is_some_and(|c| mark.contains(c));
+    before.is_some_and(|c| !c.is_whitespace()) || repeated(after)
+}
+
+impl PlaceholderText {
+    /// A paragraph that is navigation, not prose: a menu or footer link standing alone
+    /// ("Newsletter", "Our Company"), a comment counter ("0 comment", "12 Comments"), or
+    /// a breadcrumb trail opening the page ("Home News …", "Home » Politics").
+    fn page_debris(&self, text: &str, para: Span) -> Option<Span> {
+        let whole = para.text(text);
+        let line = whole.trim();
+        let start = para.start + (whole.len() - whole.trim_start().len());
+        let line_span = Span::new(start, start + line.len());
+        if self.menu_links.contains(&line.to_lowercase()) {
+            return Some(line_span);
+        }
+        let counter = line.split_once(' ').is_some_and(|(n, w)| {
+            n.chars().all(|c| c.is_ascii_digit())
+                && matches!(w.to_lowercase().as_str(), "comment" | "comments")
+        });
+        if counter {
+            return Some(line_span);
+        }
+        let mut words = line.split_whitespace();
+        if words.next() != Some("Home") {
+            return None;
+        }
+        let second = words.next()?;
+        let crumb = matches!(second, "»" | ">" | "/" | "›" | "|")
+            || self.sections.contains(&second.to_lowercase())
+                && words.next().is_some_and(crate::text::starts_upper);
+        let second_end = line["Home".len()..]
+            .find(second)
+            .map_or(line.len(), |at| "Home".len() + at + second.len());
+        crumb.then(|| Span::new(start, start + second_end))
     }
 }
 

@@ -4,7 +4,7 @@ use serde::Deserialize;
 
 use super::{Rule, RuleDef, RuleMeta, Sink, options};
 use crate::analysis::Document;
-use crate::text::QuoteIssueKind;
+use crate::text::{QuoteIssueKind, Span};
 
 pub const DEF: RuleDef = RuleDef {
     meta: RuleMeta {
@@ -24,7 +24,13 @@ closing mark used to open, and a paragraph that continues a quote without reopen
 
 It knows the news convention for a quote that runs over several paragraphs: each
 continued paragraph opens with a quotation mark and only the last one closes. That is
-not an error, and neither is an apostrophe (`Russia’s`, `the officials’ view`).
+not an error, and neither is an apostrophe (`Russia’s`, `the officials’ view`). A
+quotation reopened after a full stop without being closed (paragraphs run together in
+one line) is the same run, reported once if it never closes. Marks inside markup left in
+the text (`<tweet date="May 9">`) and inch marks (`6’2”`) are not quotation marks. One
+misplaced mark upsets the marks after it in its paragraph: each kind of problem (an
+unbalanced quote, a mark turned the wrong way, a continuation not reopened) is reported
+once a paragraph, at its first place.
 
 ## Why is this bad?
 A misplaced mark changes who is speaking: readers take the reporter's words for the
@@ -61,7 +67,25 @@ struct QuoteMarks(Options);
 
 impl Rule for QuoteMarks {
     fn check(&self, doc: &Document, sink: &mut Sink) {
+        let text = doc.prose();
+        // one finding of a kind a paragraph: a misplaced mark upsets the marks after it
+        // (a quote left open, then a close with none open), and the editor needs sending
+        // there once
+        let mut reported: Vec<(Option<usize>, u8)> = Vec::new();
         for issue in &doc.text.quote_issues {
+            if markup_or_measure(text, issue.span)
+                || issue.kind == QuoteIssueKind::NeverClosed && reopened_after(text, issue.span)
+            {
+                continue;
+            }
+            let key = (
+                doc.text.paragraph_at(issue.span.start),
+                kind_group(issue.kind),
+            );
+            if reported.contains(&key) {
+                continue;
+            }
+            reported.push(key);
             let (message, label, help) = match issue.kind {
                 QuoteIssueKind::NeverClosed => (
                     "quotation is never closed",
@@ -101,6 +125,74 @@ impl Rule for QuoteMarks {
             sink.push(d);
         }
     }
+}
+
+/// Kinds that one misplaced mark produces together count as one: an unbalanced quote
+/// is reported as never closed or as a stray close, not both.
+fn kind_group(kind: QuoteIssueKind) -> u8 {
+    match kind {
+        QuoteIssueKind::NeverClosed | QuoteIssueKind::StrayClose => 0,
+        QuoteIssueKind::OpeningUsedAsClose => 1,
+        QuoteIssueKind::ClosingUsedAsOpen => 2,
+        QuoteIssueKind::NotReopened => 3,
+    }
+}
+
+/// A quotation left open where the next mark reopens it after a sentence ends: the quote
+/// runs on (paragraphs run together, or each reopened in the news convention), and
+/// the run is reported once, at the mark that is left open last, if any is.
+fn reopened_after(text: &str, mark: Span) -> bool {
+    let rest = &text[mark.end..];
+    let para_end = rest.find("\n\n").unwrap_or(rest.len());
+    let rest = &rest[..para_end];
+    let Some(at) = rest.find(['“', '"']) else {
+        return false;
+    };
+    // a closing mark (or a straight mark after a word) first: the quotation closes there
+    if rest[..at].contains('”') {
+        return false;
+    }
+    let before = rest[..at].trim_end();
+    // a sentence may end inside a nested quotation: "… ask 'do you want the wall back?' “If"
+    before.len() < rest[..at].len()
+        && before
+            .trim_end_matches(['\'', '’'])
+            .ends_with(['.', '?', '!', ':'])
+        && rest[at..]
+            .chars()
+            .nth(1)
+            .is_some_and(|c| c.is_alphanumeric() || c == '[')
+}
+
+/// Marks that are not quotation marks: an attribute in markup left in the text
+/// (`<tweet author="@Jo" date="May 9">`) or an inch mark (`6’2”`), which also leaves the
+/// real closing mark after it looking stray.
+fn markup_or_measure(text: &str, mark: Span) -> bool {
+    let before = &text[..mark.start];
+    let after = &text[mark.end..];
+    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+    let line = &before[line_start..];
+    let in_tag = line.rfind('<').is_some_and(|lt| !line[lt..].contains('>'));
+    let closing = mark.text(text) != "“";
+    let inch_before = closing
+        && line
+            .match_indices(['”', '"'])
+            .any(|(at, _)| inch_mark(&line[..at]));
+    in_tag
+        || before.ends_with('=')
+        || after.starts_with('>')
+        || closing && inch_mark(before)
+        || inch_before
+}
+
+/// Whether a closing mark after `before` is an inch mark: feet, a prime, then inches
+/// (`6’2”`, `5'11"`).
+fn inch_mark(before: &str) -> bool {
+    let feet = before.trim_end_matches(|c: char| c.is_ascii_digit());
+    feet.len() < before.len()
+        && feet
+            .strip_suffix(['’', '\''])
+            .is_some_and(|f| f.ends_with(|c: char| c.is_ascii_digit()))
 }
 
 #[cfg(test)]

@@ -22,7 +22,9 @@ const DOC: &str = r#"# single-source
 ## What it does
 Looks at the article as a whole (its source ledger, as `credlint sources` prints it) and
 reports when every attribution rests on one source, or when every source is anonymous.
-The message gives the mix: named, anonymous, outlets, documents.
+The message gives the mix: named, anonymous, outlets, documents. A story whose one
+source is named in its headline ("Lind: the bridge must stay open") reports a speech or
+an interview, and rests on that person by design: it is not reported.
 
 ## Why is this bad?
 A story with one voice, or with no named voice, is hard for readers to trust and easy to
@@ -73,6 +75,11 @@ impl Rule for SingleSource {
         let count = |k: SourceKind| sources.iter().filter(|r| r.kind == k).count();
         let named = count(SourceKind::Person) + count(SourceKind::Organization);
         let anonymous = count(SourceKind::Anonymous);
+        // a story about what one person said, whose headline names them ("Roe: the port
+        // must stay open"), rests on that person by design: a speech or an interview
+        if sources.len() == 1 && named_in_headline(doc, &sources[0].source) {
+            return;
+        }
         let message = if sources.len() == 1 {
             format!(
                 "every attribution rests on one source ({})",
@@ -102,9 +109,37 @@ impl Rule for SingleSource {
     }
 }
 
+/// Whether the document's headline names `source` (its last word, the family name).
+fn named_in_headline(doc: &Document, source: &str) -> bool {
+    let Some(family) = source.split_whitespace().last() else {
+        return false;
+    };
+    let text = doc.prose();
+    doc.text
+        .paragraphs
+        .iter()
+        .take(2)
+        .enumerate()
+        // the first line is the headline, whatever punctuation ends it
+        .filter(|(i, p)| *i == 0 || p.headline)
+        .map(|(_, p)| p)
+        .any(|p| {
+            p.span
+                .text(text)
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .any(|w| w == family)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::lint;
+
+    #[test]
+    fn a_speech_story_named_in_its_headline_passes() {
+        let text = "Lind: the bridge must stay open\n\nMayor Petra Lind said the bridge would stay open. Lind said repairs could wait. She said the council agreed.";
+        assert!(lint("single-source", text).is_empty());
+    }
 
     #[test]
     fn all_anonymous_article_is_reported() {

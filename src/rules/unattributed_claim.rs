@@ -22,9 +22,12 @@ const DOC: &str = r#"# unattributed-claim
 ## What it does
 Points at sentences that state a checkable fact (a figure with a unit, casualties or
 losses, a superlative or a record, a cause) with no attribution in the sentence or its
-paragraph. It prefers silence to noise: it never reports a headline, a question, a
-sentence inside or containing a quotation, or a sentence whose paragraph attributes
-anything.
+paragraph. It prefers silence to noise: it never reports a headline or a title-case
+line, a question, a sentence inside or containing a quotation, or a figure whose
+paragraph attributes anything or says where it comes from ("records show", "data show",
+"a poll found"). A superlative or a record ("the worst week any campaign has had",
+"a four-decade low") is the writer's judgement: only its own sentence can source it. A
+bare "200m" is a distance ("the 200m race"), not money.
 
 ## Why is this bad?
 Figures, tolls, records and causes are what readers repeat and what corrections are made
@@ -76,7 +79,27 @@ struct UnattributedClaim {
     measures: Vec<memchr::memmem::Finder<'static>>,
 }
 
-const MEASURES: [&str; 4] = [" ever", " on record", " in history", " since "];
+const MEASURES: [&str; 9] = [
+    " ever",
+    " on record",
+    " in history",
+    " since ",
+    " of all time",
+    " in decades",
+    "-decade ",
+    "-year ",
+    " any ",
+];
+
+/// What made a sentence a claim, which decides how near its sourcing must be.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Claim {
+    /// A figure or a causal link: a source anywhere in the paragraph usually covers it.
+    Figure,
+    /// A superlative or record ("the worst fortnight any candidate has had", "deadliest"):
+    /// the writer's own judgement unless its own sentence attributes it.
+    Judgement,
+}
 
 impl UnattributedClaim {
     fn new(o: Options) -> Self {
@@ -97,8 +120,8 @@ impl UnattributedClaim {
         }
     }
 
-    /// The word or figure that makes the sentence a checkable claim.
-    fn trigger(&self, doc: &Document, si: usize) -> Option<Span> {
+    /// The word or figure that makes the sentence a checkable claim, and which kind.
+    fn trigger(&self, doc: &Document, si: usize) -> Option<(Span, Claim)> {
         let s = &doc.text.sentences[si];
         let toks = &doc.text.tokens[s.tokens.clone()];
         let text = doc.prose();
@@ -108,14 +131,13 @@ impl UnattributedClaim {
                 let next = toks.get(k + 1).map(|n| n.text(text));
                 let prev = k.checked_sub(1).map(|p| toks[p].text(text));
                 let unit = next.is_some_and(|n| n == "%" || self.units.contains(n));
-                let currency = prev.is_some_and(|p| matches!(p, "$" | "£" | "€" | "¥"))
-                    || w.ends_with("bn")
-                    || w.ends_with('m') && w.len() > 1;
+                // "£40m" and "$2bn" are money; a bare "200m" is a distance ("the 200m race")
+                let currency = prev.is_some_and(|p| matches!(p, "$" | "£" | "€" | "¥"));
                 if unit || currency {
-                    return Some(t.span());
+                    return Some((t.span(), Claim::Figure));
                 }
             } else if t.kind == TokenKind::Word && self.claims.contains(w) {
-                return Some(t.span());
+                return Some((t.span(), Claim::Judgement));
             }
         }
         // an ASCII sentence is read from the document's lowercased copy; otherwise
@@ -137,16 +159,60 @@ impl UnattributedClaim {
                 .iter()
                 .find(|t| self.superlatives.contains(t.text(text)))
         {
-            return Some(t.span());
+            return Some((t.span(), Claim::Judgement));
         }
         for p in &self.causal {
             if let Some(at) = p.find(lower.as_bytes()) {
                 let len = p.needle().len();
-                return Some(Span::new(s.span.start + at, s.span.start + at + len));
+                let span = Span::new(s.span.start + at, s.span.start + at + len);
+                return Some((span, Claim::Figure));
             }
         }
         None
     }
+}
+
+impl UnattributedClaim {
+    /// Whether tokens `range` hold a reporting verb or a sourcing word ("records show",
+    /// "according to", "a poll found"): sourced, even where the grammar found no
+    /// attribution.
+    fn sourced(&self, doc: &Document, range: std::ops::Range<usize>) -> bool {
+        use crate::grammar::lexicon::class;
+        let text = doc.prose();
+        range.into_iter().any(|ti| {
+            let t = &doc.text.tokens[ti];
+            t.kind == TokenKind::Word
+                && (doc.flags[ti] & (class::VERB | class::INVERTED) != 0 && !t.cap
+                    || self.sourcing.contains(t.text(text)))
+        })
+    }
+
+    /// Whether sentence `si` carries its own source: an attribution, a quotation, or a
+    /// reporting or sourcing word.
+    fn sentence_sourced(&self, doc: &Document, si: usize) -> bool {
+        let s = &doc.text.sentences[si];
+        doc.attributions
+            .iter()
+            .any(|a| a.is_speech() && a.sentence == si)
+            || doc
+                .text
+                .quotes
+                .iter()
+                .any(|q| !q.single && q.span.overlaps(s.span))
+            || self.sourced(doc, s.tokens.clone())
+    }
+}
+
+/// A line in title case ("Trump Just Responded To Rubio With 1 Line") is a headline or a
+/// caption, whatever the segmenter decided.
+fn title_case(doc: &Document, p: &crate::text::Paragraph) -> bool {
+    let text = doc.prose();
+    let words: Vec<&str> = doc.text.tokens[p.tokens.clone()]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && t.text(text).len() > 3)
+        .map(|t| t.text(text))
+        .collect();
+    words.len() >= 3 && words.iter().all(|w| crate::text::starts_upper(w))
 }
 
 impl Rule for UnattributedClaim {
@@ -161,27 +227,12 @@ impl Rule for UnattributedClaim {
             quoted[q.paragraph] = true;
         }
         for (pi, p) in doc.text.paragraphs.iter().enumerate() {
-            // a headline, an attributed paragraph, or quoted speech (or its continuation)
-            if p.headline || attributed[pi] || quoted[pi] {
+            if p.headline || title_case(doc, p) {
                 continue;
             }
-            // precision first: a reporting verb or a sourcing word anywhere in the paragraph
-            // means it is sourced, even where the grammar found no attribution
-            let sourced = p.tokens.clone().any(|ti| {
-                let t = &doc.text.tokens[ti];
-                let w = t.text(text);
-                t.kind == TokenKind::Word
-                    && (doc.flags[ti]
-                        & (crate::grammar::lexicon::class::VERB
-                            | crate::grammar::lexicon::class::INVERTED)
-                        != 0
-                        && !t.cap
-                        || self.sourcing.contains(w))
-            });
-            if sourced {
-                continue;
-            }
-
+            // an attributed or quoting paragraph sources its figures; a judgement
+            // ("the worst week any campaign has had") needs a source in its own sentence
+            let para_sourced = attributed[pi] || quoted[pi] || self.sourced(doc, p.tokens.clone());
             for si in p.sentences.clone() {
                 let s = &doc.text.sentences[si];
                 let st = s.span.text(text).trim_end();
@@ -189,14 +240,22 @@ impl Rule for UnattributedClaim {
                 if st.ends_with('?') || st.split_whitespace().nth(5).is_none() {
                     continue;
                 }
-                if let Some(trigger) = self.trigger(doc, si) {
-                    let d = sink
-                        .diag(s.span, "checkable claim with no attribution in its sentence or paragraph")
-                        .label(format!("{} is stated on the story's own authority", super::quoted(trigger.text(text))))
-                        .help("say where the figure or claim comes from, or confirm the newsroom stands behind it");
-                    sink.push(d);
-                    break; // one per paragraph is enough to send the editor there
+                let Some((trigger, claim)) = self.trigger(doc, si) else {
+                    continue;
+                };
+                let sourced = match claim {
+                    Claim::Figure => para_sourced,
+                    Claim::Judgement => self.sentence_sourced(doc, si),
+                };
+                if sourced {
+                    continue;
                 }
+                let d = sink
+                    .diag(s.span, "checkable claim with no attribution in its sentence or paragraph")
+                    .label(format!("{} is stated on the story's own authority", super::quoted(trigger.text(text))))
+                    .help("say where the figure or claim comes from, or confirm the newsroom stands behind it");
+                sink.push(d);
+                break; // one per paragraph is enough to send the editor there
             }
         }
     }
