@@ -433,30 +433,48 @@ fn run(cli: Cli) -> io::Result<u8> {
             fix,
             quiet,
         } => {
+            let fixing_stdin = fix && inputs.paths.iter().any(|p| is_stdin(p));
+            if fixing_stdin && inputs.paths.len() > 1 {
+                eprintln!(
+                    "error: --fix reads standard input alone (its fixed text goes to standard output); name `-` without other paths"
+                );
+                return Ok(2);
+            }
             let Ok((config, walked)) = load_and_walk(&inputs) else {
                 return Ok(2);
             };
+            let fixer =
+                (fix && !fixing_stdin).then(|| crate::fix::Fixer::new(&disk_paths(&inputs)));
             let run = process(&inputs, &config, walked, |path, text| {
-                let text = if fix {
-                    crate::fix::apply(path, text, &config)?
-                } else {
-                    text
-                };
-                Ok(credlint::lint_file(path, &text, &config))
+                Ok(match &fixer {
+                    Some(fixer) => fixer.fix_file(path, text, &config),
+                    None => credlint::lint_file(path, &text, &config),
+                })
             });
-            let run = match run {
+            let mut run = match run {
                 Ok(r) => r,
                 Err(e) => {
                     eprintln!("error: {e}");
                     return Ok(2);
                 }
             };
+            if let Some(fixer) = fixer {
+                run.errors.extend(fixer.finish());
+            }
+            // standard input is never written: its fixed text is the output, and the
+            // findings left go to standard error
+            let mut out: Box<dyn Write> = match &mut run.stdin {
+                Some((name, text)) if fixing_stdin => {
+                    crate::fix::print_fixed(name, text, &mut run.results, &config)?;
+                    Box::new(io::stderr().lock())
+                }
+                _ => Box::new(stdout_buffer()),
+            };
             let files = run.results.len();
             let groups = credlint::combine_grouped(run.results, &config);
             let summary = Summary::of_groups(files, &groups);
             let worst = groups.iter().flatten().map(|d| d.severity).max();
             let none = FileMap::default();
-            let mut out = stdout_buffer();
             if let Format::Json = format {
                 // written group by group: the run's findings are never moved into one list
                 let refs: Vec<&[credlint::Diagnostic]> = groups.iter().map(Vec::as_slice).collect();

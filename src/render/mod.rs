@@ -2,6 +2,7 @@
 //! and the texts of the files they point into.
 
 pub mod concise;
+pub mod escape;
 pub mod github;
 pub mod human;
 pub mod json;
@@ -55,15 +56,4 @@ impl FileMap {
     }
 }
 
-/// Replaces control characters (a draft can carry terminal escape sequences) with
-/// characters of the same UTF-8 length, so byte offsets stay valid.
-pub fn neutralise(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\n' | '\t' | '\r' => c,
-            c if (c as u32) < 0x20 || c == '\u{7f}' => '?',
-            c if ('\u{80}'..='\u{9f}').contains(&c) => '¿',
-            c => c,
-        })
-        .collect()
-}
+pub use escape::{escape, neutralise};
