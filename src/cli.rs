@@ -13,7 +13,7 @@ use credlint::diagnostic::{Severity, Summary};
 use credlint::render::{self, FileMap};
 use credlint::{Document, rules};
 
-use crate::walk;
+use crate::{term, walk};
 
 const AFTER_HELP: &str = "Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on a usage, \
 configuration or I/O error.\nConfiguration: credlint.toml (or .credlint.toml) in the current directory or a parent, \
@@ -114,6 +114,10 @@ enum Command {
         /// Print only the findings, not the summary line.
         #[arg(short, long)]
         quiet: bool,
+        /// Human format: findings of one rule shown per file (0: all); the rest are
+        /// counted. Machine formats list every finding.
+        #[arg(long, value_name = "N", default_value_t = render::human::DEFAULT_MAX_PER_FILE)]
+        max_per_file: usize,
     },
     /// Print the attributions and quotes credlint finds, as JSON.
     Extract {
@@ -153,7 +157,7 @@ pub fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            term::error(&e.to_string());
             ExitCode::from(2)
         }
     }
@@ -179,27 +183,49 @@ fn report_config_error(e: &ConfigError) {
                 .max(span.start + 1)
                 .min(e.src.len().max(span.start));
             let range = span.start.min(e.src.len())..end.min(e.src.len());
-            let mut b = Report::build(ReportKind::Error, (e.path.clone(), range.clone()))
+            // in characters: the shown text has its control characters replaced by
+            // visible ones, one character each (their UTF-8 lengths differ)
+            let range = chars_of(&e.src, range);
+            let path = render::escape(&e.path).into_owned();
+            let mut b = Report::build(ReportKind::Error, (path.clone(), range.clone()))
                 .with_code("config")
-                .with_message(&e.message)
+                .with_message(render::escape(&e.message))
                 .with_config(
                     AConfig::new()
-                        .with_index_type(IndexType::Byte)
+                        .with_index_type(IndexType::Char)
                         .with_color(color),
                 )
                 .with_label(
-                    Label::new((e.path.clone(), range))
-                        .with_message(e.label.clone().unwrap_or_else(|| "here".into())),
+                    Label::new((path.clone(), range))
+                        .with_message(render::escape(e.label.as_deref().unwrap_or("here"))),
                 );
             if let Some(h) = &e.help {
-                b = b.with_help(h);
+                b = b.with_help(render::escape(h));
             }
             let _ = b
                 .finish()
-                .eprint((e.path.clone(), Source::from(render::neutralise(&e.src))));
+                .eprint((path, Source::from(render::neutralise(&e.src))));
         }
-        _ => eprintln!("error[config]: {}: {}", e.path, e.message),
+        _ => term::line(format_args!(
+            "error[config]: {}: {}",
+            render::escape(&e.path),
+            render::escape(&e.message)
+        )),
     }
+}
+
+/// A byte range of `text` as a range of character offsets (the ends moved back onto
+/// character boundaries).
+fn chars_of(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let floor = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let (s, e) = (floor(r.start), floor(r.end));
+    let start = text[..s].chars().count();
+    start..start + text[s..e.max(s)].chars().count()
 }
 
 fn load_config(inputs: &Inputs) -> Result<Config, ()> {
@@ -358,35 +384,56 @@ fn render_human(
     diags: &[credlint::Diagnostic],
     stdin: &Option<(String, String)>,
     color: bool,
+    max_per_file: usize,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let cap = if max_per_file == 0 {
+        usize::MAX
+    } else {
+        max_per_file
+    };
     let load = |p: &str| -> String {
         match stdin {
             Some((name, t)) if name == p => t.clone(),
             _ => walk::read(Path::new(p)).unwrap_or_default(),
         }
     };
+    // the files' groups of findings, rendered in parallel a batch at a time and written
+    // in order: memory holds one batch's output
+    let mut groups = Vec::new();
     let mut i = 0;
     while i < diags.len() {
         let path = &diags[i].path;
         let j = i + diags[i..].iter().take_while(|d| d.path == *path).count();
-        let group = &diags[i..j];
+        groups.push(&diags[i..j]);
+        i = j;
+    }
+    let render_group = |group: &[credlint::Diagnostic]| -> io::Result<Vec<u8>> {
+        let path = &group[0].path;
         let mut map = FileMap::default();
-        map.insert(path, &load(path));
+        map.insert_owned(path, load(path));
         for r in group.iter().flat_map(|d| &d.related) {
             if let Some(rp) = &r.path
                 && map.text(rp).is_empty()
             {
-                map.insert(rp, &load(rp));
+                map.insert_owned(rp, load(rp));
             }
         }
         let mut buf = Vec::new();
-        render::human::render(group, &map, color, &mut buf)?;
-        out.write_all(&buf)?;
-        i = j;
+        render::human::render_capped(group, &map, color, cap, &mut buf)?;
+        Ok(buf)
+    };
+    for batch in groups.chunks(HUMAN_BATCH) {
+        let bufs: Vec<io::Result<Vec<u8>>> = batch.par_iter().map(|g| render_group(g)).collect();
+        for buf in bufs {
+            out.write_all(&buf?)?;
+        }
     }
     Ok(())
 }
+
+/// Files per batch when human output is rendered in parallel.
+const HUMAN_BATCH: usize = 256;
 
 fn run(cli: Cli) -> io::Result<u8> {
     match cli.command {
@@ -420,7 +467,9 @@ fn run(cli: Cli) -> io::Result<u8> {
                     credlint::config::nearest(&rule, rules::REGISTRY.iter().map(|d| d.meta.id))
                         .map(|s| format!(" (did you mean `{s}`?)"))
                         .unwrap_or_default();
-                eprintln!("error: unknown rule `{rule}`{hint}; `credlint rules` lists them");
+                term::error(&format!(
+                    "unknown rule `{rule}`{hint}; `credlint rules` lists them"
+                ));
                 Ok(2)
             }
         },
@@ -432,11 +481,12 @@ fn run(cli: Cli) -> io::Result<u8> {
             color,
             fix,
             quiet,
+            max_per_file,
         } => {
             let fixing_stdin = fix && inputs.paths.iter().any(|p| is_stdin(p));
             if fixing_stdin && inputs.paths.len() > 1 {
-                eprintln!(
-                    "error: --fix reads standard input alone (its fixed text goes to standard output); name `-` without other paths"
+                term::error(
+                    "--fix reads standard input alone (its fixed text goes to standard output); name `-` without other paths",
                 );
                 return Ok(2);
             }
@@ -454,7 +504,7 @@ fn run(cli: Cli) -> io::Result<u8> {
             let mut run = match run {
                 Ok(r) => r,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    term::error(&e);
                     return Ok(2);
                 }
             };
@@ -485,7 +535,9 @@ fn run(cli: Cli) -> io::Result<u8> {
             } else {
                 let diags: Vec<credlint::Diagnostic> = groups.into_iter().flatten().collect();
                 match format {
-                    Format::Human => render_human(&diags, &run.stdin, use_color(color), &mut out)?,
+                    Format::Human => {
+                        render_human(&diags, &run.stdin, use_color(color), max_per_file, &mut out)?
+                    }
                     Format::Concise => {
                         out.write_all(render::concise::render(&diags, &none).as_bytes())?
                     }
@@ -502,10 +554,10 @@ fn run(cli: Cli) -> io::Result<u8> {
             }
             out.flush()?;
             for e in &run.errors {
-                eprintln!("error: {e}");
+                term::error(e);
             }
             if !quiet && matches!(format, Format::Human | Format::Concise) {
-                eprintln!("{}", render::human::summary_line(&summary));
+                term::line(format_args!("{}", render::human::summary_line(&summary)));
             }
             let threshold = match fail_on {
                 FailOn::Error => Severity::Error,
@@ -568,7 +620,7 @@ fn run(cli: Cli) -> io::Result<u8> {
             let run = match run {
                 Ok(r) => r,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    term::error(&e);
                     return Ok(2);
                 }
             };
@@ -577,7 +629,7 @@ fn run(cli: Cli) -> io::Result<u8> {
             }
             out.flush()?;
             for e in &run.errors {
-                eprintln!("error: {e}");
+                term::error(e);
             }
             Ok(if run.errors.is_empty() { 0 } else { 2 })
         }
@@ -591,7 +643,7 @@ fn run(cli: Cli) -> io::Result<u8> {
             let run = match run {
                 Ok(r) => r,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    term::error(&e);
                     return Ok(2);
                 }
             };
@@ -612,7 +664,7 @@ fn run(cli: Cli) -> io::Result<u8> {
                 )?,
             }
             for e in &run.errors {
-                eprintln!("error: {e}");
+                term::error(e);
             }
             Ok(if run.errors.is_empty() { 0 } else { 2 })
         }
@@ -622,10 +674,10 @@ fn run(cli: Cli) -> io::Result<u8> {
 /// `credlint init`: every rule and option, commented out, written atomically.
 fn init(path: &Path, force: bool) -> io::Result<u8> {
     if path.exists() && !force {
-        eprintln!(
-            "error: {} already exists (use --force to overwrite)",
+        term::error(&format!(
+            "{} already exists (use --force to overwrite)",
             path.display()
-        );
+        ));
         return Ok(2);
     }
     let text = credlint::config::init_template();
@@ -636,7 +688,10 @@ fn init(path: &Path, force: bool) -> io::Result<u8> {
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
     tmp.write_all(text.as_bytes())?;
     tmp.persist(path).map_err(|e| e.error)?;
-    eprintln!("wrote {}", path.display());
+    term::line(format_args!(
+        "wrote {}",
+        render::escape(&path.display().to_string())
+    ));
     Ok(0)
 }
 

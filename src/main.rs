@@ -2,6 +2,7 @@
 
 mod cli;
 mod fix;
+mod term;
 mod walk;
 
 #[cfg(not(target_env = "msvc"))]

@@ -52,6 +52,13 @@ pub fn escape(s: &str) -> Cow<'_, str> {
 /// by one visible character (a C0 control by its control picture, `␛` for ESC, anything
 /// else by `�`), so that each character still takes one column.
 pub fn neutralise(text: &str) -> String {
+    // most text has nothing to replace: ASCII without controls is copied at once
+    let plain_ascii = text
+        .bytes()
+        .all(|b| (0x20..0x7f).contains(&b) || matches!(b, b'\n' | b'\t' | b'\r'));
+    if plain_ascii {
+        return text.to_string();
+    }
     text.chars()
         .map(|c| match c {
             '\n' | '\t' | '\r' => c,

@@ -57,7 +57,8 @@ pub fn render(diags: &[Diagnostic], files: &FileMap) -> String {
             "results": results,
         }]
     });
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{}".into());
+    let s = serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{}".into());
+    let mut s = super::json_write::escape_controls(&s).into_owned();
     s.push('\n');
     s
 }
