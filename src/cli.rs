@@ -17,7 +17,7 @@ use crate::{term, walk};
 
 const AFTER_HELP: &str = "Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on a usage, \
 configuration or I/O error.\nConfiguration: credlint.toml (or .credlint.toml) in the current directory or a parent, \
-or --config FILE. `credlint init` writes one with every rule and option.";
+up to the repository root, or --config FILE; --verbose says which file is used. `credlint init` writes one with every rule and option.";
 
 #[derive(Parser)]
 #[command(name = "credlint", version, about = "Source-credibility and attribution linter for news prose", after_help = AFTER_HELP)]
@@ -93,6 +93,9 @@ struct Inputs {
     /// Worker threads (default: one per core).
     #[arg(short = 'j', long, value_name = "N")]
     threads: Option<usize>,
+    /// Say on standard error which configuration file is used.
+    #[arg(short, long)]
+    verbose: bool,
 }
 
 #[derive(Subcommand)]
@@ -241,6 +244,16 @@ fn load_config(inputs: &Inputs) -> Result<Config, ()> {
             None => Config::builtin(),
         }
     };
+    if inputs.verbose
+        && let Ok(c) = &result
+    {
+        let which = match (&c.source, inputs.isolated) {
+            (Some(p), _) => render::escape(&p.display().to_string()).into_owned(),
+            (None, true) => "built-in rules only (--isolated)".into(),
+            (None, false) => "built-in rules only (no credlint.toml or .credlint.toml here or in a parent, up to the repository root)".into(),
+        };
+        term::line(format_args!("credlint: configuration: {which}"));
+    }
     result.map_err(|e| report_config_error(&e))
 }
 
@@ -723,6 +736,7 @@ mod tests {
             force_exclude: false,
             stdin_filename: "<stdin>".into(),
             threads: None,
+            verbose: false,
         };
         let config = Config::builtin().expect("built-in config");
         let run_with = |batch: usize| {
