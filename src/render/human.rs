@@ -610,6 +610,72 @@ mod tests {
     }
 
     #[test]
+    fn any_span_on_any_text_renders_without_panic() {
+        // a small generator (no dependency): texts with multi-byte characters, every line
+        // end, a BOM, controls and long lines; spans anywhere, even off the text or
+        // inside a character
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n.max(1) as u64) as usize
+        };
+        let pieces = [
+            "word ",
+            "“",
+            "”",
+            "\"",
+            "é",
+            "\n",
+            "\r\n",
+            "\r",
+            "\u{1b}[2J",
+            "\u{202e}",
+            "\t",
+            "\u{feff}",
+            "日本",
+            "x",
+        ];
+        for round in 0..300 {
+            let mut text = String::new();
+            if round % 7 == 0 {
+                text.push('\u{feff}');
+            }
+            let len = next(if round % 5 == 0 { 2_000 } else { 80 });
+            for _ in 0..len {
+                text.push_str(pieces[next(pieces.len())]);
+            }
+            let mut map = FileMap::default();
+            map.insert("a.txt", &text);
+            map.insert("b.txt", "other file\nwith “two” lines");
+            let limit = text.len() + 5;
+            let mut diags: Vec<Diagnostic> = (0..next(8) + 1)
+                .map(|_| {
+                    let a = next(limit);
+                    let b = a + next(40);
+                    let mut d = diag("a.txt", a, b);
+                    for _ in 0..next(3) {
+                        let path = [None, Some("b.txt".to_string())][next(2)].clone();
+                        let r = next(limit);
+                        d = d.related(path, Span::new(r, r + next(10)), "related");
+                    }
+                    d
+                })
+                .collect();
+            if round % 2 == 0 {
+                let index = crate::text::LineIndex::new(&text);
+                crate::diagnostic::locate(&mut diags, "a.txt", &text, &index);
+            }
+            crate::diagnostic::sort(&mut diags);
+            let mut buf = Vec::new();
+            render_capped(&diags, &map, round % 3 == 0, 1 + next(4), &mut buf).expect("render");
+            let out = String::from_utf8(buf).expect("utf-8");
+            assert!(!out.contains('\u{202e}'), "{out}");
+        }
+    }
+
+    #[test]
     fn findings_beyond_the_cap_are_counted() {
         let text = "\"a\" ".repeat(100);
         let diags: Vec<Diagnostic> = (0..100).map(|i| diag("a.txt", i * 4, i * 4 + 1)).collect();
