@@ -326,7 +326,8 @@ fn merge(
         };
         let Some(default) = target.get(&base) else {
             let mut candidates: Vec<String> = target.keys().cloned().collect();
-            if allow_severity {
+            // the built-in table may hold `severity` already: listed once
+            if allow_severity && !target.contains_key("severity") {
                 candidates.push("severity".into());
             }
             let label = nearest(&key, candidates.iter().map(String::as_str))

@@ -115,7 +115,7 @@ fn configuration_errors_point_into_the_file() {
         (
             "[rules.anonymous-source]\nallwo = [\"a\"]\n",
             &[
-                "unknown key `allwo`",
+                "unknown key `allwo` (valid keys: `allow`, `bare-words`, `institution-softer`, `judgement-words`, `severity`)",
                 "did you mean `allow`?",
                 "credlint.toml:2:1",
             ],
