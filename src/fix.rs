@@ -10,7 +10,8 @@
 //!   link (replacing it would silently split the links), is refused with its reason;
 //! - the new text goes to a temporary file in the file's directory, which is synced, given
 //!   the file's permissions and renamed over it: a reader (or a crash) sees the old file or
-//!   the new one, never a mix. Right before the rename the file is read again: if it changed
+//!   the new one, never a mix. On Linux the temporary file has no name until it is
+//!   complete (`O_TMPFILE`), so a killed run leaves none behind. Right before the rename the file is read again: if it changed
 //!   since credlint read it, it is not overwritten. On any error the temporary file is
 //!   removed.
 //!
@@ -166,6 +167,30 @@ pub fn replace(path: &Path, old: &[u8], new: &[u8]) -> Result<(), String> {
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
+    #[cfg(target_os = "linux")]
+    if let Some(done) = anonymous::replace(path, dir, &meta.permissions(), old, new) {
+        return done;
+    }
+    replace_named(path, dir, &meta.permissions(), old, new)
+}
+
+/// The last moment before the rename: an edit made since credlint read the file wins.
+fn unchanged(path: &Path, old: &[u8]) -> Result<(), String> {
+    let now = std::fs::read(path).map_err(|e| format!("cannot read it again: {e}"))?;
+    if now != old {
+        return Err("the file changed since credlint read it; run again".into());
+    }
+    Ok(())
+}
+
+/// [`replace`] through a named temporary file in `dir` (removed on any error).
+fn replace_named(
+    path: &Path,
+    dir: &Path,
+    perms: &std::fs::Permissions,
+    old: &[u8],
+    new: &[u8],
+) -> Result<(), String> {
     let io = |e: std::io::Error| format!("cannot write it: {e}");
     // removed when dropped: on every early return below
     let mut tmp = tempfile::Builder::new()
@@ -174,15 +199,61 @@ pub fn replace(path: &Path, old: &[u8], new: &[u8]) -> Result<(), String> {
         .tempfile_in(dir)
         .map_err(io)?;
     tmp.write_all(new).map_err(io)?;
-    std::fs::set_permissions(tmp.path(), meta.permissions()).map_err(io)?;
+    std::fs::set_permissions(tmp.path(), perms.clone()).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
-    // the last moment before the rename: an edit made since credlint read the file wins
-    let now = std::fs::read(path).map_err(|e| format!("cannot read it again: {e}"))?;
-    if now != old {
-        return Err("the file changed since credlint read it; run again".into());
-    }
+    unchanged(path, old)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
     Ok(())
+}
+
+/// Linux: the new text is written to an unnamed file (`O_TMPFILE`) and given a name only
+/// once it is complete, just before the rename, so a process killed while writing leaves
+/// nothing behind (the kernel drops an unnamed file with its last descriptor).
+#[cfg(target_os = "linux")]
+mod anonymous {
+    use std::io::Write;
+    use std::os::fd::AsRawFd;
+    use std::path::Path;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use rustix::fs::{AtFlags, CWD, Mode, OFlags};
+
+    static NAMES: AtomicUsize = AtomicUsize::new(0);
+
+    /// [`super::replace`] through an unnamed file; `None` when the file system or the
+    /// system cannot do it (no `O_TMPFILE`, no `/proc`): the caller then uses a named
+    /// temporary file.
+    pub fn replace(
+        path: &Path,
+        dir: &Path,
+        perms: &std::fs::Permissions,
+        old: &[u8],
+        new: &[u8],
+    ) -> Option<Result<(), String>> {
+        let flags = OFlags::TMPFILE | OFlags::WRONLY | OFlags::CLOEXEC;
+        let fd = rustix::fs::openat(CWD, dir, flags, Mode::from_raw_mode(0o600)).ok()?;
+        let mut file = std::fs::File::from(fd);
+        let io = |e: std::io::Error| format!("cannot write it: {e}");
+        let written = file
+            .write_all(new)
+            .and_then(|()| file.set_permissions(perms.clone()))
+            .and_then(|()| file.sync_all());
+        if let Err(e) = written {
+            return Some(Err(io(e)));
+        }
+        if let Err(e) = super::unchanged(path, old) {
+            return Some(Err(e));
+        }
+        let n = NAMES.fetch_add(1, Ordering::Relaxed);
+        let name = dir.join(format!(".credlint-fix-{}-{n}.tmp", std::process::id()));
+        let proc_path = format!("/proc/self/fd/{}", file.as_raw_fd());
+        rustix::fs::linkat(CWD, proc_path.as_str(), CWD, &name, AtFlags::SYMLINK_FOLLOW).ok()?;
+        if let Err(e) = std::fs::rename(&name, path) {
+            let _ = std::fs::remove_file(&name);
+            return Some(Err(io(e)));
+        }
+        Some(Ok(()))
+    }
 }
 
 /// Makes a rename in `dir` durable. Best effort: the file is already replaced, and some
@@ -211,6 +282,12 @@ mod tests {
             std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o640)).expect("chmod");
         }
         replace(&p, b"old", b"new").expect("replaced");
+        // the named temporary file (the path taken where O_TMPFILE is missing) as well
+        let perms = std::fs::metadata(&p).expect("meta").permissions();
+        replace_named(&p, dir.path(), &perms, b"new", b"newer").expect("replaced");
+        let e = replace_named(&p, dir.path(), &perms, b"old", b"x").expect_err("changed");
+        assert!(e.contains("changed since credlint read it"), "{e}");
+        replace_named(&p, dir.path(), &perms, b"newer", b"new").expect("replaced");
         assert_eq!(std::fs::read(&p).expect("read"), b"new");
         #[cfg(unix)]
         {
