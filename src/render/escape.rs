@@ -15,6 +15,14 @@ use std::borrow::Cow;
 /// controls, zero-width and other invisible format characters, line and paragraph
 /// separators.
 pub fn is_unsafe(c: char) -> bool {
+    // most characters are printable ASCII or ordinary letters: two comparisons
+    let u = c as u32;
+    if u < 0xa0 {
+        return !(0x20..0x7f).contains(&u);
+    }
+    if u < 0x200b {
+        return matches!(u, 0xad | 0x61c | 0x180e);
+    }
     matches!(c,
         '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
         // soft hyphen, Arabic letter mark, Mongolian vowel separator
@@ -34,7 +42,8 @@ pub fn is_unsafe(c: char) -> bool {
 /// `s` with every unsafe character (see [`is_unsafe`]) written as `\u{…}`. Borrowed when
 /// there is none (the common case).
 pub fn escape(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_unsafe) {
+    let plain_ascii = s.bytes().all(|b| (0x20..0x7f).contains(&b));
+    if plain_ascii || !s.chars().any(is_unsafe) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -87,6 +96,21 @@ mod tests {
             escape("a\u{200b}b\u{feff}\u{9b}"),
             "a\\u{200b}b\\u{feff}\\u{9b}"
         );
+    }
+
+    #[test]
+    fn the_fast_test_agrees_with_the_ranges() {
+        let listed = |c: char| {
+            matches!(c,
+                '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{ad}' | '\u{61c}' | '\u{180e}'
+                | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{206f}'
+                | '\u{feff}' | '\u{fff9}'..='\u{fffb}' | '\u{e0000}'..='\u{e007f}')
+        };
+        for u in (0..0x3_0000).chain(0xe_0000..0xe_0100) {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(is_unsafe(c), listed(c), "U+{u:04X}");
+            }
+        }
     }
 
     #[test]
