@@ -667,7 +667,14 @@ fn run(cli: Cli) -> io::Result<u8> {
                         if i > 0 {
                             writeln!(out)?;
                         }
-                        write!(out, "{}", credlint::extract::render_ledger(l))?;
+                        // names and cues come from the draft: escaped, line by line
+                        for line in credlint::extract::render_ledger(l).split_inclusive('\n') {
+                            let body = line.strip_suffix('\n');
+                            write!(out, "{}", render::escape(body.unwrap_or(line)))?;
+                            if body.is_some() {
+                                writeln!(out)?;
+                            }
+                        }
                     }
                 }
                 LedgerFormat::Json => writeln!(

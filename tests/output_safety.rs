@@ -266,3 +266,22 @@ fn a_closed_standard_error_is_no_panic() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
     assert_eq!(v["summary"]["files"], 1);
 }
+
+#[cfg(unix)]
+#[test]
+fn the_source_ledger_escapes_what_it_quotes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let draft =
+        "Ingrid \u{1b}]0;pwned\u{7}Solberg, the harbour master, said the port would reopen.\n";
+    std::fs::write(dir.path().join("led\u{1b}[2Jger.txt"), draft).expect("write");
+    let out = run_in(dir.path(), &["sources", "--isolated", "."]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(!stdout.chars().any(raw_control), "{stdout:?}");
+    assert!(stdout.contains("led\\u{1b}[2Jger.txt"), "{stdout}");
+}
