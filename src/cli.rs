@@ -13,11 +13,11 @@ use credlint::diagnostic::{Severity, Summary};
 use credlint::render::{self, FileMap};
 use credlint::{Input, rules};
 
-use crate::walk;
+use crate::{term, walk};
 
 const AFTER_HELP: &str = "Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on a usage, \
 configuration or I/O error.\nConfiguration: credlint.toml (or .credlint.toml) in the current directory or a parent, \
-or --config FILE. `credlint init` writes one with every rule and option.";
+up to the repository root, or --config FILE; --verbose says which file is used. `credlint init` writes one with every rule and option.";
 
 #[derive(Parser)]
 #[command(name = "credlint", version, about = "Source-credibility and attribution linter for news prose", after_help = AFTER_HELP)]
@@ -99,6 +99,9 @@ struct Inputs {
     /// Refuse files larger than this (bytes, or with K, M, G).
     #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = walk::parse_size)]
     max_file_size: u64,
+    /// Say on standard error which configuration file is used.
+    #[arg(short, long)]
+    verbose: bool,
 }
 
 #[derive(Subcommand)]
@@ -129,6 +132,10 @@ enum Command {
         /// `--format json`), matched by path, rule and flagged text.
         #[arg(long, value_name = "FILE")]
         baseline: Option<PathBuf>,
+        /// Human format: findings of one rule shown per file (0: all); the rest are
+        /// counted. Machine formats list every finding.
+        #[arg(long, value_name = "N", default_value_t = render::human::DEFAULT_MAX_PER_FILE)]
+        max_per_file: usize,
     },
     /// Print the attributions and quotes credlint finds, as JSON.
     Extract {
@@ -170,7 +177,7 @@ pub fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            term::error(&e.to_string());
             ExitCode::from(2)
         }
     }
@@ -196,27 +203,49 @@ fn report_config_error(e: &ConfigError) {
                 .max(span.start + 1)
                 .min(e.src.len().max(span.start));
             let range = span.start.min(e.src.len())..end.min(e.src.len());
-            let mut b = Report::build(ReportKind::Error, (e.path.clone(), range.clone()))
+            // in characters: the shown text has its control characters replaced by
+            // visible ones, one character each (their UTF-8 lengths differ)
+            let range = chars_of(&e.src, range);
+            let path = render::escape(&e.path).into_owned();
+            let mut b = Report::build(ReportKind::Error, (path.clone(), range.clone()))
                 .with_code("config")
-                .with_message(&e.message)
+                .with_message(render::escape(&e.message))
                 .with_config(
                     AConfig::new()
-                        .with_index_type(IndexType::Byte)
+                        .with_index_type(IndexType::Char)
                         .with_color(color),
                 )
                 .with_label(
-                    Label::new((e.path.clone(), range))
-                        .with_message(e.label.clone().unwrap_or_else(|| "here".into())),
+                    Label::new((path.clone(), range))
+                        .with_message(render::escape(e.label.as_deref().unwrap_or("here"))),
                 );
             if let Some(h) = &e.help {
-                b = b.with_help(h);
+                b = b.with_help(render::escape(h));
             }
             let _ = b
                 .finish()
-                .eprint((e.path.clone(), Source::from(render::neutralise(&e.src))));
+                .eprint((path, Source::from(render::neutralise(&e.src))));
         }
-        _ => eprintln!("error[config]: {}: {}", e.path, e.message),
+        _ => term::line(format_args!(
+            "error[config]: {}: {}",
+            render::escape(&e.path),
+            render::escape(&e.message)
+        )),
     }
+}
+
+/// A byte range of `text` as a range of character offsets (the ends moved back onto
+/// character boundaries).
+fn chars_of(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let floor = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let (s, e) = (floor(r.start), floor(r.end));
+    let start = text[..s].chars().count();
+    start..start + text[s..e.max(s)].chars().count()
 }
 
 fn load_config(inputs: &Inputs) -> Result<Config, ()> {
@@ -232,6 +261,16 @@ fn load_config(inputs: &Inputs) -> Result<Config, ()> {
             None => Config::builtin(),
         }
     };
+    if inputs.verbose
+        && let Ok(c) = &result
+    {
+        let which = match (&c.source, inputs.isolated) {
+            (Some(p), _) => render::escape(&p.display().to_string()).into_owned(),
+            (None, true) => "built-in rules only (--isolated)".into(),
+            (None, false) => "built-in rules only (no credlint.toml or .credlint.toml here or in a parent, up to the repository root)".into(),
+        };
+        term::line(format_args!("credlint: configuration: {which}"));
+    }
     result.map_err(|e| report_config_error(&e))
 }
 
@@ -353,7 +392,7 @@ fn process_each<T: Send>(
     let selection = walked.select(&filters);
     errors.extend(selection.errors.iter().cloned());
     for n in &selection.notes {
-        eprintln!("warning: {n}");
+        term::line(format_args!("warning: {}", credlint::render::escape(n)));
     }
     let dirs = selection.dirs(inputs.max_file_size);
     let found = &selection.files;
@@ -397,36 +436,57 @@ fn render_human(
     diags: &[credlint::Diagnostic],
     kept: &[(String, String)],
     color: bool,
+    max_per_file: usize,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     // a FIFO or standard input is not read again (it would block)
+    let cap = if max_per_file == 0 {
+        usize::MAX
+    } else {
+        max_per_file
+    };
     let load = |p: &str| -> String {
         match kept.iter().find(|(name, _)| name == p) {
             Some((_, t)) => t.clone(),
             None => walk::read(Path::new(p)).unwrap_or_default(),
         }
     };
+    // the files' groups of findings, rendered in parallel a batch at a time and written
+    // in order: memory holds one batch's output
+    let mut groups = Vec::new();
     let mut i = 0;
     while i < diags.len() {
         let path = &diags[i].path;
         let j = i + diags[i..].iter().take_while(|d| d.path == *path).count();
-        let group = &diags[i..j];
+        groups.push(&diags[i..j]);
+        i = j;
+    }
+    let render_group = |group: &[credlint::Diagnostic]| -> io::Result<Vec<u8>> {
+        let path = &group[0].path;
         let mut map = FileMap::default();
-        map.insert(path, &load(path));
+        map.insert_owned(path, load(path));
         for r in group.iter().flat_map(|d| &d.related) {
             if let Some(rp) = &r.path
                 && map.text(rp).is_empty()
             {
-                map.insert(rp, &load(rp));
+                map.insert_owned(rp, load(rp));
             }
         }
         let mut buf = Vec::new();
-        render::human::render(group, &map, color, &mut buf)?;
-        out.write_all(&buf)?;
-        i = j;
+        render::human::render_capped(group, &map, color, cap, &mut buf)?;
+        Ok(buf)
+    };
+    for batch in groups.chunks(HUMAN_BATCH) {
+        let bufs: Vec<io::Result<Vec<u8>>> = batch.par_iter().map(|g| render_group(g)).collect();
+        for buf in bufs {
+            out.write_all(&buf?)?;
+        }
     }
     Ok(())
 }
+
+/// Files per batch when human output is rendered in parallel.
+const HUMAN_BATCH: usize = 256;
 
 fn run(cli: Cli) -> io::Result<u8> {
     match cli.command {
@@ -487,7 +547,9 @@ fn run(cli: Cli) -> io::Result<u8> {
                     credlint::config::nearest(&rule, rules::REGISTRY.iter().map(|d| d.meta.id))
                         .map(|s| format!(" (did you mean `{s}`?)"))
                         .unwrap_or_default();
-                eprintln!("error: unknown rule `{rule}`{hint}; `credlint rules` lists them");
+                term::error(&format!(
+                    "unknown rule `{rule}`{hint}; `credlint rules` lists them"
+                ));
                 Ok(2)
             }
         },
@@ -501,37 +563,53 @@ fn run(cli: Cli) -> io::Result<u8> {
             quiet,
             diff,
             baseline,
+            max_per_file,
         } => {
+            let fixing_stdin = fix && inputs.paths.iter().any(|p| is_stdin(p));
+            if fixing_stdin && inputs.paths.len() > 1 {
+                term::error(
+                    "--fix reads standard input alone (its fixed text goes to standard output); name `-` without other paths",
+                );
+                return Ok(2);
+            }
             // checked before any file is read: a wrong revision or baseline fails fast
             let mut narrow = match Narrow::new(diff.as_deref(), baseline.as_deref()) {
                 Ok(n) => n,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    term::error(&e.to_string());
                     return Ok(2);
                 }
             };
             let Ok((config, walked)) = load_and_walk(&inputs) else {
                 return Ok(2);
             };
+            let fixer =
+                (fix && !fixing_stdin).then(|| crate::fix::Fixer::new(&disk_paths(&inputs)));
             let run = process(&inputs, &config, walked, |path, text| {
-                let text = if fix {
-                    crate::fix::apply(path, text, &config)?
-                } else {
-                    text
-                };
-                Ok(credlint::lint_file_as(
-                    path,
-                    &text,
-                    credlint::Format::from_path(path),
-                    &config,
-                ))
+                Ok(match &fixer {
+                    Some(fixer) => fixer.fix_file(path, text, &config),
+                    None => credlint::lint_file(path, &text, &config),
+                })
             });
-            let run = match run {
+            let mut run = match run {
                 Ok(r) => r,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    term::error(&e);
                     return Ok(2);
                 }
+            };
+            if let Some(fixer) = fixer {
+                run.errors.extend(fixer.finish());
+            }
+            // standard input is never written: its fixed text is the output, and the
+            // findings left go to standard error
+            // (with --fix, `-` is the only path: the one text kept is standard input's)
+            let mut out: Box<dyn Write> = match run.kept.first_mut() {
+                Some((name, text)) if fixing_stdin => {
+                    crate::fix::print_fixed(name, text, &mut run.results, &config)?;
+                    Box::new(io::stderr().lock())
+                }
+                _ => Box::new(stdout_buffer()),
             };
             let files = run.results.len();
             let credlint::Combined {
@@ -548,7 +626,6 @@ fn run(cli: Cli) -> io::Result<u8> {
             let summary = Summary::of_groups(files, &groups);
             let worst = groups.iter().flatten().map(|d| d.severity).max();
             let none = FileMap::default();
-            let mut out = stdout_buffer();
             if let Format::Json = format {
                 // written group by group: the run's findings are never moved into one list
                 let refs: Vec<&[credlint::Diagnostic]> = groups.iter().map(Vec::as_slice).collect();
@@ -559,7 +636,9 @@ fn run(cli: Cli) -> io::Result<u8> {
             } else {
                 let diags: Vec<credlint::Diagnostic> = groups.into_iter().flatten().collect();
                 match format {
-                    Format::Human => render_human(&diags, &run.kept, use_color(color), &mut out)?,
+                    Format::Human => {
+                        render_human(&diags, &run.kept, use_color(color), max_per_file, &mut out)?
+                    }
                     Format::Concise => {
                         out.write_all(render::concise::render(&diags, &none).as_bytes())?
                     }
@@ -579,10 +658,10 @@ fn run(cli: Cli) -> io::Result<u8> {
             }
             out.flush()?;
             for e in &run.errors {
-                eprintln!("error: {e}");
+                term::error(e);
             }
             if !quiet && matches!(format, Format::Human | Format::Concise) {
-                eprintln!("{}", render::human::summary_line(&summary));
+                term::line(format_args!("{}", render::human::summary_line(&summary)));
             }
             let threshold = match fail_on {
                 FailOn::Error => Severity::Error,
@@ -648,7 +727,7 @@ fn run(cli: Cli) -> io::Result<u8> {
             let run = match run {
                 Ok(r) => r,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    term::error(&e);
                     return Ok(2);
                 }
             };
@@ -657,7 +736,7 @@ fn run(cli: Cli) -> io::Result<u8> {
             }
             out.flush()?;
             for e in &run.errors {
-                eprintln!("error: {e}");
+                term::error(e);
             }
             Ok(if run.errors.is_empty() { 0 } else { 2 })
         }
@@ -673,7 +752,7 @@ fn run(cli: Cli) -> io::Result<u8> {
             let run = match run {
                 Ok(r) => r,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    term::error(&e);
                     return Ok(2);
                 }
             };
@@ -684,7 +763,14 @@ fn run(cli: Cli) -> io::Result<u8> {
                         if i > 0 {
                             writeln!(out)?;
                         }
-                        write!(out, "{}", credlint::extract::render_ledger(l))?;
+                        // names and cues come from the draft: escaped, line by line
+                        for line in credlint::extract::render_ledger(l).split_inclusive('\n') {
+                            let body = line.strip_suffix('\n');
+                            write!(out, "{}", render::escape(body.unwrap_or(line)))?;
+                            if body.is_some() {
+                                writeln!(out)?;
+                            }
+                        }
                     }
                 }
                 LedgerFormat::Json => writeln!(
@@ -694,7 +780,7 @@ fn run(cli: Cli) -> io::Result<u8> {
                 )?,
             }
             for e in &run.errors {
-                eprintln!("error: {e}");
+                term::error(e);
             }
             Ok(if run.errors.is_empty() { 0 } else { 2 })
         }
@@ -704,10 +790,10 @@ fn run(cli: Cli) -> io::Result<u8> {
 /// `credlint init`: every rule and option, commented out, written atomically.
 fn init(path: &Path, force: bool) -> io::Result<u8> {
     if path.exists() && !force {
-        eprintln!(
-            "error: {} already exists (use --force to overwrite)",
+        term::error(&format!(
+            "{} already exists (use --force to overwrite)",
             path.display()
-        );
+        ));
         return Ok(2);
     }
     let text = credlint::config::init_template();
@@ -718,7 +804,10 @@ fn init(path: &Path, force: bool) -> io::Result<u8> {
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
     tmp.write_all(text.as_bytes())?;
     tmp.persist(path).map_err(|e| e.error)?;
-    eprintln!("wrote {}", path.display());
+    term::line(format_args!(
+        "wrote {}",
+        render::escape(&path.display().to_string())
+    ));
     Ok(0)
 }
 
@@ -799,6 +888,7 @@ mod tests {
             threads: None,
             follow: false,
             max_file_size: walk::DEFAULT_MAX_FILE_SIZE,
+            verbose: false,
         };
         let config = Config::builtin().expect("built-in config");
         let run_with = |batch: usize| {

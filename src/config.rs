@@ -144,6 +144,12 @@ impl Config {
                 e.message().to_string(),
             )
         })?;
+        if let Some(files) = &user.files {
+            for (key, globs) in [("include", &files.include), ("exclude", &files.exclude)] {
+                let list = Value::Array(globs.iter().cloned().map(Value::String).collect());
+                check_size(&list).map_err(|m| err(None, format!("[files] {key}: {m}")))?;
+            }
+        }
         let (mut rule_tables, mut lexicon) = builtin_tables();
         let ids: Vec<&str> = rules::REGISTRY.iter().map(|d| d.meta.id).collect();
         let mut user_spans: BTreeMap<String, Span> = BTreeMap::new();
@@ -204,6 +210,13 @@ impl Config {
         let mut names = NameRegistry::default();
         for entry in user.names {
             let span = span_of(&entry);
+            let e = entry.get_ref();
+            let strings = std::iter::once(&e.canonical)
+                .chain(&e.variants)
+                .chain(&e.family_name)
+                .chain(&e.not_same_as);
+            let list = Value::Array(strings.cloned().map(Value::String).collect());
+            check_size(&list).map_err(|m| err(Some(span), format!("[[names]]: {m}")))?;
             names
                 .add(entry.into_inner())
                 .map_err(|m| err(Some(span), m))?;
@@ -242,17 +255,21 @@ impl Config {
         Ok(cfg)
     }
 
-    /// Finds `credlint.toml` (or `.credlint.toml`) in `start` or the nearest parent.
+    /// Finds `credlint.toml` (or `.credlint.toml`) in `start` or the nearest parent,
+    /// stopping at the repository root (the first directory holding `.git`): a file in a
+    /// directory above the repository is not the project's. Outside a repository every
+    /// parent is searched.
     pub fn discover(start: &Path) -> Option<PathBuf> {
-        let mut dir = Some(start);
-        while let Some(d) = dir {
+        for d in start.ancestors() {
             for name in CONFIG_NAMES {
                 let p = d.join(name);
                 if p.is_file() {
                     return Some(p);
                 }
             }
-            dir = d.parent();
+            if d.join(".git").exists() {
+                return None;
+            }
         }
         None
     }
@@ -271,6 +288,31 @@ type MergeError = (Span, String, Option<String>);
 
 /// Lays the user's keys over the built-in table: a key replaces, `extend-KEY` appends to a
 /// list. Keys and value types are checked against the built-in table.
+/// The longest string a configuration may give (a word, a phrase, a name or a glob).
+pub const MAX_PATTERN: usize = 1024;
+/// The most items one list may hold.
+pub const MAX_ITEMS: usize = 10_000;
+
+/// Every pattern a configuration gives is a literal (matched with aho-corasick or
+/// compared as a word) or a glob (globset, which compiles to the `regex` crate's
+/// linear-time automata); none reaches a backtracking engine. Their sizes are bounded
+/// too, so a configuration cannot make an automaton that is slow to build or too large.
+fn check_size(value: &Value) -> Result<(), String> {
+    match value {
+        Value::String(s) if s.len() > MAX_PATTERN => Err(format!(
+            "a string of {} bytes: at most {MAX_PATTERN} are allowed",
+            s.len()
+        )),
+        Value::Array(a) if a.len() > MAX_ITEMS => Err(format!(
+            "a list of {} items: at most {MAX_ITEMS} are allowed",
+            a.len()
+        )),
+        Value::Array(a) => a.iter().try_for_each(check_size),
+        Value::Table(t) => t.values().try_for_each(check_size),
+        _ => Ok(()),
+    }
+}
+
 fn merge(
     target: &mut toml::Table,
     user: SpannedTable,
@@ -281,6 +323,7 @@ fn merge(
         let value_span = span_of(&value);
         let key = key.into_inner();
         let value = value.into_inner();
+        check_size(&value).map_err(|m| (value_span, m, None))?;
         if allow_severity && key == "severity" {
             match value.as_str() {
                 Some("error" | "warning" | "info" | "off") => {
@@ -310,7 +353,8 @@ fn merge(
         };
         let Some(default) = target.get(&base) else {
             let mut candidates: Vec<String> = target.keys().cloned().collect();
-            if allow_severity {
+            // the built-in table may hold `severity` already: listed once
+            if allow_severity && !target.contains_key("severity") {
                 candidates.push("severity".into());
             }
             let label = nearest(&key, candidates.iter().map(String::as_str))

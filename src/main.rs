@@ -5,6 +5,7 @@ mod cli;
 mod diff;
 mod fix;
 mod lsp;
+mod term;
 mod walk;
 
 #[cfg(not(target_env = "msvc"))]

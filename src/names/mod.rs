@@ -1,7 +1,6 @@
 //! People named in a document: every mention of a person's name, grouped into people
 //! ("Chris Johnson", "Mr Johnson" and "Johnson" are one person), with their spans.
 
-pub mod fix;
 pub mod index;
 pub mod registry;
 pub mod similarity;

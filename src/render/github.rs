@@ -32,14 +32,16 @@ pub fn render(diags: &[Diagnostic], files: &FileMap) -> String {
         } else {
             format!("line={},endLine={}", a.line, b.line)
         };
-        let mut message = super::neutralise(&d.message);
+        // control characters are shown escaped; the one line break left (before the
+        // help) is then encoded as GitHub expects
+        let mut message = super::escape(&d.message).into_owned();
         if let Some(h) = &d.help {
             message.push('\n');
-            message.push_str(&super::neutralise(h));
+            message.push_str(&super::escape(h));
         }
         s.push_str(&format!(
             "::{level} file={},{position},title={}::{}\n",
-            escape_property(&d.path),
+            escape_property(&super::escape(&d.path)),
             escape_property(&format!("credlint {}", d.rule)),
             escape_data(&message)
         ));

@@ -279,7 +279,9 @@ mod tests {
             span: sp(d.span),
             start: pos(start),
         };
-        serde_json::to_string(&v).unwrap_or_default()
+        // with DEL and C1 controls escaped, as the writer does
+        let json = serde_json::to_string(&v).unwrap_or_default();
+        super::super::json_write::escape_controls(&json).into_owned()
     }
 
     #[test]

@@ -6,8 +6,10 @@
 /// bytes at a time and the bytes copied whole; any other string is escaped by serde_json.
 pub fn push_str(buf: &mut Vec<u8>, s: &str) {
     if needs_escape(s.as_bytes()) {
-        // writing to a Vec cannot fail
-        let _ = serde_json::to_writer(&mut *buf, s);
+        // serde_json escapes C0 controls, quotes and backslashes; DEL and C1 controls (a
+        // terminal may read U+009B as CSI) are escaped here too
+        let escaped = serde_json::to_string(s).unwrap_or_default();
+        buf.extend_from_slice(escape_controls(&escaped).as_bytes());
     } else {
         buf.push(b'"');
         buf.extend_from_slice(s.as_bytes());
@@ -15,7 +17,27 @@ pub fn push_str(buf: &mut Vec<u8>, s: &str) {
     }
 }
 
-/// Does `b` hold a byte JSON must escape: a control character, '"' or '\\'?
+/// JSON text with each DEL and C1 control character (JSON allows them raw) written as a
+/// `\u` escape, so that no control character reaches a terminal that shows the output.
+/// They can only occur inside strings, where the escape means the same character.
+pub fn escape_controls(json: &str) -> std::borrow::Cow<'_, str> {
+    let is_control = |c: char| ('\u{7f}'..='\u{9f}').contains(&c);
+    if !json.contains(is_control) {
+        return std::borrow::Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_control(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Does `b` hold a byte JSON must escape: a control character, '"' or '\\'? DEL and
+/// the lead byte 0xC2 of U+0080-U+00BF (C1 controls among them) take the slow path too.
 fn needs_escape(b: &[u8]) -> bool {
     use crate::text::swar::{HIGH, ONES, in_range, load8};
     // the high bit of each byte equal to `c` (after the xor it is zero; bytes of 0x80 and
@@ -24,7 +46,9 @@ fn needs_escape(b: &[u8]) -> bool {
         let x = v ^ (ONES * u64::from(c));
         in_range(x, 0, 0) & !x
     };
-    let hit = |v: u64| (in_range(v, 0, 0x1f) & !v) | eq(v, b'"') | eq(v, b'\\');
+    let hit = |v: u64| {
+        (in_range(v, 0, 0x1f) & !v) | eq(v, b'"') | eq(v, b'\\') | eq(v, 0x7f) | eq(v, 0xc2)
+    };
     let mut chunks = b.chunks_exact(8);
     for c in &mut chunks {
         if hit(load8(c)) & HIGH != 0 {
@@ -34,7 +58,7 @@ fn needs_escape(b: &[u8]) -> bool {
     chunks
         .remainder()
         .iter()
-        .any(|&c| c < 0x20 || c == b'"' || c == b'\\')
+        .any(|&c| c < 0x20 || c == b'"' || c == b'\\' || c == 0x7f || c == 0xc2)
 }
 
 pub fn push_num(buf: &mut Vec<u8>, n: usize) {
@@ -83,8 +107,20 @@ mod tests {
                 }
             }
             assert!(!needs_escape(&vec![b' '; len]));
-            assert!(!needs_escape("é“”—\u{7f}".repeat(len).as_bytes()));
+            assert!(!needs_escape("é“”—".repeat(len).as_bytes()));
         }
+    }
+
+    #[test]
+    fn del_and_c1_controls_are_escaped() {
+        let mut b = Vec::new();
+        push_str(&mut b, "a\u{7f}b\u{9b}31mc £5 \u{1b}");
+        assert_eq!(
+            String::from_utf8(b).unwrap_or_default(),
+            "\"a\\u007fb\\u009b31mc £5 \\u001b\""
+        );
+        let v: String = serde_json::from_str("\"a\\u007fb\\u009b\"").unwrap_or_default();
+        assert_eq!(v, "a\u{7f}b\u{9b}");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! and the texts of the files they point into.
 
 pub mod concise;
+pub mod escape;
 pub mod github;
 pub mod human;
 pub mod json;
@@ -20,8 +21,12 @@ pub struct FileMap {
 
 impl FileMap {
     pub fn insert(&mut self, path: &str, text: &str) {
-        self.files
-            .insert(path.to_string(), (text.to_string(), LineIndex::new(text)));
+        self.insert_owned(path, text.to_string());
+    }
+    /// [`FileMap::insert`], taking the text without copying it.
+    pub fn insert_owned(&mut self, path: &str, text: String) {
+        let index = LineIndex::new(&text);
+        self.files.insert(path.to_string(), (text, index));
     }
     pub fn text(&self, path: &str) -> &str {
         self.files.get(path).map_or("", |(t, _)| t.as_str())
@@ -47,6 +52,24 @@ impl FileMap {
             .unwrap_or_else(|| (self.line_col(p, r.span.start), self.line_col(p, r.span.end)))
     }
 
+    /// The byte range of the 1-based line `line` of `path`, without its line end.
+    pub fn line_bytes(&self, path: &str, line: usize) -> std::ops::Range<usize> {
+        let Some((t, idx)) = self.files.get(path) else {
+            return 0..0;
+        };
+        let i = line
+            .saturating_sub(1)
+            .min(idx.line_count().saturating_sub(1));
+        let start = idx.line_start(i).min(t.len());
+        let next = if i + 1 < idx.line_count() {
+            idx.line_start(i + 1).min(t.len())
+        } else {
+            t.len()
+        };
+        let body = t[start..next].trim_end_matches(['\n', '\r']);
+        start..start + body.len()
+    }
+
     pub fn line_col(&self, path: &str, offset: usize) -> LineCol {
         match self.files.get(path) {
             Some((t, idx)) => idx.line_col(t, offset),
@@ -55,15 +78,4 @@ impl FileMap {
     }
 }
 
-/// Replaces control characters (a draft can carry terminal escape sequences) with
-/// characters of the same UTF-8 length, so byte offsets stay valid.
-pub fn neutralise(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '\n' | '\t' | '\r' => c,
-            c if (c as u32) < 0x20 || c == '\u{7f}' => '?',
-            c if ('\u{80}'..='\u{9f}').contains(&c) => '¿',
-            c => c,
-        })
-        .collect()
-}
+pub use escape::{escape, neutralise};

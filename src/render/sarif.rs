@@ -39,7 +39,9 @@ pub fn render(
     root: Option<&str>,
 ) -> String {
     let log = sarif_log(diags, suppressed, files, root, REPOSITORY);
-    let mut s = serde_json::to_string_pretty(&log).unwrap_or_else(|_| "{}".into());
+    let s = serde_json::to_string_pretty(&log).unwrap_or_else(|_| "{}".into());
+    // serde_json leaves DEL and C1 controls raw: a draft's text must not carry them
+    let mut s = super::json_write::escape_controls(&s).into_owned();
     s.push('\n');
     s
 }

@@ -282,11 +282,20 @@ impl Rule for NameInconsistency {
         let t = self.thresholds();
         // registry variants are always wrong
         for (variant, canonical) in doc.registry.rewrites() {
+            if variant.is_empty() || variant == canonical {
+                continue;
+            }
+            // where the variant sits inside the canonical form ("Pengyu" in "Liu Pengyu"):
+            // an occurrence there is the canonical form, not a variant
+            let inside: Vec<usize> = canonical.match_indices(variant).map(|(k, _)| k).collect();
             for (s, m) in text.match_indices(variant) {
                 let e = s + m.len();
                 let bounded = !text[..s].ends_with(|c: char| c.is_alphanumeric())
                     && !text[e..].starts_with(|c: char| c.is_alphanumeric());
-                if !bounded || text[s..].starts_with(canonical) && canonical.len() > variant.len() {
+                let in_canonical = inside.iter().any(|&k| {
+                    s >= k && text.get(s - k..s - k + canonical.len()) == Some(canonical)
+                });
+                if !bounded || in_canonical {
                     continue;
                 }
                 let mut d = sink
