@@ -69,12 +69,16 @@ pub fn text(bytes: &[u8]) -> String {
 /// git configuration.
 pub fn git(dir: &Path) -> Command {
     let mut cmd = Command::new("git");
-    cmd.current_dir(dir)
-        .env("GIT_AUTHOR_NAME", "credlint tests")
+    git_identity(&mut cmd).current_dir(dir);
+    cmd
+}
+
+/// The environment that gives git a fixed identity and no user or system configuration.
+pub fn git_identity(cmd: &mut Command) -> &mut Command {
+    cmd.env("GIT_AUTHOR_NAME", "credlint tests")
         .env("GIT_AUTHOR_EMAIL", "tests@credlint.invalid")
         .env("GIT_COMMITTER_NAME", "credlint tests")
         .env("GIT_COMMITTER_EMAIL", "tests@credlint.invalid")
         .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null");
-    cmd
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
 }
