@@ -10,10 +10,10 @@ fn main() {
     let mut files = Vec::new();
     for e in walkdir::WalkDir::new(&dir).sort_by_file_name() {
         let Ok(e) = e else { continue };
-        if e.file_type().is_file() {
-            if let Ok(t) = std::fs::read_to_string(e.path()) {
-                files.push((e.path().display().to_string(), t));
-            }
+        if e.file_type().is_file()
+            && let Ok(t) = std::fs::read_to_string(e.path())
+        {
+            files.push((e.path().display().to_string(), t));
         }
     }
     let Ok(cfg) = credlint::Config::builtin() else {

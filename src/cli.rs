@@ -19,8 +19,11 @@ const AFTER_HELP: &str = "Exit status: 0 when no finding reaches --fail-on, 1 wh
 configuration or I/O error.\nConfiguration: credlint.toml (or .credlint.toml) in the current directory or a parent, \
 up to the repository root, or --config FILE; --verbose says which file is used. `credlint init` writes one with every rule and option.";
 
+/// `0.1.0 (1a2b3c4d5 2026-12-04)`: the commit comes from build.rs, when built from a git checkout.
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), env!("CREDLINT_BUILD_INFO"));
+
 #[derive(Parser)]
-#[command(name = "credlint", version, about = "Source-credibility and attribution linter for news prose", after_help = AFTER_HELP)]
+#[command(name = "credlint", version = VERSION, about = "Source-credibility and attribution linter for news prose", after_help = AFTER_HELP)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,

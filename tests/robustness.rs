@@ -125,7 +125,7 @@ fn drafts_from_seed(cfg: &credlint::Config, seed: u64, rounds: usize) {
         let mut text = String::new();
         for _ in 0..n {
             text.push_str(rng.pick(PIECES));
-            if rng.next() % 3 == 0 {
+            if rng.next().is_multiple_of(3) {
                 text.push(' ');
             }
         }

@@ -453,13 +453,16 @@ impl Sentence<'_, '_, '_> {
                 c.speaker = prev.speaker.clone().or(c.speaker);
             }
             // "X, who said": who is X
-            if np.pronoun && head == "who" && np.start >= 1 && ws[np.start - 1].s == "," {
-                if let Some(ante) = self.subject_before(0, np.start - 1) {
-                    let ac = classify::classify(ws, &ante, self.people, false);
-                    a.anonymous = ac.kind == SourceKind::Anonymous;
-                    a.speaker = ac.speaker.clone();
-                    a.referent = Some(usize::MAX);
-                }
+            if np.pronoun
+                && head == "who"
+                && np.start >= 1
+                && ws[np.start - 1].s == ","
+                && let Some(ante) = self.subject_before(0, np.start - 1)
+            {
+                let ac = classify::classify(ws, &ante, self.people, false);
+                a.anonymous = ac.kind == SourceKind::Anonymous;
+                a.speaker = ac.speaker.clone();
+                a.referent = Some(usize::MAX);
             }
             a.kind = c.kind;
             if !np.pronoun {

@@ -530,13 +530,16 @@ pub fn sentences(
                 }
             }
             // "!" or "?" inside a quote followed by an attribution: “Why?” he asked.
-            if boundary && matches!(s, "!" | "?") && last > i {
-                if let Some(n) = next {
-                    let nt = n.text(prose);
-                    if nt.chars().next().is_some_and(|c| c.is_lowercase()) {
-                        boundary = false;
-                    }
-                }
+            if boundary
+                && matches!(s, "!" | "?")
+                && last > i
+                && let Some(n) = next
+                && n.text(prose)
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_lowercase())
+            {
+                boundary = false;
             }
         } else if t.kind == TokenKind::Word && s.ends_with('.') && s.contains('.') && s.len() > 2 {
             // dotted abbreviation: "U.S." ends a sentence only before a typical opener
