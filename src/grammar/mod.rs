@@ -2,6 +2,7 @@
 //! tokens of each sentence, starting only where the lexicon says a cue can be.
 
 pub mod classify;
+pub mod heads;
 pub mod lexicon;
 pub mod np;
 pub mod resolve;
@@ -396,7 +397,7 @@ impl Sentence<'_, '_, '_> {
             {
                 return None;
             }
-            if !(np::nounish(w) || w.f & (DET | PRONOUN) != 0) {
+            if !(np::nounish(w) || w.f & (DET | PRONOUN) != 0 || np::approximates(w)) {
                 return None;
             }
             np::subject_before_cue_memo(np::Toks(&ws[start..cue]), &mut failed)
@@ -682,6 +683,7 @@ impl Sentence<'_, '_, '_> {
                 || h.f & (ANON_HEAD | ORG_HEAD | OUTLET_HEAD | DOC_HEAD | ROLE) != 0;
             let determined = ws[np.start].f & DET != 0
                 || ws[np.start].cap()
+                || np::approximates(&ws[np.start])
                 || ws[np.start..np.head]
                     .iter()
                     .any(|x| x.s.ends_with("’s") || x.s.ends_with("'s"));
@@ -812,6 +814,44 @@ mod tests {
 
     fn src(s: &str) -> Option<String> {
         Some(s.to_string())
+    }
+
+    #[test]
+    fn heads_outside_the_lexicon_are_classed_by_wordnet() {
+        // a document, an artifact and an act are no anonymous people
+        for (text, source) in [
+            (
+                "An old syllabus says attendance is optional.",
+                "An old syllabus",
+            ),
+            (
+                "Court affidavits say the wall was unsafe.",
+                "Court affidavits",
+            ),
+        ] {
+            let (_, s, kind, anonymous) = one(text);
+            assert_eq!(s.as_deref(), Some(source), "{text}");
+            assert_eq!((kind, anonymous), (SourceKind::Document, false), "{text}");
+        }
+        // people WordNet knows, and the lexicon does not list, stay anonymous
+        let (_, _, kind, anonymous) = one("Several lifeguards said the beach was closed.");
+        assert_eq!((kind, anonymous), (SourceKind::Anonymous, true));
+        let (_, _, kind, anonymous) = one("Respondents said the bridge was unsafe.");
+        assert_eq!((kind, anonymous), (SourceKind::Anonymous, true));
+    }
+
+    #[test]
+    fn poll_counts_are_anonymous_sources() {
+        let v =
+            atts("Two in three said the tax was unfair. But nearly one in four said it should go.");
+        let sources: Vec<_> = v.iter().map(|a| (a.1.clone(), a.2, a.3)).collect();
+        assert_eq!(
+            sources,
+            vec![
+                (src("Two in three"), SourceKind::Anonymous, true),
+                (src("nearly one in four"), SourceKind::Anonymous, true),
+            ]
+        );
     }
 
     /// The words of tokens `range` as the sentence loop builds them, phrases marked.

@@ -169,6 +169,50 @@ fn is_possessive(w: &W) -> bool {
     w.s.ends_with("’s") || w.s.ends_with("'s") || w.s.ends_with("s’") || w.s.ends_with("s'")
 }
 
+/// A number, in figures or in words ("three", "3").
+pub fn is_count(w: &W) -> bool {
+    w.kind == crate::text::TokenKind::Number
+        || one_of(
+            w.s,
+            &[
+                "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            ],
+        )
+}
+
+/// "nearly", "about": a word that can open a count ("nearly one in four").
+pub fn approximates(w: &W) -> bool {
+    one_of(
+        w.s,
+        &[
+            "nearly", "about", "almost", "roughly", "some", "only", "just",
+        ],
+    )
+}
+
+/// "Two in three", "nearly one in four": people counted out of a number, as polls report
+/// them. The head is the last number.
+fn count_in_count<'a>(i: In<'a>) -> Res<'a, Np> {
+    let (rest, (approx, first, _, last)) = (
+        opt(tok(approximates)),
+        tok(is_count),
+        word("in"),
+        tok(is_count),
+    )
+        .parse(i)?;
+    let start = approx.unwrap_or(first).idx;
+    Ok((
+        rest,
+        Np {
+            start,
+            end: last.idx + 1,
+            head: last.idx,
+            source_end: last.idx + 1,
+            ..Default::default()
+        },
+    ))
+}
+
 /// det? (quantifier "of" det)? word+ — the head is the last word.
 fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
     if let Ok((rest, w)) =
@@ -190,6 +234,9 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
         Some(w) => w.idx,
         None => return fail(i),
     };
+    if let Ok(found) = count_in_count(i) {
+        return Ok(found);
+    }
     // "one of the", "some of his"
     let (i, _) = opt((
         tok(|w: &W| w.f & DET != 0 || w.kind == crate::text::TokenKind::Number),
