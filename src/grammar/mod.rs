@@ -49,6 +49,31 @@ pub enum SourceKind {
     Pronoun,
 }
 
+/// Participles whose passive, with no agent, reports speech by no one: the subject is the
+/// thing said or judged ("was announced", "were blamed for", "was branded a failure").
+/// Not "told" or "asked", whose subject is the listener.
+const PASSIVE_AGENTLESS: &[&str] = &[
+    "announced",
+    "reported",
+    "criticized",
+    "criticised",
+    "denounced",
+    "blamed",
+    "described",
+    "touted",
+    "hailed",
+    "condemned",
+    "estimated",
+    "predicted",
+    "rumored",
+    "rumoured",
+    "dubbed",
+    "labeled",
+    "labelled",
+    "branded",
+    "disputed",
+];
+
 impl SourceKind {
     pub fn as_str(self) -> &'static str {
         match self {
@@ -599,6 +624,16 @@ impl Sentence<'_, '_, '_> {
                 *limit = np.end;
                 return true;
             }
+            // "the plan was announced", "the deal was criticised as a risk": a passive
+            // whose subject is what was said, with no agent, attributes it to no one
+            if next.is_none_or(|n| n.s != "by")
+                && PASSIVE_AGENTLESS
+                    .iter()
+                    .any(|v| w.s.eq_ignore_ascii_case(v))
+            {
+                self.emit((p - 1, end), None, CueForm::Agentless);
+                return true;
+            }
             return false;
         }
         // headlines put the source last: "Russia seeking military aid from China says US official"
@@ -838,6 +873,21 @@ mod tests {
         assert_eq!((kind, anonymous), (SourceKind::Anonymous, true));
         let (_, _, kind, anonymous) = one("Respondents said the bridge was unsafe.");
         assert_eq!((kind, anonymous), (SourceKind::Anonymous, true));
+    }
+
+    #[test]
+    fn agentless_passives_of_reporting_verbs() {
+        let v = atts("The closure was announced on Monday.");
+        assert_eq!(v.len(), 1);
+        assert_eq!(
+            (v[0].0.as_str(), v[0].1.as_deref()),
+            ("was announced", None)
+        );
+        let v = atts("The closure was announced by the mayor on Monday.");
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].1.as_deref(), Some("the mayor"));
+        // the listener of "told" is no content
+        assert!(atts("She was told to wait outside.").is_empty());
     }
 
     #[test]
