@@ -237,6 +237,13 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
         };
     }
     let head = &ws[np.head];
+    // "Some say", "Many would point out": people no one names
+    if head.f & DET != 0 {
+        return Class {
+            kind: SourceKind::Anonymous,
+            speaker: None,
+        };
+    }
     let unit_end = np.head + 1;
     let lower = crate::text::lowercase(head.s);
     let first = &ws[np.start];

@@ -713,9 +713,17 @@ impl Sentence<'_, '_, '_> {
             // "… misogynist and birther who has pledged": a bare lowercase word of no known
             // kind, with no determiner, is not a source
             let h = &ws[np.head];
+            // "respondents said", "voters say": a plural WordNet knows for people
+            let people_plural = h.s.ends_with('s')
+                && matches!(
+                    heads::head_class(h.s),
+                    Some(heads::HeadClass::Person | heads::HeadClass::Group)
+                );
             let known = np.pronoun
                 || h.cap()
-                || h.f & (ANON_HEAD | ORG_HEAD | OUTLET_HEAD | DOC_HEAD | ROLE) != 0;
+                || h.f & (ANON_HEAD | ORG_HEAD | OUTLET_HEAD | DOC_HEAD | ROLE) != 0
+                || people_plural
+                || h.f & DET != 0;
             let determined = ws[np.start].f & DET != 0
                 || ws[np.start].cap()
                 || np::approximates(&ws[np.start])
@@ -782,7 +790,10 @@ impl Sentence<'_, '_, '_> {
         if np.pronoun {
             return matches!(head.as_str(), "they" | "we" | "i" | "you");
         }
+        // "Some say", "two in three say": quantifiers and counts of people are plural
         np.coordinated
+            || ws[np.head].f & DET != 0
+            || np::is_count(&ws[np.head])
             || (head.ends_with('s') && !head.ends_with("ss"))
             || matches!(
                 head.as_str(),
@@ -888,6 +899,22 @@ mod tests {
         assert_eq!(v[0].1.as_deref(), Some("the mayor"));
         // the listener of "told" is no content
         assert!(atts("She was told to wait outside.").is_empty());
+    }
+
+    #[test]
+    fn bare_quantifiers_and_people_plurals_are_anonymous_sources() {
+        for (text, source) in [
+            ("Some say the bridge is unsafe.", "Some"),
+            ("Many would point out that the bridge is old.", "Many"),
+            (
+                "The main issue, respondents said, was housing.",
+                "respondents",
+            ),
+        ] {
+            let (_, s, kind, anonymous) = one(text);
+            assert_eq!(s.as_deref(), Some(source), "{text}");
+            assert_eq!((kind, anonymous), (SourceKind::Anonymous, true), "{text}");
+        }
     }
 
     #[test]

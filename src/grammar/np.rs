@@ -244,7 +244,7 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
     ))
     .parse(i)?;
     // one determiner, or two ("all the experts", "both the candidates")
-    let (i, _) = opt(tok(|w: &W| w.f & DET != 0)).parse(i)?;
+    let (i, det) = opt(tok(|w: &W| w.f & DET != 0)).parse(i)?;
     let (i, _) = opt(tok(|w: &W| {
         matches!(
             w.s,
@@ -293,6 +293,21 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
         && (nounish(&i[n]) || noun_like_verb(&i[n]) && i.get(n + 1).is_some_and(nounish))
     {
         n += 1;
+    }
+    // "Some say", "many would point out": a quantifier standing for unnamed people
+    if n == 0
+        && let Some(d) = det.filter(|d| one_of(d.s, &["some", "many", "most", "few", "several"]))
+    {
+        return Ok((
+            i,
+            Np {
+                start,
+                end: d.idx + 1,
+                head: d.idx,
+                source_end: d.idx + 1,
+                ..Default::default()
+            },
+        ));
     }
     if n == 0 {
         return fail(before);
