@@ -274,6 +274,16 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
     // a named person, in the phrase or in its appositive
     let person = |from: usize, head: usize| -> Option<String> {
         let h = &ws[head];
+        // "Cuban said" after "Mark Cuban", "Jordan said" after "Barbara Jordan": a word of
+        // a name met in the document names that person, though it is also a nationality
+        // or a place
+        if from == head
+            && h.cap()
+            && h.f & (NATIONALITY | PLACE) != 0
+            && let Some(full) = people.resolve_words(std::iter::once(h.s))
+        {
+            return Some(full.to_string());
+        }
         if h.f & ANON_HEAD != 0 && !people.is_known_word(h.s) {
             return None;
         }

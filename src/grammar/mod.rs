@@ -918,6 +918,21 @@ mod tests {
     }
 
     #[test]
+    fn a_place_word_of_a_name_in_the_story_is_that_person() {
+        let cfg = Config::builtin().expect("config");
+        let text =
+            "Nina Jordan runs the clinic in the city.\n\nJordan said the clinic would close.";
+        let doc = Document::new("t.txt", text, &cfg);
+        let a = &doc.attributions[0];
+        assert_eq!(doc.attributions.len(), 1);
+        assert_eq!(a.source.map(|s| s.text(text)), Some("Jordan"));
+        assert_eq!(
+            (a.kind, a.speaker.as_deref()),
+            (SourceKind::Person, Some("Nina Jordan"))
+        );
+    }
+
+    #[test]
     fn poll_counts_are_anonymous_sources() {
         let v =
             atts("Two in three said the tax was unfair. But nearly one in four said it should go.");
