@@ -88,6 +88,19 @@ pub struct Np {
     pub coordinated: bool,
 }
 
+impl Np {
+    /// A plain phrase from token `start` to its head, the last token.
+    fn ending_at(start: usize, head: usize) -> Np {
+        Np {
+            start,
+            end: head + 1,
+            head,
+            source_end: head + 1,
+            ..Default::default()
+        }
+    }
+}
+
 fn fail<'a, O>(i: In<'a>) -> Res<'a, O> {
     Err(nom::Err::Error(Error::new(i, ErrorKind::Verify)))
 }
@@ -201,16 +214,7 @@ fn count_in_count<'a>(i: In<'a>) -> Res<'a, Np> {
     )
         .parse(i)?;
     let start = approx.unwrap_or(first).idx;
-    Ok((
-        rest,
-        Np {
-            start,
-            end: last.idx + 1,
-            head: last.idx,
-            source_end: last.idx + 1,
-            ..Default::default()
-        },
-    ))
+    Ok((rest, Np::ending_at(start, last.idx)))
 }
 
 /// det? (quantifier "of" det)? word+ — the head is the last word.
@@ -298,16 +302,7 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
     if n == 0
         && let Some(d) = det.filter(|d| one_of(d.s, &["some", "many", "most", "few", "several"]))
     {
-        return Ok((
-            i,
-            Np {
-                start,
-                end: d.idx + 1,
-                head: d.idx,
-                source_end: d.idx + 1,
-                ..Default::default()
-            },
-        ));
+        return Ok((i, Np::ending_at(start, d.idx)));
     }
     if n == 0 {
         return fail(before);
@@ -321,16 +316,7 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
     }
     let head = i[n - 1];
     let rest = i.from(n);
-    Ok((
-        rest,
-        Np {
-            start,
-            end: head.idx + 1,
-            head: head.idx,
-            source_end: head.idx + 1,
-            ..Default::default()
-        },
-    ))
+    Ok((rest, Np::ending_at(start, head.idx)))
 }
 
 /// A unit that is not a time expression ("on Monday" is an adverbial, not a place).
