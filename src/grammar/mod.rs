@@ -487,8 +487,18 @@ impl Sentence<'_, '_, '_> {
                     a.referent = Some(usize::MAX);
                 }
             }
+            // "I'm told", "we heard": the reporter passes on what someone unnamed said
+            if matches!(head, "i" | "i'm" | "i’m" | "we" | "we've" | "we’ve")
+                && matches!(
+                    a.verb.as_str(),
+                    "told" | "learned" | "learnt" | "heard" | "understand"
+                )
+            {
+                c.kind = SourceKind::Anonymous;
+                c.speaker = None;
+            }
             a.kind = c.kind;
-            if !np.pronoun {
+            if !np.pronoun || c.kind == SourceKind::Anonymous {
                 a.anonymous = c.kind == SourceKind::Anonymous;
                 a.speaker = c.speaker;
             }
@@ -930,6 +940,15 @@ mod tests {
             (a.kind, a.speaker.as_deref()),
             (SourceKind::Person, Some("Nina Jordan"))
         );
+    }
+
+    #[test]
+    fn the_reporter_as_conduit_is_an_anonymous_source() {
+        let (_, _, kind, anonymous) = one("I'm told the council will meet again next week.");
+        assert_eq!((kind, anonymous), (SourceKind::Anonymous, true));
+        // the writer saying something is no unnamed source
+        let (_, _, kind, _) = one("I said the plan was shelved.");
+        assert_eq!(kind, SourceKind::Pronoun);
     }
 
     #[test]
