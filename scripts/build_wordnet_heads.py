@@ -14,7 +14,7 @@ group, organisation or document (a sentence's subject that speaks is read in its
 speaking sense: "the study found"), else of its most frequent sense. Only lowercase
 single words are kept, in their common-noun senses (a capitalised sense is a name, which
 the name finder handles). Every such noun is listed, of whatever class, so that a head
-the table lacks is known to be no noun at all ("the murderous", "Trump rejected").
+the table lacks is known to be no noun at all ("the furious", "officials rejected").
 irregular plurals come from WordNet's exception list (noun.exc), regular ones are left
 to the reader's lemmatiser.
 

@@ -174,7 +174,7 @@ const LISTED: u32 = ANON_HEAD
     | OUTLET
     | NATIONALITY;
 
-/// Heads that count people: "Another 19 percent said".
+/// Heads that count people: "a further 12 percent agreed".
 const QUANTITIES: &[&str] = &[
     "percent",
     "percentage",
@@ -196,7 +196,7 @@ const QUANTITIES: &[&str] = &[
 
 /// The kind of a source whose head the lexicon does not list, from WordNet's class of
 /// the head noun: "court papers", "a syllabus" and "dashcam footage" are documents,
-/// "the agency" an organisation, and "the attacks" no one who speaks (read as a
+/// "the agency" an organisation, and "the floods" no one who speaks (read as a
 /// document, never as an anonymous person), and so is a head that is no noun. `None`
 /// for people and groups of people, which the description rules below decide.
 fn wordnet_kind(ws: &[W], np: &Np, lower: &str) -> Option<SourceKind> {
@@ -205,14 +205,14 @@ fn wordnet_kind(ws: &[W], np: &Np, lower: &str) -> Option<SourceKind> {
     if head.f & LISTED != 0 || head.phrase_kind.is_some() || head.cap() && np.head != 0 {
         return None;
     }
-    // "a number of tax experts", "a group of protesters": the noun after "of" is who
-    // speaks; "Thirty percent", "a majority" are people counted (poll respondents)
+    // "a number of economists", "a group of protesters": the noun after "of" is who
+    // speaks; "Forty percent", "a majority" are people counted (poll respondents)
     let of_phrase = ws.get(np.head + 1).is_some_and(|w| w.s == "of");
     if QUANTITIES.contains(&lower) || super::np::is_count(head) {
         return None;
     }
     let Some(class) = super::heads::head_class(lower) else {
-        // no noun at all ("the murderous attacks", "Trump rejected"): no one who speaks,
+        // no noun at all ("the furious", "officials rejected"): no one who speaks,
         // unless it has the shape of an agent noun newer than WordNet ("podcasters")
         let agent = ["er", "or", "ist", "ers", "ors", "ists"]
             .iter()
@@ -237,7 +237,7 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
         };
     }
     let head = &ws[np.head];
-    // "Some say", "Many would point out": people no one names
+    // "Some say", "Many argue": people no one names
     if head.f & DET != 0 {
         return Class {
             kind: SourceKind::Anonymous,
@@ -274,9 +274,9 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
     // a named person, in the phrase or in its appositive
     let person = |from: usize, head: usize| -> Option<String> {
         let h = &ws[head];
-        // "Cuban said" after "Mark Cuban", "Jordan said" after "Barbara Jordan": a word of
-        // a name met in the document names that person, though it is also a nationality
-        // or a place
+        // "Jordan said" after "Nina Jordan", "English said" after "Rosa English": a word of
+        // a name met in the document names that person, though it is also a place or a
+        // nationality
         if from == head
             && h.cap()
             && h.f & (NATIONALITY | PLACE) != 0

@@ -1,6 +1,6 @@
 //! What a source's head noun denotes, from WordNet's noun hierarchy: a person, a group
 //! of people, an organisation, a document, an artifact, a place, or something else
-//! ("attacks", "referenda"). The table `rules/wordnet_heads.txt` is compiled from
+//! ("floods", "harvests"). The table `rules/wordnet_heads.txt` is compiled from
 //! WordNet 3.0 by `scripts/build_wordnet_heads.py` (licence: `rules/WORDNET-LICENSE`)
 //! and embedded in the binary. The lexicon's own head lists (and a project's
 //! `[lexicon]`) are asked first; this table decides the heads they do not list.

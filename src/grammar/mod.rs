@@ -915,7 +915,7 @@ mod tests {
     fn bare_quantifiers_and_people_plurals_are_anonymous_sources() {
         for (text, source) in [
             ("Some say the bridge is unsafe.", "Some"),
-            ("Many would point out that the bridge is old.", "Many"),
+            ("Many argue that the bridge is old.", "Many"),
             (
                 "The main issue, respondents said, was housing.",
                 "respondents",

@@ -298,7 +298,7 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
     {
         n += 1;
     }
-    // "Some say", "many would point out": a quantifier standing for unnamed people
+    // "Some say", "many argue": a quantifier standing for unnamed people
     if n == 0
         && let Some(d) = det.filter(|d| one_of(d.s, &["some", "many", "most", "few", "several"]))
     {
