@@ -1,6 +1,7 @@
 //! What kind of source a noun phrase names: a person, an organisation, an outlet, a
 //! document, an anonymous source, or a pronoun.
 
+use super::heads::HeadClass;
 use super::lexicon::{PhraseKind, class::*};
 use super::np::Np;
 use super::{SourceKind, W};
@@ -161,6 +162,73 @@ const ALWAYS_ANONYMOUS: &[&str] = &[
     "others",
 ];
 
+/// Flags of the lexicon that already say what a head is: WordNet is asked about the rest.
+const LISTED: u32 = ANON_HEAD
+    | ROLE
+    | ORG_HEAD
+    | OUTLET_HEAD
+    | DOC_HEAD
+    | GIVEN
+    | PLACE
+    | ORG
+    | OUTLET
+    | NATIONALITY;
+
+/// Heads that count people: "a further 12 percent agreed".
+const QUANTITIES: &[&str] = &[
+    "percent",
+    "percentage",
+    "majority",
+    "minority",
+    "plurality",
+    "half",
+    "third",
+    "quarter",
+    "fifth",
+    "fraction",
+    "proportion",
+    "share",
+    "number",
+    "handful",
+    "dozen",
+    "dozens",
+];
+
+/// The kind of a source whose head the lexicon does not list, from WordNet's class of
+/// the head noun: "court papers", "a syllabus" and "dashcam footage" are documents,
+/// "the agency" an organisation, and "the floods" no one who speaks (read as a
+/// document, never as an anonymous person), and so is a head that is no noun. `None`
+/// for people and groups of people, which the description rules below decide.
+fn wordnet_kind(ws: &[W], np: &Np, lower: &str) -> Option<SourceKind> {
+    let head = &ws[np.head];
+    // a capitalised head is a name, unless it opens the sentence ("Documents show")
+    if head.f & LISTED != 0 || head.phrase_kind.is_some() || head.cap() && np.head != 0 {
+        return None;
+    }
+    // "a number of economists", "a group of protesters": the noun after "of" is who
+    // speaks; "Forty percent", "a majority" are people counted (poll respondents)
+    let of_phrase = ws.get(np.head + 1).is_some_and(|w| w.s == "of");
+    if QUANTITIES.contains(&lower) || super::np::is_count(head) {
+        return None;
+    }
+    let Some(class) = super::heads::head_class(lower) else {
+        // no noun at all ("the furious", "officials rejected"): no one who speaks,
+        // unless it has the shape of an agent noun newer than WordNet ("podcasters")
+        let agent = ["er", "or", "ist", "ers", "ors", "ists"]
+            .iter()
+            .any(|s| lower.ends_with(s));
+        let word = lower.bytes().all(|b| b.is_ascii_lowercase());
+        // (in a coordination the parse that found the head is itself in doubt)
+        return (word && !agent && !head.cap() && !np.coordinated).then_some(SourceKind::Document);
+    };
+    match class {
+        HeadClass::Document | HeadClass::Artifact => Some(SourceKind::Document),
+        HeadClass::Other if !of_phrase => Some(SourceKind::Document),
+        HeadClass::Organization | HeadClass::Place if !of_phrase => Some(SourceKind::Organization),
+        _ => None,
+    }
+}
+
 pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
     if np.pronoun {
         return Class {
@@ -169,6 +237,13 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
         };
     }
     let head = &ws[np.head];
+    // "Some say", "Many argue": people no one names
+    if head.f & DET != 0 {
+        return Class {
+            kind: SourceKind::Anonymous,
+            speaker: None,
+        };
+    }
     let unit_end = np.head + 1;
     let lower = crate::text::lowercase(head.s);
     let first = &ws[np.start];
@@ -199,7 +274,29 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
     // a named person, in the phrase or in its appositive
     let person = |from: usize, head: usize| -> Option<String> {
         let h = &ws[head];
+        // "Jordan said" after "Nina Jordan", "English said" after "Rosa English": a word of
+        // a name met in the document names that person, though it is also a place or a
+        // nationality
+        if from == head
+            && h.cap()
+            && h.f & (NATIONALITY | PLACE) != 0
+            && let Some(full) = people.resolve_words(std::iter::once(h.s))
+        {
+            return Some(full.to_string());
+        }
         if h.f & ANON_HEAD != 0 && !people.is_known_word(h.s) {
+            return None;
+        }
+        // "Respondents said", "Demonstrators say": a plural common noun for people,
+        // capitalised because it opens the sentence, is no one's name
+        if head == 0
+            && plural
+            && !people.is_known_word(h.s)
+            && matches!(
+                super::heads::head_class(&lower),
+                Some(HeadClass::Person | HeadClass::Group)
+            )
+        {
             return None;
         }
         let (s, e) = name_in(ws, from, head)?;
@@ -265,6 +362,12 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
     {
         return Class {
             kind: SourceKind::Person,
+            speaker: None,
+        };
+    }
+    if let Some(kind) = wordnet_kind(ws, np, &lower) {
+        return Class {
+            kind,
             speaker: None,
         };
     }

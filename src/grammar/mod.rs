@@ -2,6 +2,7 @@
 //! tokens of each sentence, starting only where the lexicon says a cue can be.
 
 pub mod classify;
+pub mod heads;
 pub mod lexicon;
 pub mod np;
 pub mod resolve;
@@ -47,6 +48,31 @@ pub enum SourceKind {
     Anonymous,
     Pronoun,
 }
+
+/// Participles whose passive, with no agent, reports speech by no one: the subject is the
+/// thing said or judged ("was announced", "were blamed for", "was branded a failure").
+/// Not "told" or "asked", whose subject is the listener.
+const PASSIVE_AGENTLESS: &[&str] = &[
+    "announced",
+    "reported",
+    "criticized",
+    "criticised",
+    "denounced",
+    "blamed",
+    "described",
+    "touted",
+    "hailed",
+    "condemned",
+    "estimated",
+    "predicted",
+    "rumored",
+    "rumoured",
+    "dubbed",
+    "labeled",
+    "labelled",
+    "branded",
+    "disputed",
+];
 
 impl SourceKind {
     pub fn as_str(self) -> &'static str {
@@ -396,7 +422,7 @@ impl Sentence<'_, '_, '_> {
             {
                 return None;
             }
-            if !(np::nounish(w) || w.f & (DET | PRONOUN) != 0) {
+            if !(np::nounish(w) || w.f & (DET | PRONOUN) != 0 || np::approximates(w)) {
                 return None;
             }
             np::subject_before_cue_memo(np::Toks(&ws[start..cue]), &mut failed)
@@ -464,8 +490,18 @@ impl Sentence<'_, '_, '_> {
                 a.speaker = ac.speaker.clone();
                 a.referent = Some(usize::MAX);
             }
+            // "I'm told", "we heard": the reporter passes on what someone unnamed said
+            if matches!(head, "i" | "i'm" | "i’m" | "we" | "we've" | "we’ve")
+                && matches!(
+                    a.verb.as_str(),
+                    "told" | "learned" | "learnt" | "heard" | "understand"
+                )
+            {
+                c.kind = SourceKind::Anonymous;
+                c.speaker = None;
+            }
             a.kind = c.kind;
-            if !np.pronoun {
+            if !np.pronoun || c.kind == SourceKind::Anonymous {
                 a.anonymous = c.kind == SourceKind::Anonymous;
                 a.speaker = c.speaker;
             }
@@ -601,6 +637,16 @@ impl Sentence<'_, '_, '_> {
                 *limit = np.end;
                 return true;
             }
+            // "the plan was announced", "the deal was criticised as a risk": a passive
+            // whose subject is what was said, with no agent, attributes it to no one
+            if next.is_none_or(|n| n.s != "by")
+                && PASSIVE_AGENTLESS
+                    .iter()
+                    .any(|v| w.s.eq_ignore_ascii_case(v))
+            {
+                self.emit((p - 1, end), None, CueForm::Agentless);
+                return true;
+            }
             return false;
         }
         // headlines put the source last: "Russia seeking military aid from China says US official"
@@ -680,11 +726,20 @@ impl Sentence<'_, '_, '_> {
             // "… misogynist and birther who has pledged": a bare lowercase word of no known
             // kind, with no determiner, is not a source
             let h = &ws[np.head];
+            // "respondents said", "voters say": a plural WordNet knows for people
+            let people_plural = h.s.ends_with('s')
+                && matches!(
+                    heads::head_class(h.s),
+                    Some(heads::HeadClass::Person | heads::HeadClass::Group)
+                );
             let known = np.pronoun
                 || h.cap()
-                || h.f & (ANON_HEAD | ORG_HEAD | OUTLET_HEAD | DOC_HEAD | ROLE) != 0;
+                || h.f & (ANON_HEAD | ORG_HEAD | OUTLET_HEAD | DOC_HEAD | ROLE) != 0
+                || people_plural
+                || h.f & DET != 0;
             let determined = ws[np.start].f & DET != 0
                 || ws[np.start].cap()
+                || np::approximates(&ws[np.start])
                 || ws[np.start..np.head]
                     .iter()
                     .any(|x| x.s.ends_with("’s") || x.s.ends_with("'s"));
@@ -748,7 +803,10 @@ impl Sentence<'_, '_, '_> {
         if np.pronoun {
             return matches!(head.as_str(), "they" | "we" | "i" | "you");
         }
+        // "Some say", "two in three say": quantifiers and counts of people are plural
         np.coordinated
+            || ws[np.head].f & DET != 0
+            || np::is_count(&ws[np.head])
             || (head.ends_with('s') && !head.ends_with("ss"))
             || matches!(
                 head.as_str(),
@@ -815,6 +873,99 @@ mod tests {
 
     fn src(s: &str) -> Option<String> {
         Some(s.to_string())
+    }
+
+    #[test]
+    fn heads_outside_the_lexicon_are_classed_by_wordnet() {
+        // a document, an artifact and an act are no anonymous people
+        for (text, source) in [
+            (
+                "An old syllabus says attendance is optional.",
+                "An old syllabus",
+            ),
+            (
+                "Court affidavits say the wall was unsafe.",
+                "Court affidavits",
+            ),
+        ] {
+            let (_, s, kind, anonymous) = one(text);
+            assert_eq!(s.as_deref(), Some(source), "{text}");
+            assert_eq!((kind, anonymous), (SourceKind::Document, false), "{text}");
+        }
+        // people WordNet knows, and the lexicon does not list, stay anonymous
+        let (_, _, kind, anonymous) = one("Several lifeguards said the beach was closed.");
+        assert_eq!((kind, anonymous), (SourceKind::Anonymous, true));
+        let (_, _, kind, anonymous) = one("Respondents said the bridge was unsafe.");
+        assert_eq!((kind, anonymous), (SourceKind::Anonymous, true));
+    }
+
+    #[test]
+    fn agentless_passives_of_reporting_verbs() {
+        let v = atts("The closure was announced on Monday.");
+        assert_eq!(v.len(), 1);
+        assert_eq!(
+            (v[0].0.as_str(), v[0].1.as_deref()),
+            ("was announced", None)
+        );
+        let v = atts("The closure was announced by the mayor on Monday.");
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].1.as_deref(), Some("the mayor"));
+        // the listener of "told" is no content
+        assert!(atts("She was told to wait outside.").is_empty());
+    }
+
+    #[test]
+    fn bare_quantifiers_and_people_plurals_are_anonymous_sources() {
+        for (text, source) in [
+            ("Some say the bridge is unsafe.", "Some"),
+            ("Many argue that the bridge is old.", "Many"),
+            (
+                "The main issue, respondents said, was housing.",
+                "respondents",
+            ),
+        ] {
+            let (_, s, kind, anonymous) = one(text);
+            assert_eq!(s.as_deref(), Some(source), "{text}");
+            assert_eq!((kind, anonymous), (SourceKind::Anonymous, true), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_place_word_of_a_name_in_the_story_is_that_person() {
+        let cfg = Config::builtin().expect("config");
+        let text =
+            "Nina Jordan runs the clinic in the city.\n\nJordan said the clinic would close.";
+        let doc = Document::new("t.txt", text, &cfg);
+        let a = &doc.attributions[0];
+        assert_eq!(doc.attributions.len(), 1);
+        assert_eq!(a.source.map(|s| s.text(text)), Some("Jordan"));
+        assert_eq!(
+            (a.kind, a.speaker.as_deref()),
+            (SourceKind::Person, Some("Nina Jordan"))
+        );
+    }
+
+    #[test]
+    fn the_reporter_as_conduit_is_an_anonymous_source() {
+        let (_, _, kind, anonymous) = one("I'm told the council will meet again next week.");
+        assert_eq!((kind, anonymous), (SourceKind::Anonymous, true));
+        // the writer saying something is no unnamed source
+        let (_, _, kind, _) = one("I said the plan was shelved.");
+        assert_eq!(kind, SourceKind::Pronoun);
+    }
+
+    #[test]
+    fn poll_counts_are_anonymous_sources() {
+        let v =
+            atts("Two in three said the tax was unfair. But nearly one in four said it should go.");
+        let sources: Vec<_> = v.iter().map(|a| (a.1.clone(), a.2, a.3)).collect();
+        assert_eq!(
+            sources,
+            vec![
+                (src("Two in three"), SourceKind::Anonymous, true),
+                (src("nearly one in four"), SourceKind::Anonymous, true),
+            ]
+        );
     }
 
     /// The words of tokens `range` as the sentence loop builds them, phrases marked.

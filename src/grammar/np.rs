@@ -88,6 +88,19 @@ pub struct Np {
     pub coordinated: bool,
 }
 
+impl Np {
+    /// A plain phrase from token `start` to its head, the last token.
+    fn ending_at(start: usize, head: usize) -> Np {
+        Np {
+            start,
+            end: head + 1,
+            head,
+            source_end: head + 1,
+            ..Default::default()
+        }
+    }
+}
+
 fn fail<'a, O>(i: In<'a>) -> Res<'a, O> {
     Err(nom::Err::Error(Error::new(i, ErrorKind::Verify)))
 }
@@ -169,6 +182,41 @@ fn is_possessive(w: &W) -> bool {
     w.s.ends_with("’s") || w.s.ends_with("'s") || w.s.ends_with("s’") || w.s.ends_with("s'")
 }
 
+/// A number, in figures or in words ("three", "3").
+pub fn is_count(w: &W) -> bool {
+    w.kind == crate::text::TokenKind::Number
+        || one_of(
+            w.s,
+            &[
+                "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            ],
+        )
+}
+
+/// "nearly", "about": a word that can open a count ("nearly one in four").
+pub fn approximates(w: &W) -> bool {
+    one_of(
+        w.s,
+        &[
+            "nearly", "about", "almost", "roughly", "some", "only", "just",
+        ],
+    )
+}
+
+/// "Two in three", "nearly one in four": people counted out of a number, as polls report
+/// them. The head is the last number.
+fn count_in_count<'a>(i: In<'a>) -> Res<'a, Np> {
+    let (rest, (approx, first, _, last)) = (
+        opt(tok(approximates)),
+        tok(is_count),
+        word("in"),
+        tok(is_count),
+    )
+        .parse(i)?;
+    let start = approx.unwrap_or(first).idx;
+    Ok((rest, Np::ending_at(start, last.idx)))
+}
+
 /// det? (quantifier "of" det)? word+ — the head is the last word.
 fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
     if let Ok((rest, w)) =
@@ -190,6 +238,9 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
         Some(w) => w.idx,
         None => return fail(i),
     };
+    if let Ok(found) = count_in_count(i) {
+        return Ok(found);
+    }
     // "one of the", "some of his"
     let (i, _) = opt((
         tok(|w: &W| w.f & DET != 0 || w.kind == crate::text::TokenKind::Number),
@@ -197,7 +248,7 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
     ))
     .parse(i)?;
     // one determiner, or two ("all the experts", "both the candidates")
-    let (i, _) = opt(tok(|w: &W| w.f & DET != 0)).parse(i)?;
+    let (i, det) = opt(tok(|w: &W| w.f & DET != 0)).parse(i)?;
     let (i, _) = opt(tok(|w: &W| {
         matches!(
             w.s,
@@ -247,6 +298,12 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
     {
         n += 1;
     }
+    // "Some say", "many argue": a quantifier standing for unnamed people
+    if n == 0
+        && let Some(d) = det.filter(|d| one_of(d.s, &["some", "many", "most", "few", "several"]))
+    {
+        return Ok((i, Np::ending_at(start, d.idx)));
+    }
     if n == 0 {
         return fail(before);
     }
@@ -259,16 +316,7 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
     }
     let head = i[n - 1];
     let rest = i.from(n);
-    Ok((
-        rest,
-        Np {
-            start,
-            end: head.idx + 1,
-            head: head.idx,
-            source_end: head.idx + 1,
-            ..Default::default()
-        },
-    ))
+    Ok((rest, Np::ending_at(start, head.idx)))
 }
 
 /// A unit that is not a time expression ("on Monday" is an adverbial, not a place).

@@ -373,7 +373,8 @@ impl People {
                         != 0
                         && !(c.initial
                             && c.evidence & evidence::TITLE == 0
-                            && c.evidence & evidence::SPEECH == 0) =>
+                            && c.evidence & evidence::SPEECH == 0)
+                        && !(c.initial && common_plural_of_people(w)) =>
                     {
                         let idx = people.persons.len();
                         people.persons.push(Person::new(vec![w.to_string()]));
@@ -449,6 +450,18 @@ impl People {
     pub fn is_known_word(&self, word: &str) -> bool {
         self.by_word.contains_key(word)
     }
+}
+
+/// "Respondents said", "Protesters say": a plural common noun for people (WordNet's),
+/// capitalised only because it opens the sentence, names no one.
+fn common_plural_of_people(word: &str) -> bool {
+    use crate::grammar::heads::{HeadClass, head_class};
+    word.ends_with('s')
+        && word.chars().skip(1).all(|c| c.is_ascii_lowercase())
+        && matches!(
+            head_class(&word.to_ascii_lowercase()),
+            Some(HeadClass::Person | HeadClass::Group)
+        )
 }
 
 #[cfg(test)]
@@ -531,5 +544,14 @@ mod tests {
         let p = people(text);
         let names: Vec<&str> = p.persons.iter().map(|x| x.full.as_str()).collect();
         assert_eq!(names, vec!["Jake Sullivan", "Vladimir Putin"]);
+    }
+
+    #[test]
+    fn plural_common_nouns_opening_a_sentence_are_not_names() {
+        let text = "Respondents said the bridge was unsafe. Protesters say they will return. \
+                    Okafor said the vote was close.";
+        let p = people(text);
+        let names: Vec<&str> = p.persons.iter().map(|x| x.full.as_str()).collect();
+        assert_eq!(names, vec!["Okafor"]);
     }
 }
