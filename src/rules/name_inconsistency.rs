@@ -524,7 +524,7 @@ impl Rule for NameInconsistency {
             let Some((nmaj, maj_full, j)) = choice else {
                 continue;
             };
-            let (major, minor) = (&idx.forms[*j], &idx.forms[m]);
+            let minor = &idx.forms[m];
             let place = |u: &(u32, u32)| {
                 let d = &docs[u.0 as usize];
                 (d.path.clone(), d.people[u.1 as usize].first)
@@ -544,7 +544,8 @@ impl Rule for NameInconsistency {
                     "write “{maj_full}” if this is the same person; {}",
                     registry_note()
                 ));
-                for mu in major.uses.iter().take(3) {
+                // by path, so that the order the files came in does not show
+                for mu in sorted_uses[*j].iter().take(3) {
                     let (mp, mf) = place(mu);
                     d = d.related(Some(mp), mf, format!("spelled “{maj_full}” here"));
                 }
@@ -647,6 +648,53 @@ impl MajorChoice {
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::lint;
+
+    /// A size bound, not a time one: spellings all one edit from each other across many
+    /// documents give at most one diagnostic for each use of a spelling (it was one for
+    /// each use and each similar spelling, which grew with the square of the names).
+    #[test]
+    fn cross_file_findings_grow_with_the_uses_not_the_pairs() {
+        use crate::names::index::{DocNames, DocPerson};
+        use crate::text::Span;
+        let cfg = crate::Config::builtin().expect("built-in config");
+        let letters = "abcdefghijklmnopqrstuvwxyz";
+        let mut docs = Vec::new();
+        // spelling k is used by k + 1 documents: every pair has unequal counts but a few
+        for k in 0..40usize {
+            let c = &letters[k % 26..k % 26 + 1];
+            let full = format!("Anna Ko{c}alczyk{}", if k >= 26 { "a" } else { "" });
+            for copy in 0..=k {
+                docs.push(DocNames {
+                    path: format!("d{k:02}-{copy:02}.txt"),
+                    people: vec![DocPerson {
+                        full: full.clone().into_boxed_str(),
+                        first: Span::new(0, full.len()),
+                        first_position: Default::default(),
+                    }],
+                });
+            }
+        }
+        let uses = docs.len();
+        let rule = cfg
+            .rules
+            .iter()
+            .find(|r| r.id() == "name-inconsistency")
+            .expect("the rule is on by default");
+        let mut out = Vec::new();
+        let mut sink = crate::rules::Sink {
+            rule: rule.id(),
+            severity: rule.severity,
+            path: "",
+            out: &mut out,
+        };
+        rule.rule.check_corpus(&docs, &mut sink);
+        assert!(out.len() > 40, "the spellings pair: {}", out.len());
+        assert!(
+            out.len() <= uses,
+            "{} diagnostics for {uses} uses",
+            out.len()
+        );
+    }
 
     #[test]
     fn lowercase_words_answer_the_same_before_and_after_the_set_is_built() {
