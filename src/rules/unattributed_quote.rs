@@ -59,9 +59,40 @@ struct Options {
 
 struct UnattributedQuote(Options);
 
+/// The attributions of sentence `si`.
+fn sentence_slice(
+    atts: &[crate::grammar::Attribution],
+    si: usize,
+) -> &[crate::grammar::Attribution] {
+    let a = atts.partition_point(|x| x.sentence < si);
+    let b = atts.partition_point(|x| x.sentence <= si);
+    &atts[a..b.max(a)]
+}
+
+/// For each quote, whether another quote with a different span contains it: one sort and
+/// one sweep, where asking each quote about every other cost N² on a draft of N quotes.
+/// Sorted by start, longest first, a span is inside another exactly when a span before
+/// its group of equal spans reaches as far as it does.
+fn inside_another(quotes: &[crate::text::quotes::Quote]) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..quotes.len()).collect();
+    order.sort_by_key(|&i| (quotes[i].span.start, std::cmp::Reverse(quotes[i].span.end)));
+    let mut nested = vec![false; quotes.len()];
+    let mut reach: Option<usize> = None; // the furthest end before the current group
+    for group in order.chunk_by(|&a, &b| quotes[a].span == quotes[b].span) {
+        let span = quotes[group[0]].span;
+        let inside = reach.is_some_and(|r| r >= span.end);
+        for &i in group {
+            nested[i] = inside;
+        }
+        reach = Some(reach.map_or(span.end, |r| r.max(span.end)));
+    }
+    nested
+}
+
 impl Rule for UnattributedQuote {
     fn check(&self, doc: &Document, sink: &mut Sink) {
         let text = doc.prose();
+        let nested = inside_another(&doc.text.quotes);
         for (i, q) in doc.text.quotes.iter().enumerate() {
             if doc.quote_speakers[i].attribution.is_some() || q.single && !self.0.single_quotes {
                 continue;
@@ -96,11 +127,10 @@ impl Rule for UnattributedQuote {
             }
             // "… is being criticized as a “use it or lose it” approach": attributed to no one,
             // which agentless-attribution reports
+            // (attributions come in sentence order: the sentence's are a slice)
             if let Some(si) = doc.text.sentence_at(q.span.start)
-                && doc.attributions.iter().any(|a| {
-                    a.sentence == si
-                        && a.form == crate::grammar::CueForm::Agentless
-                        && a.cue.end <= q.span.start
+                && sentence_slice(&doc.attributions, si).iter().any(|a| {
+                    a.form == crate::grammar::CueForm::Agentless && a.cue.end <= q.span.start
                 })
             {
                 continue;
@@ -118,12 +148,7 @@ impl Rule for UnattributedQuote {
                 continue;
             }
             // a quotation inside another quotation is the speaker quoting someone
-            if doc
-                .text
-                .quotes
-                .iter()
-                .any(|o| o.span != q.span && o.span.contains(q.span))
-            {
+            if nested[i] {
                 continue;
             }
             let first_line_end = text[q.span.start..q.span.end]
@@ -141,6 +166,28 @@ impl Rule for UnattributedQuote {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn inside_another_agrees_with_asking_every_quote() {
+        use crate::text::TextModel;
+        for text in [
+            "“He said ‘no’ twice,” she said. “Fine.” ‘One’ and ‘two’.",
+            "“A “B” C” and “D\n\n“E” ”F“ \"G 'h' i\" ``J'' k",
+            "“Open.\n\n“Continued.” Then ‘single “double” inside’.",
+        ] {
+            let tm = TextModel::new(text, false);
+            let plain: Vec<bool> = tm
+                .quotes
+                .iter()
+                .map(|q| {
+                    tm.quotes
+                        .iter()
+                        .any(|o| o.span != q.span && o.span.contains(q.span))
+                })
+                .collect();
+            assert_eq!(super::inside_another(&tm.quotes), plain, "{text:?}");
+        }
+    }
+
     use crate::rules::testing::lint;
 
     #[test]
