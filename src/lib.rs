@@ -10,6 +10,8 @@ pub mod analysis;
 pub mod config;
 pub mod diagnostic;
 pub mod extract;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod grammar;
 pub mod names;
 pub mod render;

@@ -23,7 +23,9 @@ pub fn pronouns(tm: &TextModel, people: &People, atts: &mut [Attribution]) {
             a.speaker = Some(people.full_name(m));
         }
     }
+    let mut recent = Recent::new(atts);
     for i in 0..atts.len() {
+        recent.advance(atts, i);
         if atts[i].kind != SourceKind::Pronoun {
             continue;
         }
@@ -41,11 +43,7 @@ pub fn pronouns(tm: &TextModel, people: &People, atts: &mut [Attribution]) {
             "he" | "she" | "who" => {
                 let mention = people.last_before(src.start);
                 // a person source since that mention is the better antecedent
-                let prior = atts[..i].iter().rposition(|a| {
-                    a.kind == SourceKind::Person
-                        && a.speaker.is_some()
-                        && a.source.is_some_and(|s| s.end <= src.start)
-                });
+                let prior = recent.named_person_before(atts, src.start);
                 let from_mention = mention.map(|m| (m.span.start, people.full_name(m)));
                 let from_prior = prior.map(|p| {
                     (
@@ -68,11 +66,7 @@ pub fn pronouns(tm: &TextModel, people: &People, atts: &mut [Attribution]) {
                 }
                 if atts[i].speaker.is_none() {
                     // an earlier anonymous source is the likeliest antecedent
-                    if let Some(p) = atts[..i].iter().rposition(|a| {
-                        a.source.is_some()
-                            && a.kind != SourceKind::Pronoun
-                            && a.paragraph + 2 >= para
-                    }) {
+                    if let Some(p) = recent.source.filter(|&p| atts[p].paragraph + 2 >= para) {
                         atts[i].anonymous = atts[p].anonymous;
                         atts[i].referent = Some(p);
                     } else {
@@ -82,11 +76,7 @@ pub fn pronouns(tm: &TextModel, people: &People, atts: &mut [Attribution]) {
             }
             _ => {
                 // they / we: the latest non-person source nearby
-                let p = atts[..i].iter().rposition(|a| {
-                    a.source.is_some()
-                        && !matches!(a.kind, SourceKind::Pronoun | SourceKind::Person)
-                        && a.paragraph + 2 >= para
-                });
+                let p = recent.group.filter(|&p| atts[p].paragraph + 2 >= para);
                 match p {
                     Some(p) => {
                         atts[i].anonymous = atts[p].anonymous;
@@ -96,6 +86,65 @@ pub fn pronouns(tm: &TextModel, people: &People, atts: &mut [Attribution]) {
                 }
             }
         }
+    }
+}
+
+/// The antecedents [`pronouns`] looks back for, kept up to date as it walks the
+/// attributions in order, instead of searching all the earlier ones for each pronoun (a
+/// draft of N pronouns with no antecedent cost N²). Attributions come in paragraph order,
+/// so the latest candidate before a pronoun is the only one that can be near enough.
+struct Recent {
+    /// The attributions to a named person (kinds and speakers are settled before the
+    /// walk and pronouns never become persons), in order.
+    named: Vec<usize>,
+    /// How many of `named` come before the attribution being resolved.
+    named_before: usize,
+    /// The latest attribution with a source that is not a pronoun.
+    source: Option<usize>,
+    /// The latest with a source that is neither a pronoun nor a person.
+    group: Option<usize>,
+}
+
+impl Recent {
+    fn new(atts: &[Attribution]) -> Self {
+        let named = (0..atts.len())
+            .filter(|&i| {
+                let a = &atts[i];
+                a.kind == SourceKind::Person && a.speaker.is_some() && a.source.is_some()
+            })
+            .collect();
+        Recent {
+            named,
+            named_before: 0,
+            source: None,
+            group: None,
+        }
+    }
+
+    /// Moves to attribution `i`: everything before it is a candidate.
+    fn advance(&mut self, atts: &[Attribution], i: usize) {
+        if let Some(prev) = i.checked_sub(1) {
+            let a = &atts[prev];
+            if a.source.is_some() && a.kind != SourceKind::Pronoun {
+                self.source = Some(prev);
+                if a.kind != SourceKind::Person {
+                    self.group = Some(prev);
+                }
+            }
+        }
+        while self.named.get(self.named_before).is_some_and(|&n| n < i) {
+            self.named_before += 1;
+        }
+    }
+
+    /// The latest attribution to a named person whose source ends by `start`. Sources
+    /// come in order, so the search stops at once but for overlapping sources.
+    fn named_person_before(&self, atts: &[Attribution], start: usize) -> Option<usize> {
+        self.named[..self.named_before]
+            .iter()
+            .rev()
+            .copied()
+            .find(|&p| atts[p].source.is_some_and(|s| s.end <= start))
     }
 }
 

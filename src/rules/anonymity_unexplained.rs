@@ -3,6 +3,8 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
 
+use rustc_hash::FxHashMap;
+
 use super::{Rule, RuleDef, RuleMeta, Sink, options, quoted};
 use crate::analysis::Document;
 use crate::diagnostic::Severity;
@@ -158,23 +160,39 @@ impl Rule for AnonymityUnexplained {
         let text = doc.prose();
         // each reason explains the anonymous source of its sentence, or the source an
         // earlier sentence introduced with the same head word ("The official, who …")
-        let mut explained: Vec<(usize, String, bool)> = Vec::new(); // (attribution, head, rote)
-        let mut covered_heads: Vec<(String, bool)> = Vec::new();
+        // attribution -> rote, and head -> rote, the first found of each kept (looked up
+        // by key: searching lists for each attribution cost N² on a long draft)
+        let mut explained: FxHashMap<usize, bool> = FxHashMap::default();
+        let mut covered_heads: FxHashMap<String, bool> = FxHashMap::default();
+        // the heads of the anonymous sources, singular
+        let anonymous_heads: rustc_hash::FxHashSet<String> = doc
+            .attributions
+            .iter()
+            .filter(|a| a.anonymous)
+            .filter_map(|a| a.head.as_deref().map(singular))
+            .collect();
+        // attributions come in sentence order: a sentence's, or those up to one, are a slice
+        let atts = &doc.attributions;
+        let sentence_range = |si: usize| {
+            let a = atts.partition_point(|x| x.sentence < si);
+            a..atts.partition_point(|x| x.sentence <= si).max(a)
+        };
         for m in self.matcher.find_iter(doc.lower()) {
             let rote = m.pattern().as_usize() >= self.first_rote;
             let Some(si) = doc.text.sentence_at(m.start()) else {
                 continue;
             };
-            let in_sentence = doc
-                .attributions
+            let range = sentence_range(si);
+            let in_sentence = atts[range.clone()]
                 .iter()
-                .enumerate()
-                .filter(|(_, a)| a.sentence == si && a.anonymous && a.source.is_some())
+                .zip(range)
+                .map(|(a, ai)| (ai, a))
+                .filter(|(_, a)| a.anonymous && a.source.is_some())
                 .min_by_key(|(_, a)| a.cue.start.abs_diff(m.start()));
             if let Some((ai, a)) = in_sentence {
                 let head = singular(a.head.as_deref().unwrap_or(""));
-                explained.push((ai, head.clone(), rote));
-                covered_heads.push((head, rote));
+                explained.entry(ai).or_insert(rote);
+                covered_heads.entry(head).or_insert(rote);
                 continue;
             }
             // "The official, who spoke on condition of anonymity, …" with no cue of its own
@@ -186,15 +204,12 @@ impl Rule for AnonymityUnexplained {
                 .filter(|w| !w.is_empty())
                 .take(6)
                 .collect();
-            if let Some(h) = words.iter().skip(1).find(|w| {
-                doc.attributions.iter().any(|a| {
-                    a.anonymous
-                        && a.head
-                            .as_deref()
-                            .is_some_and(|x| singular(x) == singular(w))
-                })
-            }) {
-                covered_heads.push((singular(h), rote));
+            if let Some(h) = words
+                .iter()
+                .skip(1)
+                .find(|w| anonymous_heads.contains(&singular(w)))
+            {
+                covered_heads.entry(singular(h)).or_insert(rote);
             } else if matches!(
                 words.first().map(|w| w.to_lowercase()).as_deref(),
                 Some("the" | "they" | "both" | "those" | "these" | "he" | "she")
@@ -202,13 +217,15 @@ impl Rule for AnonymityUnexplained {
                 // "The two, who asked not to be named, …": the latest anonymous source
                 // of this or the previous paragraph
                 let para = s.paragraph;
-                if let Some((ai, a)) = doc.attributions.iter().enumerate().rev().find(|(_, a)| {
+                // a cue before the match lies in this sentence or an earlier one
+                let upto = sentence_range(si).end;
+                if let Some((ai, _)) = atts[..upto].iter().enumerate().rev().find(|(_, a)| {
                     a.anonymous
                         && a.source.is_some()
                         && a.cue.start < m.start()
                         && a.paragraph + 1 >= para
                 }) {
-                    explained.push((ai, singular(a.head.as_deref().unwrap_or("")), rote));
+                    explained.entry(ai).or_insert(rote);
                 }
             }
         }
@@ -226,15 +243,9 @@ impl Rule for AnonymityUnexplained {
             }
             let head = singular(a.head.as_deref().unwrap_or(""));
             let reason = explained
-                .iter()
-                .find(|(ai, _, _)| *ai == i)
-                .map(|(_, _, r)| *r)
-                .or_else(|| {
-                    covered_heads
-                        .iter()
-                        .find(|(h, _)| *h == head)
-                        .map(|(_, r)| *r)
-                });
+                .get(&i)
+                .copied()
+                .or_else(|| covered_heads.get(&head).copied());
             match reason {
                 Some(false) => continue,
                 Some(true) => {

@@ -8,7 +8,7 @@ use super::{Rule, RuleDef, RuleMeta, Sink, options};
 use crate::analysis::Document;
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::grammar::lexicon::class;
-use crate::names::index::{DocNames, NameIndex};
+use crate::names::index::{DocNames, Form, NameIndex};
 use crate::names::similarity::{self, Thresholds};
 use crate::text::Span;
 
@@ -476,58 +476,88 @@ impl Rule for NameInconsistency {
         }
         let first_new = sink.out.len();
         let idx = NameIndex::build(docs);
+        let doc_counts: Vec<usize> = idx.forms.iter().map(|f| f.doc_count()).collect();
+        // each spelling's uses by path (a stable sort: document order among equal paths)
+        let sorted_uses: Vec<Vec<(u32, u32)>> = idx
+            .forms
+            .iter()
+            .map(|f| {
+                let mut u = f.uses.clone();
+                u.sort_by(|x, y| docs[x.0 as usize].path.cmp(&docs[y.0 as usize].path));
+                u
+            })
+            .collect();
+        // the spelling most documents use, for each spelling fewer documents use: chosen
+        // before any diagnostic is written (see `MajorChoice`)
+        let mut majors = MajorChoice::new(idx.forms.len());
         for (a, b, _) in idx.similar_pairs(self.thresholds(), self.0.given_name_edit_distance) {
             let (fa, fb) = (&idx.forms[a], &idx.forms[b]);
-            let docs_a: Vec<u32> = fa.uses.iter().map(|u| u.0).collect();
-            let docs_b: Vec<u32> = fb.uses.iter().map(|u| u.0).collect();
             // both spellings in one document: the in-document check reports it
-            if docs_a.iter().any(|d| docs_b.contains(d)) {
+            if share_a_document(fa, fb) {
+                continue;
+            }
+            let (na, nb) = (doc_counts[a], doc_counts[b]);
+            // "O'Malley" / "O’Malley" is typography, not spelling; two spellings each
+            // written by several documents are two people ("Ron" and "Rand Paul")
+            if na >= 2 && nb >= 2 || fa.full().replace('’', "'") == fb.full().replace('’', "'")
+            {
+                continue;
+            }
+            if na != nb {
+                let (major, minor) = if na > nb { (a, b) } else { (b, a) };
+                majors.offer(minor, major, doc_counts[major], &idx.forms[major].full());
                 continue;
             }
             let (full_a, full_b) = (fa.full(), fb.full());
-            let (na, nb) = (fa.doc_count(), fb.doc_count());
-            // "O'Malley" / "O’Malley" is typography, not spelling; two spellings each
-            // written by several documents are two people ("Ron" and "Rand Paul")
-            if full_a.replace('’', "'") == full_b.replace('’', "'") || na >= 2 && nb >= 2 {
-                continue;
-            }
             // where a document uses a spelling: its path and the first full mention
             let place = |u: &(u32, u32)| {
                 let d = &docs[u.0 as usize];
                 (d.path.clone(), d.people[u.1 as usize].first)
             };
-            if na == nb {
-                // one against one (or n against n): say so, do not guess
-                let mut uses: Vec<(String, Span, &String)> = fa
-                    .uses
-                    .iter()
-                    .map(|u| (place(u), &full_a))
-                    .chain(fb.uses.iter().map(|u| (place(u), &full_b)))
-                    .map(|((p, f), n)| (p, f, n))
-                    .collect();
-                uses.sort_by(|x, y| x.0.cmp(&y.0));
-                let (p0, f0, n0) = uses[0].clone();
-                let other = if *n0 == full_a { &full_b } else { &full_a };
-                let mut d = Diagnostic::new(
-                    &p0,
-                    sink.rule,
-                    sink.severity,
-                    f0,
-                    format!("“{n0}” here, “{other}” in another draft of the story"),
-                )
-                .label(format!("spelled “{n0}” here"))
-                .note(format!(
-                    "{na} document(s) each way: credlint cannot tell which spelling is right"
-                ))
-                .help(registry_note());
-                for (p, f, n) in uses.iter().skip(1).take(4) {
-                    d = d.related(Some(p.clone()), *f, format!("spelled “{n}” here"));
-                }
-                sink.push(d);
-                continue;
+            // one against one (or n against n): say so, do not guess. The first five
+            // uses by path of both spellings, merged from each spelling's sorted uses
+            // (sorting both spellings' uses again for each pair made pairs × uses)
+            let by_path = |u: &&(u32, u32)| docs[u.0 as usize].path.as_str();
+            let uses: Vec<(String, Span, &String)> = merge_by(
+                sorted_uses[a].iter().map(|u| (u, &full_a)),
+                sorted_uses[b].iter().map(|u| (u, &full_b)),
+                |x, y| by_path(&x.0) <= by_path(&y.0),
+            )
+            .take(5)
+            .map(|(u, n)| {
+                let (p, f) = place(u);
+                (p, f, n)
+            })
+            .collect();
+            let (p0, f0, n0) = uses[0].clone();
+            let other = if *n0 == full_a { &full_b } else { &full_a };
+            let mut d = Diagnostic::new(
+                &p0,
+                sink.rule,
+                sink.severity,
+                f0,
+                format!("“{n0}” here, “{other}” in another draft of the story"),
+            )
+            .label(format!("spelled “{n0}” here"))
+            .note(format!(
+                "{na} document(s) each way: credlint cannot tell which spelling is right"
+            ))
+            .help(registry_note());
+            for (p, f, n) in uses.iter().skip(1).take(4) {
+                d = d.related(Some(p.clone()), *f, format!("spelled “{n}” here"));
             }
-            let (major, minor, nmaj) = if na > nb { (fa, fb, na) } else { (fb, fa, nb) };
-            let (maj_full, min_full) = (major.full(), minor.full());
+            sink.push(d);
+        }
+        for (m, choice) in majors.best.iter().enumerate() {
+            let Some((nmaj, maj_full, j)) = choice else {
+                continue;
+            };
+            let minor = &idx.forms[m];
+            let place = |u: &(u32, u32)| {
+                let d = &docs[u.0 as usize];
+                (d.path.clone(), d.people[u.1 as usize].first)
+            };
+            let min_full = minor.full();
             for u in &minor.uses {
                 let (path, first) = place(u);
                 let mut d = Diagnostic::new(
@@ -542,7 +572,8 @@ impl Rule for NameInconsistency {
                     "write “{maj_full}” if this is the same person; {}",
                     registry_note()
                 ));
-                for mu in major.uses.iter().take(3) {
+                // by path, so that the order the files came in does not show
+                for mu in sorted_uses[*j].iter().take(3) {
                     let (mp, mf) = place(mu);
                     d = d.related(Some(mp), mf, format!("spelled “{maj_full}” here"));
                 }
@@ -550,14 +581,23 @@ impl Rule for NameInconsistency {
             }
         }
         // lines and columns from the summaries: the texts are gone by now
-        let by_path: FxHashMap<&str, &DocNames> =
-            docs.iter().map(|d| (d.path.as_str(), d)).collect();
-        let find = |path: &str, span: Span| {
-            by_path
-                .get(path)
-                .and_then(|d| d.people.iter().find(|p| p.first == span))
-                .map(|p| p.first_position)
-        };
+        // a path's last document (a path linted twice), and in it the first person with
+        // that span: what searching the document's people for each diagnostic found
+        let last_doc: FxHashMap<&str, usize> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.path.as_str(), i))
+            .collect();
+        let mut positions = FxHashMap::default();
+        for (i, d) in docs.iter().enumerate() {
+            if last_doc.get(d.path.as_str()) != Some(&i) {
+                continue;
+            }
+            for p in d.people.iter().rev() {
+                positions.insert((d.path.as_str(), p.first), p.first_position);
+            }
+        }
+        let find = |path: &str, span: Span| positions.get(&(path, span)).copied();
         for d in &mut sink.out[first_new..] {
             d.position = find(&d.path, d.span);
             let own = d.path.clone();
@@ -694,9 +734,119 @@ fn relatives(doc: &Document, p: &crate::names::Person) -> bool {
     })
 }
 
+/// Two spellings used in one document. Uses are listed in document order.
+fn share_a_document(a: &Form, b: &Form) -> bool {
+    let (mut i, mut j) = (a.uses.iter().peekable(), b.uses.iter().peekable());
+    while let (Some(x), Some(y)) = (i.peek(), j.peek()) {
+        match x.0.cmp(&y.0) {
+            std::cmp::Ordering::Less => _ = i.next(),
+            std::cmp::Ordering::Greater => _ = j.next(),
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
+/// The items of two sorted sequences in order, `a`'s first among equals (`first(x, y)`:
+/// `x` from `a` goes before `y` from `b`): what a stable sort of `a` then `b` gives.
+fn merge_by<T>(
+    a: impl Iterator<Item = T>,
+    b: impl Iterator<Item = T>,
+    first: impl Fn(&T, &T) -> bool,
+) -> impl Iterator<Item = T> {
+    let (mut a, mut b) = (a.peekable(), b.peekable());
+    std::iter::from_fn(move || match (a.peek(), b.peek()) {
+        (Some(x), Some(y)) => {
+            if first(x, y) {
+                a.next()
+            } else {
+                b.next()
+            }
+        }
+        (Some(_), None) => a.next(),
+        (None, _) => b.next(),
+    })
+}
+
+/// For each spelling, the similar spelling used by more documents that its diagnostics
+/// name. Of the diagnostics several such spellings would give at one place, the run
+/// keeps one (the first by message, see `crate::finish`); choosing it here first writes
+/// one diagnostic for each use instead of one for each use and each similar spelling
+/// (2,000 spellings one edit apart made millions).
+struct MajorChoice {
+    /// (documents, full name, form) of the chosen spelling, by form.
+    best: Vec<Option<(usize, String, usize)>>,
+}
+
+impl MajorChoice {
+    fn new(forms: usize) -> Self {
+        MajorChoice {
+            best: vec![None; forms],
+        }
+    }
+
+    /// `major`, used by `docs` documents, as the spelling `minor`'s diagnostics name, if
+    /// its message comes first: "… but {docs} other document(s) write “{full}”".
+    fn offer(&mut self, minor: usize, major: usize, docs: usize, full: &str) {
+        let tail = |n: usize, f: &str| format!("{n} other document(s) write “{f}”");
+        let better = match &self.best[minor] {
+            None => true,
+            Some((n, f, _)) => tail(docs, full) < tail(*n, f),
+        };
+        if better {
+            self.best[minor] = Some((docs, full.to_string(), major));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::lint;
+
+    /// A size bound, not a time one: spellings all one edit from each other across many
+    /// documents give at most one diagnostic for each use of a spelling (it was one for
+    /// each use and each similar spelling, which grew with the square of the names).
+    #[test]
+    fn cross_file_findings_grow_with_the_uses_not_the_pairs() {
+        use crate::names::index::{DocNames, DocPerson};
+        use crate::text::Span;
+        let cfg = crate::Config::builtin().expect("built-in config");
+        let letters = "abcdefghijklmnopqrstuvwxyz";
+        let mut docs = Vec::new();
+        // spelling k is used by k + 1 documents: every pair has unequal counts but a few
+        for k in 0..40usize {
+            let c = &letters[k % 26..k % 26 + 1];
+            let full = format!("Anna Ko{c}alczyk{}", if k >= 26 { "a" } else { "" });
+            for copy in 0..=k {
+                docs.push(DocNames {
+                    path: format!("d{k:02}-{copy:02}.txt"),
+                    people: vec![DocPerson {
+                        full: full.clone().into_boxed_str(),
+                        first: Span::new(0, full.len()),
+                        first_position: Default::default(),
+                    }],
+                });
+            }
+        }
+        let uses = docs.len();
+        let rule = cfg
+            .rules
+            .iter()
+            .find(|r| r.id() == "name-inconsistency")
+            .expect("the rule is on by default");
+        let mut out = Vec::new();
+        let mut sink = crate::rules::Sink {
+            rule: rule.id(),
+            severity: rule.severity,
+            path: "",
+            out: &mut out,
+        };
+        rule.rule.check_corpus(&docs, &mut sink);
+        // two spellings each written by several documents are two people: only the
+        // spelling of one document is reported, against the 39 more common ones it is
+        // near: one diagnostic for its one use, not one for each similar spelling
+        assert_eq!(out.len(), 1, "{} diagnostics for {uses} uses", out.len());
+    }
 
     #[test]
     fn lowercase_words_answer_the_same_before_and_after_the_set_is_built() {

@@ -72,9 +72,40 @@ struct Options {
 
 struct UnattributedQuote(Options);
 
+/// The attributions of sentence `si`.
+fn sentence_slice(
+    atts: &[crate::grammar::Attribution],
+    si: usize,
+) -> &[crate::grammar::Attribution] {
+    let a = atts.partition_point(|x| x.sentence < si);
+    let b = atts.partition_point(|x| x.sentence <= si);
+    &atts[a..b.max(a)]
+}
+
+/// For each quote, whether another quote with a different span contains it: one sort and
+/// one sweep, where asking each quote about every other cost N² on a draft of N quotes.
+/// Sorted by start, longest first, a span is inside another exactly when a span before
+/// its group of equal spans reaches as far as it does.
+fn inside_another(quotes: &[crate::text::quotes::Quote]) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..quotes.len()).collect();
+    order.sort_by_key(|&i| (quotes[i].span.start, std::cmp::Reverse(quotes[i].span.end)));
+    let mut nested = vec![false; quotes.len()];
+    let mut reach: Option<usize> = None; // the furthest end before the current group
+    for group in order.chunk_by(|&a, &b| quotes[a].span == quotes[b].span) {
+        let span = quotes[group[0]].span;
+        let inside = reach.is_some_and(|r| r >= span.end);
+        for &i in group {
+            nested[i] = inside;
+        }
+        reach = Some(reach.map_or(span.end, |r| r.max(span.end)));
+    }
+    nested
+}
+
 impl Rule for UnattributedQuote {
     fn check(&self, doc: &Document, sink: &mut Sink) {
         let text = doc.prose();
+        let nested = inside_another(&doc.text.quotes);
         for (i, q) in doc.text.quotes.iter().enumerate() {
             if doc.quote_speakers[i].attribution.is_some() || q.single && !self.0.single_quotes {
                 continue;
@@ -109,16 +140,15 @@ impl Rule for UnattributedQuote {
             }
             // "… is being criticized as a “use it or lose it” approach": attributed to no one,
             // which agentless-attribution reports
+            // (attributions come in sentence order: the sentence's are a slice)
             if let Some(si) = doc.text.sentence_at(q.span.start)
-                && doc.attributions.iter().any(|a| {
-                    a.sentence == si
-                        && a.form == crate::grammar::CueForm::Agentless
-                        && a.cue.end <= q.span.start
+                && sentence_slice(&doc.attributions, si).iter().any(|a| {
+                    a.form == crate::grammar::CueForm::Agentless && a.cue.end <= q.span.start
                 })
             {
                 continue;
             }
-            if speaker_in_reach(doc, i) {
+            if speaker_in_reach(doc, i, nested[i]) {
                 continue;
             }
             let first_line_end = text[q.span.start..q.span.end]
@@ -136,20 +166,18 @@ impl Rule for UnattributedQuote {
 
 /// Whether the quotation `qi` has a speaker the grammar's attribution missed: a reporting
 /// verb in its sentence, a colon introducing it, a quotation with a speaker before it in
-/// the paragraph, a byline or bracketed credit after it, or an enclosing quotation.
-fn speaker_in_reach(doc: &Document, qi: usize) -> bool {
+/// the paragraph, a byline or bracketed credit after it, or an enclosing quotation
+/// (`nested`).
+fn speaker_in_reach(doc: &Document, qi: usize, nested: bool) -> bool {
     let q = &doc.text.quotes[qi];
     speaker_near(doc, q.span)
         || attributed_quote_before(doc, qi)
         || follows_attributed_paragraph(doc, q.span)
         || continues_open_quote(doc, q.span)
         || marks_broken(doc, q.span)
-        // a quotation inside another quotation is the speaker quoting someone
-        || doc
-            .text
-            .quotes
-            .iter()
-            .any(|o| o.span != q.span && o.span.contains(q.span))
+        // a quotation inside another quotation is the speaker quoting someone (found for
+        // every quotation at once: `inside_another`)
+        || nested
 }
 
 /// The checks that read only the quotation's own sentence and paragraph.
@@ -366,6 +394,28 @@ fn credited_after(doc: &Document, quote: Span) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn inside_another_agrees_with_asking_every_quote() {
+        use crate::text::TextModel;
+        for text in [
+            "“He said ‘no’ twice,” she said. “Fine.” ‘One’ and ‘two’.",
+            "“A “B” C” and “D\n\n“E” ”F“ \"G 'h' i\" ``J'' k",
+            "“Open.\n\n“Continued.” Then ‘single “double” inside’.",
+        ] {
+            let tm = TextModel::new(text, false);
+            let plain: Vec<bool> = tm
+                .quotes
+                .iter()
+                .map(|q| {
+                    tm.quotes
+                        .iter()
+                        .any(|o| o.span != q.span && o.span.contains(q.span))
+                })
+                .collect();
+            assert_eq!(super::inside_another(&tm.quotes), plain, "{text:?}");
+        }
+    }
+
     use crate::rules::testing::lint;
 
     #[test]

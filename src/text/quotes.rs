@@ -136,46 +136,73 @@ fn classify(text: &str, t: &Token) -> Mark {
     }
 }
 
-/// `s.split_whitespace().take(max).count()`, reading ASCII bytes without decoding them
-/// (the iterator decoded and tested every character: a thousand instructions a call).
-fn leading_words(s: &str, max: usize) -> usize {
-    let mut n = 0;
-    let mut in_word = false;
-    for (i, &b) in s.as_bytes().iter().enumerate() {
-        let space = if b < 0x80 {
-            b.is_ascii_whitespace() || b == 0x0b
-        } else if b >= 0xc0 {
-            // the first byte of a character: decode it
-            s[i..].chars().next().is_some_and(char::is_whitespace)
-        } else {
-            // a continuation byte: part of the character already judged
-            !in_word
-        };
-        if space {
-            in_word = false;
-        } else if !in_word {
-            if n == max {
-                break;
+/// What [`looks_like_misused_close`] asks about the rest of a paragraph after a mark,
+/// answered without reading that rest: built once per paragraph, in one pass, the first
+/// time a mark there needs it. Reading the rest of the paragraph for each mark made a
+/// paragraph of N marks cost N² (a megabyte of quotation marks took minutes).
+struct ParagraphTail {
+    end: usize,
+    /// Where each whitespace-separated word of the paragraph starts, ascending.
+    word_starts: Vec<usize>,
+    /// Where the paragraph's last double quotation mark (“ ” ") starts.
+    last_double: Option<usize>,
+    /// The paragraph, without its trailing whitespace, ends with a full stop.
+    ends_with_stop: bool,
+}
+
+impl ParagraphTail {
+    fn new(text: &str, start: usize, end: usize) -> Self {
+        let para = &text[start..end];
+        let mut word_starts = Vec::new();
+        let mut last_double = None;
+        let mut prev_space = true;
+        for (i, c) in para.char_indices() {
+            let space = c.is_whitespace();
+            if !space && prev_space {
+                word_starts.push(start + i);
             }
-            n += 1;
-            in_word = true;
+            if matches!(c, '“' | '”' | '"') {
+                last_double = Some(start + i);
+            }
+            prev_space = space;
+        }
+        ParagraphTail {
+            end,
+            word_starts,
+            last_double,
+            ends_with_stop: para.trim_end().ends_with('.'),
         }
     }
-    n
+
+    /// `text[from..end].split_whitespace().count()`, at most `max`: a word that begins
+    /// at `from` itself, then those that begin after it.
+    fn words_after(&self, text: &str, from: usize, max: usize) -> usize {
+        let first = text[from..self.end]
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_whitespace());
+        let later = self.word_starts.len() - self.word_starts.partition_point(|&w| w <= from);
+        (usize::from(first) + later).min(max)
+    }
+
+    /// `text[from..end]` holds a double quotation mark.
+    fn double_mark_after(&self, from: usize) -> bool {
+        self.last_double.is_some_and(|d| d >= from)
+    }
 }
 
 /// A lone opening mark followed by a few words and the paragraph's end, as in
 /// "… sanctions “Sullivan explained.": the writer meant a closing mark.
-fn looks_like_misused_close(text: &str, mark: Span, para_end: usize) -> bool {
-    let tail = &text[mark.end..para_end];
-    // only the first few words matter; never count a long paragraph to its end
-    let words = leading_words(tail, 7);
-    let ends = tail.trim_end().ends_with('.');
+fn looks_like_misused_close(text: &str, mark: Span, tail: &ParagraphTail) -> bool {
+    // only the first few words matter
+    let words = tail.words_after(text, mark.end, 7);
+    // with a word after the mark, the rest of the paragraph ends where the paragraph does
+    let ends = tail.ends_with_stop;
     let glued = text[..mark.start]
         .chars()
         .next_back()
         .is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ',' | '?' | '!'));
-    (1..=5).contains(&words) && ends && !tail.contains(['“', '”', '"']) || glued && words <= 5
+    (1..=5).contains(&words) && ends && !tail.double_mark_after(mark.end) || glued && words <= 5
 }
 
 pub fn find(
@@ -199,6 +226,12 @@ pub fn find(
         let mut open_double: Option<(usize, Option<usize>)> = None; // (start, continues)
         let mut open_single: Option<usize> = None;
         let mut skip_first = 0usize;
+        let mut tail_cell: Option<ParagraphTail> = None;
+        let mut misused_close = |span: Span| {
+            let tail =
+                tail_cell.get_or_insert_with(|| ParagraphTail::new(text, p.span.start, p.span.end));
+            looks_like_misused_close(text, span, tail)
+        };
         if let Some(prev) = carry {
             if first_is_open {
                 open_double = Some((p.span.start, Some(prev)));
@@ -221,9 +254,7 @@ pub fn find(
                     let (span, m) = marks[k];
                     match m {
                         Mark::Close(false) => Some((k, span, false)),
-                        Mark::Open(false) if looks_like_misused_close(text, span, p.span.end) => {
-                            Some((k, span, true))
-                        }
+                        Mark::Open(false) if misused_close(span) => Some((k, span, true)),
                         _ => None,
                     }
                 });
@@ -291,7 +322,7 @@ pub fn find(
                         });
                     }
                     if let Some((s, cont)) = open_double {
-                        if looks_like_misused_close(text, span, p.span.end) {
+                        if misused_close(span) {
                             issues.push(QuoteIssue {
                                 kind: QuoteIssueKind::OpeningUsedAsClose,
                                 span,
@@ -308,7 +339,7 @@ pub fn find(
                             related: None,
                         });
                         push_open_ended(&mut quotes, s, span.start, pi, cont);
-                    } else if looks_like_misused_close(text, span, p.span.end)
+                    } else if misused_close(span)
                         && text[..span.start]
                             .chars()
                             .next_back()
@@ -420,8 +451,22 @@ fn push_open_ended(
 
 #[cfg(test)]
 mod tests {
+    use super::{ParagraphTail, Span};
+
+    /// The plain reading of the rest of the paragraph that [`ParagraphTail`] stands for.
+    fn plain(text: &str, mark: Span, para_end: usize) -> bool {
+        let tail = &text[mark.end..para_end];
+        let words = tail.split_whitespace().take(7).count();
+        let ends = tail.trim_end().ends_with('.');
+        let glued = text[..mark.start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ',' | '?' | '!'));
+        (1..=5).contains(&words) && ends && !tail.contains(['“', '”', '"']) || glued && words <= 5
+    }
+
     #[test]
-    fn leading_words_count_as_split_whitespace_does() {
+    fn paragraph_tail_answers_as_reading_the_rest_does() {
         for s in [
             "",
             "   ",
@@ -431,13 +476,29 @@ mod tests {
             "\u{a0}\u{a0}x",
             "a b c d e f g h i j",
             "naïve café résumé",
+            "We are watching.",
+            "Sullivan explained.",
+            "one “two” three.",
+            "\"x\" y",
         ] {
-            for max in [0, 1, 5, 7, 20] {
-                assert_eq!(
-                    super::leading_words(s, max),
-                    s.split_whitespace().take(max).count(),
-                    "{s:?} {max}"
-                );
+            for prefix in ["", "He said ", "x", "“", "a. "] {
+                let text = format!("{prefix}“{s}”.  \n");
+                let tail = ParagraphTail::new(&text, 0, text.len());
+                for (i, c) in text.char_indices().filter(|(_, c)| super::is_mark(*c)) {
+                    let mark = Span::new(i, i + c.len_utf8());
+                    assert_eq!(
+                        super::looks_like_misused_close(&text, mark, &tail),
+                        plain(&text, mark, text.len()),
+                        "{text:?} at {i}"
+                    );
+                    for max in [0, 1, 5, 7, 20] {
+                        assert_eq!(
+                            tail.words_after(&text, mark.end, max),
+                            text[mark.end..].split_whitespace().take(max).count(),
+                            "{text:?} {i} {max}"
+                        );
+                    }
+                }
             }
         }
     }
