@@ -5,17 +5,7 @@
 mod common;
 
 use std::io::Write;
-use std::path::Path;
 use std::process::{Output, Stdio};
-
-fn run_in(dir: &Path, args: &[&str]) -> Output {
-    common::bin()
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .expect("run credlint")
-}
 
 fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
@@ -61,7 +51,7 @@ fn bom_crlf_and_lone_cr_keep_true_lines_and_columns() {
         ("cr.txt", format!("Title\r\r{body}\r").as_bytes()),
     ]);
     for (file, line) in [("bom.txt", 1), ("crlf.txt", 3), ("cr.txt", 3)] {
-        let out = run_in(
+        let out = common::run_in(
             dir.path(),
             &["check", "--isolated", "--format", "json", file],
         );
@@ -72,7 +62,7 @@ fn bom_crlf_and_lone_cr_keep_true_lines_and_columns() {
             "{file}: {found:?}"
         );
         // the human header says the same
-        let out = run_in(dir.path(), &["check", "--isolated", file]);
+        let out = common::run_in(dir.path(), &["check", "--isolated", file]);
         assert!(
             text(&out.stdout).contains(&format!("{file}:{line}:24 ]")),
             "{file}: {}",
@@ -84,7 +74,7 @@ fn bom_crlf_and_lone_cr_keep_true_lines_and_columns() {
 #[test]
 fn an_empty_file_and_an_empty_configuration_are_fine() {
     let dir = repo(&[("empty.txt", b""), ("credlint.toml", b"")]);
-    let out = run_in(dir.path(), &["check", "empty.txt"]);
+    let out = common::run_in(dir.path(), &["check", "empty.txt"]);
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stdout.is_empty());
     assert_eq!(
@@ -96,7 +86,7 @@ fn an_empty_file_and_an_empty_configuration_are_fine() {
 /// Runs `check` in a repository whose credlint.toml is `config`: exit status and stderr.
 fn with_config(config: &str) -> (Option<i32>, String) {
     let dir = repo(&[("credlint.toml", config.as_bytes()), ("a.txt", b"Text.\n")]);
-    let out = run_in(dir.path(), &["check", "a.txt"]);
+    let out = common::run_in(dir.path(), &["check", "a.txt"]);
     (out.status.code(), text(&out.stderr))
 }
 
@@ -155,7 +145,7 @@ fn configured_patterns_are_literals_with_bounded_sizes() {
             format!("{}b said the mayor.\n", "a".repeat(5_000)).as_bytes(),
         ),
     ]);
-    let out = run_in(
+    let out = common::run_in(
         dir.path(),
         &["check", "--format", "json", "literal.txt", "aaaa.txt"],
     );
@@ -215,7 +205,7 @@ fn discovery_stops_at_the_repository_root_and_says_what_it_used() {
         "The council will spend TK on it.\n",
     )
     .expect("write");
-    let out = run_in(&root.join("drafts"), &["check", "--verbose", "a.txt"]);
+    let out = common::run_in(&root.join("drafts"), &["check", "--verbose", "a.txt"]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("placeholder-text"));
     assert!(
@@ -230,7 +220,7 @@ fn discovery_stops_at_the_repository_root_and_says_what_it_used() {
         "[rules.placeholder-text]\nseverity = \"info\"\n",
     )
     .expect("write");
-    let out = run_in(
+    let out = common::run_in(
         &root.join("drafts"),
         &["check", "-v", "--fail-on", "warning", "a.txt"],
     );
@@ -241,7 +231,7 @@ fn discovery_stops_at_the_repository_root_and_says_what_it_used() {
         "{}",
         text(&out.stderr)
     );
-    let out = run_in(&root, &["check", "--isolated", "-v", "drafts"]);
+    let out = common::run_in(&root, &["check", "--isolated", "-v", "drafts"]);
     assert!(
         text(&out.stderr).contains("credlint: configuration: built-in rules only (--isolated)")
     );

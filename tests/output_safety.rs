@@ -4,8 +4,7 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::{Output, Stdio};
+use std::process::Stdio;
 
 /// A draft with a finding (the TK marker, an anonymous source) on a line full of hostile
 /// characters: a screen clear, a window title (OSC), a hyperlink (OSC 8), a bell, a bidi
@@ -16,15 +15,6 @@ const HOSTILE: &str = "The mayor said TK \u{1b}[2J\u{1b}]0;pwned\u{7}\u{1b}]8;;h
 fn raw_control(c: char) -> bool {
     (c.is_control() && c != '\n')
         || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200b}'..='\u{200f}' | '\u{feff}')
-}
-
-fn run_in(dir: &Path, args: &[&str]) -> Output {
-    common::bin()
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .expect("run credlint")
 }
 
 #[cfg(unix)]
@@ -40,7 +30,7 @@ fn hostile_drafts_and_file_names_reach_no_terminal_raw() {
     )
     .expect("write");
     for format in ["human", "concise"] {
-        let out = run_in(
+        let out = common::run_in(
             dir.path(),
             &["check", "--isolated", "--format", format, "."],
         );
@@ -64,7 +54,7 @@ fn hostile_drafts_and_file_names_reach_no_terminal_raw() {
         assert!(stdout.contains("TK"), "{format}: {stdout}");
     }
     // with colour, the only escapes are ariadne's colour codes (ESC [ … m)
-    let out = run_in(
+    let out = common::run_in(
         dir.path(),
         &["check", "--isolated", "--color", "always", "."],
     );
@@ -84,7 +74,7 @@ fn hostile_drafts_and_file_names_reach_no_terminal_raw() {
         );
     }
     // the underline stays under the marker: as many columns before it in both lines
-    let out = run_in(dir.path(), &["check", "--isolated", name]);
+    let out = common::run_in(dir.path(), &["check", "--isolated", name]);
     let stdout = String::from_utf8(out.stdout).expect("utf-8");
     let lines: Vec<&str> = stdout.lines().collect();
     let label = lines
@@ -110,7 +100,7 @@ fn github_annotations_cannot_be_forged_by_a_file_name_or_a_draft() {
         b"bad \xff byte",
     )
     .expect("write");
-    let out = run_in(
+    let out = common::run_in(
         dir.path(),
         &["check", "--isolated", "--format", "github", "."],
     );
@@ -152,7 +142,7 @@ fn json_and_sarif_escape_every_control_character() {
     let name = "s\u{1b}[2J\u{7f}\u{9b}.txt";
     std::fs::write(dir.path().join(name), HOSTILE).expect("write");
     for format in ["json", "sarif"] {
-        let out = run_in(
+        let out = common::run_in(
             dir.path(),
             &["check", "--isolated", "--format", format, name],
         );
@@ -191,12 +181,12 @@ fn human_output_on_a_long_line_of_findings_is_bounded() {
         let mut args = vec!["check", "--isolated", "--format", "human"];
         args.extend_from_slice(extra);
         args.push("q.txt");
-        let out = run_in(dir.path(), &args);
+        let out = common::run_in(dir.path(), &args);
         assert_eq!(out.status.code(), Some(1));
         String::from_utf8(out.stdout).expect("utf-8")
     };
     // machine formats stay complete: the count of findings
-    let out = run_in(
+    let out = common::run_in(
         dir.path(),
         &["check", "--isolated", "--format", "concise", "q.txt"],
     );
@@ -283,7 +273,7 @@ fn the_source_ledger_escapes_what_it_quotes() {
     let draft =
         "Ingrid \u{1b}]0;pwned\u{7}Solberg, the harbour master, said the port would reopen.\n";
     std::fs::write(dir.path().join("led\u{1b}[2Jger.txt"), draft).expect("write");
-    let out = run_in(dir.path(), &["sources", "--isolated", "."]);
+    let out = common::run_in(dir.path(), &["sources", "--isolated", "."]);
     assert_eq!(
         out.status.code(),
         Some(0),

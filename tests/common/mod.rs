@@ -66,3 +66,13 @@ pub fn run_with_stdin(args: &[&str], input: &str) -> std::process::Output {
     }
     child.wait_with_output().expect("wait for credlint")
 }
+
+/// credlint run in `dir` with `args`, without colour: its status and output.
+pub fn run_in(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    bin()
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .args(args)
+        .output()
+        .expect("run credlint")
+}
