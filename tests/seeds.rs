@@ -406,8 +406,8 @@ fn source_ledger_of_003() {
     let liu = row("Liu Pengyu");
     assert_eq!(liu.kind, credlint::grammar::SourceKind::Person);
     assert_eq!(
-        liu.attributions, 3,
-        "said ×3 (the fourth, 'expressed concern', is not speech)"
+        liu.attributions, 4,
+        "said ×3 and the 'and said' that shares the subject of 'expressed concern' (not speech)"
     );
     assert_eq!(row("CNN").kind, credlint::grammar::SourceKind::Outlet);
     assert_eq!(

@@ -512,7 +512,14 @@ fn body_after_unit<'a>(rest: In<'a>, mut np: Np) -> Res<'a, Np> {
                         named_end = e;
                     }
                 }
-                Post::Relative(e) => np.end = e,
+                // "Chris Cox, who runs the lobby arm,": the clause says who the source
+                // is, and belongs to the mention (as news annotation takes it)
+                Post::Relative(e) => {
+                    np.end = e;
+                    if !in_channel {
+                        named_end = e;
+                    }
+                }
                 Post::Channel((s, e)) => {
                     np.channel.get_or_insert((s, e));
                     np.end = e;
@@ -616,10 +623,18 @@ fn subject_after_body<'a>(rest: In<'a>, mut np: Np) -> Res<'a, Np> {
         if let Ok((after, (_, a, _, c))) = appos {
             np.appositive.get_or_insert((a.start, a.head + 1));
             np.end = c.idx + 1;
+            // "Tom Hale, the president of the local,": the description closed by its
+            // comma is part of the mention that names the source
+            if np.channel.is_none() && np.cited.is_none() {
+                np.source_end = np.end;
+            }
             rest = after;
             took = true;
         } else if let Ok((after, (_, e))) = part {
             np.end = e;
+            if np.channel.is_none() && np.cited.is_none() {
+                np.source_end = np.end;
+            }
             rest = after;
             took = true;
         } else {
@@ -670,6 +685,9 @@ pub fn object<'a>(i: In<'a>) -> Res<'a, Np> {
         if ends {
             np.appositive = Some((a.start, a.head + 1));
             np.end = a.end;
+            if np.channel.is_none() && np.cited.is_none() {
+                np.source_end = np.end;
+            }
             return Ok((after, np));
         }
     }
