@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use rustc_hash::FxHashMap;
 
+use super::anonymous_source::{not_a_source, singular};
 use super::{Rule, RuleDef, RuleMeta, Sink, options, quoted};
 use crate::analysis::Document;
 use crate::diagnostic::Severity;
@@ -113,18 +114,6 @@ impl AnonymityUnexplained {
             first_rote,
             rote_severity,
         })
-    }
-}
-
-fn singular(head: &str) -> String {
-    let h = head.to_lowercase();
-    match h.as_str() {
-        "people" => "person".into(),
-        _ => h
-            .strip_suffix('s')
-            .filter(|s| !s.ends_with('s'))
-            .map(str::to_string)
-            .unwrap_or(h),
     }
 }
 
@@ -238,7 +227,7 @@ impl Rule for AnonymityUnexplained {
             if !seen.insert(src) {
                 continue;
             }
-            if !self.hides_person(a) {
+            if !self.hides_person(a) || not_a_source(doc, i) {
                 continue;
             }
             let head = singular(a.head.as_deref().unwrap_or(""));
