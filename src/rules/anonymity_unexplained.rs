@@ -117,6 +117,22 @@ impl AnonymityUnexplained {
     }
 }
 
+/// Words that place "people" or "someone" where a source sits ("people familiar with
+/// the talks", "a person close to the player", "someone in attendance").
+const PLACED: &[&str] = &[
+    "familiar",
+    "close to",
+    "briefed",
+    "knowledge",
+    "involved",
+    "aware",
+    "inside",
+    "attendance",
+    "who were",
+    "who was",
+    "with direct",
+];
+
 /// An anonymous source said something (not "declined to comment", not "it is said"):
 /// the attributions this rule asks a reason for.
 fn speaks_anonymously(a: &Attribution) -> bool {
@@ -126,16 +142,32 @@ fn speaks_anonymously(a: &Attribution) -> bool {
 impl AnonymityUnexplained {
     /// The source's description hides a particular person ("an official", not "the
     /// ministry"): its anonymity needs a reason.
-    fn hides_person(&self, a: &Attribution) -> bool {
+    fn hides_person(&self, doc: &Document, a: &Attribution) -> bool {
         // both sides are lowercase already: the head as the grammar records it, the
         // list as the rule was configured
         let head = a.head.as_deref().unwrap_or("");
-        self.requires_reason.iter().any(|r| r == head)
+        if !self.requires_reason.iter().any(|r| r == head) {
+            return false;
+        }
+        // "people would say", "until someone tells me": people in general, not a
+        // source, unless the description places them ("people familiar with the talks")
+        if matches!(
+            head,
+            "people" | "person" | "persons" | "someone" | "somebody"
+        ) {
+            let full = a
+                .source_full
+                .or(a.source)
+                .map_or("", |s| s.text(doc.prose()));
+            let full = full.to_lowercase();
+            return PLACED.iter().any(|w| full.contains(w));
+        }
+        true
     }
 
     /// The attributions this rule reports when no reason covers them.
-    fn asks_reason(&self, a: &Attribution) -> bool {
-        speaks_anonymously(a) && a.source.is_some() && self.hides_person(a)
+    fn asks_reason(&self, doc: &Document, a: &Attribution) -> bool {
+        speaks_anonymously(a) && a.source.is_some() && self.hides_person(doc, a)
     }
 }
 
@@ -143,7 +175,7 @@ impl Rule for AnonymityUnexplained {
     fn check(&self, doc: &Document, sink: &mut Sink) {
         // most articles have no anonymous source this rule asks a reason for: nothing to
         // report, so nothing to scan
-        if !doc.attributions.iter().any(|a| self.asks_reason(a)) {
+        if !doc.attributions.iter().any(|a| self.asks_reason(doc, a)) {
             return;
         }
         let text = doc.prose();
@@ -227,7 +259,7 @@ impl Rule for AnonymityUnexplained {
             if !seen.insert(src) {
                 continue;
             }
-            if !self.hides_person(a) || not_a_source(doc, i) {
+            if !self.hides_person(doc, a) || not_a_source(doc, i) {
                 continue;
             }
             let head = singular(a.head.as_deref().unwrap_or(""));
@@ -276,6 +308,14 @@ mod tests {
         let d = lint("anonymity-unexplained", text);
         assert_eq!(d.len(), 1);
         assert!(d[0].message.contains("Sources"));
+    }
+
+    #[test]
+    fn people_in_general_need_no_reason_people_placed_as_sources_do() {
+        let text = "The fans were angry.\n\nIf he lost, people would say he was finished. Until someone tells me otherwise, I will play. People familiar with the talks said a deal was near.";
+        let d = lint("anonymity-unexplained", text);
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert!(d[0].message.contains("People familiar"), "{}", d[0].message);
     }
 
     #[test]

@@ -359,6 +359,7 @@ pub fn not_a_source(doc: &Document, i: usize) -> bool {
     in_headline(doc, a.sentence)
         || counts_respondents(doc, src)
         || names_a_person(doc, src)
+        || apposed_to_a_name(doc, src, a.sentence)
         || a.form == CueForm::Verb && is_object(doc, src, a.sentence)
         || garbled(doc, src)
         || repeats_earlier_source(doc, i)
@@ -460,6 +461,28 @@ fn names_a_person(doc: &Document, src: crate::text::Span) -> bool {
         .iter()
         .take_while(|m| m.span.start < src.end)
         .any(|m| m.span.end == src.end)
+}
+
+/// "Jane Roe, a lawyer who represents the club, said": the description is an
+/// appositive of the name right before its comma.
+fn apposed_to_a_name(doc: &Document, src: crate::text::Span, sentence: usize) -> bool {
+    let k = doc.text.token_at(src.start);
+    if k < doc.text.sentences[sentence].tokens.start + 2 {
+        return false;
+    }
+    let comma = &doc.text.tokens[k - 1];
+    if comma.text(doc.prose()) != "," {
+        return false;
+    }
+    let name_end = doc.text.tokens[k - 2].span().end;
+    let from = doc
+        .people
+        .mentions
+        .partition_point(|m| m.span.end < name_end);
+    doc.people
+        .mentions
+        .get(from)
+        .is_some_and(|m| m.span.end == name_end)
 }
 
 /// The token right before the description is a preposition or a reporting verb: the
@@ -597,6 +620,7 @@ mod tests {
             "The poll is out.\n\nA number of readers have asked about the figure.",
             // a named person after a long title
             "The match ended level.\n\nThe result was fair, said club director of rugby Ann Bell.",
+            "The match ended level.\n\nAnn Bell, a lawyer who represents the club, said the result was fair.",
             // the object of a preposition or of a reporting verb
             "The files spread.\n\nThe files were shared via file-sharing services, the court heard.",
             "The letter is out.\n\nA letter to committee members calls for a vote.",
