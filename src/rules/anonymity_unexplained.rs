@@ -59,7 +59,14 @@ AP Stylebook, "anonymous sources"; Reuters Handbook of Journalism; The New York 
 - `requires-reason`: the heads of descriptions that hide particular people, as written
   ("official", "officials", "source", "aide", a singular "analyst"); a generic group
   ("Democrats", "critics", "analysts") speaks as a group and needs no reason, though
-  `anonymous-source` still reports it.
+  `anonymous-source` still reports it. A spokesperson or "the authorities" speak on the
+  record for an institution and need no reason either. "people" and "someone" need one
+  only where the description places them ("people familiar with the talks", "someone in
+  the room"), not in general ("people would say").
+
+Not reported, as for `anonymous-source`: what the grammar takes for a source but is not
+one (a survey's respondents, a named person after a title or before an appositive, the
+object of a preposition, a headline, a description repeating a source already reported).
 "#;
 
 #[derive(Deserialize)]
