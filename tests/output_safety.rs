@@ -9,7 +9,8 @@ use std::process::Stdio;
 /// A draft with a finding (the TK marker, an anonymous source) on a line full of hostile
 /// characters: a screen clear, a window title (OSC), a hyperlink (OSC 8), a bell, a bidi
 /// override, a zero-width space, a C1 CSI, DEL, and text that looks like workflow commands.
-const HOSTILE: &str = "The mayor said TK \u{1b}[2J\u{1b}]0;pwned\u{7}\u{1b}]8;;https://example.invalid\u{7}link\u{1b}]8;;\u{7} and \u{202e}txt.exe\u{200b} \u{9b}31m \u{7f} end.\n::add-mask::secret\n::stop-commands::token\n";
+/// "An aide" is an unnamed source and "TK" a placeholder: two findings on one line
+const HOSTILE: &str = "An aide said TK \u{1b}[2J\u{1b}]0;pwned\u{7}\u{1b}]8;;https://example.invalid\u{7}link\u{1b}]8;;\u{7} and \u{202e}txt.exe\u{200b} \u{9b}31m \u{7f} end.\n::add-mask::secret\n::stop-commands::token\n";
 
 /// Characters that must never reach a terminal raw.
 fn raw_control(c: char) -> bool {

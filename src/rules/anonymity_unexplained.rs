@@ -5,6 +5,7 @@ use serde::Deserialize;
 
 use rustc_hash::FxHashMap;
 
+use super::anonymous_source::{not_a_source, singular};
 use super::{Rule, RuleDef, RuleMeta, Sink, options, quoted};
 use crate::analysis::Document;
 use crate::diagnostic::Severity;
@@ -58,7 +59,14 @@ AP Stylebook, "anonymous sources"; Reuters Handbook of Journalism; The New York 
 - `requires-reason`: the heads of descriptions that hide particular people, as written
   ("official", "officials", "source", "aide", a singular "analyst"); a generic group
   ("Democrats", "critics", "analysts") speaks as a group and needs no reason, though
-  `anonymous-source` still reports it.
+  `anonymous-source` still reports it. A spokesperson or "the authorities" speak on the
+  record for an institution and need no reason either. "people" and "someone" need one
+  only where the description places them ("people familiar with the talks", "someone in
+  the room"), not in general ("people would say").
+
+Not reported, as for `anonymous-source`: what the grammar takes for a source but is not
+one (a survey's respondents, a named person after a title or before an appositive, the
+object of a preposition, a headline, a description repeating a source already reported).
 "#;
 
 #[derive(Deserialize)]
@@ -116,17 +124,21 @@ impl AnonymityUnexplained {
     }
 }
 
-fn singular(head: &str) -> String {
-    let h = head.to_lowercase();
-    match h.as_str() {
-        "people" => "person".into(),
-        _ => h
-            .strip_suffix('s')
-            .filter(|s| !s.ends_with('s'))
-            .map(str::to_string)
-            .unwrap_or(h),
-    }
-}
+/// Words that place "people" or "someone" where a source sits ("people familiar with
+/// the talks", "a person close to the player", "someone in attendance").
+const PLACED: &[&str] = &[
+    "familiar",
+    "close to",
+    "briefed",
+    "knowledge",
+    "involved",
+    "aware",
+    "inside",
+    "attendance",
+    "who were",
+    "who was",
+    "with direct",
+];
 
 /// An anonymous source said something (not "declined to comment", not "it is said"):
 /// the attributions this rule asks a reason for.
@@ -137,16 +149,32 @@ fn speaks_anonymously(a: &Attribution) -> bool {
 impl AnonymityUnexplained {
     /// The source's description hides a particular person ("an official", not "the
     /// ministry"): its anonymity needs a reason.
-    fn hides_person(&self, a: &Attribution) -> bool {
+    fn hides_person(&self, doc: &Document, a: &Attribution) -> bool {
         // both sides are lowercase already: the head as the grammar records it, the
         // list as the rule was configured
         let head = a.head.as_deref().unwrap_or("");
-        self.requires_reason.iter().any(|r| r == head)
+        if !self.requires_reason.iter().any(|r| r == head) {
+            return false;
+        }
+        // "people would say", "until someone tells me": people in general, not a
+        // source, unless the description places them ("people familiar with the talks")
+        if matches!(
+            head,
+            "people" | "person" | "persons" | "someone" | "somebody"
+        ) {
+            let full = a
+                .source_full
+                .or(a.source)
+                .map_or("", |s| s.text(doc.prose()));
+            let full = full.to_lowercase();
+            return PLACED.iter().any(|w| full.contains(w));
+        }
+        true
     }
 
     /// The attributions this rule reports when no reason covers them.
-    fn asks_reason(&self, a: &Attribution) -> bool {
-        speaks_anonymously(a) && a.source.is_some() && self.hides_person(a)
+    fn asks_reason(&self, doc: &Document, a: &Attribution) -> bool {
+        speaks_anonymously(a) && a.source.is_some() && self.hides_person(doc, a)
     }
 }
 
@@ -154,7 +182,7 @@ impl Rule for AnonymityUnexplained {
     fn check(&self, doc: &Document, sink: &mut Sink) {
         // most articles have no anonymous source this rule asks a reason for: nothing to
         // report, so nothing to scan
-        if !doc.attributions.iter().any(|a| self.asks_reason(a)) {
+        if !doc.attributions.iter().any(|a| self.asks_reason(doc, a)) {
             return;
         }
         let text = doc.prose();
@@ -238,7 +266,7 @@ impl Rule for AnonymityUnexplained {
             if !seen.insert(src) {
                 continue;
             }
-            if !self.hides_person(a) {
+            if !self.hides_person(doc, a) || not_a_source(doc, i) {
                 continue;
             }
             let head = singular(a.head.as_deref().unwrap_or(""));
@@ -287,6 +315,14 @@ mod tests {
         let d = lint("anonymity-unexplained", text);
         assert_eq!(d.len(), 1);
         assert!(d[0].message.contains("Sources"));
+    }
+
+    #[test]
+    fn people_in_general_need_no_reason_people_placed_as_sources_do() {
+        let text = "The fans were angry.\n\nIf he lost, people would say he was finished. Until someone tells me otherwise, I will play. People familiar with the talks said a deal was near.";
+        let d = lint("anonymity-unexplained", text);
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert!(d[0].message.contains("People familiar"), "{}", d[0].message);
     }
 
     #[test]
