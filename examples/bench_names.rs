@@ -82,6 +82,7 @@ fn main() {
         docs.push(DocNames {
             path: format!("doc{d}.txt"),
             people,
+            context: Default::default(),
         });
     }
     let generated = t0.elapsed();

@@ -403,6 +403,8 @@ mod tests {
                     first_position: Default::default(),
                 })
                 .collect(),
+            // drafts of one story: they name the same places
+            context: crate::names::index::Context::from_words(["Beijing", "Westminster"]),
         })
     }
 

@@ -471,6 +471,7 @@ impl Server {
             let names = r.names.unwrap_or_else(|| credlint::names::index::DocNames {
                 path: doc.path.clone(),
                 people: Vec::new(),
+                context: Default::default(),
             });
             self.names.update(names);
         }

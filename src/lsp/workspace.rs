@@ -93,7 +93,9 @@ impl NameSet {
         };
         let old = std::mem::replace(&mut self.docs[i], names);
         let new = &self.docs[i];
-        let same_names = old.people.len() == new.people.len()
+        // the context decides whether two documents' names are compared at all
+        let same_names = old.context == new.context
+            && old.people.len() == new.people.len()
             && old
                 .people
                 .iter()

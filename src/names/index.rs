@@ -33,6 +33,100 @@ impl DocPerson {
 pub struct DocNames {
     pub path: String,
     pub people: Vec<DocPerson>,
+    /// What the document is about, to tell drafts of one story from unrelated stories.
+    pub context: Context,
+}
+
+/// The distinctive capitalised words of a document (names of people, places,
+/// organisations, events; not sentence openers, function words, days, titles or
+/// acronyms), folded and hashed, sorted. Two drafts of one story share many of them; two
+/// unrelated stories that each name a Williams share few. At most [`Context::MAX`] are
+/// kept (the smallest hashes: a fixed sample of the words, so two long documents still
+/// keep the same sample of the words they share), which bounds what the cross-file check
+/// holds per document.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Context(Box<[u64]>);
+
+impl Context {
+    pub const MAX: usize = 256;
+
+    /// The hash a word is kept as (folded, possessive removed).
+    pub fn hash(word: &str) -> u64 {
+        let w = word
+            .strip_suffix("’s")
+            .or_else(|| word.strip_suffix("'s"))
+            .unwrap_or(word);
+        hash_words(&[fold(w).as_str()])
+    }
+
+    /// The context of these words (any order, repeats allowed).
+    pub fn from_words<'w>(words: impl IntoIterator<Item = &'w str>) -> Context {
+        Context::from_hashes(words.into_iter().map(Context::hash).collect())
+    }
+
+    fn from_hashes(mut hashes: Vec<u64>) -> Context {
+        hashes.sort_unstable();
+        hashes.dedup();
+        hashes.truncate(Context::MAX);
+        Context(hashes.into_boxed_slice())
+    }
+
+    /// The context of a linted document: its capitalised words that do not open a
+    /// sentence or a quotation, are not acronyms, and that the lexicon does not know as
+    /// function words, days and months, or titles.
+    pub fn of_document(doc: &crate::Document) -> Context {
+        use crate::grammar::lexicon::class::*;
+        let tm = &doc.text;
+        let text = doc.prose();
+        let mut hashes = Vec::new();
+        let mut si = 0;
+        for &ti in &tm.capitalised {
+            let ti = ti as usize;
+            while si < tm.sentences.len() && tm.sentences[si].tokens.end <= ti {
+                si += 1;
+            }
+            let opens_sentence = tm.sentences.get(si).is_some_and(|s| s.tokens.start == ti);
+            let after_opening_mark = ti
+                .checked_sub(1)
+                .is_some_and(|p| matches!(tm.tokens[p].text(text), "“" | "\"" | "‘" | "(" | "—"));
+            let w = tm.tokens[ti].text(text);
+            let acronym = w
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+            let common = doc.flags[ti] & (FUNCTION | DET | PREP | PRONOUN | AUX | TEMPORAL | TITLE);
+            if opens_sentence
+                || after_opening_mark
+                || acronym
+                || common != 0
+                || w.chars().count() < 3
+            {
+                continue;
+            }
+            hashes.push(Context::hash(w));
+        }
+        Context::from_hashes(hashes)
+    }
+
+    /// How many words the two contexts share, leaving out `except` (the hashes of the
+    /// name being compared), and the size of the smaller context without them.
+    pub fn overlap(&self, other: &Context, except: &[u64]) -> (usize, usize) {
+        let size = |c: &Context| c.0.iter().filter(|h| !except.contains(h)).count();
+        let (mut i, mut j, mut shared) = (0, 0, 0);
+        let (a, b) = (&self.0, &other.0);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += usize::from(!except.contains(&a[i]));
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        (shared, size(self).min(size(other)))
+    }
 }
 
 impl DocNames {
@@ -65,6 +159,7 @@ impl DocNames {
         DocNames {
             path: doc.path.to_string(),
             people,
+            context: Context::of_document(doc),
         }
     }
 }
@@ -275,7 +370,31 @@ mod tests {
                     first_position: Default::default(),
                 })
                 .collect(),
+            context: Context::default(),
         }
+    }
+
+    #[test]
+    fn contexts_share_the_distinctive_words_of_a_story() {
+        let cfg = crate::Config::builtin().expect("built-in config");
+        let context = |text: &str| {
+            let doc = crate::Document::new("d.txt", text, &cfg);
+            Context::of_document(&doc)
+        };
+        let a = context(
+            "On Monday the minister met Liu Pengyu in Rome. Officials from Beijing and \
+             the White House said the talks with Yang Jiechi went on. The BBC reported it.",
+        );
+        let b = context(
+            "Yang Jiechi flew to Rome on Tuesday. The talks, said Liu Pengyu of the \
+             embassy, were with Washington. Mr Sullivan said so to CNN.",
+        );
+        let except: Vec<u64> = ["Liu", "Pengyu"].map(Context::hash).to_vec();
+        // Rome and Jiechi: not sentence openers ("Yang" opens one in b), days, titles,
+        // acronyms or the name compared
+        assert_eq!(a.overlap(&b, &except).0, 2);
+        assert_eq!(a.overlap(&b, &[]).0, 4);
+        assert_eq!(Context::from_words(["Rome", "Rome’s", "rome"]).0.len(), 1);
     }
 
     #[test]

@@ -96,12 +96,14 @@ pub struct People {
     /// In document order.
     pub mentions: Vec<Mention>,
     by_word: FxHashMap<String, Vec<usize>>,
+    /// Each person by their full name (their words joined by spaces).
+    by_full: FxHashMap<String, usize>,
 }
 
 /// Lowercase particles that may sit inside a name: "Ursula von der Leyen".
 const PARTICLES: &[&str] = &[
     "de", "van", "von", "der", "den", "bin", "ibn", "al", "da", "di", "du", "la", "le", "del",
-    "della", "dos", "das", "ter", "ten", "el", "y",
+    "della", "dos", "das", "ter", "ten", "el", "y", "dal",
 ];
 
 static PARTICLE_LIST: std::sync::LazyLock<PackedWords> =
@@ -109,7 +111,7 @@ static PARTICLE_LIST: std::sync::LazyLock<PackedWords> =
 
 /// Is `w` one of [`PARTICLES`]? They are all short and lowercase, which rules out most
 /// words before the list is searched.
-fn is_particle(w: &str) -> bool {
+pub(crate) fn is_particle(w: &str) -> bool {
     w.len() <= 5
         && w.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
         && PARTICLE_LIST.contains(w)
@@ -175,168 +177,230 @@ fn is_title_case_headline(tm: &TextModel, p: usize) -> bool {
     crate::text::segment::title_case(&tm.tokens[para.tokens.clone()])
 }
 
-impl People {
-    /// `flags` holds the lexicon classes of every token of `tm` (see [`Lexicon::flags`]).
-    pub fn find(tm: &TextModel, lex: &Lexicon, flags: &[u32]) -> People {
-        struct Cand {
-            words: NameWords,
-            title: Option<Span>,
-            evidence: u8,
-            sentence: usize,
-            initial: bool,
-        }
-        let text: &str = &tm.prose;
-        // at most one run starts at each capitalised word: sized once, never regrown
-        let mut cands: Vec<Cand> = Vec::with_capacity(tm.capitalised.len());
-        // runs start only at capitalised words: the text model lists them, so the
-        // other tokens are never visited here
-        let caps = &tm.capitalised;
-        let mut ci = 0;
-        for (si, s) in tm.sentences.iter().enumerate() {
-            // the capitalised words of this sentence are caps[ci..]
-            while ci < caps.len() && (caps[ci] as usize) < s.tokens.start {
-                ci += 1;
+/// A capitalised run that may name a person, before it is tied to one.
+struct Cand {
+    words: NameWords,
+    title: Option<Span>,
+    evidence: u8,
+    sentence: usize,
+    initial: bool,
+}
+
+/// One sentence's tokens and their lexicon flags, as the name finder reads them.
+struct SentenceView<'t> {
+    text: &'t str,
+    toks: &'t [crate::text::Token],
+    fl: &'t [u32],
+}
+
+impl SentenceView<'_> {
+    /// The end of the run of capitalised words starting at `start` (with particles and
+    /// "Mr." full stops inside; a capitalised function word starts a new run).
+    fn run_end(&self, start: usize) -> usize {
+        let (text, toks, fl) = (self.text, self.toks, self.fl);
+        let mut end = start + 1;
+        while end < toks.len() {
+            let n = &toks[end];
+            let nw = n.text(text);
+            let ncap = n.kind == TokenKind::Word && n.cap;
+            let particle = n.kind == TokenKind::Word
+                && toks.get(end + 1).is_some_and(|m| m.cap)
+                && is_particle(nw);
+            let title_dot = nw == "." && fl[end - 1] & TITLE != 0 && n.start == toks[end - 1].end;
+            let prev_possessive = toks[end - 1].text(text).ends_with("’s")
+                || toks[end - 1].text(text).ends_with("'s");
+            // "Jack Sullivan The White House …": a capitalised function word starts a new run
+            let function = ncap
+                && fl[end] & (FUNCTION | DET | PREP | AUX | PRONOUN) != 0
+                && !nw.chars().all(char::is_uppercase);
+            if (ncap || particle || title_dot) && !prev_possessive && !function {
+                end += 1;
+            } else {
+                break;
             }
-            if is_title_case_headline(tm, s.paragraph) {
+        }
+        end
+    }
+
+    /// The multi-word lexicon phrase (institution, place, title …) that starts at token
+    /// `j`, if any.
+    fn phrase_at<'l>(
+        &self,
+        lex: &'l Lexicon,
+        j: usize,
+    ) -> Option<&'l crate::grammar::lexicon::Phrase> {
+        let (text, toks) = (self.text, self.toks);
+        if self.fl[j] & PHRASE == 0 {
+            return None;
+        }
+        let jw = toks[j].text(text);
+        let next = toks.get(j + 1).map(|t| t.text(text));
+        lex.phrases_before(jw, next).find(|p| {
+            p.rest
+                .iter()
+                .enumerate()
+                .all(|(x, r)| toks.get(j + 1 + x).is_some_and(|t| t.text(text) == &**r))
+                && jw == &*p.first
+        })
+    }
+
+    /// Where the name starts in the run `start..end`: after the last word that cannot be
+    /// part of a name. Titles and roles among the words dropped are kept as evidence.
+    fn name_start(&self, lex: &Lexicon, start: usize, end: usize) -> (usize, Option<Span>, u8) {
+        let (text, toks, fl) = (self.text, self.toks, self.fl);
+        let mut name_start = start;
+        let mut title = None;
+        let mut evidence = 0u8;
+        for j in start..end {
+            let jw = toks[j].text(text);
+            if jw == "." {
                 continue;
             }
-            let toks = &tm.tokens[s.tokens.clone()];
-            let fl = &flags[s.tokens.clone()];
-            // the first token not yet in a run
-            let mut k = 0;
-            while ci < caps.len() && (caps[ci] as usize) < s.tokens.end {
-                let at = caps[ci] as usize - s.tokens.start;
-                ci += 1;
-                if at < k {
-                    continue;
+            let f = fl[j];
+            let phrase = self.phrase_at(lex, j);
+            let phrase_kind = phrase.map(|p| p.kind);
+            let particle = j > start && is_particle(jw);
+            if !particle && !name_word(jw, f, phrase_kind) {
+                name_start = j + 1;
+                if f & TITLE != 0 || phrase_kind == Some(PhraseKind::Title) {
+                    title = Some(toks[j].span());
+                    evidence |= evidence::TITLE;
+                } else if f & ROLE != 0 {
+                    evidence |= evidence::ROLE;
+                } else {
+                    evidence &= !(evidence::TITLE | evidence::ROLE);
+                    title = None;
                 }
-                k = at;
-                // a run of capitalised words (with particles and "Mr." full stops inside)
-                let start = k;
-                let mut end = k + 1;
-                while end < toks.len() {
-                    let n = &toks[end];
-                    let nw = n.text(text);
-                    let ncap = n.kind == TokenKind::Word && n.cap;
-                    let particle = n.kind == TokenKind::Word
-                        && toks.get(end + 1).is_some_and(|m| m.cap)
-                        && is_particle(nw);
-                    let title_dot =
-                        nw == "." && fl[end - 1] & TITLE != 0 && n.start == toks[end - 1].end;
-                    let prev_possessive = toks[end - 1].text(text).ends_with("’s")
-                        || toks[end - 1].text(text).ends_with("'s");
-                    // "Jack Sullivan The White House …": a capitalised function word starts a new run
-                    let function = ncap
-                        && fl[end] & (FUNCTION | DET | PREP | AUX | PRONOUN) != 0
-                        && !nw.chars().all(char::is_uppercase);
-                    if (ncap || particle || title_dot) && !prev_possessive && !function {
-                        end += 1;
-                    } else {
-                        break;
-                    }
+                if let Some(p) = phrase {
+                    // skip over the rest of a multi-word institution or place
+                    name_start = name_start.max(j + 1 + p.rest.len());
                 }
-                // the name is the part after the last word that cannot be a name
-                let mut name_start = start;
-                let mut title = None;
-                let mut evidence = 0u8;
-                for j in start..end {
-                    let jw = toks[j].text(text);
-                    if jw == "." {
-                        continue;
-                    }
-                    let f = fl[j];
-                    let phrase = if f & PHRASE != 0 {
-                        let next = toks.get(j + 1).map(|t| t.text(text));
-                        lex.phrases_before(jw, next).find(|p| {
-                            p.rest.iter().enumerate().all(|(x, r)| {
-                                toks.get(j + 1 + x).is_some_and(|t| t.text(text) == &**r)
-                            }) && jw == &*p.first
-                        })
-                    } else {
-                        None
-                    };
-                    let phrase_kind = phrase.map(|p| p.kind);
-                    let particle = j > start && is_particle(jw);
-                    if !particle && !name_word(jw, f, phrase_kind) {
-                        name_start = j + 1;
-                        if f & TITLE != 0 || phrase_kind == Some(PhraseKind::Title) {
-                            title = Some(toks[j].span());
-                            evidence |= evidence::TITLE;
-                        } else if f & ROLE != 0 {
-                            evidence |= evidence::ROLE;
-                        } else {
-                            evidence &= !(evidence::TITLE | evidence::ROLE);
-                            title = None;
-                        }
-                        if let Some(p) = phrase {
-                            // skip over the rest of a multi-word institution or place
-                            name_start = name_start.max(j + 1 + p.rest.len());
-                        }
-                    }
-                }
-                let mut words = NameWords::default();
-                let mut count = 0;
-                let mut first_flags = 0;
-                for j in (name_start.min(end)..end)
-                    .filter(|&j| toks[j].kind == TokenKind::Word && toks[j].text(text) != ".")
-                {
-                    if count == 0 {
-                        first_flags = fl[j];
-                    }
-                    count += 1;
-                    words.push(toks[j].span());
-                }
-                if count > 0 && count <= NameWords::MAX {
-                    if let Some(last) = words.last_mut() {
-                        *last = strip_possessive(text, *last);
-                    }
-                    if first_flags & GIVEN != 0 && words.len() >= 2 {
-                        evidence |= evidence::GIVEN;
-                    }
-                    // a role word just before the run: "spokesperson Zhao Lijian"
-                    if name_start == start && start > 0 && fl[start - 1] & ROLE != 0 {
-                        evidence |= evidence::ROLE;
-                    }
-                    // a speech verb next to the name: "Brown said", "said Brown"
-                    let after = fl.get(end).copied().unwrap_or(0);
-                    let before = start.checked_sub(1).map(|p| fl[p]).unwrap_or(0);
-                    if after & VERB != 0 && after & (VERB_PAST | VERB_S) != 0
-                        || before & (VERB_PAST | VERB_S) != 0 && before & VERB != 0
-                    {
-                        evidence |= evidence::SPEECH;
-                    }
-                    cands.push(Cand {
-                        words,
-                        title,
-                        evidence,
-                        sentence: si,
-                        initial: name_start == 0 && start == 0,
-                    });
-                }
-                k = end;
             }
         }
-        // people: multi-word names first, then single words that match one of their words
-        let mut people = People::default();
-        // sized once: growing a hash table rehashes it
-        let mut key_of: FxHashMap<String, usize> =
-            FxHashMap::with_capacity_and_hasher(cands.len(), Default::default());
-        // a name's key is its words joined by spaces, built in one reused buffer: most
-        // mentions repeat a name already met, and allocate nothing
-        let mut key = String::new();
-        let joined = |key: &mut String, words: &NameWords| {
-            key.clear();
-            for (i, s) in words.iter().enumerate() {
-                if i > 0 {
-                    key.push(' ');
-                }
-                key.push_str(s.text(text));
+        (name_start, title, evidence)
+    }
+
+    /// The candidate a run of capitalised words gives, if its name part has one to four
+    /// words: the words, with the evidence around them that it names a person.
+    fn candidate(&self, lex: &Lexicon, si: usize, start: usize, end: usize) -> Option<Cand> {
+        let (text, toks, fl) = (self.text, self.toks, self.fl);
+        let (name_start, title, mut evidence) = self.name_start(lex, start, end);
+        let mut words = NameWords::default();
+        let mut count = 0;
+        let mut first_flags = 0;
+        for j in (name_start.min(end)..end)
+            .filter(|&j| toks[j].kind == TokenKind::Word && toks[j].text(text) != ".")
+        {
+            if count == 0 {
+                first_flags = fl[j];
             }
+            count += 1;
+            words.push(toks[j].span());
+        }
+        if count == 0 || count > NameWords::MAX {
+            return None;
+        }
+        if let Some(last) = words.last_mut() {
+            *last = strip_possessive(text, *last);
+        }
+        if first_flags & GIVEN != 0 && words.len() >= 2 {
+            evidence |= evidence::GIVEN;
+        }
+        // a role word just before the run: "spokesperson Zhao Lijian"
+        if name_start == start && start > 0 && fl[start - 1] & ROLE != 0 {
+            evidence |= evidence::ROLE;
+        }
+        // a speech verb next to the name: "Brown said", "said Brown"
+        let after = fl.get(end).copied().unwrap_or(0);
+        let before = start.checked_sub(1).map(|p| fl[p]).unwrap_or(0);
+        if after & VERB != 0 && after & (VERB_PAST | VERB_S) != 0
+            || before & (VERB_PAST | VERB_S) != 0 && before & VERB != 0
+        {
+            evidence |= evidence::SPEECH;
+        }
+        Some(Cand {
+            words,
+            title,
+            evidence,
+            sentence: si,
+            initial: name_start == 0 && start == 0,
+        })
+    }
+}
+
+/// Every run of capitalised words of the document that may name a person, in document
+/// order. Runs start only at capitalised words: the text model lists them, so the other
+/// tokens are never visited.
+fn candidates(tm: &TextModel, lex: &Lexicon, flags: &[u32]) -> Vec<Cand> {
+    // at most one run starts at each capitalised word: sized once, never regrown
+    let mut cands: Vec<Cand> = Vec::with_capacity(tm.capitalised.len());
+    let caps = &tm.capitalised;
+    let mut ci = 0;
+    for (si, s) in tm.sentences.iter().enumerate() {
+        // the capitalised words of this sentence are caps[ci..]
+        while ci < caps.len() && (caps[ci] as usize) < s.tokens.start {
+            ci += 1;
+        }
+        if is_title_case_headline(tm, s.paragraph) {
+            continue;
+        }
+        let view = SentenceView {
+            text: &tm.prose,
+            toks: &tm.tokens[s.tokens.clone()],
+            fl: &flags[s.tokens.clone()],
         };
+        // the first token not yet in a run
+        let mut k = 0;
+        while ci < caps.len() && (caps[ci] as usize) < s.tokens.end {
+            let at = caps[ci] as usize - s.tokens.start;
+            ci += 1;
+            if at < k {
+                continue;
+            }
+            let end = view.run_end(at);
+            cands.extend(view.candidate(lex, si, at, end));
+            k = end;
+        }
+    }
+    cands
+}
+
+/// A name's key: its words joined by spaces, built in a reused buffer (most mentions
+/// repeat a name already met, and allocate nothing).
+fn join_words(key: &mut String, text: &str, words: &NameWords) {
+    key.clear();
+    for (i, s) in words.iter().enumerate() {
+        if i > 0 {
+            key.push(' ');
+        }
+        key.push_str(s.text(text));
+    }
+}
+
+impl People {
+    /// `flags` holds the lexicon classes of every token of `tm` (see [`Lexicon::flags`]).
+    /// Three steps: the candidate runs, a person for each distinct multi-word name, then
+    /// each candidate tied to a person (a single word to the nearest person with it).
+    pub fn find(tm: &TextModel, lex: &Lexicon, flags: &[u32]) -> People {
+        let text: &str = &tm.prose;
+        let cands = candidates(tm, lex, flags);
+        let mut people = People::with_full_names(text, &cands);
+        people.add_mentions(text, cands);
+        people
+    }
+
+    /// A person for each distinct name of two words or more, in order of first mention.
+    fn with_full_names(text: &str, cands: &[Cand]) -> People {
+        let mut people = People {
+            // sized once: growing a hash table rehashes it
+            by_full: FxHashMap::with_capacity_and_hasher(cands.len(), Default::default()),
+            ..People::default()
+        };
+        let mut key = String::new();
         for c in cands.iter().filter(|c| c.words.len() >= 2) {
-            joined(&mut key, &c.words);
-            if !key_of.contains_key(key.as_str()) {
-                key_of.insert(key.clone(), people.persons.len());
+            join_words(&mut key, text, &c.words);
+            if !people.by_full.contains_key(key.as_str()) {
+                people.by_full.insert(key.clone(), people.persons.len());
                 let words = c.words.iter().map(|s| s.text(text).to_string()).collect();
                 people.persons.push(Person::new(words));
             }
@@ -347,47 +411,26 @@ impl People {
                 people.by_word.entry(w.clone()).or_default().push(p);
             }
         }
+        people
+    }
+
+    /// Ties each candidate to its person (creating one for a single word with evidence of
+    /// being a person's name) and records the mentions.
+    fn add_mentions(&mut self, text: &str, cands: Vec<Cand>) {
         let mut mentions = Vec::with_capacity(cands.len());
         // where each person was last mentioned, to resolve "Clinton" to the nearest Clinton
         let mut last_seen: Vec<Option<usize>> = Vec::new();
+        let mut key = String::new();
         for c in cands {
             let person = if c.words.len() >= 2 {
-                joined(&mut key, &c.words);
-                key_of.get(key.as_str()).copied()
+                join_words(&mut key, text, &c.words);
+                self.by_full.get(key.as_str()).copied()
             } else {
-                // the nearest person before (or else after) with this word in their name;
-                // most single capitalised words name no one, so nothing is allocated for them
-                let w = c.words[0].text(text);
-                match people.by_word.get(w) {
-                    Some(list) => {
-                        // the person of this name mentioned most recently
-                        let before = list
-                            .iter()
-                            .copied()
-                            .filter_map(|p| last_seen.get(p).copied().flatten().map(|at| (at, p)))
-                            .max()
-                            .map(|(_, p)| p);
-                        Some(before.unwrap_or(list[0]))
-                    }
-                    None if c.evidence & (evidence::TITLE | evidence::SPEECH | evidence::ROLE)
-                        != 0
-                        && !(c.initial
-                            && c.evidence & evidence::TITLE == 0
-                            && c.evidence & evidence::SPEECH == 0)
-                        && !(c.initial && common_plural_of_people(w)) =>
-                    {
-                        let idx = people.persons.len();
-                        people.persons.push(Person::new(vec![w.to_string()]));
-                        people.by_word.entry(w.to_string()).or_default().push(idx);
-                        key_of.insert(w.to_string(), idx);
-                        Some(idx)
-                    }
-                    None => None,
-                }
+                self.single_word_person(text, &c, &last_seen)
             };
             let Some(person) = person else { continue };
             let span = Span::new(c.words[0].start, c.words[c.words.len() - 1].end);
-            people.persons[person].evidence |= c.evidence;
+            self.persons[person].evidence |= c.evidence;
             if last_seen.len() <= person {
                 last_seen.resize(person + 1, None);
             }
@@ -403,10 +446,43 @@ impl People {
             });
         }
         for (i, m) in mentions.iter().enumerate() {
-            people.persons[m.person].mentions.push(i);
+            self.persons[m.person].mentions.push(i);
         }
-        people.mentions = mentions;
-        people
+        self.mentions = mentions;
+    }
+
+    /// The person a one-word candidate names: the person with this word in their name
+    /// mentioned most recently (or else the first), or a new person when the word has
+    /// evidence of being someone's name ("Mr Brown", "Okafor said"). Most single
+    /// capitalised words name no one, and nothing is allocated for them.
+    fn single_word_person(
+        &mut self,
+        text: &str,
+        c: &Cand,
+        last_seen: &[Option<usize>],
+    ) -> Option<usize> {
+        let w = c.words[0].text(text);
+        if let Some(list) = self.by_word.get(w) {
+            let before = list
+                .iter()
+                .copied()
+                .filter_map(|p| last_seen.get(p).copied().flatten().map(|at| (at, p)))
+                .max()
+                .map(|(_, p)| p);
+            return Some(before.unwrap_or(list[0]));
+        }
+        let evident = c.evidence & (evidence::TITLE | evidence::SPEECH | evidence::ROLE) != 0;
+        // a word opening its sentence needs a title or a speech verb, and a plural common
+        // noun there names no one ("Protesters said")
+        let opening_unproven = c.initial && c.evidence & (evidence::TITLE | evidence::SPEECH) == 0;
+        if !evident || opening_unproven || c.initial && common_plural_of_people(w) {
+            return None;
+        }
+        let idx = self.persons.len();
+        self.persons.push(Person::new(vec![w.to_string()]));
+        self.by_word.entry(w.to_string()).or_default().push(idx);
+        self.by_full.insert(w.to_string(), idx);
+        Some(idx)
     }
 
     /// The full name of the person a (possibly partial) name refers to: "Johnson" ->
@@ -437,11 +513,15 @@ impl People {
         self.persons[m.person].full()
     }
 
-    /// Records speech evidence for the people named as speakers.
+    /// Records speech evidence for the people named as speakers: one lookup by full name
+    /// for each speaker (searching every person for each speaker made long documents
+    /// quadratic).
     pub fn mark_speakers<'s>(&mut self, speakers: impl Iterator<Item = &'s str>) {
         for s in speakers {
-            if let Some(p) = self.persons.iter_mut().find(|p| p.full == s) {
-                p.evidence |= evidence::SPEECH;
+            #[cfg(test)]
+            probes::count();
+            if let Some(&p) = self.by_full.get(s) {
+                self.persons[p].evidence |= evidence::SPEECH;
             }
         }
     }
@@ -462,6 +542,20 @@ fn common_plural_of_people(word: &str) -> bool {
             head_class(&word.to_ascii_lowercase()),
             Some(HeadClass::Person | HeadClass::Group)
         )
+}
+
+/// Counts the persons looked at by [`People::mark_speakers`] in tests: the work it does,
+/// which a test bounds (a timed assertion would not be reliable).
+#[cfg(test)]
+mod probes {
+    use std::cell::Cell;
+    thread_local!(static PROBES: Cell<usize> = const { Cell::new(0) });
+    pub fn count() {
+        PROBES.with(|p| p.set(p.get() + 1));
+    }
+    pub fn take() -> usize {
+        PROBES.with(|p| p.replace(0))
+    }
 }
 
 #[cfg(test)]
@@ -553,5 +647,60 @@ mod tests {
         let p = people(text);
         let names: Vec<&str> = p.persons.iter().map(|x| x.full.as_str()).collect();
         assert_eq!(names, vec!["Okafor"]);
+    }
+
+    #[test]
+    fn marking_speakers_looks_at_one_person_per_speaker() {
+        // 3,000 people and 3,000 speakers: searching every person for each speaker was
+        // 9 million comparisons; the work now grows with the speakers alone
+        // distinct surnames from the letters of i in base 26
+        let letters = |mut i: usize| {
+            let mut w = String::new();
+            for _ in 0..3 {
+                w.push((b'a' + (i % 26) as u8) as char);
+                i /= 26;
+            }
+            w
+        };
+        let text: String = (0..3000)
+            .map(|i| format!("Anna Kowal{0}ski met Ben Oduya{0}. ", letters(i)))
+            .collect();
+        let mut p = people(&text);
+        let names: Vec<String> = p.persons.iter().map(|x| x.full.clone()).collect();
+        assert!(names.len() >= 3000, "{}", names.len());
+        let speakers: Vec<&str> = names
+            .iter()
+            .map(String::as_str)
+            .chain(["Nobody Here"])
+            .collect();
+        super::probes::take();
+        p.mark_speakers(speakers.iter().copied());
+        assert!(super::probes::take() <= speakers.len());
+        assert!(
+            p.persons
+                .iter()
+                .all(|x| x.evidence & super::evidence::SPEECH != 0)
+        );
+    }
+
+    #[test]
+    fn marking_speakers_agrees_with_searching_every_person() {
+        let text = "Gordon Brown met Liu Pengyu. Mr Okafor said so. Brown left.";
+        let speakers = [
+            "Gordon Brown",
+            "Okafor",
+            "Pengyu",
+            "Someone Else",
+            "Liu Pengyu",
+        ];
+        let mut fast = people(text);
+        let mut plain = fast.clone();
+        fast.mark_speakers(speakers.iter().copied());
+        for s in speakers {
+            if let Some(q) = plain.persons.iter_mut().find(|q| q.full == s) {
+                q.evidence |= super::evidence::SPEECH;
+            }
+        }
+        assert_eq!(fast.persons, plain.persons);
     }
 }

@@ -137,7 +137,9 @@ pub fn default_severity(id: &str) -> &'static str {
 /// `scripts/sample_findings.py`). Rules not listed here were not measured in that review.
 pub static MEASURED: &[(&str, u16, u16)] = &[
     ("loaded-attribution-verb", 40, 60),
-    ("name-inconsistency", 14, 27),
+    // read after fixes that reading this sample prompted (before them 22 of 30): the
+    // rule stays info until a fresh unseen sample confirms (EVALUATION.md, names2)
+    ("name-inconsistency", 25, 28),
     ("name-second-reference", 0, 0),
     ("placeholder-text", 0, 1),
     ("quote-marks", 41, 44),
