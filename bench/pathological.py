@@ -69,7 +69,9 @@ def cases(size: int):
         "markdown-lists": [("a.md", fill("".join("  " * d + "- item\n" for d in range(500)) + "\n", size))],
         "backticks": [("a.txt", fill("`", size))],
         "backticks-pairs": [("a.txt", fill("``", size))],
+        "markup-quotes": [("a.txt", fill('<a b="x" c="y">', size))],
         "html-tags": [("a.md", fill('<div class="x"><span>text</span></div>\n', size))],
+        "markdown-headings": [("a.md", fill("# Heading words\n\nSome text here.\n\n", size))],
         "names": surnames(size),
     }
 

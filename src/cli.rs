@@ -647,9 +647,7 @@ fn run(cli: Cli) -> io::Result<u8> {
                     }
                     Format::Sarif => {
                         let root = sarif_root();
-                        let log =
-                            render::sarif::render(&diags, &suppressed, &none, root.as_deref());
-                        out.write_all(log.as_bytes())?
+                        render::sarif::write(&diags, &suppressed, &none, root.as_deref(), &mut out)?
                     }
                     Format::Github => {
                         out.write_all(render::github::render(&diags, &none).as_bytes())?

@@ -4,8 +4,6 @@
 //! breaks: every span inside the text and on character boundaries, the prose view as
 //! long as the file. Not part of the supported API.
 //!
-//! Targets still to come, one function each here and one file in `fuzz/fuzz_targets/`:
-//! HTML input (once the walker reads HTML) and suppression comments.
 
 use std::sync::OnceLock;
 
@@ -23,6 +21,8 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("grammar", grammar),
     ("check", check),
     ("config", config),
+    ("html", html),
+    ("suppress", suppress),
 ];
 
 fn builtin() -> &'static Config {
@@ -129,5 +129,58 @@ pub fn config(data: &[u8]) {
         && let Some(span) = e.span
     {
         assert_span(src, span, "configuration error");
+    }
+}
+
+/// Diagnostics of `path`'s text: inside the text, lines and columns those of their offsets.
+fn assert_diagnostics(path: &str, text: &str) {
+    let index = crate::text::LineIndex::new(text);
+    for d in crate::check_source(path, text, builtin()) {
+        assert_span(text, d.span, d.rule);
+        assert_eq!(d.position, Some(index.span(text, d.span)), "{}", d.rule);
+        if let Some(fix) = &d.fix {
+            assert_span(text, fix.span, "fix");
+        }
+    }
+}
+
+/// HTML pages: the prose html5gum's tokens leave (its text model), then every rule on
+/// the page, whose findings point into the page itself.
+pub fn html(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let page = crate::text::html::prose(text, &[]);
+    for &(s, e) in &page.headings {
+        assert_span(&page.text, Span::new(s, e), "heading");
+    }
+    assert_model(&TextModel::html(&page));
+    assert_diagnostics("fuzz.html", text);
+}
+
+/// Suppression directives in each of their syntaxes: spans inside the text, the masked
+/// prose as long as the text, and a full check that honours them.
+pub fn suppress(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    for path in ["fuzz.txt", "fuzz.md", "fuzz.html"] {
+        if let Some(scan) = crate::suppress::scan(path, text) {
+            for d in &scan.directives {
+                assert_span(text, d.span, "directive");
+                for &(_, span) in &d.rules {
+                    assert_span(text, span, "directive's rule");
+                }
+            }
+            for p in &scan.problems {
+                assert_span(text, p.span, "directive problem");
+            }
+        }
+        assert_eq!(
+            crate::suppress::prose(path, text).len(),
+            text.len(),
+            "the masked prose keeps offsets"
+        );
+        assert_diagnostics(path, text);
     }
 }

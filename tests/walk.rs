@@ -225,6 +225,86 @@ fn a_file_that_fails_while_read_is_named_and_the_run_goes_on() {
 }
 
 #[test]
+fn a_file_that_vanishes_mid_run_is_named_and_the_run_goes_on() {
+    // Removed between the walk and its read, without timing: with one thread the files are
+    // read in the order given, and the FIFO named first holds the run until its writer,
+    // which deletes the next file once credlint has opened the FIFO (opening its writing
+    // end waits for that). Permissions cannot make a file unreadable here (CI runs as
+    // root); `a_file_that_fails_while_read_is_named_and_the_run_goes_on` covers a failing
+    // read.
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let fifo = tmp.path().join("story.fifo");
+    mkfifo(&fifo);
+    write(tmp.path(), "victim.txt", DRAFT);
+    write(tmp.path(), "good.txt", DRAFT);
+    let writer = {
+        let (fifo, victim) = (fifo.clone(), tmp.path().join("victim.txt"));
+        std::thread::spawn(move || {
+            use std::io::Write;
+            let mut w = std::fs::OpenOptions::new()
+                .write(true)
+                .open(fifo)
+                .expect("open the FIFO");
+            std::fs::remove_file(victim).expect("remove");
+            w.write_all(DRAFT.as_bytes()).expect("write to the FIFO");
+        })
+    };
+    let child = common::bin()
+        .args(["check", "--isolated", "-j", "1", "--format", "concise"])
+        .args(["story.fifo", "victim.txt", "good.txt"])
+        .current_dir(tmp.path())
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run credlint");
+    writer.join().expect("writer");
+    let out = finish_within(child, 60);
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("error: victim.txt: cannot read: no such file or directory"),
+        "{stderr}"
+    );
+    assert!(
+        stdout.contains("story.fifo:1:1: warning[anonymous-source]"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("good.txt:1:1: warning[anonymous-source]"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("victim.txt"), "{stdout}");
+    assert!(stderr.contains("2 files"), "{stderr}");
+
+    // gone before the run: named, or the target of a link named
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("gone.txt", tmp.path().join("dangling.txt")).expect("link");
+    for gone in ["gone.txt", "dangling.txt"] {
+        let (code, out, err) = run_in(
+            tmp.path(),
+            &[
+                "check",
+                "--isolated",
+                "--format",
+                "concise",
+                gone,
+                "good.txt",
+            ],
+        );
+        assert_eq!(code, 2, "{err}");
+        assert!(
+            err.contains(&format!("error: {gone}: no such file or directory")),
+            "{err}"
+        );
+        assert!(out.contains("good.txt:1:1"), "{out}");
+    }
+}
+
+#[test]
 fn fifos_and_devices_met_while_walking_are_skipped_never_read() {
     let tmp = tempfile::tempdir().expect("temp dir");
     write(tmp.path(), "a.md", DRAFT);

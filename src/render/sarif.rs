@@ -14,6 +14,7 @@ use serde_sarif::sarif::{
 };
 
 use super::FileMap;
+use super::json_write::escape_controls;
 use crate::diagnostic::{Diagnostic, Severity, fingerprint_with_path};
 use crate::rules::{REGISTRY, RuleDef};
 use crate::text::LineCol;
@@ -38,12 +39,74 @@ pub fn render(
     files: &FileMap,
     root: Option<&str>,
 ) -> String {
-    let log = sarif_log(diags, suppressed, files, root, REPOSITORY);
-    let s = serde_json::to_string_pretty(&log).unwrap_or_else(|_| "{}".into());
-    // serde_json leaves DEL and C1 controls raw: a draft's text must not carry them
-    let mut s = super::json_write::escape_controls(&s).into_owned();
-    s.push('\n');
-    s
+    let mut out = Vec::new();
+    // writing to a Vec fails only when serde does, which these types never make it do
+    let _ = write(diags, suppressed, files, root, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`render`], written to `out` one result at a time: the log is the same text as the
+/// whole log serialized at once (a test compares them), but memory holds one result's
+/// value and text at a time, not every result's (3-5 KB each as serde values).
+pub fn write(
+    diags: &[Diagnostic],
+    suppressed: &[Diagnostic],
+    files: &FileMap,
+    root: Option<&str>,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    let frame = serde_json::to_string_pretty(&sarif_log(&[], &[], files, root, REPOSITORY))?;
+    let frame = ResultsFrame::split(&frame)?;
+    out.write_all(escape_controls(frame.head).as_bytes())?;
+    let mut first = true;
+    for d in diags.iter().chain(suppressed) {
+        let text = serde_json::to_string_pretty(&result(d, files))?;
+        out.write_all(if first { b"\n" } else { b",\n" })?;
+        first = false;
+        out.write_all(frame.item_indent.as_bytes())?;
+        // a JSON string holds no raw line break: every one is the layout's, indented
+        let text = text.replace('\n', &format!("\n{}", frame.item_indent));
+        out.write_all(escape_controls(&text).as_bytes())?;
+    }
+    if !first {
+        out.write_all(b"\n")?;
+        out.write_all(frame.indent.as_bytes())?;
+    }
+    out.write_all(escape_controls(frame.tail).as_bytes())?;
+    out.write_all(b"\n")
+}
+
+/// A log with no results, pretty-printed, cut around its empty `"results": []` list, and
+/// the indentation the results written into it take, as serde_json would indent them.
+struct ResultsFrame<'a> {
+    /// Up to and including the list's `[`.
+    head: &'a str,
+    /// From the list's `]` to the end.
+    tail: &'a str,
+    /// The indentation of the `"results"` key (and of the closing `]`).
+    indent: &'a str,
+    /// One level deeper: each result's.
+    item_indent: String,
+}
+
+impl<'a> ResultsFrame<'a> {
+    const KEY: &'static str = "\"results\": []";
+
+    /// Keys are written unescaped and strings escaped, so only the key can match.
+    fn split(frame: &'a str) -> std::io::Result<Self> {
+        let at = frame
+            .find(Self::KEY)
+            .ok_or_else(|| std::io::Error::other("SARIF: the log has no results list"))?;
+        let line_start = frame[..at].rfind('\n').map_or(0, |i| i + 1);
+        let indent = &frame[line_start..at];
+        let open = at + Self::KEY.len() - 1;
+        Ok(ResultsFrame {
+            head: &frame[..open],
+            tail: &frame[open..],
+            indent,
+            item_indent: format!("{indent}  "),
+        })
+    }
 }
 
 /// The log as a typed value (what [`render`] prints), with rule links under `repository`.
@@ -279,6 +342,58 @@ fn sarif_level_str(s: &str) -> &'static str {
 mod tests {
     use super::*;
     use crate::text::Span;
+
+    /// The log as serde writes it whole: what [`write`] streams must be the same text.
+    fn render_whole(
+        diags: &[Diagnostic],
+        suppressed: &[Diagnostic],
+        files: &FileMap,
+        root: Option<&str>,
+    ) -> String {
+        let log = sarif_log(diags, suppressed, files, root, REPOSITORY);
+        let s = serde_json::to_string_pretty(&log).expect("json");
+        format!("{}\n", escape_controls(&s))
+    }
+
+    #[test]
+    fn streamed_log_is_the_whole_log() {
+        let mut files = FileMap::default();
+        files.insert("a.txt", "Line one.\nA \u{9b}31m said \"x\".\n");
+        let d = |start, end, rule: &'static str| {
+            let mut d = Diagnostic::new(
+                "a.txt",
+                rule,
+                Severity::Warning,
+                Span::new(start, end),
+                "m \u{1b}[2J",
+            );
+            d.help = Some("help \u{85} text".into());
+            d
+        };
+        let mut rel = d(10, 14, "name-inconsistency");
+        rel.related.push(crate::diagnostic::Related {
+            path: Some("b.txt".into()),
+            span: Span::new(0, 3),
+            message: "other\nspelling".into(),
+            position: None,
+        });
+        let mut s = d(0, 4, "anonymous-source");
+        s.suppression = Some(Box::new(crate::diagnostic::Suppression {
+            reason: Some("why".into()),
+        }));
+        let diags = [d(0, 4, "anonymous-source"), rel, d(20, 24, "quote-marks")];
+        for (diags, suppressed) in [
+            (&diags[..], &[s][..]),
+            (&diags[..1], &[][..]),
+            (&[][..], &[][..]),
+        ] {
+            for root in [None, Some("file:///repo/")] {
+                let streamed = render(diags, suppressed, &files, root);
+                assert_eq!(streamed, render_whole(diags, suppressed, &files, root));
+                assert!(!streamed.contains(['\u{1b}', '\u{9b}', '\u{85}']));
+            }
+        }
+    }
 
     #[test]
     fn paths_names_links_and_suppressions() {

@@ -4,6 +4,8 @@ use serde::Deserialize;
 
 use super::{Rule, RuleDef, RuleMeta, Sink, options};
 use crate::analysis::Document;
+use std::collections::HashSet;
+
 use crate::text::{QuoteIssueKind, Span};
 
 pub const DEF: RuleDef = RuleDef {
@@ -71,21 +73,23 @@ impl Rule for QuoteMarks {
         // one finding of a kind a paragraph: a misplaced mark upsets the marks after it
         // (a quote left open, then a close with none open), and the editor needs sending
         // there once
-        let mut reported: Vec<(Option<usize>, u8)> = Vec::new();
+        // (asked first: a paragraph's issues after the one reported cost nothing, where
+        // the tests below read the line or paragraph around each mark)
+        let mut reported: HashSet<(Option<usize>, u8)> = HashSet::new();
+        let mut around = Around::default();
         for issue in &doc.text.quote_issues {
-            if markup_or_measure(text, issue.span)
-                || issue.kind == QuoteIssueKind::NeverClosed && reopened_after(text, issue.span)
-            {
-                continue;
-            }
             let key = (
                 doc.text.paragraph_at(issue.span.start),
                 kind_group(issue.kind),
             );
-            if reported.contains(&key) {
+            if reported.contains(&key)
+                || around.markup_or_measure(text, issue.span)
+                || issue.kind == QuoteIssueKind::NeverClosed
+                    && around.reopened_after(text, issue.span)
+            {
                 continue;
             }
-            reported.push(key);
+            reported.insert(key);
             let (message, label, help) = match issue.kind {
                 QuoteIssueKind::NeverClosed => (
                     "quotation is never closed",
@@ -138,51 +142,202 @@ fn kind_group(kind: QuoteIssueKind) -> u8 {
     }
 }
 
-/// A quotation left open where the next mark reopens it after a sentence ends: the quote
-/// runs on (paragraphs run together, or each reopened in the news convention), and
-/// the run is reported once, at the mark that is left open last, if any is.
-fn reopened_after(text: &str, mark: Span) -> bool {
-    let rest = &text[mark.end..];
-    let para_end = rest.find("\n\n").unwrap_or(rest.len());
-    let rest = &rest[..para_end];
-    let Some(at) = rest.find(['“', '"']) else {
-        return false;
-    };
-    // a closing mark (or a straight mark after a word) first: the quotation closes there
-    if rest[..at].contains('”') {
-        return false;
-    }
-    let before = rest[..at].trim_end();
-    // a sentence may end inside a nested quotation: "… ask 'do you want the wall back?' “If"
-    before.len() < rest[..at].len()
-        && before
-            .trim_end_matches(['\'', '’'])
-            .ends_with(['.', '?', '!', ':'])
-        && rest[at..]
-            .chars()
-            .nth(1)
-            .is_some_and(|c| c.is_alphanumeric() || c == '[')
+/// The text around each flagged mark, read in one pass for marks that come in order (the
+/// issues are sorted): each question below reads only the text between the previous
+/// mark and this one, where asking `str::find`/`rfind` from each mark read the whole
+/// line or paragraph again (a 1 MB line of backticks took minutes). Tested against the
+/// plain versions, [`plain::reopened_after`] and [`plain::markup_or_measure`].
+#[derive(Default)]
+struct Around {
+    newline: Before,
+    angle: Before,
+    inch: Before,
+    blank: After,
+    opening: After,
+    closing: After,
+    /// The start of the whitespace, and of the primes before it, that end the text before
+    /// the last mark asked about.
+    tail: Option<(usize, usize, usize)>,
 }
 
-/// Marks that are not quotation marks: an attribute in markup left in the text
-/// (`<tweet author="@Jo" date="May 9">`) or an inch mark (`6’2”`), which also leaves the
-/// real closing mark after it looking stray.
-fn markup_or_measure(text: &str, mark: Span) -> bool {
-    let before = &text[..mark.start];
-    let after = &text[mark.end..];
-    let line_start = before.rfind('\n').map_or(0, |n| n + 1);
-    let line = &before[line_start..];
-    let in_tag = line.rfind('<').is_some_and(|lt| !line[lt..].contains('>'));
-    let closing = mark.text(text) != "“";
-    let inch_before = closing
-        && line
-            .match_indices(['”', '"'])
-            .any(|(at, _)| inch_mark(&line[..at]));
-    in_tag
-        || before.ends_with('=')
-        || after.starts_with('>')
-        || closing && inch_mark(before)
-        || inch_before
+impl Around {
+    /// A quotation left open where the next mark reopens it after a sentence ends: the
+    /// quote runs on (paragraphs run together, or each reopened in the news convention),
+    /// and the run is reported once, at the mark that is left open last, if any is.
+    fn reopened_after(&mut self, text: &str, mark: Span) -> bool {
+        let para_end = self
+            .blank
+            .get(text, mark.end, |t| t.find("\n\n"))
+            .unwrap_or(text.len());
+        let Some(at) = self
+            .opening
+            .get(text, mark.end, |t| t.find(['“', '"']))
+            .filter(|&at| at < para_end)
+        else {
+            return false;
+        };
+        // a closing mark (or a straight mark after a word) first: the quotation closes there
+        if self
+            .closing
+            .get(text, mark.end, |t| t.find('”'))
+            .is_some_and(|c| c < at)
+        {
+            return false;
+        }
+        // the whitespace before the next mark, and the primes before that (a sentence may
+        // end inside a nested quotation: "… ask 'do you want the wall back?' “If")
+        let (space, primes) = match self.tail {
+            Some((next, space, primes)) if next == at => (space, primes),
+            _ => {
+                let space = text[..at].trim_end().len();
+                let primes = text[..space].trim_end_matches(['\'', '’']).len();
+                self.tail = Some((at, space, primes));
+                (space, primes)
+            }
+        };
+        // the text between the marks, less that whitespace and those primes, is not empty
+        space < at
+            && primes > mark.end
+            && text[..primes].ends_with(['.', '?', '!', ':'])
+            && text[at..]
+                .chars()
+                .nth(1)
+                .is_some_and(|c| c.is_alphanumeric() || c == '[')
+    }
+
+    /// Marks that are not quotation marks: an attribute in markup left in the text
+    /// (`<tweet author="@Jo" date="May 9">`) or an inch mark (`6’2”`), which also leaves
+    /// the real closing mark after it looking stray.
+    fn markup_or_measure(&mut self, text: &str, mark: Span) -> bool {
+        let before = &text[..mark.start];
+        let after = &text[mark.end..];
+        let line_start = self
+            .newline
+            .get(mark.start, |from, to| {
+                text[from..to].rfind('\n').map(|i| from + i)
+            })
+            .map_or(0, |n| n + 1);
+        // inside a tag: the last angle bracket on the line before the mark opens one
+        let in_tag = self
+            .angle
+            .get(mark.start, |from, to| {
+                text[from..to].rfind(['<', '>']).map(|i| from + i)
+            })
+            .is_some_and(|a| a >= line_start && text.as_bytes()[a] == b'<');
+        let closing = mark.text(text) != "“";
+        let inch_before = closing
+            && self
+                .inch
+                .get(mark.start, |from, to| {
+                    text[from..to]
+                        .match_indices(['”', '"'])
+                        .map(|(at, _)| from + at)
+                        .rfind(|&at| inch_mark(&text[..at]))
+                })
+                .is_some_and(|i| i >= line_start);
+        in_tag
+            || before.ends_with('=')
+            || after.starts_with('>')
+            || closing && inch_mark(before)
+            || inch_before
+    }
+}
+
+/// The last match before a position, for positions asked in increasing order: only the
+/// text since the previous position is searched; an earlier position searches it all.
+#[derive(Default)]
+struct Before {
+    upto: usize,
+    last: Option<usize>,
+}
+
+impl Before {
+    /// `rfind(from, to)` gives the last match in `from..to`; a match is one character,
+    /// so none straddles the previous position.
+    fn get(&mut self, to: usize, rfind: impl Fn(usize, usize) -> Option<usize>) -> Option<usize> {
+        let (from, known) = if to >= self.upto {
+            (self.upto, self.last)
+        } else {
+            (0, None)
+        };
+        self.last = rfind(from, to).or(known);
+        self.upto = to;
+        self.last
+    }
+}
+
+/// The first match starting at or after a position, for positions asked in increasing
+/// order: the text is searched again only once a position passes the last match found.
+#[derive(Default)]
+struct After {
+    from: usize,
+    /// No match starts in `from..next` (`None`: none to the end).
+    next: Option<usize>,
+    searched: bool,
+}
+
+impl After {
+    fn get(
+        &mut self,
+        text: &str,
+        from: usize,
+        find: impl Fn(&str) -> Option<usize>,
+    ) -> Option<usize> {
+        let known = self.searched && from >= self.from && self.next.is_none_or(|n| from <= n);
+        if !known {
+            self.next = find(&text[from..]).map(|i| from + i);
+            self.searched = true;
+        }
+        self.from = from;
+        self.next
+    }
+}
+
+/// The plain versions of [`Around`]'s questions, reading from each mark: what it must
+/// answer.
+#[cfg(test)]
+mod plain {
+    use super::{Span, inch_mark};
+
+    pub fn reopened_after(text: &str, mark: Span) -> bool {
+        let rest = &text[mark.end..];
+        let para_end = rest.find("\n\n").unwrap_or(rest.len());
+        let rest = &rest[..para_end];
+        let Some(at) = rest.find(['“', '"']) else {
+            return false;
+        };
+        // a closing mark (or a straight mark after a word) first: the quotation closes there
+        if rest[..at].contains('”') {
+            return false;
+        }
+        let before = rest[..at].trim_end();
+        // a sentence may end inside a nested quotation: "… ask 'do you want the wall back?' “If"
+        before.len() < rest[..at].len()
+            && before
+                .trim_end_matches(['\'', '’'])
+                .ends_with(['.', '?', '!', ':'])
+            && rest[at..]
+                .chars()
+                .nth(1)
+                .is_some_and(|c| c.is_alphanumeric() || c == '[')
+    }
+    pub fn markup_or_measure(text: &str, mark: Span) -> bool {
+        let before = &text[..mark.start];
+        let after = &text[mark.end..];
+        let line_start = before.rfind('\n').map_or(0, |n| n + 1);
+        let line = &before[line_start..];
+        let in_tag = line.rfind('<').is_some_and(|lt| !line[lt..].contains('>'));
+        let closing = mark.text(text) != "“";
+        let inch_before = closing
+            && line
+                .match_indices(['”', '"'])
+                .any(|(at, _)| inch_mark(&line[..at]));
+        in_tag
+            || before.ends_with('=')
+            || after.starts_with('>')
+            || closing && inch_mark(before)
+            || inch_before
+    }
 }
 
 /// Whether a closing mark after `before` is an inch mark: feet, a prime, then inches
@@ -197,7 +352,62 @@ fn inch_mark(before: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::{Around, Span, plain};
     use crate::rules::testing::lint;
+
+    /// Around's answers equal the plain ones, for marks asked in order (as the rule asks)
+    /// and out of order, on texts mixing marks, markup, inches, primes and line breaks.
+    #[test]
+    fn around_answers_as_the_plain_versions() {
+        let texts = [
+            "He said: “It’s over. “Then” she <a href=\"x\">left</a>.\n\n“Yes.” 6’2” tall, 5'11\" too",
+            "“a. “b? ' “c ”d “ \"e\" = \"f\">\n“g\n\n“h: ’  “[i]",
+            "``` `` ` “ ” \" ' ’ < > = \n\n \n 1'2\" 3’4”“x. “Y",
+        ];
+        for text in texts {
+            let marks: Vec<Span> = text
+                .char_indices()
+                .filter(|&(_, c)| matches!(c, '“' | '”' | '"' | '`' | '\'' | '’'))
+                .map(|(i, c)| Span::new(i, i + c.len_utf8()))
+                .collect();
+            let mut orders = vec![marks.clone()];
+            orders.push(marks.iter().rev().copied().collect());
+            orders.push(
+                marks
+                    .iter()
+                    .step_by(3)
+                    .chain(marks.iter().step_by(2))
+                    .copied()
+                    .collect(),
+            );
+            for order in orders {
+                let mut around = Around::default();
+                for &m in &order {
+                    assert_eq!(
+                        around.markup_or_measure(text, m),
+                        plain::markup_or_measure(text, m),
+                        "{text:?} {m:?}"
+                    );
+                    assert_eq!(
+                        around.reopened_after(text, m),
+                        plain::reopened_after(text, m),
+                        "{text:?} {m:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// A long line of marks gives at most one finding of each kind (each kind once a
+    /// paragraph), however many marks it holds.
+    #[test]
+    fn a_line_of_marks_gives_one_finding_a_kind() {
+        for unit in ["`", "``", "“", "\"", "<a b=\"", "“x. "] {
+            let text = unit.repeat(5_000);
+            let d = lint("quote-marks", &text);
+            assert!(d.len() <= 4, "{unit:?}: {}", d.len());
+        }
+    }
 
     #[test]
     fn continued_quote_and_apostrophes_pass() {

@@ -205,181 +205,233 @@ fn looks_like_misused_close(text: &str, mark: Span, tail: &ParagraphTail) -> boo
     (1..=5).contains(&words) && ends && !tail.double_mark_after(mark.end) || glued && words <= 5
 }
 
+/// The quotations of a text and the problems with their marks, paragraph by paragraph: a
+/// double quotation left open at a paragraph's end is carried into the next (news style
+/// reopens it there), and each paragraph's marks then open and close quotations in turn.
 pub fn find(
     text: &str,
     paragraphs: &[Paragraph],
     tokens: &[Token],
 ) -> (Vec<Quote>, Vec<QuoteIssue>) {
-    let mut quotes: Vec<Quote> = Vec::new();
-    let mut issues = Vec::new();
-    // index of a double quote left open by the previous paragraph
-    let mut carry: Option<usize> = None;
+    let mut finder = Finder {
+        text,
+        quotes: Vec::new(),
+        issues: Vec::new(),
+        carry: None,
+    };
     for (pi, p) in paragraphs.iter().enumerate() {
-        let toks = &tokens[p.tokens.clone()];
+        finder.paragraph(pi, p, &tokens[p.tokens.clone()]);
+    }
+    finder.finish()
+}
+
+/// What [`find`] has found so far.
+struct Finder<'t> {
+    text: &'t str,
+    quotes: Vec<Quote>,
+    issues: Vec<QuoteIssue>,
+    /// The index of a double quotation left open by the previous paragraph.
+    carry: Option<usize>,
+}
+
+/// The quotations open while a paragraph's marks are read.
+#[derive(Default)]
+struct Open {
+    /// A double quotation's start, and the quotation of an earlier paragraph it continues.
+    double: Option<(usize, Option<usize>)>,
+    /// A single quotation's start (only outside a double one).
+    single: Option<usize>,
+}
+
+/// Asks [`looks_like_misused_close`] about a paragraph's marks, building the paragraph's
+/// summary the first time it is needed.
+struct Tail {
+    para: Span,
+    summary: Option<ParagraphTail>,
+}
+
+impl Tail {
+    fn misused_close(&mut self, text: &str, mark: Span) -> bool {
+        let para = self.para;
+        let tail = self
+            .summary
+            .get_or_insert_with(|| ParagraphTail::new(text, para.start, para.end));
+        looks_like_misused_close(text, mark, tail)
+    }
+}
+
+impl Finder<'_> {
+    /// One paragraph: the quotation carried into it, then its marks in order; a double
+    /// quotation still open at its end is carried on.
+    fn paragraph(&mut self, pi: usize, p: &Paragraph, toks: &[Token]) {
         let marks: Vec<(Span, Mark)> = toks
             .iter()
             .filter(|t| t.kind == TokenKind::Quote)
-            .map(|t| (t.span(), classify(text, t)))
+            .map(|t| (t.span(), classify(self.text, t)))
             .collect();
+        let mut open = Open::default();
+        let mut tail = Tail {
+            para: p.span,
+            summary: None,
+        };
+        let skip = match self.carry {
+            Some(prev) => match self.carried(pi, p, toks, &marks, prev, &mut open, &mut tail) {
+                Some(skip) => skip,
+                // page furniture: the quotation is carried past it
+                None => return,
+            },
+            None => 0,
+        };
+        for &(span, m) in marks.iter().skip(skip) {
+            self.mark(pi, span, m, &mut open, &mut tail);
+        }
+        if let Some((s, cont)) = open.double {
+            let idx = push_open_ended(&mut self.quotes, s, p.span.end, pi, cont);
+            self.carry = Some(idx);
+        }
+    }
+
+    /// The quotation `prev`, left open by an earlier paragraph, meets paragraph `pi`: it is
+    /// reopened by its first mark, carried past a headline with no double mark, or goes on
+    /// unopened up to the paragraph's first double mark (or is never closed). Returns how
+    /// many of the paragraph's marks that used, or `None` to skip the paragraph.
+    #[allow(clippy::too_many_arguments)]
+    fn carried(
+        &mut self,
+        pi: usize,
+        p: &Paragraph,
+        toks: &[Token],
+        marks: &[(Span, Mark)],
+        prev: usize,
+        open: &mut Open,
+        tail: &mut Tail,
+    ) -> Option<usize> {
+        let is_double = |m: &Mark| matches!(m, Mark::Open(false) | Mark::Close(false));
         let first_is_open = toks.first().is_some_and(|t| t.kind == TokenKind::Quote)
             && matches!(marks.first(), Some((_, Mark::Open(false))));
-        let mut open_double: Option<(usize, Option<usize>)> = None; // (start, continues)
-        let mut open_single: Option<usize> = None;
-        let mut skip_first = 0usize;
-        let mut tail_cell: Option<ParagraphTail> = None;
-        let mut misused_close = |span: Span| {
-            let tail =
-                tail_cell.get_or_insert_with(|| ParagraphTail::new(text, p.span.start, p.span.end));
-            looks_like_misused_close(text, span, tail)
+        if first_is_open {
+            open.double = Some((p.span.start, Some(prev)));
+            self.carry = None;
+            return Some(1);
+        }
+        if p.headline && !marks.iter().any(|(_, m)| is_double(m)) {
+            // page furniture between continued paragraphs ("READ MORE: …")
+            return None;
+        }
+        self.carry = None;
+        // the quote goes on without a reopening mark: up to the first double mark
+        let close_at = marks.iter().position(|(_, m)| is_double(m)).and_then(|k| {
+            let (span, m) = marks[k];
+            match m {
+                Mark::Close(false) => Some((k, span, false)),
+                Mark::Open(false) if tail.misused_close(self.text, span) => Some((k, span, true)),
+                _ => None,
+            }
+        });
+        let Some((k, span, misused)) = close_at else {
+            let start = chain_start(self.text, &self.quotes, prev);
+            self.issue(QuoteIssueKind::NeverClosed, start, None);
+            return Some(0);
         };
-        if let Some(prev) = carry {
-            if first_is_open {
-                open_double = Some((p.span.start, Some(prev)));
-                skip_first = 1;
-                carry = None;
-            } else if p.headline
-                && !marks
-                    .iter()
-                    .any(|(_, m)| matches!(m, Mark::Open(false) | Mark::Close(false)))
-            {
-                // page furniture between continued paragraphs ("READ MORE: …"): keep carrying
-                continue;
-            } else {
-                carry = None;
-                // the quote goes on without a reopening mark: up to the first double mark
-                let first_double = marks
-                    .iter()
-                    .position(|(_, m)| matches!(m, Mark::Open(false) | Mark::Close(false)));
-                let close_at = first_double.and_then(|k| {
-                    let (span, m) = marks[k];
-                    match m {
-                        Mark::Close(false) => Some((k, span, false)),
-                        Mark::Open(false) if misused_close(span) => Some((k, span, true)),
-                        _ => None,
-                    }
-                });
-                if let Some((k, span, misused)) = close_at {
-                    let idx = quotes.len();
-                    quotes.push(Quote {
-                        span: Span::new(p.span.start, span.end),
+        let idx = self.quotes.len();
+        self.quotes.push(Quote {
+            span: Span::new(p.span.start, span.end),
+            paragraph: pi,
+            single: false,
+            closed: true,
+            continues: Some(prev),
+            continued_by: None,
+        });
+        self.quotes[prev].continued_by = Some(idx);
+        let opened = chain_start(self.text, &self.quotes, prev);
+        let first = Span::new(p.span.start, first_token_end(toks, p));
+        self.issue(QuoteIssueKind::NotReopened, first, Some(opened));
+        if misused {
+            self.issue(QuoteIssueKind::OpeningUsedAsClose, span, Some(opened));
+        }
+        Some(k + 1)
+    }
+
+    /// One mark of paragraph `pi`, with the quotations open before it.
+    fn mark(&mut self, pi: usize, span: Span, m: Mark, open: &mut Open, tail: &mut Tail) {
+        match m {
+            Mark::Apostrophe => {}
+            Mark::Open(true) => {
+                if open.double.is_none() && open.single.is_none() {
+                    open.single = Some(span.start);
+                }
+            }
+            Mark::Close(true) => {
+                if let Some(s) = open.single.take() {
+                    self.quotes.push(Quote {
+                        span: Span::new(s, span.end),
                         paragraph: pi,
-                        single: false,
+                        single: true,
                         closed: true,
-                        continues: Some(prev),
+                        continues: None,
                         continued_by: None,
                     });
-                    quotes[prev].continued_by = Some(idx);
-                    issues.push(QuoteIssue {
-                        kind: QuoteIssueKind::NotReopened,
-                        span: Span::new(p.span.start, first_token_end(toks, p)),
-                        related: Some(chain_start(text, &quotes, prev)),
-                    });
-                    if misused {
-                        issues.push(QuoteIssue {
-                            kind: QuoteIssueKind::OpeningUsedAsClose,
-                            span,
-                            related: Some(chain_start(text, &quotes, prev)),
-                        });
-                    }
-                    skip_first = k + 1;
-                } else {
-                    let start = chain_start(text, &quotes, prev);
-                    issues.push(QuoteIssue {
-                        kind: QuoteIssueKind::NeverClosed,
-                        span: Span::new(start.start, start.end),
-                        related: None,
-                    });
                 }
             }
-        }
-        for &(span, m) in marks.iter().skip(skip_first) {
-            match m {
-                Mark::Apostrophe => {}
-                Mark::Open(true) => {
-                    if open_double.is_none() && open_single.is_none() {
-                        open_single = Some(span.start);
-                    }
-                }
-                Mark::Close(true) => {
-                    if let Some(s) = open_single.take() {
-                        quotes.push(Quote {
-                            span: Span::new(s, span.end),
-                            paragraph: pi,
-                            single: true,
-                            closed: true,
-                            continues: None,
-                            continued_by: None,
-                        });
-                    }
-                }
-                Mark::Open(false) => {
-                    let glyph = &text[span.start..span.end];
-                    if matches!(glyph, "”" | "»") {
-                        issues.push(QuoteIssue {
-                            kind: QuoteIssueKind::ClosingUsedAsOpen,
-                            span,
-                            related: None,
-                        });
-                    }
-                    if let Some((s, cont)) = open_double {
-                        if misused_close(span) {
-                            issues.push(QuoteIssue {
-                                kind: QuoteIssueKind::OpeningUsedAsClose,
-                                span,
-                                related: Some(mark_at(text, s)),
-                            });
-                            push_closed(&mut quotes, s, span.end, pi, cont);
-                            open_double = None;
-                            continue;
-                        }
-                        // a new quote opens while one is open: the first never closed
-                        issues.push(QuoteIssue {
-                            kind: QuoteIssueKind::NeverClosed,
-                            span: mark_at(text, s),
-                            related: None,
-                        });
-                        push_open_ended(&mut quotes, s, span.start, pi, cont);
-                    } else if misused_close(span)
-                        && text[..span.start]
-                            .chars()
-                            .next_back()
-                            .is_some_and(|c| c.is_alphanumeric() || c == '.')
-                    {
-                        issues.push(QuoteIssue {
-                            kind: QuoteIssueKind::OpeningUsedAsClose,
-                            span,
-                            related: None,
-                        });
-                        continue;
-                    }
-                    open_single = None;
-                    open_double = Some((span.start, None));
-                }
-                Mark::Close(false) => match open_double.take() {
-                    Some((s, cont)) => push_closed(&mut quotes, s, span.end, pi, cont),
-                    None => issues.push(QuoteIssue {
-                        kind: QuoteIssueKind::StrayClose,
-                        span,
-                        related: None,
-                    }),
-                },
-            }
-        }
-        if let Some((s, cont)) = open_double {
-            let idx = push_open_ended(&mut quotes, s, p.span.end, pi, cont);
-            carry = Some(idx);
+            Mark::Open(false) => self.double_open(pi, span, open, tail),
+            Mark::Close(false) => match open.double.take() {
+                Some((s, cont)) => push_closed(&mut self.quotes, s, span.end, pi, cont),
+                None => self.issue(QuoteIssueKind::StrayClose, span, None),
+            },
         }
     }
-    if let Some(prev) = carry {
-        let start = chain_start(text, &quotes, prev);
-        issues.push(QuoteIssue {
-            kind: QuoteIssueKind::NeverClosed,
-            span: start,
-            related: None,
+
+    /// An opening double mark: it may be a closing glyph turned round, close the open
+    /// quotation (a misused mark), end one never closed, or stand for a closing mark.
+    fn double_open(&mut self, pi: usize, span: Span, open: &mut Open, tail: &mut Tail) {
+        let text = self.text;
+        if matches!(&text[span.start..span.end], "”" | "»") {
+            self.issue(QuoteIssueKind::ClosingUsedAsOpen, span, None);
+        }
+        if let Some((s, cont)) = open.double {
+            if tail.misused_close(text, span) {
+                self.issue(
+                    QuoteIssueKind::OpeningUsedAsClose,
+                    span,
+                    Some(mark_at(text, s)),
+                );
+                push_closed(&mut self.quotes, s, span.end, pi, cont);
+                open.double = None;
+                return;
+            }
+            // a new quote opens while one is open: the first never closed
+            self.issue(QuoteIssueKind::NeverClosed, mark_at(text, s), None);
+            push_open_ended(&mut self.quotes, s, span.start, pi, cont);
+        } else if tail.misused_close(text, span)
+            && text[..span.start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '.')
+        {
+            self.issue(QuoteIssueKind::OpeningUsedAsClose, span, None);
+            return;
+        }
+        open.single = None;
+        open.double = Some((span.start, None));
+    }
+
+    fn issue(&mut self, kind: QuoteIssueKind, span: Span, related: Option<Span>) {
+        self.issues.push(QuoteIssue {
+            kind,
+            span,
+            related,
         });
     }
-    issues.sort_by_key(|i| (i.span.start, i.span.end));
-    (quotes, issues)
+
+    /// A quotation still carried at the end of the text was never closed.
+    fn finish(mut self) -> (Vec<Quote>, Vec<QuoteIssue>) {
+        if let Some(prev) = self.carry {
+            let start = chain_start(self.text, &self.quotes, prev);
+            self.issue(QuoteIssueKind::NeverClosed, start, None);
+        }
+        self.issues.sort_by_key(|i| (i.span.start, i.span.end));
+        (self.quotes, self.issues)
+    }
 }
 
 fn first_token_end(toks: &[Token], p: &Paragraph) -> usize {
