@@ -504,9 +504,13 @@ fn is_object(doc: &Document, src: crate::text::Span, sentence: usize) -> bool {
 }
 
 /// A span the grammar cut across a clause: it holds a verb or a contraction ("he’d",
-/// "members don’t", "means including people").
+/// "members don’t", "means including people"). Only the description before its first
+/// comma counts: a closed appositive or relative clause after it ("an official, who
+/// spoke on condition of anonymity,") is part of the source and has verbs of its own.
 fn garbled(doc: &Document, src: crate::text::Span) -> bool {
-    words(src.text(doc.prose())).any(|w| {
+    let text = src.text(doc.prose());
+    let core = text.split(',').next().unwrap_or(text);
+    words(core).any(|w| {
         let l = w.to_lowercase();
         let apostrophe = l.contains('\'') || l.contains('’');
         let possessive = ["'s", "’s", "s'", "s’"].iter().any(|e| l.ends_with(e));
