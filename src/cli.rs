@@ -8,9 +8,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
+use crate::render::{self, FileMap};
 use credlint::config::{Config, ConfigError};
 use credlint::diagnostic::{Severity, Summary};
-use credlint::render::{self, FileMap};
 use credlint::{Input, rules};
 
 use crate::{term, walk};
@@ -395,7 +395,7 @@ fn process_each<T: Send>(
     let selection = walked.select(&filters);
     errors.extend(selection.errors.iter().cloned());
     for n in &selection.notes {
-        term::line(format_args!("warning: {}", credlint::render::escape(n)));
+        term::line(format_args!("warning: {}", crate::render::escape(n)));
     }
     let dirs = selection.dirs(inputs.max_file_size);
     let found = &selection.files;
@@ -493,7 +493,7 @@ const HUMAN_BATCH: usize = 256;
 
 fn run(cli: Cli) -> io::Result<u8> {
     match cli.command {
-        Command::Lsp => crate::lsp::run(),
+        Command::Lsp => credlint_lsp::run(crate::lsp_host::HOST),
         Command::Rules => {
             let mut out = io::stdout().lock();
             writeln!(

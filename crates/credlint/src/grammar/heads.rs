@@ -18,7 +18,7 @@ pub enum HeadClass {
 }
 
 /// One noun a line, `word<TAB>class`, sorted by bytes.
-const TABLE: &str = include_str!("../../rules/wordnet_heads.txt");
+const TABLE: &str = include_str!("../../../../rules/wordnet_heads.txt");
 
 /// The class of a lowercase noun, singular or plural (regular plurals are reduced as
 /// WordNet's own lemmatiser does; irregular ones are in the table).

@@ -90,7 +90,7 @@ pub fn extracted<'a>(doc: &Document<'a>) -> Extracted<'a> {
 /// Appends the line `credlint extract` prints for `doc` (without its newline): what
 /// serde makes of [`extracted`], written field by field with the keys as literal bytes.
 pub fn write_jsonl(doc: &Document, buf: &mut Vec<u8>) {
-    use crate::render::json_write::{push_array, push_bool, push_num, push_opt, push_str};
+    use crate::json_write::{push_array, push_bool, push_num, push_opt, push_str};
     let source = doc.text.source;
     let span_text = |buf: &mut Vec<u8>, s: Option<Span>| match s {
         Some(s) => {

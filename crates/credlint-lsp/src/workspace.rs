@@ -15,7 +15,7 @@ use credlint::names::index::DocNames;
 use credlint::text::{LineCol, Span};
 use credlint::{Config, Diagnostic};
 
-use crate::walk;
+use crate::Host;
 
 /// The names of one document: what [`credlint::lint_file`] gives, or the same without
 /// running the rules for a file that is only read.
@@ -37,32 +37,27 @@ pub struct Built {
 
 /// Starts the build of `root`'s names on a thread of its own.
 pub fn build_in_background(
+    host: Host,
     root: PathBuf,
     config: Arc<Config>,
     generation: u64,
     done: Sender<Built>,
 ) {
     thread::spawn(move || {
-        let docs = read_folder(&root, &config);
+        let docs = read_folder(host, &root, &config);
         let _ = done.send(Built { generation, docs });
     });
 }
 
 /// The names of every file of the folder the walk selects (the configuration's include
 /// and exclude globs apply; unreadable files are left out).
-pub fn read_folder(root: &Path, config: &Config) -> Vec<DocNames> {
-    let Ok(filters) = walk::Filters::new(&config.files.include, &config.files.exclude, false)
-    else {
-        return Vec::new();
-    };
-    let files = walk::walk(&[root.to_path_buf()], walk::WalkOptions::default())
-        .select(&filters)
-        .files;
+pub fn read_folder(host: Host, root: &Path, config: &Config) -> Vec<DocNames> {
+    let files = (host.folder_files)(root, config);
     files
         .par_iter()
         .filter_map(|p| {
-            let text = walk::read(p).ok()?;
-            Some(names_of(&walk::shown(p), &text, config))
+            let text = (host.read)(p).ok()?;
+            Some(names_of(&(host.shown)(p), &text, config))
         })
         .collect()
 }

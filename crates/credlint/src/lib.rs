@@ -3,7 +3,7 @@
 //! The library does no I/O and prints nothing: [`check_source`] maps (path, text,
 //! configuration) to diagnostics, and [`check_files`] lints a set of documents together
 //! (name spellings are compared across them). Walking, reading and rendering live in the
-//! CLI (`cli`, `walk`, `render`).
+//! command line (the `credlint-cli` package).
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod analysis;
@@ -13,8 +13,10 @@ pub mod extract;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod grammar;
+/// The hand-written JSON writer the `extract` output and the command line's JSON share.
+#[doc(hidden)]
+pub mod json_write;
 pub mod names;
-pub mod render;
 pub mod rules;
 pub mod suppress;
 pub mod text;

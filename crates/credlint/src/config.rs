@@ -18,8 +18,8 @@ use crate::names::registry::{NameEntry, NameRegistry};
 use crate::rules::{self, ConfiguredRule};
 use crate::text::Span;
 
-pub const DEFAULT_RULES: &str = include_str!("../rules/default.toml");
-pub const DEFAULT_LEXICON: &str = include_str!("../rules/lexicon.toml");
+pub const DEFAULT_RULES: &str = include_str!("../../../rules/default.toml");
+pub const DEFAULT_LEXICON: &str = include_str!("../../../rules/lexicon.toml");
 /// File names looked for, in each directory from the current one upwards.
 pub const CONFIG_NAMES: &[&str] = &["credlint.toml", ".credlint.toml"];
 

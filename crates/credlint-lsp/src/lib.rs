@@ -31,7 +31,21 @@ use serde_json::Value;
 
 use credlint::{Config, ConfigError, Diagnostic, Severity};
 
-use crate::walk;
+/// What the server needs from the front end that starts it: which files of the workspace
+/// folder are drafts. The command line gives its own walk, so the folder's names are read
+/// from the files `credlint check` would lint (the server itself depends on the core only).
+#[derive(Clone, Copy)]
+pub struct Host {
+    /// The file extensions of drafts (a file changed on disk is read again if it has one).
+    pub extensions: &'static [&'static str],
+    /// The files of a folder the walk selects under a configuration's include and
+    /// exclude globs.
+    pub folder_files: fn(&Path, &Config) -> Vec<PathBuf>,
+    /// A file's text, as the command line reads it.
+    pub read: fn(&Path) -> Result<String, String>,
+    /// A path as the command line shows it (the path the library is given).
+    pub shown: fn(&Path) -> String,
+}
 
 use position::{Encoding, LineMap};
 use transport::{Out, Transport};
@@ -41,10 +55,10 @@ const CONFIG_NAMES: [&str; 2] = ["credlint.toml", ".credlint.toml"];
 
 /// Runs the server until the client says `exit`. The exit status is 0 after a
 /// `shutdown` request, 1 otherwise (as the protocol asks).
-pub fn run() -> io::Result<u8> {
+pub fn run(host: Host) -> io::Result<u8> {
     let transport = Transport::stdio();
     let (built_tx, built_rx) = unbounded();
-    let mut server = Server::new(transport.outgoing.clone(), built_tx);
+    let mut server = Server::new(transport.outgoing.clone(), built_tx, host);
     let status = server.serve(&transport.incoming, &built_rx);
     drop(server);
     transport.finish()?;
@@ -73,6 +87,7 @@ struct Settings {
 }
 
 struct Server {
+    host: Host,
     out: crossbeam_channel::Sender<Out>,
     built_tx: crossbeam_channel::Sender<workspace::Built>,
     encoding: Encoding,
@@ -97,8 +112,10 @@ impl Server {
     fn new(
         out: crossbeam_channel::Sender<Out>,
         built_tx: crossbeam_channel::Sender<workspace::Built>,
+        host: Host,
     ) -> Server {
         Server {
+            host,
             out,
             built_tx,
             encoding: Encoding::Utf16,
@@ -292,7 +309,7 @@ impl Server {
     /// Asks the client to tell us when a configuration file or a draft changes on disk.
     fn register_watchers(&mut self) {
         let mut globs: Vec<String> = CONFIG_NAMES.iter().map(|n| format!("**/{n}")).collect();
-        globs.extend(walk::EXTENSIONS.iter().map(|e| format!("**/*.{e}")));
+        globs.extend(self.host.extensions.iter().map(|e| format!("**/*.{e}")));
         let watchers = globs
             .into_iter()
             .map(|g| lt::FileSystemWatcher {
@@ -422,7 +439,7 @@ impl Server {
                 continue;
             }
             let path = library_path(&e.uri);
-            if self.docs.contains_key(&e.uri) || !linted(&path) {
+            if self.docs.contains_key(&e.uri) || !linted(self.host.extensions, &path) {
                 continue;
             }
             match std::fs::read_to_string(&path) {
@@ -661,6 +678,7 @@ impl Server {
         self.generation += 1;
         if let Some(root) = &self.root {
             workspace::build_in_background(
+                self.host,
                 root.clone(),
                 Arc::clone(&self.settings.config),
                 self.generation,
@@ -726,11 +744,11 @@ fn config_diagnostic(path: &Path, e: &ConfigError, enc: Encoding) -> Option<(Url
 }
 
 /// Is `path` a file the folder's walk would lint (by its extension)?
-fn linted(path: &str) -> bool {
+fn linted(extensions: &[&str], path: &str) -> bool {
     Path::new(path)
         .extension()
         .and_then(|x| x.to_str())
-        .is_some_and(|x| walk::EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(x)))
+        .is_some_and(|x| extensions.iter().any(|e| e.eq_ignore_ascii_case(x)))
 }
 
 fn is_config(uri: &Url) -> bool {
@@ -788,6 +806,7 @@ mod tests {
         assert!(is_config(&url("file:///news/credlint.toml")));
         assert!(is_config(&url("file:///news/.credlint.toml")));
         assert!(!is_config(&url("file:///news/credlint.toml.bak")));
+        let linted = |p| linted(&["md", "txt"], p);
         assert!(linted("/news/a.md") && linted("/news/b.TXT") && !linted("/news/c.toml"));
     }
 }
