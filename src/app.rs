@@ -6,6 +6,7 @@
 
 mod baseline;
 mod cli;
+mod config_file;
 mod diff;
 mod fix;
 mod lsp_host;

@@ -253,14 +253,14 @@ fn chars_of(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
 
 fn load_config(inputs: &Inputs) -> Result<Config, ()> {
     let result = if let Some(p) = &inputs.config {
-        Config::from_file(p)
+        crate::config_file::load(p)
     } else if inputs.isolated {
         Config::builtin()
     } else {
         let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-        match Config::discover(&cwd) {
+        match crate::config_file::discover(&cwd) {
             // shown relative to the current directory, as the user would type it
-            Some(p) => Config::from_file(p.strip_prefix(&cwd).unwrap_or(&p)),
+            Some(p) => crate::config_file::load(p.strip_prefix(&cwd).unwrap_or(&p)),
             None => Config::builtin(),
         }
     };

@@ -1,15 +1,18 @@
-//! What `credlint lsp` gets from the command line: its walk, so the editor server reads
-//! the folder's drafts as `credlint check` would find them.
+//! What `credlint lsp` gets from the command line: its configuration discovery and its
+//! walk, so the editor server reads the project file and the folder's drafts as `credlint
+//! check` would.
 
 use std::path::{Path, PathBuf};
 
 use credlint::Config;
 use credlint_lsp::Host;
 
-use crate::walk;
+use crate::{config_file, walk};
 
 /// The command line's walk and reading, for the editor server.
 pub const HOST: Host = Host {
+    discover: config_file::discover,
+    load: config_file::load,
     extensions: walk::EXTENSIONS,
     folder_files,
     read: |p| walk::read(p),

@@ -31,11 +31,16 @@ use serde_json::Value;
 
 use credlint::{Config, ConfigError, Diagnostic, Severity};
 
-/// What the server needs from the front end that starts it: which files of the workspace
-/// folder are drafts. The command line gives its own walk, so the folder's names are read
-/// from the files `credlint check` would lint (the server itself depends on the core only).
+/// What the server needs from the front end that starts it: the project's configuration
+/// file and which files of the workspace folder are drafts. The command line gives its
+/// own discovery and walk, so the server reads what `credlint check` would (the server
+/// itself depends on the core only).
 #[derive(Clone, Copy)]
 pub struct Host {
+    /// The project file for a folder: `credlint.toml` in it or the nearest parent.
+    pub discover: fn(&Path) -> Option<PathBuf>,
+    /// Reads and parses a project file.
+    pub load: fn(&Path) -> Result<Config, ConfigError>,
     /// The file extensions of drafts (a file changed on disk is read again if it has one).
     pub extensions: &'static [&'static str],
     /// The files of a folder the walk selects under a configuration's include and
@@ -627,9 +632,9 @@ impl Server {
 
     /// Reads the workspace's configuration file, and publishes its error (or clears it).
     fn load_settings(&mut self) {
-        let file = self.root.as_deref().and_then(Config::discover);
+        let file = self.root.as_deref().and_then(self.host.discover);
         let loaded = match &file {
-            Some(p) => Config::from_file(p),
+            Some(p) => (self.host.load)(p),
             None => Config::builtin(),
         };
         let old_error = self.settings.error.take();

@@ -17,11 +17,10 @@ pub mod grammar;
 #[doc(hidden)]
 pub mod json_write;
 pub mod names;
+mod par;
 pub mod rules;
 pub mod suppress;
 pub mod text;
-
-use rayon::prelude::*;
 
 pub use analysis::{Document, Input};
 pub use config::{Config, ConfigError};
@@ -161,10 +160,7 @@ fn finish(out: &mut Vec<Diagnostic>) {
 /// Lints several documents together, in parallel, with results identical to a serial
 /// run: sorted by path, then offset.
 pub fn check_files(files: &[(String, String)], config: &Config) -> Vec<Diagnostic> {
-    let per_file: Vec<FileResult> = files
-        .par_iter()
-        .map(|(path, text)| lint_file(path, text, config))
-        .collect();
+    let per_file: Vec<FileResult> = par::map(files, |(path, text)| lint_file(path, text, config));
     combine(per_file, config)
 }
 
@@ -309,7 +305,7 @@ fn group_findings(
     }
     // the files' findings are grouped while the names are compared across files (the
     // workers are idle by now)
-    let (corpus, ()) = rayon::join(
+    let (corpus, ()) = par::join(
         || corpus_diagnostics(&doc_names, config),
         || {
             groups.sort_by(|a, b| a[0].path.cmp(&b[0].path));
@@ -320,7 +316,7 @@ fn group_findings(
         },
     );
     // many small allocations: freed off the critical path
-    rayon::spawn(move || drop(doc_names));
+    par::drop_later(doc_names);
     let corpus = after(corpus);
     if corpus.is_empty() {
         return groups;

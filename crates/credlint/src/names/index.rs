@@ -141,7 +141,7 @@ impl NameIndex {
     ) -> Vec<(usize, usize, Differs)> {
         // the two searches are independent: on two threads they shorten the serial end
         // of a run (this pass starts only when every file is read)
-        let (mut pairs, first) = rayon::join(
+        let (mut pairs, first) = crate::par::join(
             || self.last_word_pairs(last),
             || self.first_word_pairs(first_max_distance),
         );
