@@ -8,28 +8,31 @@
 #   EVAL=../shared/eval SEEDS=../shared/seeds scripts/compare_output.sh REV
 #
 # Prints one line per comparison and exits 1 when any output (or exit status) differs;
-# the outputs are kept in target/compare-output/{old,new} for a closer look.
+# the outputs are kept in target/compare-output/{old,new} for a closer look (under
+# CARGO_TARGET_DIR when it is set).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REV=${1:?usage: scripts/compare_output.sh GIT-REVISION}
 EVAL=${EVAL:-../shared/eval}
 SEEDS=${SEEDS:-../shared/seeds}
-WORK="$PWD/target/compare-output"
-OLD_TREE="$WORK/old-tree"
+TARGET=${CARGO_TARGET_DIR:-$PWD/target}
+WORK="$TARGET/compare-output"
+# outside this tree: cargo would take the old package for a member of this workspace
+OLD_TREE=$(mktemp -d)
+trap 'rm -rf "$OLD_TREE"' EXIT
 
-# the old revision: a checkout of its own, built in this tree's target folder (the
-# dependencies are shared), its binary copied out before the current tree is built
-rm -rf "$OLD_TREE" "$WORK/old" "$WORK/new"
+# the old revision: its files (git archive: no checkout to register), built in this
+# tree's target folder (the dependencies are shared), its binary copied out before the
+# current tree is built
+rm -rf "$WORK/old" "$WORK/new"
 mkdir -p "$WORK/old" "$WORK/new"
-git worktree prune
-git worktree add --quiet --detach "$OLD_TREE" "$REV"
-trap 'git worktree remove --force "$OLD_TREE"' EXIT
-CARGO_TARGET_DIR="$PWD/target" cargo build --quiet --release --locked \
+git -C "$(git rev-parse --show-toplevel)" archive "$REV" | tar -x -C "$OLD_TREE"
+CARGO_TARGET_DIR="$TARGET" cargo build --quiet --release --locked \
   --manifest-path "$OLD_TREE/Cargo.toml" --bin credlint
 OLD_BIN="$WORK/credlint-old"
-cp target/release/credlint "$OLD_BIN"
-cargo build --quiet --release --locked --bin credlint
-NEW_BIN="$PWD/target/release/credlint"
+cp "$TARGET/release/credlint" "$OLD_BIN"
+CARGO_TARGET_DIR="$TARGET" cargo build --quiet --release --locked --bin credlint
+NEW_BIN="$TARGET/release/credlint"
 
 bash bench/corpus.sh >/dev/null
 inputs=(seeds:"$SEEDS" dev:"$EVAL/polnear-dev/txt" train:"$EVAL/polnear-train/txt" bbc:bench/corpus/base)

@@ -89,8 +89,8 @@ fn unregistered_name_at(server: &Server, doc: &OpenDoc, at: lt::Position) -> Opt
     let offset = doc.lines.offset(&doc.text, at, server.encoding);
     let config = &server.settings.config;
     let format = credlint::Format::from_path(&doc.path);
-    let input = credlint::Input::new(&doc.path, &doc.text, format, config);
-    let analysed = input.document(config);
+    let input = credlint::Input::new(&doc.path, &doc.text, format, config.as_ref());
+    let analysed = input.document(config.as_ref());
     let people = &analysed.people;
     let m = people.mentions.iter().find(|m| {
         let s = analysed.file_span(m.span);

@@ -15,8 +15,8 @@ pub fn hover(server: &Server, p: &lt::HoverParams) -> Option<lt::Hover> {
     let offset = doc.lines.offset(&doc.text, at.position, server.encoding);
     let config = &server.settings.config;
     let format = credlint::Format::from_path(&doc.path);
-    let input = credlint::Input::new(&doc.path, &doc.text, format, config);
-    let analysed = input.document(config);
+    let input = credlint::Input::new(&doc.path, &doc.text, format, config.as_ref());
+    let analysed = input.document(config.as_ref());
     // spans of the text model, as places in the file (an HTML page's prose is mapped back)
     let under = |s: credlint::text::Span| {
         let s = analysed.file_span(s);

@@ -1,13 +1,25 @@
 //! The document every rule reads: the text model, the people it names and the
 //! attributions, built once per file.
 
-use crate::config::Config;
-use crate::grammar::lexicon::Lexicon;
 use crate::grammar::{self, Attribution, QuoteSpeaker};
+use crate::lexicon::Lexicon;
 use crate::names::People;
+use crate::names::index::{DocNames, DocPerson};
 use crate::names::registry::NameRegistry;
-use crate::text::html::{HtmlProse, SpanMap};
+use crate::text::html::{HtmlProse, Selector, SpanMap};
 use crate::text::{Format, Span, TextModel};
+
+/// What building a document needs of the configuration: the lexicon, the names registry
+/// and which parts of an HTML page to skip. [`crate::config::Config`] gives them; the trait
+/// keeps the document a layer below the configuration (which knows every rule).
+pub trait Settings {
+    /// The attribution lexicon.
+    fn lexicon(&self) -> &Lexicon;
+    /// The newsroom's names registry.
+    fn registry(&self) -> &NameRegistry;
+    /// The selectors of the parts of an HTML page that are not the article's prose.
+    fn html_skip(&self) -> &[Selector];
+}
 
 pub struct Document<'a> {
     pub path: &'a str,
@@ -41,9 +53,9 @@ pub struct Input<'a> {
 impl<'a> Input<'a> {
     /// `file` read as `format` (the format is the caller's to say; [`Format::from_path`]
     /// guesses it from a name).
-    pub fn new(path: &'a str, file: &'a str, format: Format, config: &Config) -> Self {
+    pub fn new(path: &'a str, file: &'a str, format: Format, config: &dyn Settings) -> Self {
         let html =
-            (format == Format::Html).then(|| crate::text::html::prose(file, &config.html.skip));
+            (format == Format::Html).then(|| crate::text::html::prose(file, config.html_skip()));
         Input {
             path,
             file,
@@ -52,7 +64,7 @@ impl<'a> Input<'a> {
         }
     }
 
-    pub fn document<'b>(&'b self, config: &'b Config) -> Document<'b>
+    pub fn document<'b>(&'b self, config: &'b dyn Settings) -> Document<'b>
     where
         'a: 'b,
     {
@@ -76,7 +88,7 @@ impl<'a> Input<'a> {
 impl<'a> Document<'a> {
     /// The document of a plain-text or Markdown file, the format guessed from `path`
     /// (an HTML page needs its prose extracted first: see [`Input`]).
-    pub fn new(path: &'a str, source: &'a str, config: &'a Config) -> Self {
+    pub fn new(path: &'a str, source: &'a str, config: &'a dyn Settings) -> Self {
         let markdown = Format::from_path(path) == Format::Markdown;
         Document::build(path, source, None, TextModel::new(source, markdown), config)
     }
@@ -86,11 +98,11 @@ impl<'a> Document<'a> {
         file: &'a str,
         map: Option<&'a SpanMap>,
         text: TextModel<'a>,
-        config: &'a Config,
+        config: &'a dyn Settings,
     ) -> Self {
-        let flags = config.lexicon.token_flags(&text);
-        let mut people = People::find(&text, &config.lexicon, &flags);
-        let ex = grammar::extract(&text, &config.lexicon, &people, &flags);
+        let flags = config.lexicon().token_flags(&text);
+        let mut people = People::find(&text, config.lexicon(), &flags);
+        let ex = grammar::extract(&text, config.lexicon(), &people, &flags);
         // a person the grammar found speaking is a person, whatever the name looks like
         people.mark_speakers(ex.attributions.iter().filter_map(|a| a.speaker.as_deref()));
         Document {
@@ -102,8 +114,8 @@ impl<'a> Document<'a> {
             people,
             attributions: ex.attributions,
             quote_speakers: ex.quotes,
-            lexicon: &config.lexicon,
-            registry: &config.names,
+            lexicon: config.lexicon(),
+            registry: config.registry(),
             lower: std::cell::OnceCell::new(),
         }
     }
@@ -115,7 +127,7 @@ impl<'a> Document<'a> {
     }
 
     /// Moves the spans of `diags`, found in this document, to the file's offsets.
-    pub fn to_file(&self, diags: &mut [crate::Diagnostic]) {
+    pub fn to_file(&self, diags: &mut [crate::diagnostic::Diagnostic]) {
         if self.map.is_none() {
             return;
         }
@@ -141,5 +153,40 @@ impl<'a> Document<'a> {
     pub fn lower(&self) -> &str {
         self.lower
             .get_or_init(|| self.text.prose.to_ascii_lowercase())
+    }
+}
+
+// Defined here, beside the document it reads: `names` is a layer below the document.
+impl DocNames {
+    /// The people of a linted document that have evidence of being people and a full name.
+    /// `index` is the line index of the document's text.
+    pub fn from_document(doc: &Document, index: &crate::text::LineIndex) -> DocNames {
+        let mut people = Vec::new();
+        for p in &doc.people.persons {
+            if p.words.len() < 2 || p.evidence == 0 {
+                continue;
+            }
+            let mentions = p.mentions.iter().map(|&m| &doc.people.mentions[m]);
+            let Some(first) = mentions
+                .clone()
+                .find(|m| m.words.len() == p.words.len())
+                .or_else(|| mentions.clone().next())
+                .map(|m| m.span)
+            else {
+                continue;
+            };
+            // in the file as written (an HTML page's prose is not the file)
+            let first = doc.file_span(first);
+            let first_position = index.span(doc.file, first);
+            people.push(DocPerson {
+                full: p.words.join(" ").into_boxed_str(),
+                first,
+                first_position,
+            });
+        }
+        DocNames {
+            path: doc.path.to_string(),
+            people,
+        }
     }
 }

@@ -18,8 +18,9 @@ use crate::names::registry::{NameEntry, NameRegistry};
 use crate::rules::{self, ConfiguredRule};
 use crate::text::Span;
 
-pub const DEFAULT_RULES: &str = include_str!("../../../rules/default.toml");
-pub const DEFAULT_LEXICON: &str = include_str!("../../../rules/lexicon.toml");
+// the built-in data is included by the layers that read it (config is above both)
+pub use crate::lexicon::DEFAULT_LEXICON;
+pub use crate::rules::DEFAULT_RULES;
 /// File names looked for, in each directory from the current one upwards.
 pub const CONFIG_NAMES: &[&str] = &["credlint.toml", ".credlint.toml"];
 
@@ -120,6 +121,18 @@ fn builtin_tables() -> (toml::Table, toml::Table) {
         .cloned()
         .unwrap_or_default();
     (rules, lex)
+}
+
+impl crate::analysis::Settings for Config {
+    fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+    fn registry(&self) -> &NameRegistry {
+        &self.names
+    }
+    fn html_skip(&self) -> &[crate::text::html::Selector] {
+        &self.html.skip
+    }
 }
 
 impl Config {

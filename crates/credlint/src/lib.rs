@@ -16,6 +16,7 @@ pub mod grammar;
 /// The hand-written JSON writer the `extract` output and the command line's JSON share.
 #[doc(hidden)]
 pub mod json_write;
+pub mod lexicon;
 pub mod names;
 mod par;
 pub mod rules;
@@ -24,8 +25,10 @@ pub mod text;
 
 pub use analysis::{Document, Input};
 pub use config::{Config, ConfigError};
+pub use diagnostic::Edit;
 pub use diagnostic::{Diagnostic, Related, Severity, Summary};
-pub use text::Format;
+pub use rules::RuleMeta;
+pub use text::{Format, Span};
 
 /// Lints one document, its format guessed from `path` ([`Format::from_path`]). No I/O,
 /// no printing; diagnostics sorted by offset, with their lines and columns computed.
@@ -110,11 +113,15 @@ fn apply_suppressions(
 ) -> (Option<Box<suppress::Suppressions>>, Vec<Diagnostic>) {
     let (mut sup, problems) = scan.into_suppressions(path, text, index);
     if let Some(r) = config.rule(rules::invalid_suppression::DEF.meta.id) {
-        out.extend(
-            problems
-                .iter()
-                .map(|p| rules::invalid_suppression::diagnostic(path, p, r.severity)),
-        );
+        out.extend(problems.iter().map(|p| {
+            rules::invalid_suppression::diagnostic(
+                path,
+                p.span,
+                p.message.clone(),
+                p.label.clone(),
+                r.severity,
+            )
+        }));
     }
     let mut silenced = sup.apply(out);
     diagnostic::locate(&mut silenced, path, text, index);
@@ -263,8 +270,15 @@ fn unused_suppressions(
     let found: Vec<Diagnostic> = sups
         .iter()
         .flat_map(|s| {
-            s.unused(enabled)
-                .map(|e| rules::unused_suppression::diagnostic(s, e, rule.severity))
+            s.unused(enabled).map(|e| {
+                rules::unused_suppression::diagnostic(
+                    &s.path,
+                    e.rule,
+                    e.at,
+                    e.position,
+                    rule.severity,
+                )
+            })
         })
         .collect();
     let mut found = found;

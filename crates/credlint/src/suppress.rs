@@ -436,7 +436,10 @@ impl Suppressions {
     /// Moves the findings of `diags` a directive silences (at the finding's place, or at
     /// a place in this file its related labels point to) into the returned list, each
     /// with its suppression recorded.
-    pub fn apply(&mut self, diags: &mut Vec<crate::Diagnostic>) -> Vec<crate::Diagnostic> {
+    pub fn apply(
+        &mut self,
+        diags: &mut Vec<crate::diagnostic::Diagnostic>,
+    ) -> Vec<crate::diagnostic::Diagnostic> {
         let mut silenced = Vec::new();
         let mut kept = Vec::with_capacity(diags.len());
         for mut d in diags.drain(..) {

@@ -2,12 +2,13 @@
 //! tokens of each sentence, starting only where the lexicon says a cue can be.
 
 pub mod classify;
-pub mod heads;
-pub mod lexicon;
 pub mod np;
 pub mod resolve;
 
 use serde::Serialize;
+
+// the lexicon is a layer below the grammar (and below `names`); these keep its old paths
+pub use crate::lexicon::{self, heads};
 
 use crate::names::People;
 use crate::text::{Span, TextModel, TokenKind};

@@ -35,40 +35,6 @@ pub struct DocNames {
     pub people: Vec<DocPerson>,
 }
 
-impl DocNames {
-    /// The people of a linted document that have evidence of being people and a full name.
-    /// `index` is the line index of the document's text.
-    pub fn from_document(doc: &crate::Document, index: &crate::text::LineIndex) -> DocNames {
-        let mut people = Vec::new();
-        for p in &doc.people.persons {
-            if p.words.len() < 2 || p.evidence == 0 {
-                continue;
-            }
-            let mentions = p.mentions.iter().map(|&m| &doc.people.mentions[m]);
-            let Some(first) = mentions
-                .clone()
-                .find(|m| m.words.len() == p.words.len())
-                .or_else(|| mentions.clone().next())
-                .map(|m| m.span)
-            else {
-                continue;
-            };
-            // in the file as written (an HTML page's prose is not the file)
-            let first = doc.file_span(first);
-            let first_position = index.span(doc.file, first);
-            people.push(DocPerson {
-                full: p.words.join(" ").into_boxed_str(),
-                first,
-                first_position,
-            });
-        }
-        DocNames {
-            path: doc.path.to_string(),
-            people,
-        }
-    }
-}
-
 /// One spelling of a full name and the documents that use it.
 #[derive(Debug, Default)]
 pub struct Form {

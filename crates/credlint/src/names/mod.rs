@@ -7,7 +7,7 @@ pub mod similarity;
 
 use rustc_hash::FxHashMap;
 
-use crate::grammar::lexicon::{Lexicon, PhraseKind, class::*};
+use crate::lexicon::{Lexicon, PhraseKind, class::*};
 use crate::text::packed::PackedWords;
 use crate::text::{Span, TextModel, TokenKind};
 
@@ -455,7 +455,7 @@ impl People {
 /// "Respondents said", "Protesters say": a plural common noun for people (WordNet's),
 /// capitalised only because it opens the sentence, names no one.
 fn common_plural_of_people(word: &str) -> bool {
-    use crate::grammar::heads::{HeadClass, head_class};
+    use crate::lexicon::heads::{HeadClass, head_class};
     word.ends_with('s')
         && word.chars().skip(1).all(|c| c.is_ascii_lowercase())
         && matches!(

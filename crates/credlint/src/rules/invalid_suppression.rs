@@ -5,7 +5,7 @@ use serde::Deserialize;
 use super::{Rule, RuleDef, RuleMeta, Sink, options};
 use crate::analysis::Document;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::suppress::Problem;
+use crate::text::Span;
 
 pub const DEF: RuleDef = RuleDef {
     meta: RuleMeta {
@@ -64,9 +64,17 @@ impl Rule for InvalidSuppression {
     fn check(&self, _doc: &Document, _sink: &mut Sink) {}
 }
 
-/// The finding for one problem met reading a file's directives.
-pub fn diagnostic(path: &str, p: &Problem, severity: Severity) -> Diagnostic {
-    Diagnostic::new(path, DEF.meta.id, severity, p.span, p.message.clone())
-        .label(p.label.clone())
+/// The finding for one problem met reading a file's directives (a
+/// [`crate::suppress::Problem`]'s span, message and label: the rules are a layer below the
+/// suppressions).
+pub fn diagnostic(
+    path: &str,
+    span: Span,
+    message: String,
+    label: String,
+    severity: Severity,
+) -> Diagnostic {
+    Diagnostic::new(path, DEF.meta.id, severity, span, message)
+        .label(label)
         .help("`credlint rules` lists the rule ids; the words are disable-next-line, disable, enable and disable-file")
 }

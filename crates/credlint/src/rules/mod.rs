@@ -105,12 +105,16 @@ pub fn find(id: &str) -> Option<&'static RuleDef> {
     REGISTRY.iter().find(|d| d.meta.id == id)
 }
 
+/// The built-in rule table (`rules/default.toml`), compiled in: every rule's severity
+/// and options.
+pub const DEFAULT_RULES: &str = include_str!("../../../../rules/default.toml");
+
 /// The default severity of a rule, from `rules/default.toml` (parsed once).
 pub fn default_severity(id: &str) -> &'static str {
     static SEVERITIES: std::sync::OnceLock<std::collections::BTreeMap<String, &'static str>> =
         std::sync::OnceLock::new();
     let table = SEVERITIES.get_or_init(|| {
-        let t: toml::Table = toml::from_str(crate::config::DEFAULT_RULES).unwrap_or_default();
+        let t: toml::Table = toml::from_str(DEFAULT_RULES).unwrap_or_default();
         let rules = t
             .get("rules")
             .and_then(|r| r.as_table())

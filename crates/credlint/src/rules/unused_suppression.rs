@@ -5,7 +5,7 @@ use serde::Deserialize;
 use super::{Rule, RuleDef, RuleMeta, Sink, options};
 use crate::analysis::Document;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::suppress::{Entry, Suppressions};
+use crate::text::{LineCol, Span};
 
 pub const DEF: RuleDef = RuleDef {
     meta: RuleMeta {
@@ -63,9 +63,17 @@ impl Rule for UnusedSuppression {
     fn check(&self, _doc: &Document, _sink: &mut Sink) {}
 }
 
-/// The finding for one entry that silenced nothing.
-pub fn diagnostic(sup: &Suppressions, e: &Entry, severity: Severity) -> Diagnostic {
-    let (message, label) = match e.rule {
+/// The finding for one entry that silenced nothing: the rule it names (`None`: every
+/// rule), where it is and its position (a [`crate::suppress::Entry`]'s: the rules are a
+/// layer below the suppressions).
+pub fn diagnostic(
+    path: &str,
+    rule: Option<&str>,
+    at: Span,
+    position: (LineCol, LineCol),
+    severity: Severity,
+) -> Diagnostic {
+    let (message, label) = match rule {
         Some(r) => (
             format!("this suppression of `{r}` silences nothing"),
             format!("no `{r}` finding here"),
@@ -75,9 +83,9 @@ pub fn diagnostic(sup: &Suppressions, e: &Entry, severity: Severity) -> Diagnost
             "no finding here".to_string(),
         ),
     };
-    let mut d = Diagnostic::new(&sup.path, DEF.meta.id, severity, e.at, message)
+    let mut d = Diagnostic::new(path, DEF.meta.id, severity, at, message)
         .label(label)
         .help("remove it (or the rule's name from it), or move it to the line it is meant for");
-    d.position = Some(e.position);
+    d.position = Some(position);
     d
 }

@@ -2,10 +2,15 @@
 //! compiled into one hash lookup per token: every single-word class is a bit in a flag
 //! word, and multi-word entries are found from their first word.
 
+pub mod heads;
+
 use rustc_hash::FxHashMap;
 
 use crate::text::swar::{HIGH, load8, lower8, padded};
 use serde::Deserialize;
+
+/// The built-in lexicon (`rules/lexicon.toml`), compiled in.
+pub const DEFAULT_LEXICON: &str = include_str!("../../../rules/lexicon.toml");
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -386,7 +391,7 @@ pub fn generate_forms(base: &str) -> Vec<(String, u32)> {
 impl Lexicon {
     /// The built-in lexicon alone.
     pub fn builtin() -> Lexicon {
-        let t: toml::Table = toml::from_str(crate::config::DEFAULT_LEXICON).unwrap_or_default();
+        let t: toml::Table = toml::from_str(DEFAULT_LEXICON).unwrap_or_default();
         let t = t
             .get("lexicon")
             .and_then(toml::Value::as_table)
