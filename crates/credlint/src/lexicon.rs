@@ -928,7 +928,7 @@ pub fn key(word: &str) -> u64 {
 }
 
 /// A set of words compared ignoring case. An ASCII word of up to eight bytes (most
-/// queries) is looked up by its own lowercased bytes, as [`ShortWords`] holds them; any
+/// queries) is looked up by its own lowercased bytes, as `ShortWords` holds them; any
 /// other by its lexicon key, hashed once with no lowercased copy. A word whose ASCII
 /// initial and length no entry has is turned away on those first.
 #[derive(Clone, Debug)]

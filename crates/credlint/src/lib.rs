@@ -1,9 +1,13 @@
 //! credlint: a source-credibility and attribution linter for news prose.
 //!
-//! The library does no I/O and prints nothing: [`check_source`] maps (path, text,
-//! configuration) to diagnostics, and [`check_files`] lints a set of documents together
-//! (name spellings are compared across them). Walking, reading and rendering live in the
-//! command line (the `credlint-cli` package).
+//! The library does no I/O and prints nothing. Its front door is [`Linter`]: a
+//! [`Config`] (built in, or parsed from a `credlint.toml` string), then
+//! [`Linter::check`] on a [`SourceFile`] (path, text and format, given explicitly) gives
+//! the [`Diagnostic`]s, and [`Linter::check_all`] lints several files together (name
+//! spellings are compared across them). A text over 4 GiB is an error ([`TooLarge`]), not
+//! linted in part. Walking, reading and rendering live in the command line (the
+//! `credlint-cli` package); the modules below are public for it, the editor server and the
+//! tests, and will become private as they move to the facade.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod analysis;
@@ -29,6 +33,114 @@ pub use diagnostic::Edit;
 pub use diagnostic::{Diagnostic, Related, Severity, Summary};
 pub use rules::RuleMeta;
 pub use text::{Format, Span};
+
+/// The library's front door: a configuration, and the files to lint with it.
+///
+/// ```
+/// use credlint::{Config, Format, Linter, Severity, SourceFile};
+///
+/// let toml = "[rules.placeholder-text]\nseverity = \"warning\"\n";
+/// let config = Config::from_toml("credlint.toml", toml).expect("a valid configuration");
+/// let linter = Linter::new(config);
+/// let text = "The mayor said [TK] on Monday.\n";
+/// let file = SourceFile { path: "draft.txt", text, format: Format::Text };
+/// let found = linter.check(&file).expect("a text under 4 GiB");
+/// assert!(found
+///     .iter()
+///     .any(|d| d.rule == "placeholder-text" && d.severity == Severity::Warning));
+/// ```
+pub struct Linter {
+    config: Config,
+}
+
+/// One file to lint: its path (shown in the findings; the format is not guessed from it),
+/// its text and its format.
+#[derive(Clone, Copy, Debug)]
+pub struct SourceFile<'a> {
+    /// The path the findings name.
+    pub path: &'a str,
+    /// The whole file as written.
+    pub text: &'a str,
+    /// How to read it: plain text, Markdown (prose only) or an HTML page (its article).
+    pub format: Format,
+}
+
+/// A text longer than [`text::MAX_TEXT`] (4 GiB less a byte): the text model keeps
+/// offsets in 32 bits, so such a file is refused rather than linted in part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TooLarge {
+    /// The file's path.
+    pub path: String,
+    /// Its length in bytes.
+    pub len: usize,
+}
+
+impl std::fmt::Display for TooLarge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: {} bytes, more than the {} bytes credlint reads in one file",
+            self.path,
+            self.len,
+            text::MAX_TEXT
+        )
+    }
+}
+
+impl std::error::Error for TooLarge {}
+
+impl Linter {
+    /// A linter with `config` (see [`Config::builtin`] and [`Config::from_toml`]).
+    pub fn new(config: Config) -> Linter {
+        Linter { config }
+    }
+
+    /// The configuration in force.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Lints one file: its findings sorted by offset, with lines and columns, those its
+    /// suppression directives silence left out.
+    pub fn check(&self, file: &SourceFile<'_>) -> Result<Vec<Diagnostic>, TooLarge> {
+        fits(file)?;
+        Ok(check_source_as(
+            file.path,
+            file.text,
+            file.format,
+            &self.config,
+        ))
+    }
+
+    /// Lints several files together (name spellings are compared across them), in
+    /// parallel with the `parallel` feature: sorted by path, then offset.
+    pub fn check_all(&self, files: &[SourceFile<'_>]) -> Result<Vec<Diagnostic>, TooLarge> {
+        files.iter().try_for_each(fits)?;
+        let per_file = par::map(files, |f| {
+            lint_file_as(f.path, f.text, f.format, &self.config)
+        });
+        Ok(combine(per_file, &self.config))
+    }
+
+    /// What every rule is: id, summary, documentation (the registry, in order).
+    pub fn rules() -> impl Iterator<Item = &'static RuleMeta> {
+        rules::REGISTRY.iter().map(|d| &d.meta)
+    }
+}
+
+fn fits(file: &SourceFile<'_>) -> Result<(), TooLarge> {
+    fits_len(file.path, file.text.len())
+}
+
+fn fits_len(path: &str, len: usize) -> Result<(), TooLarge> {
+    if len > text::MAX_TEXT {
+        return Err(TooLarge {
+            path: path.to_string(),
+            len,
+        });
+    }
+    Ok(())
+}
 
 /// Lints one document, its format guessed from `path` ([`Format::from_path`]). No I/O,
 /// no printing; diagnostics sorted by offset, with their lines and columns computed.
@@ -416,6 +528,36 @@ mod tests {
                 })
                 .collect(),
         })
+    }
+
+    #[test]
+    fn the_facade_lints_with_the_format_given_and_refuses_huge_texts() {
+        let linter = Linter::new(Config::builtin().expect("built-in config"));
+        // a Markdown code span is not prose: read as Markdown, its placeholder is not one
+        let text = "The mayor said `[TK]` on Monday.\n";
+        let file = |format| SourceFile {
+            path: "draft.txt",
+            text,
+            format,
+        };
+        let rule = |v: &[Diagnostic]| v.iter().filter(|d| d.rule == "placeholder-text").count();
+        let plain = linter.check(&file(Format::Text)).expect("small");
+        let markdown = linter.check(&file(Format::Markdown)).expect("small");
+        assert!(rule(&plain) > 0);
+        assert_eq!(rule(&markdown), 0);
+        assert_eq!(
+            plain,
+            check_source_as("draft.txt", text, Format::Text, linter.config())
+        );
+        let both = linter
+            .check_all(&[file(Format::Text), file(Format::Markdown)])
+            .expect("small");
+        assert_eq!(rule(&both), rule(&plain));
+        assert!(fits_len("a.txt", text::MAX_TEXT).is_ok());
+        let e = fits_len("big.txt", text::MAX_TEXT + 1).expect_err("too large");
+        assert_eq!(e.len, text::MAX_TEXT + 1);
+        assert!(e.to_string().starts_with("big.txt: "));
+        assert_eq!(Linter::rules().count(), rules::REGISTRY.len());
     }
 
     #[test]
