@@ -6,6 +6,7 @@
 #
 #   scripts/compare_output.sh REV            # e.g. main, or a commit
 #   EVAL=../shared/eval SEEDS=../shared/seeds scripts/compare_output.sh REV
+#   OLD_BIN=old/credlint NEW_BIN=new/credlint scripts/compare_output.sh LABEL   # no builds
 #
 # Prints one line per comparison and exits 1 when any output (or exit status) differs;
 # the outputs are kept in target/compare-output/{old,new} for a closer look (under
@@ -21,18 +22,23 @@ WORK="$TARGET/compare-output"
 OLD_TREE=$(mktemp -d)
 trap 'rm -rf "$OLD_TREE"' EXIT
 
-# the old revision: its files (git archive: no checkout to register), built in this
-# tree's target folder (the dependencies are shared), its binary copied out before the
-# current tree is built
 rm -rf "$WORK/old" "$WORK/new"
 mkdir -p "$WORK/old" "$WORK/new"
-git -C "$(git rev-parse --show-toplevel)" archive "$REV" | tar -x -C "$OLD_TREE"
-CARGO_TARGET_DIR="$TARGET" cargo build --quiet --release --locked \
-  --manifest-path "$OLD_TREE/Cargo.toml" --bin credlint
-OLD_BIN="$WORK/credlint-old"
-cp "$TARGET/release/credlint" "$OLD_BIN"
-CARGO_TARGET_DIR="$TARGET" cargo build --quiet --release --locked --bin credlint
-NEW_BIN="$TARGET/release/credlint"
+# OLD_BIN / NEW_BIN: binaries already built (the revision is then only a label)
+if [ -z "${OLD_BIN:-}" ]; then
+  # the old revision: its files (git archive: no checkout to register), built in this
+  # tree's target folder (the dependencies are shared), its binary copied out before the
+  # current tree is built
+  git -C "$(git rev-parse --show-toplevel)" archive "$REV" | tar -x -C "$OLD_TREE"
+  CARGO_TARGET_DIR="$TARGET" cargo build --quiet --release --locked \
+    --manifest-path "$OLD_TREE/Cargo.toml" --bin credlint
+  OLD_BIN="$WORK/credlint-old"
+  cp "$TARGET/release/credlint" "$OLD_BIN"
+fi
+if [ -z "${NEW_BIN:-}" ]; then
+  CARGO_TARGET_DIR="$TARGET" cargo build --quiet --release --locked --bin credlint
+  NEW_BIN="$TARGET/release/credlint"
+fi
 
 bash bench/corpus.sh >/dev/null
 inputs=(seeds:"$SEEDS" dev:"$EVAL/polnear-dev/txt" train:"$EVAL/polnear-train/txt" bbc:bench/corpus/base)
