@@ -8,9 +8,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
+use crate::render::{self, FileMap};
 use credlint::config::{Config, ConfigError};
 use credlint::diagnostic::{Severity, Summary};
-use credlint::render::{self, FileMap};
 use credlint::{Input, rules};
 
 use crate::{term, walk};
@@ -253,14 +253,14 @@ fn chars_of(text: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
 
 fn load_config(inputs: &Inputs) -> Result<Config, ()> {
     let result = if let Some(p) = &inputs.config {
-        Config::from_file(p)
+        crate::config_file::load(p)
     } else if inputs.isolated {
         Config::builtin()
     } else {
         let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-        match Config::discover(&cwd) {
+        match crate::config_file::discover(&cwd) {
             // shown relative to the current directory, as the user would type it
-            Some(p) => Config::from_file(p.strip_prefix(&cwd).unwrap_or(&p)),
+            Some(p) => crate::config_file::load(p.strip_prefix(&cwd).unwrap_or(&p)),
             None => Config::builtin(),
         }
     };
@@ -395,7 +395,7 @@ fn process_each<T: Send>(
     let selection = walked.select(&filters);
     errors.extend(selection.errors.iter().cloned());
     for n in &selection.notes {
-        term::line(format_args!("warning: {}", credlint::render::escape(n)));
+        term::line(format_args!("warning: {}", crate::render::escape(n)));
     }
     let dirs = selection.dirs(inputs.max_file_size);
     let found = &selection.files;
@@ -493,7 +493,7 @@ const HUMAN_BATCH: usize = 256;
 
 fn run(cli: Cli) -> io::Result<u8> {
     match cli.command {
-        Command::Lsp => crate::lsp::run(),
+        Command::Lsp => credlint_lsp::run(crate::lsp_host::HOST),
         Command::Rules => {
             let mut out = io::stdout().lock();
             writeln!(

@@ -74,7 +74,7 @@ impl Fixer {
         match self.write(Path::new(path), text.as_bytes(), fixed.as_bytes()) {
             Ok(()) => credlint::lint_file(path, &fixed, config),
             Err(reason) => {
-                let shown = credlint::render::escape::escape(path);
+                let shown = crate::render::escape::escape(path);
                 lock(&self.errors).push(format!("{shown}: not fixed: {reason}"));
                 first
             }
@@ -99,7 +99,7 @@ impl Fixer {
             if !self.roots.iter().any(|r| target.starts_with(r)) {
                 return Err(format!(
                     "it is a symbolic link to {}, outside the files being linted; fix the target itself",
-                    credlint::render::escape::escape(&target.display().to_string())
+                    crate::render::escape::escape(&target.display().to_string())
                 ));
             }
             target

@@ -1,7 +1,7 @@
 //! Lines on standard error. A closed or failing standard error is ignored (there is
 //! nowhere left to say anything, and `eprintln!` would panic), and text that may come
 //! from a draft, a file name or a configuration file goes through
-//! [`credlint::render::escape`] first, so no control character reaches the terminal and
+//! [`crate::render::escape`] first, so no control character reaches the terminal and
 //! no line can start a GitHub workflow command.
 
 use std::io::Write;
@@ -14,5 +14,5 @@ pub fn line(args: std::fmt::Arguments) {
 
 /// `error: MESSAGE` on standard error, the message escaped.
 pub fn error(message: &str) {
-    line(format_args!("error: {}", credlint::render::escape(message)));
+    line(format_args!("error: {}", crate::render::escape(message)));
 }

@@ -146,7 +146,17 @@ fn the_source_archive_ships_no_benchmarks_or_ci_files() {
     ] {
         assert!(files.contains(&needed), "{needed} missing: {listing}");
     }
-    assert!(files.contains(&"src/main.rs"), "{listing}");
+    // the binary's sources, the core's and the editor server's (path dependencies), and
+    // the built-in data the core compiles in
+    for needed in [
+        "src/main.rs",
+        "crates/credlint/src/lib.rs",
+        "crates/credlint-lsp/src/lib.rs",
+        "rules/default.toml",
+        "rules/lexicon.toml",
+    ] {
+        assert!(files.contains(&needed), "{needed} missing: {listing}");
+    }
     for left_out in ["bench/", ".github/", ".ci/", "target/", "scripts/"] {
         assert!(
             !files.iter().any(|f| f.starts_with(left_out)),
@@ -326,8 +336,8 @@ fn cargo_install_from_git_works_from_a_clean_cargo_home() {
                 "install", "--quiet", "--locked", "--git", &url, "--rev", &rev, "--root",
             ])
             .arg(&root)
-            // the repository holds a second package (fuzz/): name the one to install
-            .arg("credlint")
+            // the repository is a workspace (and holds fuzz/): name the package of the binary
+            .arg("credlint-cli")
             .env("CARGO_HOME", dir.path().join("cargo-home"))
             .env("CARGO_TARGET_DIR", integration_target()),
         true,

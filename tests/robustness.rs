@@ -177,20 +177,20 @@ fn drafts_from_seed(cfg: &credlint::Config, seed: u64, rounds: usize) {
             !rendered.contains('\u{1b}'),
             "round {round}: control characters reach the terminal"
         );
-        let mut map = credlint::render::FileMap::default();
+        let mut map = credlint_cli::render::FileMap::default();
         for (p, t) in &files {
             map.insert(p, t);
         }
         let summary = credlint::Summary::new(2, &diags);
         let json: serde_json::Value =
-            serde_json::from_str(&credlint::render::json::render(&diags, &map, &summary))
+            serde_json::from_str(&credlint_cli::render::json::render(&diags, &map, &summary))
                 .expect("JSON");
         assert_eq!(
             json["diagnostics"].as_array().map(Vec::len),
             Some(diags.len())
         );
-        let _ = credlint::render::sarif::render(&diags, &[], &map, None);
-        for line in credlint::render::github::render(&diags, &map).lines() {
+        let _ = credlint_cli::render::sarif::render(&diags, &[], &map, None);
+        for line in credlint_cli::render::github::render(&diags, &map).lines() {
             assert!(line.starts_with("::"), "round {round}: {line}");
         }
     }

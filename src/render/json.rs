@@ -133,7 +133,7 @@ pub fn write(
 }
 
 /// [`write()`] for diagnostics held in consecutive groups (a run's, file by file: see
-/// [`crate::combine_grouped`]), which need not be copied into one list first, and the
+/// [`credlint::combine_grouped`]), which need not be copied into one list first, and the
 /// findings suppressions silenced (`suppressed`: the same objects, with the reason).
 pub fn write_groups(
     groups: &[&[Diagnostic]],

@@ -6,7 +6,7 @@ pub mod escape;
 pub mod github;
 pub mod human;
 pub mod json;
-pub mod json_write;
+pub use credlint::json_write;
 pub mod sarif;
 
 use std::collections::HashMap;

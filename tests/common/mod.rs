@@ -1,8 +1,8 @@
 //! Shared helpers for the integration tests.
 #![allow(dead_code)]
 
-use credlint::render::{FileMap, human};
 use credlint::{Config, Diagnostic};
+use credlint_cli::render::{FileMap, human};
 
 /// insta settings: snapshots in the top-level `snapshots/` folder, no expression header.
 pub fn settings() -> insta::Settings {

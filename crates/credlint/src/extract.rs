@@ -1,0 +1,429 @@
+//! What `credlint extract` and `credlint sources` print: the attributions and quotes of a
+//! document, and its source ledger.
+
+use serde::Serialize;
+
+use crate::analysis::Document;
+use crate::grammar::{Attribution, CueForm, SourceKind};
+use crate::text::Span;
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct SpanText<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'a str,
+}
+
+impl<'a> SpanText<'a> {
+    fn new(doc: &Document<'a>, s: Span) -> Self {
+        let f = doc.file_span(s);
+        SpanText {
+            start: f.start,
+            end: f.end,
+            text: s.text(doc.text.source),
+        }
+    }
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct ExtractedAttribution<'a> {
+    pub cue: SpanText<'a>,
+    pub source: Option<SpanText<'a>>,
+    pub kind: SourceKind,
+    pub anonymous: bool,
+    pub speaker: Option<String>,
+    /// How the attribution is made (verb, inverted, prepositional, agentless, …).
+    pub form: CueForm,
+    /// False for reported silence ("declined to comment").
+    pub speech: bool,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct ExtractedQuote<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub speaker: Option<String>,
+    pub source: Option<SpanText<'a>>,
+}
+
+/// One line of `credlint extract --format jsonl`.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct Extracted<'a> {
+    pub path: String,
+    pub attributions: Vec<ExtractedAttribution<'a>>,
+    pub quotes: Vec<ExtractedQuote<'a>>,
+}
+
+pub fn extracted<'a>(doc: &Document<'a>) -> Extracted<'a> {
+    let attributions = doc
+        .attributions
+        .iter()
+        .map(|a| ExtractedAttribution {
+            cue: SpanText::new(doc, a.cue),
+            source: a.source.map(|s| SpanText::new(doc, s)),
+            kind: a.kind,
+            anonymous: a.anonymous,
+            speaker: a.speaker.clone(),
+            form: a.form,
+            speech: a.is_speech(),
+        })
+        .collect();
+    let quotes = doc
+        .text
+        .quotes
+        .iter()
+        .zip(&doc.quote_speakers)
+        .map(|(q, s)| ExtractedQuote {
+            start: doc.file_span(q.span).start,
+            end: doc.file_span(q.span).end,
+            speaker: s.speaker.clone(),
+            source: s.source.map(|x| SpanText::new(doc, x)),
+        })
+        .collect();
+    Extracted {
+        path: doc.path.to_string(),
+        attributions,
+        quotes,
+    }
+}
+
+/// Appends the line `credlint extract` prints for `doc` (without its newline): what
+/// serde makes of [`extracted`], written field by field with the keys as literal bytes.
+pub fn write_jsonl(doc: &Document, buf: &mut Vec<u8>) {
+    use crate::json_write::{push_array, push_bool, push_num, push_opt, push_str};
+    let source = doc.text.source;
+    let span_text = |buf: &mut Vec<u8>, s: Option<Span>| match s {
+        Some(s) => {
+            let f = doc.file_span(s);
+            buf.extend_from_slice(b"{\"start\":");
+            push_num(buf, f.start);
+            buf.extend_from_slice(b",\"end\":");
+            push_num(buf, f.end);
+            buf.extend_from_slice(b",\"text\":");
+            push_str(buf, s.text(source));
+            buf.push(b'}');
+        }
+        None => buf.extend_from_slice(b"null"),
+    };
+    buf.extend_from_slice(b"{\"path\":");
+    push_str(buf, doc.path);
+    buf.extend_from_slice(b",\"attributions\":");
+    push_array(buf, &doc.attributions, |buf, a| {
+        buf.extend_from_slice(b"{\"cue\":");
+        span_text(buf, Some(a.cue));
+        buf.extend_from_slice(b",\"source\":");
+        span_text(buf, a.source);
+        buf.extend_from_slice(b",\"kind\":");
+        push_str(buf, a.kind.as_str());
+        buf.extend_from_slice(b",\"anonymous\":");
+        push_bool(buf, a.anonymous);
+        buf.extend_from_slice(b",\"speaker\":");
+        push_opt(buf, a.speaker.as_deref());
+        buf.extend_from_slice(b",\"form\":");
+        push_str(buf, a.form.as_str());
+        buf.extend_from_slice(b",\"speech\":");
+        push_bool(buf, a.is_speech());
+        buf.push(b'}');
+    });
+    buf.extend_from_slice(b",\"quotes\":");
+    push_array(
+        buf,
+        doc.text.quotes.iter().zip(&doc.quote_speakers),
+        |buf, (q, s)| {
+            let f = doc.file_span(q.span);
+            buf.extend_from_slice(b"{\"start\":");
+            push_num(buf, f.start);
+            buf.extend_from_slice(b",\"end\":");
+            push_num(buf, f.end);
+            buf.extend_from_slice(b",\"speaker\":");
+            push_opt(buf, s.speaker.as_deref());
+            buf.extend_from_slice(b",\"source\":");
+            span_text(buf, s.source);
+            buf.push(b'}');
+        },
+    );
+    buf.push(b'}');
+}
+
+/// One source of a document, with what rests on it.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct LedgerRow {
+    pub source: String,
+    pub kind: SourceKind,
+    pub anonymous: bool,
+    /// Outlets the source reached the writer through ("CNN" for "cited by CNN").
+    pub via: Vec<String>,
+    pub attributions: usize,
+    pub quotes: usize,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct Ledger {
+    pub path: String,
+    pub sources: Vec<LedgerRow>,
+    pub agentless: usize,
+    pub quotes: usize,
+    pub unattributed_quotes: usize,
+}
+
+/// The key a source is counted under: a person's full name, or the phrase without its
+/// article. A pronoun counts for what it refers to.
+pub fn source_key(
+    doc: &Document,
+    atts: &[Attribution],
+    i: usize,
+) -> Option<(String, SourceKind, bool)> {
+    let a = &atts[i];
+    if a.kind == SourceKind::Pronoun {
+        if let Some(name) = &a.speaker {
+            return Some((name.clone(), SourceKind::Person, false));
+        }
+        return match a.referent {
+            Some(r) if r != i => source_key(doc, atts, r),
+            _ => None,
+        };
+    }
+    if let (SourceKind::Person, Some(name)) = (a.kind, &a.speaker) {
+        return Some((name.clone(), a.kind, false));
+    }
+    let text = a.source?.text(doc.text.source);
+    // words joined by single spaces: most phrases are so already, and are not rebuilt
+    let text: std::borrow::Cow<str> = if single_spaced(text) {
+        text.into()
+    } else {
+        text.split_whitespace().collect::<Vec<_>>().join(" ").into()
+    };
+    let trimmed = ["the ", "The "]
+        .iter()
+        .fold(text.as_ref(), |t, p| t.strip_prefix(p).unwrap_or(t))
+        .to_string();
+    Some((trimmed, a.kind, a.anonymous))
+}
+
+/// Is `s` its words joined by single spaces (what `split_whitespace` and `join(" ")`
+/// would make of it)?
+fn single_spaced(s: &str) -> bool {
+    let mut prev_space = true;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if prev_space || c != ' ' {
+                return false;
+            }
+            prev_space = true;
+        } else {
+            prev_space = false;
+        }
+    }
+    !prev_space || s.is_empty()
+}
+
+/// The sources of a document, one row per source in order of first attribution, with
+/// its attributions counted (quotes not yet); and the index of each row by its
+/// lowercased key.
+struct Rows {
+    rows: Vec<LedgerRow>,
+    index: rustc_hash::FxHashMap<String, usize>,
+    agentless: usize,
+}
+
+fn rows(doc: &Document) -> Rows {
+    let mut r = Rows {
+        rows: Vec::new(),
+        index: Default::default(),
+        agentless: 0,
+    };
+    for (i, a) in doc.attributions.iter().enumerate() {
+        if a.form == CueForm::Agentless {
+            r.agentless += 1;
+            continue;
+        }
+        let Some((key, kind, anonymous)) = source_key(doc, &doc.attributions, i) else {
+            continue;
+        };
+        let at = *r
+            .index
+            .entry(crate::text::lowercase(&key))
+            .or_insert_with(|| {
+                r.rows.push(LedgerRow {
+                    source: key,
+                    kind,
+                    anonymous,
+                    via: vec![],
+                    attributions: 0,
+                    quotes: 0,
+                });
+                r.rows.len() - 1
+            });
+        let row = &mut r.rows[at];
+        row.attributions += 1;
+        if let Some(v) = a.via {
+            let v = v.text(doc.text.source).to_string();
+            if !row.via.contains(&v) {
+                row.via.push(v);
+            }
+        }
+    }
+    r
+}
+
+/// The ledger's sources without their quotes counted: what single-source judges.
+pub fn sources(doc: &Document) -> Vec<LedgerRow> {
+    rows(doc).rows
+}
+
+pub fn ledger(doc: &Document) -> Ledger {
+    let Rows {
+        rows: mut sources,
+        index,
+        agentless,
+    } = rows(doc);
+    let mut unattributed = 0;
+    for (q, s) in doc.text.quotes.iter().zip(&doc.quote_speakers) {
+        // a continued quote counts once, with the quote it continues
+        if q.continues.is_some() {
+            continue;
+        }
+        match s
+            .attribution
+            .and_then(|ai| source_key(doc, &doc.attributions, ai))
+        {
+            Some((key, _, _)) => {
+                if let Some(&at) = index.get(&crate::text::lowercase(&key)) {
+                    sources[at].quotes += 1;
+                }
+            }
+            // scare quotes ("the “no limits” partnership") are not quotations of speech
+            None if !q.single
+                && q.inner(doc.text.source)
+                    .text(doc.text.source)
+                    .split_whitespace()
+                    .count()
+                    > 3 =>
+            {
+                unattributed += 1
+            }
+            None => {}
+        }
+    }
+    let quotes = doc
+        .text
+        .quotes
+        .iter()
+        .filter(|q| q.continues.is_none() && !q.single)
+        .count();
+    Ledger {
+        path: doc.path.to_string(),
+        sources,
+        agentless,
+        quotes,
+        unattributed_quotes: unattributed,
+    }
+}
+
+/// The ledger as a table for people.
+pub fn render_ledger(l: &Ledger) -> String {
+    use std::fmt::Write;
+    let mut s = String::new();
+    let n_att: usize = l.sources.iter().map(|r| r.attributions).sum();
+    let plural = |n: usize, w: &str| {
+        if n == 1 {
+            format!("{n} {w}")
+        } else {
+            format!("{n} {w}s")
+        }
+    };
+    let _ = writeln!(
+        s,
+        "{} — {}, {}, {}",
+        l.path,
+        plural(l.sources.len(), "source"),
+        plural(n_att, "attribution"),
+        plural(l.quotes, "quote")
+    );
+    if l.sources.is_empty() {
+        let _ = writeln!(s, "  (no attributed sources)");
+    } else {
+        let _ = writeln!(
+            s,
+            "  {:<44} {:<13} {:>12} {:>7}",
+            "source", "kind", "attributions", "quotes"
+        );
+        for r in &l.sources {
+            let mut name = r.source.clone();
+            if !r.via.is_empty() {
+                name = format!("{name} (via {})", r.via.join(", "));
+            }
+            if name.chars().count() > 44 {
+                name = name.chars().take(43).collect::<String>() + "…";
+            }
+            let _ = writeln!(
+                s,
+                "  {:<44} {:<13} {:>12} {:>7}",
+                name,
+                r.kind.as_str(),
+                r.attributions,
+                r.quotes
+            );
+        }
+    }
+    let count = |k: SourceKind| l.sources.iter().filter(|r| r.kind == k).count();
+    let named = count(SourceKind::Person) + count(SourceKind::Organization);
+    let _ = writeln!(
+        s,
+        "  named {} · anonymous {} · outlets {} · documents {} · agentless {} · unattributed quotes {}",
+        named,
+        count(SourceKind::Anonymous),
+        count(SourceKind::Outlet),
+        count(SourceKind::Document),
+        l.agentless,
+        l.unattributed_quotes
+    );
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn single_spacing_is_recognised() {
+        for s in [
+            "",
+            " ",
+            "a",
+            "a b",
+            " a",
+            "a ",
+            "a  b",
+            "a\tb",
+            "a\u{a0}b",
+            "Liu Pengyu",
+            "x y z",
+            "a \n b",
+            "é ü",
+        ] {
+            let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(single_spaced(s), joined == s, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn jsonl_lines_match_serde() {
+        let config = crate::Config::builtin().expect("built-in config");
+        let text = "Officials reportedly met on Monday.\n\n\
+            “We will not back down,” said Dmitry Peskov, President Vladimir Putin's spokesman.\n\n\
+            According to the Financial Times, a US official said the talks failed. \
+            \"They \\ never\tstarted,\" he said. A source familiar with the matter declined to comment.\n\n\
+            “Nobody knows,” one analyst told CNN. “Not even them.”";
+        let doc = Document::new("drafts/“a”\\b.txt", text, &config);
+        assert!(doc.attributions.len() >= 5 && doc.text.quotes.len() >= 3);
+        let mut line = Vec::new();
+        write_jsonl(&doc, &mut line);
+        let want = serde_json::to_string(&extracted(&doc)).unwrap_or_default();
+        assert_eq!(String::from_utf8(line).unwrap_or_default(), want);
+        let empty = Document::new("e.txt", "", &config);
+        let mut line = Vec::new();
+        write_jsonl(&empty, &mut line);
+        assert_eq!(line, br#"{"path":"e.txt","attributions":[],"quotes":[]}"#);
+    }
+}

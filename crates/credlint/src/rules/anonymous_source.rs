@@ -1,0 +1,675 @@
+//! `anonymous-source`: a claim that rests on an unidentified source.
+
+use aho_corasick::AhoCorasick;
+use serde::Deserialize;
+
+use super::{Rule, RuleDef, RuleMeta, Sink, options, quoted};
+use crate::analysis::Document;
+use crate::diagnostic::Severity;
+use crate::grammar::{Attribution, CueForm, SourceKind};
+use crate::lexicon::class;
+
+pub const DEF: RuleDef = RuleDef {
+    meta: RuleMeta {
+        id: "anonymous-source",
+        summary: "a claim attributed to an unidentified source",
+        doc: DOC,
+    },
+    build: |v| Ok(Box::new(AnonymousSource::new(options(v)?)?)),
+};
+
+const DOC: &str = r#"# anonymous-source
+
+## What it does
+Flags attributions to a source the reader cannot identify: "a US official said",
+"sources", "a person familiar with the matter", "US authorities", "Chinese officials have
+refuted". The message says how specific the description is: a bare "source" is the least
+specific (AP does not accept it), a description with a named institution ("a State
+Department official") the most. It also says when the anonymous source is quoted directly,
+opens the story, or passes judgement on a named person. Where its sentence, or the next,
+says why the source is unnamed ("who spoke on condition of anonymity because …"), the
+finding asks only for a more precise description, one severity lower.
+
+## Why is this bad?
+Readers cannot weigh a source they cannot identify. AP, Reuters, The New York Times and
+The Washington Post allow anonymity only for information that cannot be had on the
+record, never for opinion or personal attack, and ask for the most specific description
+the source allows.
+
+## Example
+```text
+Sources said the minister would resign.
+```
+Use instead:
+```text
+Two officials in the minister's office, who spoke on condition of anonymity because the
+decision had not been announced, said she would resign.
+```
+
+## Standard
+AP Stylebook, "anonymous sources"; Reuters Handbook of Journalism, "sourcing";
+Washington Post policies on sources.
+
+## Options
+- `allow`: source descriptions never reported (for example `["a spokesperson for the ministry"]`).
+- `institution-softer`: report a description that names an institution ("a State Department
+  official", "US officials") one severity lower (default `true`).
+- `bare-words`: heads that make a description bare when nothing qualifies them.
+- `judgement-words`: words that make a claim a judgement of a person.
+- `group-heads`: heads of groups that act and speak as a group ("Democrats", "voters",
+  "lawmakers", "the firms"): reported only when a subset word picks out some of them
+  ("some Democrats said", "two voters said"), which hides particular people.
+- `subset-words`: the words that do so (`some`, `several`, `other`, `two`, …).
+
+Not reported: what the grammar takes for a source but an editor would not query — a
+survey's respondents ("three in five said", "1,409 teachers said"), a named person with a
+long title ("club director of rugby Ann Bell said"), the object of a preposition or of a
+reporting verb ("a letter to platform committee members calls for"), a headline (its story
+says it again), a description that repeats a source already reported ("The official
+added"), and a description whose head is no person the lexicon lists as an
+anonymous source ("terrorists attacked", "a candidate responds").
+The anonymous descriptors themselves are the lexicon's `anonymous-heads`
+(`[lexicon] extend-anonymous-heads = [...]`).
+"#;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Options {
+    allow: Vec<String>,
+    institution_softer: bool,
+    bare_words: Vec<String>,
+    judgement_words: Vec<String>,
+    group_heads: Vec<String>,
+    subset_words: Vec<String>,
+}
+
+struct AnonymousSource {
+    o: Options,
+    /// The judgement words, lowercased once.
+    judgement: Vec<String>,
+    /// All of them in one automaton: a sentence is read once to see which occur, and
+    /// only those are checked for word boundaries.
+    judgement_ac: AhoCorasick,
+}
+
+impl AnonymousSource {
+    fn new(o: Options) -> Result<Self, String> {
+        let judgement: Vec<String> = o.judgement_words.iter().map(|w| w.to_lowercase()).collect();
+        let judgement_ac =
+            AhoCorasick::new(&judgement).map_err(|e| format!("judgement-words: {e}"))?;
+        Ok(AnonymousSource {
+            o,
+            judgement,
+            judgement_ac,
+        })
+    }
+
+    /// Does `sentence` use a judgement word (a whole word, ignoring case)?
+    fn judges(&self, sentence: &str) -> bool {
+        let sentence = sentence.to_lowercase();
+        self.judgement_ac
+            .find_overlapping_iter(&sentence)
+            .any(|m| contains_word(&sentence, &self.judgement[m.pattern().as_usize()]))
+    }
+}
+
+/// How specific an anonymous description is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Specificity {
+    /// "sources", "a source", "someone".
+    Bare,
+    /// "a person familiar with the matter", "officials".
+    Vague,
+    /// "a State Department official", "US authorities".
+    Institution,
+}
+
+pub fn specificity(
+    doc: &Document,
+    source: crate::text::Span,
+    bare_words: &[String],
+) -> Specificity {
+    let text = source.text(doc.prose());
+    let words: Vec<&str> = text.split_whitespace().collect();
+    // a capitalised word names an institution, except the sentence's first word
+    // ("Sources said") unless it is itself a place, nationality or acronym
+    let institution = words.iter().enumerate().any(|(i, w)| {
+        let f = doc.lexicon.flags(w);
+        let cap = w.chars().next().is_some_and(char::is_uppercase)
+            && f & (class::FUNCTION | class::DET) == 0;
+        let named = f & (class::PLACE | class::NATIONALITY | class::ORG | class::OUTLET) != 0
+            || w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.');
+        cap && (i > 0 || named)
+    });
+    if institution {
+        return Specificity::Institution;
+    }
+    let content: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| doc.lexicon.flags(w) & class::DET == 0)
+        .collect();
+    if content.len() == 1
+        && bare_words
+            .iter()
+            .any(|b| b.eq_ignore_ascii_case(content[0]))
+    {
+        Specificity::Bare
+    } else {
+        Specificity::Vague
+    }
+}
+
+impl Rule for AnonymousSource {
+    fn check(&self, doc: &Document, sink: &mut Sink) {
+        let text = doc.prose();
+        let first_para = doc.text.paragraphs.iter().position(|p| !p.headline);
+        let mut seen = rustc_hash::FxHashSet::default();
+        let speakers_of_quotes: rustc_hash::FxHashSet<usize> = doc
+            .quote_speakers
+            .iter()
+            .filter_map(|q| q.attribution)
+            .collect();
+        for (i, a) in doc.attributions.iter().enumerate() {
+            if a.kind != SourceKind::Anonymous
+                || a.form == CueForm::Nonspeech
+                || a.form == CueForm::Agentless
+            {
+                continue;
+            }
+            let Some(src) = a.source else { continue };
+            if seen.contains(&src) {
+                continue; // ", accusing …" repeats the same source
+            }
+            seen.insert(src);
+            let desc = src.text(text);
+            if self
+                .o
+                .allow
+                .iter()
+                .any(|x| x.eq_ignore_ascii_case(desc.trim()))
+                || not_a_source(doc, i)
+                || self.speaks_as_group(doc, a, src)
+            {
+                continue;
+            }
+            let spec = specificity(doc, src, &self.o.bare_words);
+            let mut notes: Vec<&str> = Vec::new();
+            if speakers_of_quotes.contains(&i) {
+                notes.push("it is quoted directly");
+            }
+            if Some(a.paragraph) == first_para && !doc.text.sentences[a.sentence].headline {
+                notes.push("it opens the story");
+            }
+            // mentions are in document order: those of this sentence are one slice
+            let from = doc
+                .people
+                .mentions
+                .partition_point(|m| m.sentence < a.sentence);
+            let names_someone = doc.people.mentions[from..]
+                .iter()
+                .take_while(|m| m.sentence == a.sentence)
+                .any(|m| !src.contains(m.span));
+            let sentence = doc.text.sentences[a.sentence].span;
+            let judges = names_someone && self.judges(sentence.text(text));
+            if judges {
+                notes.push("it passes judgement on a named person");
+            }
+            // the sentence, or the next one of its paragraph ("Officials said … They spoke
+            // on condition of anonymity because …"), says why the source is unnamed: what
+            // AP and Reuters ask for is there, unless the source is used for a judgement
+            let next = doc
+                .text
+                .sentences
+                .get(a.sentence + 1)
+                .filter(|n| n.paragraph == a.paragraph)
+                .map_or(sentence, |n| n.span);
+            let explained = !judges && explains_anonymity(sentence.cover(next).text(doc.lower()));
+            let how = match spec {
+                Specificity::Bare => "a bare description, the least specific there is",
+                Specificity::Vague => "a description that does not say where the source sits",
+                Specificity::Institution => {
+                    "a description that names an institution but not the person"
+                }
+            };
+            let mut message = format!("claim rests on an unnamed source: {}", quoted(desc));
+            if !notes.is_empty() {
+                message.push_str(&format!(", and {}", notes.join(" and ")));
+            }
+            // where the reason is given, only the description is left to ask about
+            let ask = if explained {
+                "who, and in which office?"
+            } else {
+                "who, in which office, and why unnamed?"
+            };
+            let mut d = sink
+                .diag(src, message)
+                .label(format!("{how}: {ask}"))
+                .note("AP and Reuters ask for the most specific description the source allows, and grant anonymity for information, not opinion")
+                .help("name the source, or describe them as precisely as you can and say why they cannot be named");
+            if explained
+                || spec == Specificity::Institution && self.o.institution_softer && notes.is_empty()
+            {
+                d = d.severity(lower(sink.severity));
+            }
+            sink.push(d);
+        }
+    }
+}
+
+impl AnonymousSource {
+    /// "Democrats said", "lawmakers accused each other", "the firms": a group acting and
+    /// speaking as itself, not unnamed people; or a head that is no anonymous source
+    /// the lexicon knows ("terrorists attacked", "a candidate responds").
+    fn speaks_as_group(&self, doc: &Document, a: &Attribution, src: crate::text::Span) -> bool {
+        let head = a.head.as_deref().unwrap_or("");
+        let known = doc.lexicon.flags(head) & class::ANON_HEAD != 0
+            || self
+                .o
+                .bare_words
+                .iter()
+                .any(|b| b.eq_ignore_ascii_case(head));
+        if !known {
+            return true;
+        }
+        if !self
+            .o
+            .group_heads
+            .iter()
+            .any(|g| g.eq_ignore_ascii_case(head))
+        {
+            return false;
+        }
+        let first = src
+            .text(doc.prose())
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .unwrap_or("");
+        !self
+            .o
+            .subset_words
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(first))
+    }
+}
+
+/// Words a sentence uses when it says why a source is unnamed (the full list of reasons is
+/// `anonymity-unexplained`'s; these are the words every one of them contains).
+const ANONYMITY_REASON_WORDS: &[&str] = &[
+    "anonymity",
+    "anonymously",
+    "not authorized",
+    "not authorised",
+    "n't authorized",
+    "n’t authorized",
+    "n't authorised",
+    "n’t authorised",
+    "to be named",
+    "to be identified",
+    "not be named",
+    "not be identified",
+    "for fear of",
+];
+
+/// Does this lowercased sentence say why its source is unnamed?
+fn explains_anonymity(lower_sentence: &str) -> bool {
+    ANONYMITY_REASON_WORDS
+        .iter()
+        .any(|w| lower_sentence.contains(w))
+}
+
+/// Words before a description that make it the object of a preposition, not the
+/// speaker: "a letter to platform committee members calls for", "shared via file-sharing
+/// services".
+const OBJECT_PREPOSITIONS: &[&str] = &[
+    "to",
+    "of",
+    "about",
+    "for",
+    "with",
+    "via",
+    "from",
+    "into",
+    "onto",
+    "on",
+    "at",
+    "among",
+    "against",
+    "toward",
+    "towards",
+    "than",
+    "like",
+    "over",
+    "under",
+    "between",
+    "through",
+    "across",
+    "including",
+    "without",
+    "upon",
+];
+
+/// The grammar took for an anonymous source something an editor would not query:
+/// attribution `i` of `doc` sits in a headline, counts a survey's respondents, names a
+/// person after a long title, is an object rather than a speaker, or repeats a source
+/// already described. Shared by the anonymity rules.
+pub fn not_a_source(doc: &Document, i: usize) -> bool {
+    let a = &doc.attributions[i];
+    let Some(src) = a.source else { return true };
+    in_headline(doc, a.sentence)
+        || counts_respondents(doc, src)
+        || names_a_person(doc, src)
+        || apposed_to_a_name(doc, src, a.sentence)
+        || a.form == CueForm::Verb && is_object(doc, src, a.sentence)
+        || garbled(doc, src)
+        || repeats_earlier_source(doc, i)
+        || reports_an_exchange(doc, a)
+}
+
+/// "an Iowa voter asked if she would", "people told him he could not": a question asks
+/// nothing of the reader and a remark to a person in the story is an event the story
+/// reports, not a claim resting on the source ("told me", "told reporters" still are).
+fn reports_an_exchange(doc: &Document, a: &Attribution) -> bool {
+    if a.verb.starts_with("ask") {
+        return true;
+    }
+    if !matches!(a.verb.as_str(), "told" | "tell" | "tells" | "telling") {
+        return false;
+    }
+    let k = doc.text.token_at(a.cue.end);
+    doc.text.tokens.get(k).is_some_and(|t| {
+        t.span().start >= a.cue.end
+            && matches!(
+                t.text(doc.prose()).to_lowercase().as_str(),
+                "him" | "her" | "them" | "you"
+            )
+    })
+}
+
+/// A headline, as headlines are written: with no full stop (a first line that ends with
+/// one is the story's first sentence, whatever the layout). Its story says it again.
+fn in_headline(doc: &Document, sentence: usize) -> bool {
+    let s = &doc.text.sentences[sentence];
+    s.headline
+        && !s
+            .span
+            .text(doc.prose())
+            .trim_end()
+            .ends_with(['.', '!', '?', '”', '"'])
+}
+
+/// The words of `span`, split on anything but letters, digits and the marks inside
+/// numbers and contractions.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || matches!(c, ',' | '.' | '\'' | '’')))
+        .map(|w| w.trim_matches(|c: char| matches!(c, ',' | '.' | '\'' | '’')))
+        .filter(|w| !w.is_empty())
+}
+
+fn is_numeral(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// "three in five said", "6 in 10 voters said", "1,409 teachers said", "a number of
+/// readers have asked", "most members": a poll's or a count's respondents, whose
+/// finding the story sources to the poll, not people who could have been named.
+fn counts_respondents(doc: &Document, src: crate::text::Span) -> bool {
+    const PROPORTION: &[&str] = &["number", "majority", "minority", "percent", "proportion"];
+    let text = doc.prose();
+    let ws: Vec<&str> = words(src.text(text)).collect();
+    let lower: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
+    let in_ratio = lower
+        .windows(3)
+        .any(|t| t[1] == "in" || t[1] == "of" && t[0] == "out");
+    // "6 in [10 voters]": the span starts inside the ratio
+    let before: Vec<&str> = words(&text[..src.start])
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .take(2)
+        .collect();
+    let ratio_before = before.first().is_some_and(|w| w.eq_ignore_ascii_case("in"))
+        && before
+            .get(1)
+            .is_some_and(|w| is_numeral(w) || doc.lexicon.flags(w) == 0 && number_word(w));
+    // a count too large to be people the reporter spoke to
+    let big_count = ws.first().is_some_and(|w| {
+        is_numeral(w) && w.replace(',', "").parse::<u64>().map_or(true, |n| n >= 20)
+    });
+    in_ratio && lower.iter().any(|w| is_numeral(w) || number_word(w))
+        || ratio_before
+        || big_count
+        || lower.iter().any(|w| PROPORTION.contains(&w.as_str()))
+        || lower.first().is_some_and(|w| w == "most")
+}
+
+fn number_word(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+    )
+}
+
+/// "former secretary of state Jane Roe", "club director of rugby Ann Bell": a title
+/// before a name the document knows as a person's.
+fn names_a_person(doc: &Document, src: crate::text::Span) -> bool {
+    let from = doc
+        .people
+        .mentions
+        .partition_point(|m| m.span.start < src.start);
+    doc.people.mentions[from..]
+        .iter()
+        .take_while(|m| m.span.start < src.end)
+        .any(|m| m.span.end == src.end)
+}
+
+/// "Jane Roe, a lawyer who represents the club, said": the description is an
+/// appositive of the name right before its comma.
+fn apposed_to_a_name(doc: &Document, src: crate::text::Span, sentence: usize) -> bool {
+    let k = doc.text.token_at(src.start);
+    if k < doc.text.sentences[sentence].tokens.start + 2 {
+        return false;
+    }
+    let comma = &doc.text.tokens[k - 1];
+    if comma.text(doc.prose()) != "," {
+        return false;
+    }
+    let name_end = doc.text.tokens[k - 2].span().end;
+    let from = doc
+        .people
+        .mentions
+        .partition_point(|m| m.span.end < name_end);
+    doc.people
+        .mentions
+        .get(from)
+        .is_some_and(|m| m.span.end == name_end)
+}
+
+/// The token right before the description is a preposition or a reporting verb: the
+/// description is an object ("a letter to [members] calls for", "emphasizes [selling]").
+fn is_object(doc: &Document, src: crate::text::Span, sentence: usize) -> bool {
+    let k = doc.text.token_at(src.start);
+    // the word before, in the same sentence ("0 comment" ending the line before is not)
+    if k <= doc.text.sentences[sentence].tokens.start {
+        return false;
+    }
+    let Some(prev) = doc.text.tokens.get(k - 1) else {
+        return false;
+    };
+    let w = prev.text(doc.prose());
+    OBJECT_PREPOSITIONS
+        .iter()
+        .any(|p| w.eq_ignore_ascii_case(p))
+        || doc.lexicon.flags(w) & class::VERB != 0 && !w.ends_with(',')
+}
+
+/// A span the grammar cut across a clause: it holds a verb or a contraction ("he’d",
+/// "members don’t", "means including people"). Only the description before its first
+/// comma counts: a closed appositive or relative clause after it ("an official, who
+/// spoke on condition of anonymity,") is part of the source and has verbs of its own.
+fn garbled(doc: &Document, src: crate::text::Span) -> bool {
+    let text = src.text(doc.prose());
+    let core = text.split(',').next().unwrap_or(text);
+    words(core).any(|w| {
+        let l = w.to_lowercase();
+        let apostrophe = l.contains('\'') || l.contains('’');
+        let possessive = ["'s", "’s", "s'", "s’"].iter().any(|e| l.ends_with(e));
+        apostrophe && !possessive
+            || doc.lexicon.flags(&l) & class::AUX != 0
+            || matches!(l.as_str(), "means" | "meant")
+    })
+}
+
+/// "The official added", "the person said": a definite description of a source the
+/// article described before (with the same head word anywhere before, or any
+/// anonymous source in the three sentences before). That source was reported there.
+fn repeats_earlier_source(doc: &Document, i: usize) -> bool {
+    let a = &doc.attributions[i];
+    let Some(src) = a.source else { return false };
+    let first = words(src.text(doc.prose())).next().unwrap_or("");
+    if !matches!(
+        first.to_lowercase().as_str(),
+        "the" | "this" | "that" | "these" | "those"
+    ) {
+        return false;
+    }
+    let head = a.head.as_deref().map(singular);
+    doc.attributions[..i].iter().any(|e| {
+        e.anonymous
+            && e.source.is_some()
+            && e.sentence < a.sentence
+            && (e.head.as_deref().map(singular) == head || e.sentence + 3 >= a.sentence)
+    })
+}
+
+/// "officials" -> "official", "people" -> "person" (the heads compared as one word).
+pub fn singular(head: &str) -> String {
+    let h = head.to_lowercase();
+    match h.as_str() {
+        "people" => "person".into(),
+        _ => h
+            .strip_suffix('s')
+            .filter(|s| !s.ends_with('s'))
+            .map(str::to_string)
+            .unwrap_or(h),
+    }
+}
+
+fn lower(s: Severity) -> Severity {
+    match s {
+        Severity::Error => Severity::Warning,
+        _ => Severity::Info,
+    }
+}
+
+/// Does `hay` contain `w` (both lowercased) as a whole word?
+fn contains_word(hay: &str, w: &str) -> bool {
+    hay.match_indices(w).any(|(i, m)| {
+        !hay[..i].ends_with(|c: char| c.is_alphanumeric())
+            && !hay[i + m.len()..].starts_with(|c: char| c.is_alphanumeric())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{lint, spans};
+
+    #[test]
+    fn flags_unnamed_sources_with_their_specificity() {
+        let text =
+            "Sources said the plan was dead. A State Department official said talks would go on.";
+        let d = lint("anonymous-source", text);
+        assert_eq!(
+            spans(text, &d),
+            vec!["Sources", "A State Department official"]
+        );
+        assert!(
+            d[0].label
+                .as_deref()
+                .unwrap_or("")
+                .starts_with("a bare description")
+        );
+        assert!(d[0].message.contains("opens the story"));
+    }
+
+    #[test]
+    fn named_people_institutions_and_outlets_pass() {
+        let text = "The ministry said talks would go on.\n\nLiu Pengyu, the embassy spokesperson, said he was unaware of it. The White House writes that it is concerned. Reuters reported the same.";
+        assert!(lint("anonymous-source", text).is_empty());
+    }
+
+    #[test]
+    fn judgement_of_a_named_person_is_called_out_on_whole_words_only() {
+        let said = |judgement: &str| {
+            let text = format!(
+                "The talks went on.\n\nAn aide said Jake Sullivan was {judgement} in the meeting."
+            );
+            let d = lint("anonymous-source", &text);
+            assert_eq!(d.len(), 1, "{text}");
+            d[0].message.contains("passes judgement on a named person")
+        };
+        assert!(said("incompetent"));
+        assert!(said("Out Of His Depth"));
+        // the word inside another word is no judgement ("mess" in "messaging")
+        assert!(!said("messaging"));
+        assert!(!said("calm"));
+    }
+
+    #[test]
+    fn what_is_no_unnamed_source_passes() {
+        for text in [
+            // a survey's respondents
+            "The poll is out.\n\nTwo in three said they would vote, and nearly three in five said they were sure.",
+            "The poll is out.\n\nOf those asked, 1,204 nurses said they would strike.",
+            "The poll is out.\n\nA number of readers have asked about the figure.",
+            // a named person after a long title
+            "The match ended level.\n\nThe result was fair, said club director of rugby Ann Bell.",
+            "The match ended level.\n\nAnn Bell, a lawyer who represents the club, said the result was fair.",
+            // the object of a preposition or of a reporting verb
+            "The files spread.\n\nThe files were shared via file-sharing services, the court heard.",
+            "The letter is out.\n\nA letter to committee members calls for a vote.",
+            // groups acting and speaking as themselves
+            "The bill failed.\n\nLawmakers accused each other of stalling, and many voters say they are tired of it.",
+            "Four firms bid: Arlo, Brant, Cade and Dunmore.\n\nThe firms said the tender was fair.",
+            "The attack was at dawn.\n\nGunmen attacked the depot. Terrorists claimed it later.",
+            // a question or a remark to a person in the story is an event
+            "The meeting was long.\n\nA voter asked whether the mayor would resign. Colleagues told him he could not.",
+            // a headline
+            "Deal near, officials say\n\nThe talks went on all night.",
+        ] {
+            assert!(lint("anonymous-source", text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_explained_source_is_asked_only_for_its_description() {
+        for text in [
+            "The talks went on.\n\nA union official, who spoke on condition of anonymity because the talks are private, said a deal was near.",
+            "The talks went on.\n\nUnion officials said a deal was near. They spoke anonymously because the talks are private.",
+        ] {
+            let d = lint("anonymous-source", text);
+            assert_eq!(d.len(), 1, "{text}");
+            let label = d[0].label.as_deref().unwrap_or("");
+            assert!(!label.contains("why unnamed"), "{label}");
+            assert_eq!(d[0].severity, crate::diagnostic::Severity::Info);
+        }
+    }
+
+    #[test]
+    fn a_source_is_reported_once_and_subsets_of_groups_are_sources() {
+        let text = "The talks went on.\n\nA senior union official said a deal was near. The official added that the vote would be close. Some members said they would vote no.";
+        let d = lint("anonymous-source", text);
+        assert_eq!(
+            spans(text, &d),
+            vec!["A senior union official", "Some members"]
+        );
+    }
+
+    #[test]
+    fn quoted_anonymous_source_is_called_out() {
+        let text = "The talks went on.\n\n“He is a disaster,” an aide said of Jake Sullivan.";
+        let d = lint("anonymous-source", text);
+        assert_eq!(d.len(), 1);
+        assert!(d[0].message.contains("quoted directly"), "{}", d[0].message);
+    }
+}

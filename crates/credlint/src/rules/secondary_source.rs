@@ -1,0 +1,276 @@
+//! `secondary-source`: a claim that rests on another outlet's report.
+
+use serde::Deserialize;
+
+use super::{Rule, RuleDef, RuleMeta, Sink, options, quoted};
+use crate::analysis::Document;
+use crate::grammar::{Attribution, CueForm, SourceKind};
+use crate::text::Span;
+
+pub const DEF: RuleDef = RuleDef {
+    meta: RuleMeta {
+        id: "secondary-source",
+        summary: "a claim resting on another outlet's report",
+        doc: DOC,
+    },
+    build: |v| Ok(Box::new(SecondarySource(options(v)?))),
+};
+
+const DOC: &str = r#"# secondary-source
+
+## What it does
+Points at claims that rest on another news organisation's reporting: "according to the
+Financial Times", "The Financial Times reported", "as per CNN", "cited by CNN broadcaster",
+"first reported by The Washington Post", "According to Russia's TASS state-run news agency".
+
+Not reported: an outlet the story is about (its headline names it), promotion and notice
+boxes ("READERS: …"), an outlet asking a question or announcing its own business, a host,
+columnist or reporter named as speaking for themselves ("Fox News host Jo Roe said") or
+an unnamed one arguing or accusing, and names that are not news outlets here: a
+company's or campaign's website ("its website"), an agency that is no news agency, and a
+person who shares an outlet's name.
+
+## Why is this bad?
+The newsroom has not confirmed the claim itself; it repeats it. That is often fine, but an
+editor should know which claims are second-hand, confirm them where they can, and make
+sure the story says plainly whose reporting it is.
+
+## Example
+```text
+Russia has asked China for drones, a top US official cited by CNN said.
+```
+Use instead: confirm with the official's office, or keep the credit and make the
+second-hand nature explicit ("CNN reported, citing a US official, …").
+
+## Standard
+Reuters Handbook, "sourcing": identify reports from other media and confirm them where
+possible; AP: credit other outlets' exclusive reporting.
+
+## Options
+- `own-outlets`: the newsroom's own names, never reported (for example `["Reuters"]`).
+"#;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Options {
+    own_outlets: Vec<String>,
+}
+
+struct SecondarySource(Options);
+
+impl Rule for SecondarySource {
+    fn check(&self, doc: &Document, sink: &mut Sink) {
+        let text = doc.prose();
+        let mut seen: Vec<Span> = Vec::new();
+        for a in &doc.attributions {
+            if a.form == CueForm::Nonspeech {
+                continue;
+            }
+            // the outlet itself, or the outlet a source reached the writer through
+            let outlet = match (a.kind, a.source, a.via) {
+                (SourceKind::Outlet, Some(s), _) => s,
+                (_, _, Some(v)) => v,
+                _ => continue,
+            };
+            let name = outlet.text(text);
+            if not_a_second_hand_claim(doc, a, outlet) {
+                continue;
+            }
+            if self
+                .0
+                .own_outlets
+                .iter()
+                .any(|o| name.to_lowercase().contains(&o.to_lowercase()))
+                || seen.iter().any(|s| s.overlaps(outlet))
+            {
+                continue;
+            }
+            seen.push(outlet);
+            let span = if a.cue.start < outlet.start && outlet.start - a.cue.end < 3 {
+                a.cue.cover(outlet)
+            } else {
+                outlet
+            };
+            let d = sink
+                .diag(
+                    span,
+                    format!("claim rests on another outlet's report: {}", quoted(name)),
+                )
+                .label("second-hand: not confirmed by this newsroom")
+                .help("confirm it independently where you can, and keep the credit explicit");
+            sink.push(d);
+        }
+    }
+}
+
+/// Outlets named in a sentence that does not rest a claim on their report: the outlet the
+/// story is about, a promotion box, an outlet's journalist asking a question or speaking
+/// for themselves.
+fn not_a_second_hand_claim(doc: &Document, a: &Attribution, outlet: Span) -> bool {
+    let text = doc.prose();
+    outlet_in_headline(doc, outlet.text(text))
+        || promo_paragraph(doc, a.paragraph)
+        || matches!(
+            a.verb.as_str(),
+            "asked" | "asks" | "ask" | "asking" | "questioned" | "pressed" | "interviewed"
+                // an outlet announcing its own business ("NBC announced on Tuesday")
+                | "announced" | "announces"
+        )
+        || journalist_speaking(doc, a)
+        || not_an_outlet(doc, outlet)
+}
+
+/// Names the outlet lists read as outlets but that are not news outlets here: a
+/// website of a company or a campaign ("its website", "the company website"), an
+/// agency that is not a news agency ("the World Anti-Doping Agency"), and a person
+/// whose name is an outlet's ("Mayor Don Guardian" … "Guardian said").
+fn not_an_outlet(doc: &Document, outlet: Span) -> bool {
+    let name = outlet.text(doc.prose());
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some(&last) = words.last() else {
+        return false;
+    };
+    let named = words[1..]
+        .iter()
+        .any(|w| crate::text::starts_upper(w) && !matches!(*w, "The" | "Its"));
+    let website = matches!(
+        last.to_ascii_lowercase().as_str(),
+        "website" | "site" | "page"
+    ) && !named;
+    let agency = last == "Agency" && !words.iter().any(|w| matches!(*w, "News" | "Press"));
+    let person = words.len() == 1
+        && (doc
+            .people
+            .persons
+            .iter()
+            .any(|p| p.words.len() >= 2 && p.words.last().is_some_and(|l| l == last))
+            || given_name_before(doc, last));
+    website || agency || person
+}
+
+/// The outlet is the story's subject when its headline names it ("Post assembles a
+/// team to investigate …"), and not as the credit for the story ("Financial Times: …",
+/// "… the Post reports").
+fn outlet_in_headline(doc: &Document, name: &str) -> bool {
+    let name = name
+        .trim_start_matches("the ")
+        .trim_start_matches("The ")
+        .trim();
+    let text = doc.prose();
+    !name.is_empty()
+        && doc
+            .text
+            .paragraphs
+            .iter()
+            .take(2)
+            .filter(|p| p.headline)
+            .any(|p| {
+                let headline = p.span.text(text);
+                // "Financial Times: Russia seeks …", "… Post reports" credit the outlet
+                let lower = headline.to_lowercase();
+                let credit = headline.contains(&format!("{name}:"))
+                    || ["report", "says", "said", "according"]
+                        .iter()
+                        .any(|w| lower.contains(w));
+                headline.contains(name) && !credit
+            })
+}
+
+/// A promotion or notice box: a paragraph opening with a capitalised label and a colon
+/// ("READERS: …", "EDITOR’S NOTE: …").
+fn promo_paragraph(doc: &Document, paragraph: usize) -> bool {
+    let Some(p) = doc.text.paragraphs.get(paragraph) else {
+        return false;
+    };
+    let para = p.span.text(doc.prose());
+    para.split_once(':').is_some_and(|(label, _)| {
+        label.len() <= 20
+            && label.chars().any(char::is_alphabetic)
+            && label
+                .chars()
+                .all(|c| c.is_uppercase() || c == ' ' || c == '\'' || c == '’')
+    })
+}
+
+/// Whether `name` is written somewhere after a given name ("Mayor Don Guardian").
+fn given_name_before(doc: &Document, name: &str) -> bool {
+    use crate::lexicon::class;
+    let text = doc.prose();
+    text.match_indices(name).any(|(at, _)| {
+        text[..at]
+            .strip_suffix(' ')
+            .and_then(|b| b.split_whitespace().next_back())
+            .is_some_and(|w| doc.lexicon.flags(w) & class::GIVEN != 0)
+    })
+}
+
+/// "Fox News host Jo Roe said …": the host speaks for herself, and is the source. A
+/// journalist *reporting* ("Post reporter Jo Roe reported") still rests on the outlet.
+fn journalist_speaking(doc: &Document, a: &Attribution) -> bool {
+    const JOURNALISTS: &[&str] = &[
+        "host",
+        "anchor",
+        "columnist",
+        "commentator",
+        "correspondent",
+        "reporter",
+        "editor",
+        "contributor",
+        "writer",
+        "pundit",
+        "presenter",
+        "analyst",
+        "journalist",
+    ];
+    let Some(full) = a.source_full.or(a.source) else {
+        return false;
+    };
+    let words: Vec<&str> = full.text(doc.prose()).split_whitespace().collect();
+    let journalist = |w: &str| JOURNALISTS.contains(&w.to_lowercase().as_str());
+    let named = words
+        .windows(2)
+        .any(|w| journalist(w[0]) && crate::text::starts_upper(w[1]));
+    let reporting = a.verb.starts_with("report") || a.verb.contains("according");
+    // an unnamed journalist arguing or accusing is a party too ("my editor at the
+    // paper argued"); one who said, wrote or revealed something is reporting it
+    let party = !matches!(
+        a.verb.as_str(),
+        "said" | "says" | "say" | "wrote" | "writes" | "revealed" | "disclosed"
+    );
+    (named || party && words.iter().any(|w| journalist(w))) && !reporting
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{lint, spans};
+
+    #[test]
+    fn outlet_reports_are_reported() {
+        let text = "Moscow asked Beijing for help, according to the Financial Times. The request was first reported by The Washington Post.";
+        let d = lint("secondary-source", text);
+        assert_eq!(
+            spans(text, &d),
+            vec![
+                "according to the Financial Times",
+                "first reported by The Washington Post"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_outlet_the_story_is_about_passes() {
+        let text = "Bloomberg to close its Paris bureau\n\nBloomberg said on Tuesday it would close the bureau in March.";
+        assert!(lint("secondary-source", text).is_empty());
+    }
+
+    #[test]
+    fn officials_and_people_pass() {
+        assert!(
+            lint(
+                "secondary-source",
+                "The ministry said talks would go on. Jake Sullivan told reporters it was over."
+            )
+            .is_empty()
+        );
+    }
+}

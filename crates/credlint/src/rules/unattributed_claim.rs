@@ -1,0 +1,282 @@
+//! `unattributed-claim`: a checkable factual claim with no attribution near it.
+
+use serde::Deserialize;
+
+use super::{Rule, RuleDef, RuleMeta, Sink, options};
+
+use crate::analysis::Document;
+use crate::lexicon::WordSet;
+use crate::text::{Span, TokenKind};
+
+pub const DEF: RuleDef = RuleDef {
+    meta: RuleMeta {
+        id: "unattributed-claim",
+        summary: "a checkable factual claim with no attribution in its sentence or paragraph",
+        doc: DOC,
+    },
+    build: |v| Ok(Box::new(UnattributedClaim::new(options(v)?))),
+};
+
+const DOC: &str = r#"# unattributed-claim
+
+## What it does
+Points at sentences that state a checkable fact (a figure with a unit, casualties or
+losses, a superlative or a record, a cause) with no attribution in the sentence or its
+paragraph. It prefers silence to noise: it never reports a headline or a title-case
+line, a question, a sentence inside or containing a quotation, or a figure whose
+paragraph attributes anything or says where it comes from ("records show", "data show",
+"a poll found"). A superlative or a record ("the worst week any campaign has had",
+"a four-decade low") is the writer's judgement: only its own sentence can source it. A
+bare "200m" is a distance ("the 200m race"), not money.
+
+## Why is this bad?
+Figures, tolls, records and causes are what readers repeat and what corrections are made
+of. An editor should see at a glance which of them the story asserts on its own authority.
+
+## Example
+```text
+The Russians have seen significant losses of tanks and helicopters since the war began.
+```
+Use instead:
+```text
+The Russians have lost hundreds of tanks since the war began, according to Oryx, which
+counts losses from photographs.
+```
+
+## Standard
+Reuters Handbook, "attribution": attribute facts that are not common knowledge.
+
+## Options
+- `unit-words`: words that make a number a checkable figure ("percent", "million", "troops").
+- `claim-words`: words that make a sentence a checkable claim on their own ("killed",
+  "losses", "record", "largest").
+- `superlatives`: words that make a claim only with a measure in the sentence (a number,
+  "ever", "on record": "the largest protest since 1989").
+- `causal-phrases`: phrases that assert a cause ("led to", "because of").
+- `sourcing-words`: words that show a paragraph is sourced even where the grammar finds no
+  attribution ("poll", "shows", "according"); such paragraphs are skipped. Any reporting
+  verb in the paragraph skips it too.
+"#;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Options {
+    unit_words: Vec<String>,
+    claim_words: Vec<String>,
+    superlatives: Vec<String>,
+    causal_phrases: Vec<String>,
+    sourcing_words: Vec<String>,
+}
+
+struct UnattributedClaim {
+    units: WordSet,
+    claims: WordSet,
+    superlatives: WordSet,
+    sourcing: WordSet,
+    /// Lowercased causal phrases, each with a searcher built once (not per sentence).
+    causal: Vec<memchr::memmem::Finder<'static>>,
+    /// What makes a superlative measured: " ever", " on record", …
+    measures: Vec<memchr::memmem::Finder<'static>>,
+}
+
+const MEASURES: [&str; 9] = [
+    " ever",
+    " on record",
+    " in history",
+    " since ",
+    " of all time",
+    " in decades",
+    "-decade ",
+    "-year ",
+    " any ",
+];
+
+/// What made a sentence a claim, which decides how near its sourcing must be.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Claim {
+    /// A figure or a causal link: a source anywhere in the paragraph usually covers it.
+    Figure,
+    /// A superlative or record ("the worst fortnight any candidate has had", "deadliest"):
+    /// the writer's own judgement unless its own sentence attributes it.
+    Judgement,
+}
+
+impl UnattributedClaim {
+    fn new(o: Options) -> Self {
+        UnattributedClaim {
+            units: WordSet::new(&o.unit_words),
+            claims: WordSet::new(&o.claim_words),
+            superlatives: WordSet::new(&o.superlatives),
+            sourcing: WordSet::new(&o.sourcing_words),
+            causal: o
+                .causal_phrases
+                .iter()
+                .map(|c| memchr::memmem::Finder::new(c.to_lowercase().as_bytes()).into_owned())
+                .collect(),
+            measures: MEASURES
+                .iter()
+                .map(|m| memchr::memmem::Finder::new(m.as_bytes()).into_owned())
+                .collect(),
+        }
+    }
+
+    /// The word or figure that makes the sentence a checkable claim, and which kind.
+    fn trigger(&self, doc: &Document, si: usize) -> Option<(Span, Claim)> {
+        let s = &doc.text.sentences[si];
+        let toks = &doc.text.tokens[s.tokens.clone()];
+        let text = doc.prose();
+        for (k, t) in toks.iter().enumerate() {
+            let w = t.text(text);
+            if t.kind == TokenKind::Number {
+                let next = toks.get(k + 1).map(|n| n.text(text));
+                let prev = k.checked_sub(1).map(|p| toks[p].text(text));
+                let unit = next.is_some_and(|n| n == "%" || self.units.contains(n));
+                // "£40m" and "$2bn" are money; a bare "200m" is a distance ("the 200m race")
+                let currency = prev.is_some_and(|p| matches!(p, "$" | "£" | "€" | "¥"));
+                if unit || currency {
+                    return Some((t.span(), Claim::Figure));
+                }
+            } else if t.kind == TokenKind::Word && self.claims.contains(w) {
+                return Some((t.span(), Claim::Judgement));
+            }
+        }
+        // an ASCII sentence is read from the document's lowercased copy; otherwise
+        // lowercased here
+        let sentence = s.span.text(text);
+        let lower: std::borrow::Cow<str> = if sentence.is_ascii() {
+            s.span.text(doc.lower()).into()
+        } else {
+            sentence.to_lowercase().into()
+        };
+        // "the highest office" is no claim; "the highest level ever recorded" is
+        let measured = toks.iter().any(|t| t.kind == TokenKind::Number)
+            || self
+                .measures
+                .iter()
+                .any(|m| m.find(lower.as_bytes()).is_some());
+        if measured
+            && let Some(t) = toks
+                .iter()
+                .find(|t| self.superlatives.contains(t.text(text)))
+        {
+            return Some((t.span(), Claim::Judgement));
+        }
+        for p in &self.causal {
+            if let Some(at) = p.find(lower.as_bytes()) {
+                let len = p.needle().len();
+                let span = Span::new(s.span.start + at, s.span.start + at + len);
+                return Some((span, Claim::Figure));
+            }
+        }
+        None
+    }
+}
+
+impl UnattributedClaim {
+    /// Whether tokens `range` hold a reporting verb or a sourcing word ("records show",
+    /// "according to", "a poll found"): sourced, even where the grammar found no
+    /// attribution.
+    fn sourced(&self, doc: &Document, range: std::ops::Range<usize>) -> bool {
+        use crate::lexicon::class;
+        let text = doc.prose();
+        range.into_iter().any(|ti| {
+            let t = &doc.text.tokens[ti];
+            t.kind == TokenKind::Word
+                && (doc.flags[ti] & (class::VERB | class::INVERTED) != 0 && !t.cap
+                    || self.sourcing.contains(t.text(text)))
+        })
+    }
+
+    /// Whether sentence `si` carries its own source: an attribution, a quotation, or a
+    /// reporting or sourcing word.
+    fn sentence_sourced(&self, doc: &Document, si: usize) -> bool {
+        let s = &doc.text.sentences[si];
+        doc.attributions
+            .iter()
+            .any(|a| a.is_speech() && a.sentence == si)
+            || doc
+                .text
+                .quotes
+                .iter()
+                .any(|q| !q.single && q.span.overlaps(s.span))
+            || self.sourced(doc, s.tokens.clone())
+    }
+}
+
+/// A line in title case ("Trump Just Responded To Rubio With 1 Line") is a headline or a
+/// caption, whatever the segmenter decided.
+fn title_case(doc: &Document, p: &crate::text::Paragraph) -> bool {
+    let text = doc.prose();
+    let words: Vec<&str> = doc.text.tokens[p.tokens.clone()]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && t.text(text).len() > 3)
+        .map(|t| t.text(text))
+        .collect();
+    words.len() >= 3 && words.iter().all(|w| crate::text::starts_upper(w))
+}
+
+impl Rule for UnattributedClaim {
+    fn check(&self, doc: &Document, sink: &mut Sink) {
+        let text = doc.prose();
+        let mut attributed = vec![false; doc.text.paragraphs.len()];
+        for a in doc.attributions.iter().filter(|a| a.is_speech()) {
+            attributed[a.paragraph] = true;
+        }
+        let mut quoted = vec![false; doc.text.paragraphs.len()];
+        for q in doc.text.quotes.iter().filter(|q| !q.single) {
+            quoted[q.paragraph] = true;
+        }
+        for (pi, p) in doc.text.paragraphs.iter().enumerate() {
+            if p.headline || title_case(doc, p) {
+                continue;
+            }
+            // an attributed or quoting paragraph sources its figures; a judgement
+            // ("the worst week any campaign has had") needs a source in its own sentence
+            let para_sourced = attributed[pi] || quoted[pi] || self.sourced(doc, p.tokens.clone());
+            for si in p.sentences.clone() {
+                let s = &doc.text.sentences[si];
+                let st = s.span.text(text).trim_end();
+                // fewer than six words: reads at most six, not the whole sentence
+                if st.ends_with('?') || st.split_whitespace().nth(5).is_none() {
+                    continue;
+                }
+                let Some((trigger, claim)) = self.trigger(doc, si) else {
+                    continue;
+                };
+                let sourced = match claim {
+                    Claim::Figure => para_sourced,
+                    Claim::Judgement => self.sentence_sourced(doc, si),
+                };
+                if sourced {
+                    continue;
+                }
+                let d = sink
+                    .diag(s.span, "checkable claim with no attribution in its sentence or paragraph")
+                    .label(format!("{} is stated on the story's own authority", super::quoted(trigger.text(text))))
+                    .help("say where the figure or claim comes from, or confirm the newsroom stands behind it");
+                sink.push(d);
+                break; // one per paragraph is enough to send the editor there
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::lint;
+
+    #[test]
+    fn unsourced_losses_and_figures_are_reported() {
+        let d = lint(
+            "unattributed-claim",
+            "Losses mount\n\nThe Russians have seen significant losses of tanks since the war began.\n\nThe budget grew by 40 percent last year in every region.",
+        );
+        assert_eq!(d.len(), 2);
+    }
+
+    #[test]
+    fn attributed_questions_and_quoted_claims_pass() {
+        let text = "The budget grew by 40 percent, the ministry said.\n\nDid the budget grow by 40 percent last year?\n\n“Losses were huge across the whole front,” he said.";
+        assert!(lint("unattributed-claim", text).is_empty());
+    }
+}
