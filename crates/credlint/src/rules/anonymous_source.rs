@@ -260,7 +260,9 @@ impl Rule for AnonymousSource {
 impl AnonymousSource {
     /// "Democrats said", "lawmakers accused each other", "the firms": a group acting and
     /// speaking as itself, not unnamed people; or a head that is no anonymous source
-    /// the lexicon knows ("terrorists attacked", "a candidate responds").
+    /// the lexicon knows ("terrorists attacked", "a candidate responds"). Either is still
+    /// a source when the description picks out particular people of it: "some of the
+    /// women said", "several veterans said", "members who spoke with reporters afterward".
     fn speaks_as_group(&self, doc: &Document, a: &Attribution, src: crate::text::Span) -> bool {
         let head = a.head.as_deref().unwrap_or("");
         let known = doc.lexicon.flags(head) & class::ANON_HEAD != 0
@@ -269,28 +271,86 @@ impl AnonymousSource {
                 .bare_words
                 .iter()
                 .any(|b| b.eq_ignore_ascii_case(head));
-        if !known {
-            return true;
-        }
-        if !self
+        let group = self
             .o
             .group_heads
             .iter()
-            .any(|g| g.eq_ignore_ascii_case(head))
-        {
+            .any(|g| g.eq_ignore_ascii_case(head));
+        if known && !group {
             return false;
         }
-        let first = src
-            .text(doc.prose())
+        let desc = src.text(doc.prose());
+        let first = desc
             .split(|c: char| !c.is_alphanumeric())
             .find(|w| !w.is_empty())
             .unwrap_or("");
-        !self
+        let subset = self
             .o
             .subset_words
             .iter()
-            .any(|w| w.eq_ignore_ascii_case(first))
+            .any(|w| w.eq_ignore_ascii_case(first));
+        // "a candidate", "one voter": one of a group the lexicon does not know as sources
+        // is a person in the story, not a source; "some", "several", "two" are sources
+        let singular = matches!(first.to_lowercase().as_str(), "a" | "an" | "one");
+        let after = doc.prose()[src.end..]
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        // a group the lexicon lists as sources, with a subset word: as before
+        if group && subset {
+            return false;
+        }
+        let picks_out = subset && !known && !singular || restricted(&format!("{desc} {after}"));
+        // other heads, or groups picked out by a clause, only as the subject of a clause
+        // ("tarring a former president who is popular", "embrace activists who have
+        // demanded" are objects of the story's verbs) or after its cue ("said some voters")
+        !(picks_out && opens_clause(doc, src))
     }
+}
+
+/// The description starts a clause: it opens its sentence, or follows a comma, "according
+/// to", a conjunction or a reporting verb, not another verb, a preposition ("as" a
+/// candidate who ...) or an article; and it does not start with a participle ("Rallying
+/// hundreds of workers who ...").
+fn opens_clause(doc: &Document, src: crate::text::Span) -> bool {
+    let k = doc.text.token_at(src.start);
+    let first = src
+        .text(doc.prose())
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    if first.len() > 4 && first.ends_with("ing") {
+        return false;
+    }
+    // the description's own sentence (a cue the grammar linked across sentences is in
+    // another one)
+    let own = doc.text.sentences.partition_point(|s| s.tokens.end <= k);
+    if doc
+        .text
+        .sentences
+        .get(own)
+        .is_none_or(|s| k <= s.tokens.start)
+    {
+        return true;
+    }
+    let prev = doc.text.tokens[k - 1].text(doc.prose()).to_lowercase();
+    const OPENERS: &[&str] = &[
+        ",", ";", "—", "–", "“", "\"", "to", "that", "and", "but", "while", "even", "because",
+        "if", "when", "although", "though", "so", "yet", "where", "whereas",
+    ];
+    doc.lexicon.flags(&prev) & class::VERB != 0 || OPENERS.contains(&prev.as_str())
+}
+
+/// A description restricted by a relative clause or a participle that says which of a
+/// group spoke ("members who spoke with reporters", "veterans interviewed at rallies"):
+/// particular people, left unnamed; or a share of a particular group ("many of her
+/// supporters": "many voters" alone is the group).
+fn restricted(desc: &str) -> bool {
+    let lower = desc.to_lowercase();
+    ["who", "whom", "interviewed", "familiar", "briefed"]
+        .iter()
+        .any(|w| contains_word(&lower, w))
+        || lower.starts_with("many of ")
 }
 
 /// Words a sentence uses when it says why a source is unnamed (the full list of reasons is
@@ -359,6 +419,7 @@ pub fn not_a_source(doc: &Document, i: usize) -> bool {
     in_headline(doc, a.sentence)
         || counts_respondents(doc, src)
         || names_a_person(doc, src)
+        || coordinates_a_name(doc, src)
         || apposed_to_a_name(doc, src, a.sentence)
         || a.form == CueForm::Verb && is_object(doc, src, a.sentence)
         || garbled(doc, src)
@@ -461,6 +522,43 @@ fn names_a_person(doc: &Document, src: crate::text::Span) -> bool {
         .iter()
         .take_while(|m| m.span.start < src.end)
         .any(|m| m.span.end == src.end)
+}
+
+/// "Mr. Xi and other leaders", "several candidates, including Ann Bell,": a name
+/// coordinated with the description, or given as its members, makes the source named
+/// ("aides to Ann Bell" stays anonymous: the name only says whose aides).
+fn coordinates_a_name(doc: &Document, src: crate::text::Span) -> bool {
+    let text = doc.prose();
+    let from = doc
+        .people
+        .mentions
+        .partition_point(|m| m.span.start < src.start);
+    doc.people.mentions[from..]
+        .iter()
+        .take_while(|m| m.span.end <= src.end)
+        .any(|m| {
+            let k = doc.text.token_at(m.span.start);
+            let before = k
+                .checked_sub(1)
+                .and_then(|p| doc.text.tokens.get(p))
+                .filter(|t| t.span().start >= src.start)
+                .map(|t| t.text(text).to_lowercase());
+            let after = text[m.span.end..]
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            // a person's name, not a capitalised word ("Democratic and independent")
+            let person = m.words.len() >= 2
+                || doc
+                    .people
+                    .persons
+                    .get(m.person)
+                    .is_some_and(|p| p.evidence > 0);
+            let title_start = m.title.map_or(m.span.start, |t| t.start);
+            person && title_start == src.start && matches!(after.as_str(), "and" | "&")
+                || person && matches!(before.as_deref(), Some("including" | "and" | "&"))
+        })
 }
 
 /// "Jane Roe, a lawyer who represents the club, said": the description is an
@@ -652,6 +750,41 @@ mod tests {
             let label = d[0].label.as_deref().unwrap_or("");
             assert!(!label.contains("why unnamed"), "{label}");
             assert_eq!(d[0].severity, crate::diagnostic::Severity::Info);
+        }
+    }
+
+    #[test]
+    fn particular_people_of_a_group_are_sources() {
+        for (text, span) in [
+            (
+                "The convent is old.\n\nSome of the women said they would stay.",
+                "Some of the women",
+            ),
+            (
+                "She is popular.\n\nMany of her Republican supporters say she should run.",
+                "Many of her Republican supporters",
+            ),
+            (
+                "The meeting was closed.\n\nThe vote was close, according to members who spoke with reporters afterward.",
+                "members",
+            ),
+        ] {
+            assert_eq!(
+                spans(text, &lint("anonymous-source", text)),
+                vec![span],
+                "{text}"
+            );
+        }
+        for text in [
+            // one of a group the lexicon does not list as sources is a person in the story
+            "The debate ended.\n\nA candidate responds that the plan is costly.",
+            // the object of the story's verb, whose relative clause holds the cue
+            "The row grew.\n\nShe chose to embrace activists who have demanded reform.",
+            // a name coordinated with the description, or given as its members
+            "The deal was signed.\n\nAnn Bell and other leaders said it was fair.",
+            "The deal was signed.\n\nSeveral candidates, including Ann Bell, said it was unfair.",
+        ] {
+            assert!(lint("anonymous-source", text).is_empty(), "{text}");
         }
     }
 
