@@ -299,7 +299,7 @@ fn the_action_reports_only_changed_lines_against_the_base() {
         "Sources said the port would close.\n\nThe mayor said the budget is balanced by TK.\n",
     )
     .expect("write");
-    // the unchanged anonymous source (a warning) is not reported; the new marker is
+    // the unchanged anonymous source is not reported; the new marker is
     let (code, stdout, stderr, _) = action_check(
         &[
             ("INPUT_CHANGED_ONLY", "true"),

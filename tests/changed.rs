@@ -30,7 +30,14 @@ fn git(dir: &Path, args: &[&str]) {
 fn check(dir: &Path, args: &[&str]) -> Output {
     common::bin()
         .current_dir(dir)
-        .args(["check", "--isolated", "--format", "json"])
+        .args([
+            "check",
+            "--isolated",
+            "--fail-on",
+            "info",
+            "--format",
+            "json",
+        ])
         .args(args)
         .output()
         .expect("run credlint")

@@ -268,7 +268,7 @@ fn stdin_is_linted_under_the_given_name() {
         .unwrap();
     let out = child.wait_with_output().unwrap();
     let s = String::from_utf8_lossy(&out.stdout);
-    assert!(s.contains("draft.md:1:1: warning[anonymous-source]"), "{s}");
+    assert!(s.contains("draft.md:1:1: info[anonymous-source]"), "{s}");
 }
 
 #[test]

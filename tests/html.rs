@@ -91,7 +91,15 @@ fn html_files_are_walked_and_the_cli_reads_them_as_html() {
     std::fs::write(tmp.path().join("a.html"), page).expect("write");
     std::fs::write(tmp.path().join("b.HTM"), page).expect("write");
     let out = common::bin()
-        .args(["check", "--isolated", "--format", "concise", "."])
+        .args([
+            "check",
+            "--isolated",
+            "--fail-on",
+            "info",
+            "--format",
+            "concise",
+            ".",
+        ])
         .current_dir(tmp.path())
         .output()
         .expect("run");
@@ -103,7 +111,7 @@ fn html_files_are_walked_and_the_cli_reads_them_as_html() {
     assert_eq!(col, 60);
     for f in ["a.html", "b.HTM"] {
         assert!(
-            stdout.contains(&format!("{f}:1:{col}: warning[anonymous-source]")),
+            stdout.contains(&format!("{f}:1:{col}: info[anonymous-source]")),
             "{stdout}"
         );
     }
@@ -123,7 +131,7 @@ fn html_files_are_walked_and_the_cli_reads_them_as_html() {
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stdout.contains(&format!("page.html:1:{col}: warning[anonymous-source]")),
+        stdout.contains(&format!("page.html:1:{col}: info[anonymous-source]")),
         "{stdout}"
     );
     assert!(!stdout.contains(":1:6:"), "{stdout}");

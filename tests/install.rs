@@ -241,6 +241,13 @@ const SPELLED_ANOTHER_WAY: &str = "Maria Kowalczik, the harbour master, said shi
 
 /// The newsroom's three commits, the same whichever hook runs credlint.
 fn commits_are_gated(room: &Newsroom) {
+    // anonymous-source and name-inconsistency are `info` by default until their measured
+    // precision reaches 80% (EVALUATION.md): this desk turns them up to fail commits
+    room.write(
+        "credlint.toml",
+        "[rules.anonymous-source]\nseverity = \"warning\"\n\n[rules.name-inconsistency]\nseverity = \"warning\"\n",
+    );
+    run(room.git().args(["add", "credlint.toml"]), true);
     let (ok, out) = room.commit(&[("budget.md", CLEAN)]);
     assert!(ok, "a clean draft is committed:\n{out}");
     assert!(out.contains("credlint") && out.contains("Passed"), "{out}");
@@ -259,13 +266,7 @@ fn commits_are_gated(room: &Newsroom) {
     );
 
     // two drafts of one story committed together: one run sees both (require_serial), so
-    // the name spelled two ways across them is caught (name-inconsistency is `info` by
-    // default until its measured precision reaches 80%: this desk turns it up)
-    room.write(
-        "credlint.toml",
-        "[rules.name-inconsistency]\nseverity = \"warning\"\n",
-    );
-    run(room.git().args(["add", "credlint.toml"]), true);
+    // the name spelled two ways across them is caught
     let (ok, out) = room.commit(&[
         ("port.md", SPELLED_ONE_WAY),
         ("port-2.md", SPELLED_ANOTHER_WAY),

@@ -262,7 +262,7 @@ fn an_editing_session() {
         anon["codeDescription"]["href"],
         "https://docs.example.org/credlint/anonymous-source.html"
     );
-    assert_eq!(anon["severity"], 2);
+    assert_eq!(anon["severity"], 3);
     // "a senior official": code point 22 of line 3, UTF-16 unit 23
     assert_eq!(anon["range"]["start"], json!({"line": 2, "character": 23}));
     assert_eq!(anon["range"]["end"], json!({"line": 2, "character": 40}));
@@ -481,7 +481,7 @@ fn a_configuration_error_is_shown_on_the_file_and_utf8_is_negotiated() {
         .find(|d| d["code"] == "anonymous-source")
         .unwrap();
     assert_eq!(anon["range"]["start"], json!({"line": 0, "character": 25}));
-    assert_eq!(anon["severity"], 2);
+    assert_eq!(anon["severity"], 3);
 
     // the file mended (and saved in the editor): the error goes, its severity applies
     write(

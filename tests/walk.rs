@@ -145,7 +145,7 @@ fn fifo_and_piped_stdin_named_as_arguments_are_read() {
     // the human format shows the source: read once, kept, never opened again (a second
     // open of the FIFO would wait for a writer for ever)
     let child = common::bin()
-        .args(["check", "--isolated", "story.fifo"])
+        .args(["check", "--isolated", "--fail-on", "info", "story.fifo"])
         .current_dir(tmp.path())
         .env("NO_COLOR", "1")
         .stdout(Stdio::piped())
@@ -168,14 +168,22 @@ fn fifo_and_piped_stdin_named_as_arguments_are_read() {
 
     // `/dev/stdin` named as a file (what `<(...)` and pipes give), standard input a pipe
     let out = common::run_with_stdin(
-        &["check", "--isolated", "--format", "concise", "/dev/stdin"],
+        &[
+            "check",
+            "--isolated",
+            "--fail-on",
+            "info",
+            "--format",
+            "concise",
+            "/dev/stdin",
+        ],
         DRAFT,
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(
-        stdout.contains("/dev/stdin:1:1: warning[anonymous-source]"),
+        stdout.contains("/dev/stdin:1:1: info[anonymous-source]"),
         "{stdout}"
     );
     assert!(stderr.contains("1 file"), "{stderr}");
@@ -218,7 +226,7 @@ fn a_file_that_fails_while_read_is_named_and_the_run_goes_on() {
         "{err}"
     );
     assert!(
-        out.contains("good.txt:1:1: warning[anonymous-source]"),
+        out.contains("good.txt:1:1: info[anonymous-source]"),
         "{out}"
     );
     assert!(err.contains("1 file"), "{err}");
@@ -250,7 +258,16 @@ fn a_file_that_vanishes_mid_run_is_named_and_the_run_goes_on() {
         })
     };
     let child = common::bin()
-        .args(["check", "--isolated", "-j", "1", "--format", "concise"])
+        .args([
+            "check",
+            "--isolated",
+            "--fail-on",
+            "info",
+            "-j",
+            "1",
+            "--format",
+            "concise",
+        ])
         .args(["story.fifo", "victim.txt", "good.txt"])
         .current_dir(tmp.path())
         .env("NO_COLOR", "1")
@@ -270,11 +287,11 @@ fn a_file_that_vanishes_mid_run_is_named_and_the_run_goes_on() {
         "{stderr}"
     );
     assert!(
-        stdout.contains("story.fifo:1:1: warning[anonymous-source]"),
+        stdout.contains("story.fifo:1:1: info[anonymous-source]"),
         "{stdout}"
     );
     assert!(
-        stdout.contains("good.txt:1:1: warning[anonymous-source]"),
+        stdout.contains("good.txt:1:1: info[anonymous-source]"),
         "{stdout}"
     );
     assert!(!stdout.contains("victim.txt"), "{stdout}");
@@ -320,7 +337,15 @@ fn fifos_and_devices_met_while_walking_are_skipped_never_read() {
     // were the FIFO opened, the run would block for ever: no writer ever comes
     let (code, _, err) = run_in(
         tmp.path(),
-        &["check", "--isolated", "--format", "concise", "."],
+        &[
+            "check",
+            "--isolated",
+            "--fail-on",
+            "info",
+            "--format",
+            "concise",
+            ".",
+        ],
     );
     assert_eq!(code, 1, "{err}");
     assert!(
@@ -342,7 +367,10 @@ fn binary_files_are_refused_wherever_the_nul_is() {
     text.push('\0');
     text.push_str("tail\n");
     write(tmp.path(), "late-nul.txt", &text);
-    let (code, _, err) = run_in(tmp.path(), &["check", "--isolated", "late-nul.txt"]);
+    let (code, _, err) = run_in(
+        tmp.path(),
+        &["check", "--isolated", "--fail-on", "info", "late-nul.txt"],
+    );
     assert_eq!(code, 2, "{err}");
     assert!(
         err.contains(
@@ -360,7 +388,10 @@ fn invalid_utf8_names_the_file_offset_and_line() {
         b"# Title\n\nIt cost \x80 5.\n",
     )
     .expect("write");
-    let (code, _, err) = run_in(tmp.path(), &["check", "--isolated", "."]);
+    let (code, _, err) = run_in(
+        tmp.path(),
+        &["check", "--isolated", "--fail-on", "info", "."],
+    );
     assert_eq!(code, 2, "{err}");
     assert!(
         err.contains(
@@ -381,7 +412,18 @@ fn links_are_not_followed_unless_asked_and_loops_end() {
     symlink("../outside", tree.join("out")).expect("link out");
     // a loop: the directory links to itself
     symlink(".", tree.join("loop")).expect("link loop");
-    let (code, out, err) = run_in(&tree, &["check", "--isolated", "--format", "concise", "."]);
+    let (code, out, err) = run_in(
+        &tree,
+        &[
+            "check",
+            "--isolated",
+            "--fail-on",
+            "info",
+            "--format",
+            "concise",
+            ".",
+        ],
+    );
     assert_eq!(code, 1, "{err}");
     assert!(!out.contains("secret.md"), "{out}");
     assert!(
@@ -395,6 +437,8 @@ fn links_are_not_followed_unless_asked_and_loops_end() {
         &[
             "check",
             "--isolated",
+            "--fail-on",
+            "info",
             "--format",
             "concise",
             "--follow",
@@ -419,7 +463,15 @@ fn files_over_the_size_limit_are_refused_by_name() {
     write(tmp.path(), "small.txt", DRAFT);
     let (code, out, err) = run_in(
         tmp.path(),
-        &["check", "--isolated", "--format", "concise", "."],
+        &[
+            "check",
+            "--isolated",
+            "--fail-on",
+            "info",
+            "--format",
+            "concise",
+            ".",
+        ],
     );
     assert_eq!(code, 2, "{err}");
     assert!(
@@ -432,7 +484,15 @@ fn files_over_the_size_limit_are_refused_by_name() {
     // the limit is the user's
     let (code, _, err) = run_in(
         tmp.path(),
-        &["check", "--isolated", "--max-file-size", "10", "small.txt"],
+        &[
+            "check",
+            "--isolated",
+            "--fail-on",
+            "info",
+            "--max-file-size",
+            "10",
+            "small.txt",
+        ],
     );
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("small.txt: too large: 34 bytes"), "{err}");
@@ -454,7 +514,15 @@ fn fifty_thousand_small_files() {
     }
     let (code, out, err) = run_in(
         tmp.path(),
-        &["check", "--isolated", "--format", "concise", "."],
+        &[
+            "check",
+            "--isolated",
+            "--fail-on",
+            "info",
+            "--format",
+            "concise",
+            ".",
+        ],
     );
     assert_eq!(code, 0, "{err}");
     assert!(out.is_empty(), "{out}");
@@ -473,36 +541,82 @@ fn machine_output_names_files_from_the_repository_root() {
     assert!(init.success());
     write(repo, "x.md", DRAFT);
     write(repo, "news/y.md", DRAFT);
-    let (code, out, err) = run_in(repo, &["check", "--isolated", "--format", "github", "."]);
+    let (code, out, err) = run_in(
+        repo,
+        &[
+            "check",
+            "--isolated",
+            "--fail-on",
+            "info",
+            "--format",
+            "github",
+            ".",
+        ],
+    );
     assert_eq!(code, 1, "{err}");
-    assert!(out.contains("::warning file=x.md,line=1,"), "{out}");
-    assert!(out.contains("::warning file=news/y.md,line=1,"), "{out}");
+    assert!(out.contains("::notice file=x.md,line=1,"), "{out}");
+    assert!(out.contains("::notice file=news/y.md,line=1,"), "{out}");
     assert!(!out.contains("file=./"), "{out}");
     // from a subdirectory: still from the root
     let news = repo.join("news");
-    let (_, out, _) = run_in(&news, &["check", "--isolated", "--format", "github", "."]);
-    assert!(out.contains("::warning file=news/y.md,line=1,"), "{out}");
     let (_, out, _) = run_in(
         &news,
-        &["check", "--isolated", "--format", "json", "../x.md"],
+        &[
+            "check",
+            "--isolated",
+            "--fail-on",
+            "info",
+            "--format",
+            "github",
+            ".",
+        ],
+    );
+    assert!(out.contains("::notice file=news/y.md,line=1,"), "{out}");
+    let (_, out, _) = run_in(
+        &news,
+        &[
+            "check",
+            "--isolated",
+            "--fail-on",
+            "info",
+            "--format",
+            "json",
+            "../x.md",
+        ],
     );
     let v: Value = serde_json::from_str(&out).expect("json");
     assert_eq!(v["diagnostics"][0]["path"], "x.md");
     // human output keeps the path as typed
     let (_, out, _) = run_in(
         &news,
-        &["check", "--isolated", "--format", "concise", "./y.md"],
+        &[
+            "check",
+            "--isolated",
+            "--fail-on",
+            "info",
+            "--format",
+            "concise",
+            "./y.md",
+        ],
     );
     assert!(out.starts_with("./y.md:1:1:"), "{out}");
     // GITHUB_WORKSPACE, when set, is the root
     let out = common::bin()
-        .args(["check", "--isolated", "--format", "github", "y.md"])
+        .args([
+            "check",
+            "--isolated",
+            "--fail-on",
+            "info",
+            "--format",
+            "github",
+            "y.md",
+        ])
         .current_dir(&news)
         .env("GITHUB_WORKSPACE", &news)
         .output()
         .expect("run");
     let out = String::from_utf8_lossy(&out.stdout);
-    assert!(out.contains("::warning file=y.md,line=1,"), "{out}");
+    assert!(out.contains("::notice file=y.md,line=1,"), "{out}");
 }
 
 #[test]
@@ -513,7 +627,7 @@ fn progress_is_drawn_on_a_terminal_only() {
     }
     // piped: the summary line alone
     let out = common::bin()
-        .args(["check", "--isolated", "."])
+        .args(["check", "--isolated", "--fail-on", "info", "."])
         .current_dir(tmp.path())
         .env_remove("CI")
         .output()
