@@ -505,6 +505,13 @@ impl People {
         i.checked_sub(1).map(|i| &self.mentions[i])
     }
 
+    /// The person mentions that start inside `span`, in document order.
+    pub fn starting_within(&self, span: Span) -> &[Mention] {
+        let from = self.mentions.partition_point(|m| m.span.start < span.start);
+        let to = self.mentions.partition_point(|m| m.span.start < span.end);
+        &self.mentions[from..to.max(from)]
+    }
+
     pub fn full_name(&self, m: &Mention) -> String {
         self.persons[m.person].full()
     }

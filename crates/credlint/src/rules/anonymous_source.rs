@@ -353,6 +353,11 @@ fn restricted(desc: &str) -> bool {
         || lower.starts_with("many of ")
 }
 
+/// The whitespace-separated word that follows `at` in `text` ("" at the end).
+fn next_word(text: &str, at: usize) -> &str {
+    text[at..].split_whitespace().next().unwrap_or("")
+}
+
 /// Words a sentence uses when it says why a source is unnamed (the full list of reasons is
 /// `anonymity-unexplained`'s; these are the words every one of them contains).
 const ANONYMITY_REASON_WORDS: &[&str] = &[
@@ -514,13 +519,9 @@ fn number_word(w: &str) -> bool {
 /// "former secretary of state Jane Roe", "club director of rugby Ann Bell": a title
 /// before a name the document knows as a person's.
 fn names_a_person(doc: &Document, src: crate::text::Span) -> bool {
-    let from = doc
-        .people
-        .mentions
-        .partition_point(|m| m.span.start < src.start);
-    doc.people.mentions[from..]
+    doc.people
+        .starting_within(src)
         .iter()
-        .take_while(|m| m.span.start < src.end)
         .any(|m| m.span.end == src.end)
 }
 
@@ -529,11 +530,8 @@ fn names_a_person(doc: &Document, src: crate::text::Span) -> bool {
 /// ("aides to Ann Bell" stays anonymous: the name only says whose aides).
 fn coordinates_a_name(doc: &Document, src: crate::text::Span) -> bool {
     let text = doc.prose();
-    let from = doc
-        .people
-        .mentions
-        .partition_point(|m| m.span.start < src.start);
-    doc.people.mentions[from..]
+    doc.people
+        .starting_within(src)
         .iter()
         .take_while(|m| m.span.end <= src.end)
         .any(|m| {
@@ -543,11 +541,7 @@ fn coordinates_a_name(doc: &Document, src: crate::text::Span) -> bool {
                 .and_then(|p| doc.text.tokens.get(p))
                 .filter(|t| t.span().start >= src.start)
                 .map(|t| t.text(text).to_lowercase());
-            let after = text[m.span.end..]
-                .split_whitespace()
-                .next()
-                .unwrap_or("")
-                .to_lowercase();
+            let after = next_word(text, m.span.end).to_lowercase();
             // a person's name, not a capitalised word ("Democratic and independent")
             let person = m.words.len() >= 2
                 || doc
