@@ -32,7 +32,7 @@ pub use config::{Config, ConfigError};
 pub use diagnostic::Edit;
 pub use diagnostic::{Diagnostic, Related, Severity, Summary};
 pub use rules::RuleMeta;
-pub use text::{Format, Span};
+pub use text::{Format, LineCol, LineIndex, Position, PositionEncoding, Span};
 
 /// The library's front door: a configuration, and the files to lint with it.
 ///

@@ -1,5 +1,7 @@
 //! Byte offset to 1-based line and column (columns count Unicode code points, as SARIF's
-//! `unicodeCodePoints` and GitHub annotations expect).
+//! `unicodeCodePoints` and GitHub annotations expect), and to and from an editor's
+//! 0-based [`Position`] (columns in UTF-16 code units, the Language Server Protocol's
+//! default, or in bytes).
 
 /// Line starts of one file. `\n`, `\r\n` and a lone `\r` all end a line; the text itself is
 /// never rewritten, so offsets stay offsets into the file as read.
@@ -50,13 +52,50 @@ impl CharCheckpoints {
     }
 }
 
+/// A place in a file as people and report formats count it: 1-based line and 1-based
+/// column in Unicode code points (a leading byte order mark is not counted).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 pub struct LineCol {
+    /// The line, from 1.
     pub line: usize,
+    /// The column in code points, from 1.
     pub column: usize,
 }
 
+/// The unit an editor counts a line's characters in (the Language Server Protocol's
+/// "position encoding"): editors built on JavaScript or Java count UTF-16 code units, so
+/// a character outside the Basic Multilingual Plane (an emoji, "𝄞") is two.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PositionEncoding {
+    /// Bytes of UTF-8 (the protocol's `utf-8`).
+    Utf8,
+    /// UTF-16 code units (the protocol's default, `utf-16`).
+    Utf16,
+}
+
+/// A place in a file as an editor gives it: 0-based line and 0-based offset within the
+/// line, counted in the units of a [`PositionEncoding`]. Unlike [`LineCol`], a byte
+/// order mark is a character like any other here, as the protocol has it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Position {
+    /// The line, from 0.
+    pub line: u32,
+    /// The offset within the line, from 0, in the encoding's units.
+    pub character: u32,
+}
+
+impl PositionEncoding {
+    /// How many units `c` counts for.
+    fn width(self, c: char) -> usize {
+        match self {
+            PositionEncoding::Utf8 => c.len_utf8(),
+            PositionEncoding::Utf16 => c.len_utf16(),
+        }
+    }
+}
+
 impl LineIndex {
+    /// The line starts of `text`, found in one pass.
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         // sized for a line every 64 bytes, more than news copy (a paragraph a line) needs:
@@ -93,6 +132,7 @@ impl LineIndex {
         }
     }
 
+    /// The byte offset at which 0-based `line` starts (the last line's start past it).
     pub fn line_start(&self, line: usize) -> usize {
         self.starts[line.min(self.starts.len() - 1)]
     }
@@ -147,9 +187,56 @@ impl LineIndex {
         column
     }
 
+    /// The number of lines (a text ending in a line break has an empty last line).
     pub fn line_count(&self) -> usize {
         self.starts.len()
     }
+
+    /// The editor position of byte offset `offset` into `text` (the text the index was
+    /// built from), its column counted in `encoding`'s units. An offset past the end is
+    /// the end; one inside a character is that character's start.
+    pub fn position(&self, text: &str, offset: usize, encoding: PositionEncoding) -> Position {
+        let offset = floor_boundary(text, offset);
+        let line = self.line_of(offset);
+        let before = &text[self.starts[line]..offset];
+        let character = match encoding {
+            PositionEncoding::Utf8 => before.len(),
+            PositionEncoding::Utf16 => before.chars().map(char::len_utf16).sum(),
+        };
+        Position {
+            line: to_u32(line),
+            character: to_u32(character),
+        }
+    }
+
+    /// The byte offset into `text` of an editor position, its column counted in
+    /// `encoding`'s units. As the Language Server Protocol asks, a column past the end of
+    /// its line means the line's end (before its line break), a line past the last means
+    /// the end of the text, and a column inside a character (half a UTF-16 surrogate
+    /// pair) means the character's start.
+    pub fn offset(&self, text: &str, position: Position, encoding: PositionEncoding) -> usize {
+        let line = position.line as usize;
+        let Some(&start) = self.starts.get(line) else {
+            return text.len();
+        };
+        let end = self.starts.get(line + 1).copied().unwrap_or(text.len());
+        let content = text[start..end].trim_end_matches(['\n', '\r']);
+        let want = position.character as usize;
+        let mut count = 0;
+        for (i, c) in content.char_indices() {
+            count += encoding.width(c);
+            if count > want {
+                return start + i;
+            }
+        }
+        start + content.len()
+    }
+}
+
+/// A line or column as the protocol's `u32` (a text of 4 GiB or more is refused before it
+/// is linted, so only a larger one given to the index directly saturates).
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// `offset`, moved back to a character boundary of `text` and into it (what
@@ -215,6 +302,133 @@ mod tests {
                 1 + one_line[..offset].chars().count()
             );
         }
+    }
+
+    /// The plain version of [`LineIndex::position`]: the text walked character by
+    /// character, `\n`, `\r\n` and a lone `\r` each ending a line.
+    fn naive_position(text: &str, offset: usize, encoding: PositionEncoding) -> Position {
+        let (mut line, mut character) = (0, 0);
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if i >= offset {
+                break;
+            }
+            let crlf = c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n');
+            if c == '\n' || (c == '\r' && !crlf) {
+                line += 1;
+                character = 0;
+            } else {
+                character += encoding.width(c) as u32;
+            }
+        }
+        Position { line, character }
+    }
+
+    /// The plain version of [`LineIndex::offset`]: the lines split one by one, then the
+    /// line's characters counted until the column is passed.
+    fn naive_offset(text: &str, position: Position, encoding: PositionEncoding) -> usize {
+        let mut start = 0;
+        let mut lines = Vec::new();
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] == b'\n' || b[i] == b'\r' {
+                let end = i;
+                i += if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+                lines.push((start, end));
+                start = i;
+            } else {
+                i += 1;
+            }
+        }
+        lines.push((start, text.len()));
+        let Some(&(start, end)) = lines.get(position.line as usize) else {
+            return text.len();
+        };
+        let mut count = 0;
+        for (i, c) in text[start..end].char_indices() {
+            count += encoding.width(c) as u32;
+            if count > position.character {
+                return start + i;
+            }
+        }
+        end
+    }
+
+    /// Texts of any Unicode, weighted towards what makes positions hard: characters
+    /// outside the Basic Multilingual Plane (two UTF-16 units), two- and three-byte
+    /// characters, a byte order mark and every line break convention.
+    fn unicode_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            any::<char>().prop_map(String::from),
+            Just("\r\n".to_string()),
+            Just("\r".to_string()),
+            Just("\n".to_string()),
+            Just("😀".to_string()),
+            Just("𝄞".to_string()),
+            Just("é".to_string()),
+            Just("“".to_string()),
+            Just("\u{feff}".to_string()),
+            Just("a".to_string()),
+        ];
+        proptest::collection::vec(piece, 0..48).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn editor_positions_agree_with_the_plain_walk(
+            text in unicode_text(),
+            probes in proptest::collection::vec((0u32..12, 0u32..40), 8),
+        ) {
+            let idx = LineIndex::new(&text);
+            let b = text.as_bytes();
+            for encoding in [PositionEncoding::Utf8, PositionEncoding::Utf16] {
+                for offset in 0..=text.len() + 2 {
+                    let got = idx.position(&text, offset, encoding);
+                    let at = floor_boundary(&text, offset);
+                    // the "\n" of a "\r\n" has no place of its own: it is the end of
+                    // the "\r"'s line, one unit past the "\r"
+                    if at > 0 && b[at - 1] == b'\r' && b.get(at) == Some(&b'\n') {
+                        let cr = naive_position(&text, at - 1, encoding);
+                        proptest::prop_assert_eq!(got.line, cr.line);
+                        proptest::prop_assert_eq!(got.character, cr.character + 1);
+                        continue;
+                    }
+                    proptest::prop_assert_eq!(got, naive_position(&text, at, encoding));
+                    if at == offset {
+                        proptest::prop_assert_eq!(idx.offset(&text, got, encoding), offset);
+                    }
+                }
+                for &(line, character) in &probes {
+                    let p = Position { line, character };
+                    proptest::prop_assert_eq!(
+                        idx.offset(&text, p, encoding),
+                        naive_offset(&text, p, encoding),
+                        "{:?}", p
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn utf16_counts_astral_characters_as_two_units() {
+        let text = "a😀b\r\nx";
+        let idx = LineIndex::new(text);
+        let at = |line, character| Position { line, character };
+        assert_eq!(idx.position(text, 5, PositionEncoding::Utf16), at(0, 3));
+        assert_eq!(idx.position(text, 5, PositionEncoding::Utf8), at(0, 5));
+        // inside the surrogate pair: the emoji's start
+        assert_eq!(idx.offset(text, at(0, 2), PositionEncoding::Utf16), 1);
+        // past the line's end: before its line break; past the last line: the end
+        assert_eq!(idx.offset(text, at(0, 99), PositionEncoding::Utf16), 6);
+        assert_eq!(idx.offset(text, at(7, 0), PositionEncoding::Utf16), 9);
+        assert_eq!(idx.position(text, 99, PositionEncoding::Utf16), at(1, 1));
     }
 
     #[test]

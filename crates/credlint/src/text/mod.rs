@@ -12,7 +12,7 @@ pub mod swar;
 use std::borrow::Cow;
 use std::ops::Range;
 
-pub use line_index::{LineCol, LineIndex};
+pub use line_index::{LineCol, LineIndex, Position, PositionEncoding};
 pub use quotes::{Quote, QuoteIssue, QuoteIssueKind};
 
 /// A byte range into the file, end exclusive.
