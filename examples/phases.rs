@@ -20,50 +20,8 @@ fn main() {
         std::process::exit(2)
     };
     let bytes: usize = files.iter().map(|f| f.1.len()).sum();
-    let mut t_model = Duration::ZERO;
-    let mut t_flags = Duration::ZERO;
-    let mut t_people = Duration::ZERO;
-    let mut t_grammar = Duration::ZERO;
-    let mut t_doc = Duration::ZERO;
-    let mut t_rules = vec![Duration::ZERO; cfg.rules.len()];
-    let mut t_locate = Duration::ZERO;
     let total = Instant::now();
-    for (path, text) in &files {
-        let t = Instant::now();
-        let tm = credlint::text::TextModel::new(text, false);
-        t_model += t.elapsed();
-        let t = Instant::now();
-        let flags = cfg.lexicon.token_flags(&tm);
-        t_flags += t.elapsed();
-        let t = Instant::now();
-        let people = credlint::names::People::find(&tm, &cfg.lexicon, &flags);
-        t_people += t.elapsed();
-        let t = Instant::now();
-        let ex = credlint::grammar::extract(&tm, &cfg.lexicon, &people, &flags);
-        t_grammar += t.elapsed();
-        drop(ex);
-        drop(tm);
-        let t = Instant::now();
-        let doc = credlint::Document::new(path, text, &cfg);
-        t_doc += t.elapsed();
-        let mut out = Vec::new();
-        for (i, r) in cfg.rules.iter().enumerate() {
-            let t = Instant::now();
-            let mut sink = credlint::rules::Sink {
-                rule: r.id(),
-                severity: r.severity,
-                path,
-                out: &mut out,
-            };
-            r.rule.check(&doc, &mut sink);
-            t_rules[i] += t.elapsed();
-        }
-        let t = Instant::now();
-        let index = credlint::text::LineIndex::new(text);
-        credlint::diagnostic::locate(&mut out, path, text, &index);
-        let _n = credlint::names::index::DocNames::from_document(&doc, &index);
-        t_locate += t.elapsed();
-    }
+    let phases = credlint::devtools::phase_times(&files, &cfg);
     let all = total.elapsed();
     let mb = bytes as f64 / 1e6;
     let show = |name: &str, d: Duration| {
@@ -74,14 +32,8 @@ fn main() {
         );
     };
     println!("{} files, {:.1} MB", files.len(), mb);
-    show("text model", t_model);
-    show("lexicon flags", t_flags);
-    show("people", t_people);
-    show("grammar", t_grammar);
-    show("document (model+names+grammar)", t_doc);
-    for (i, r) in cfg.rules.iter().enumerate() {
-        show(r.id(), t_rules[i]);
+    for (name, d) in phases {
+        show(&name, d);
     }
-    show("locate + name summary", t_locate);
     show("all (document counted twice)", all);
 }

@@ -14,7 +14,14 @@ pub mod render;
 mod term;
 mod walk;
 
-// The core's modules under the names this crate's files use (`crate::text::Span`).
-pub(crate) use credlint::{diagnostic, rules, text};
+// The core's public modules under the names this crate's files use
+// (`crate::diagnostic::Diagnostic`).
+pub(crate) use credlint::{diagnostic, rules};
+
+/// The core's positions under the path this crate's files use (`crate::text::Span`): the
+/// core keeps its text model private and exports these from its root.
+pub(crate) mod text {
+    pub(crate) use credlint::{LineCol, LineIndex, Span};
+}
 
 pub use cli::main;

@@ -89,7 +89,7 @@ impl Baseline {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use credlint::text::Span;
+    use credlint::Span;
 
     #[test]
     fn each_entry_hides_one_finding_by_path_rule_and_fingerprint() {

@@ -9,8 +9,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
 use crate::render::{self, FileMap};
-use credlint::config::{Config, ConfigError};
 use credlint::diagnostic::{Severity, Summary};
+use credlint::{Config, ConfigError};
 use credlint::{Input, rules};
 
 use crate::{term, walk};
@@ -546,10 +546,9 @@ fn run(cli: Cli) -> io::Result<u8> {
                 Ok(0)
             }
             None => {
-                let hint =
-                    credlint::config::nearest(&rule, rules::REGISTRY.iter().map(|d| d.meta.id))
-                        .map(|s| format!(" (did you mean `{s}`?)"))
-                        .unwrap_or_default();
+                let hint = credlint::nearest(&rule, rules::REGISTRY.iter().map(|d| d.meta.id))
+                    .map(|s| format!(" (did you mean `{s}`?)"))
+                    .unwrap_or_default();
                 term::error(&format!(
                     "unknown rule `{rule}`{hint}; `credlint rules` lists them"
                 ));
@@ -694,7 +693,7 @@ fn run(cli: Cli) -> io::Result<u8> {
                 EXTRACT_BATCH,
                 |p, t| {
                     // directive lines are not prose (offsets unchanged)
-                    let prose = credlint::suppress::prose(p, &t);
+                    let prose = credlint::mask_directives(p, &t);
                     let input = Input::new(p, &prose, credlint::Format::from_path(p), &config);
                     let doc = input.document(&config);
                     // the JSON line is about as long as the text: one allocation, no regrowth
@@ -746,7 +745,7 @@ fn run(cli: Cli) -> io::Result<u8> {
                 return Ok(2);
             };
             let run = process(&inputs, &config, walked, |p, t| {
-                let prose = credlint::suppress::prose(p, &t);
+                let prose = credlint::mask_directives(p, &t);
                 let input = Input::new(p, &prose, credlint::Format::from_path(p), &config);
                 Ok(credlint::extract::ledger(&input.document(&config)))
             });
@@ -797,7 +796,7 @@ fn init(path: &Path, force: bool) -> io::Result<u8> {
         ));
         return Ok(2);
     }
-    let text = credlint::config::init_template();
+    let text = credlint::init_template();
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())

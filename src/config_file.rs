@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use credlint::config::{CONFIG_NAMES, Config, ConfigError};
+use credlint::{CONFIG_NAMES, Config, ConfigError};
 
 /// Reads the project file at `path`.
 pub fn load(path: &Path) -> Result<Config, ConfigError> {

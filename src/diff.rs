@@ -107,7 +107,7 @@ impl Changed {
     fn place_changed(
         &self,
         path: &str,
-        position: Option<(credlint::text::LineCol, credlint::text::LineCol)>,
+        position: Option<(credlint::LineCol, credlint::LineCol)>,
     ) -> bool {
         let Some(lines) = self.lines_of(path) else {
             return false;

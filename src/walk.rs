@@ -732,7 +732,7 @@ fn line_of(bytes: &[u8], at: usize) -> usize {
 
 /// A text the model can hold: its offsets are kept in 32 bits.
 fn fits(shown: &impl std::fmt::Display, len: usize) -> Result<(), String> {
-    if len > credlint::text::MAX_TEXT {
+    if len > credlint::MAX_TEXT {
         return Err(format!(
             "{shown}: too large ({len} bytes; credlint reads texts of up to 4 GiB); skipped"
         ));
@@ -746,8 +746,8 @@ mod tests {
 
     #[test]
     fn texts_over_4_gib_are_refused_by_name() {
-        assert!(fits(&"a.txt", credlint::text::MAX_TEXT).is_ok());
-        let e = fits(&"big.txt", credlint::text::MAX_TEXT + 1).unwrap_err();
+        assert!(fits(&"a.txt", credlint::MAX_TEXT).is_ok());
+        let e = fits(&"big.txt", credlint::MAX_TEXT + 1).unwrap_err();
         assert_eq!(
             e,
             "big.txt: too large (4294967296 bytes; credlint reads texts of up to 4 GiB); skipped"

@@ -291,7 +291,7 @@ fn rules_explain_and_init() {
     let text = std::fs::read_to_string(&path).unwrap();
     let cfg = credlint::Config::from_toml("credlint.toml", &text)
         .expect("init writes a valid configuration");
-    assert_eq!(cfg.rules.len(), credlint::rules::REGISTRY.len());
+    assert_eq!(cfg.enabled_rules().count(), credlint::rules::REGISTRY.len());
     for d in credlint::rules::REGISTRY {
         assert!(text.contains(&format!("[rules.{}]", d.meta.id)));
     }

@@ -6,7 +6,7 @@
 
 mod common;
 
-use credlint::text::LineIndex;
+use credlint::LineIndex;
 use proptest::prelude::*;
 
 /// Pieces of news copy and of what breaks it: cue words, names, quotation marks of every

@@ -401,17 +401,17 @@ fn source_ledger_of_003() {
             .unwrap_or_else(|| panic!("{s} in {:#?}", l.sources))
     };
     let official = row("top US official");
-    assert_eq!(official.kind, credlint::grammar::SourceKind::Anonymous);
+    assert_eq!(official.kind, credlint::extract::SourceKind::Anonymous);
     assert!(official.via.iter().any(|v| v.contains("CNN")));
     let liu = row("Liu Pengyu");
-    assert_eq!(liu.kind, credlint::grammar::SourceKind::Person);
+    assert_eq!(liu.kind, credlint::extract::SourceKind::Person);
     assert_eq!(
         liu.attributions, 4,
         "said ×3 and the 'and said' that shares the subject of 'expressed concern' (not speech)"
     );
-    assert_eq!(row("CNN").kind, credlint::grammar::SourceKind::Outlet);
+    assert_eq!(row("CNN").kind, credlint::extract::SourceKind::Outlet);
     assert_eq!(
         row("White House release").kind,
-        credlint::grammar::SourceKind::Document
+        credlint::extract::SourceKind::Document
     );
 }

@@ -9,7 +9,7 @@ use lsp_types::{self as lt, Url};
 use rustc_hash::FxHashMap;
 
 use credlint::Diagnostic;
-use credlint::text::Span;
+use credlint::Span;
 
 use super::{OpenDoc, Server};
 
@@ -87,19 +87,12 @@ pub fn code_actions(server: &Server, p: &lt::CodeActionParams) -> Vec<lt::CodeAc
 /// it yet (and the document gives evidence that it is a person's name).
 fn unregistered_name_at(server: &Server, doc: &OpenDoc, at: lt::Position) -> Option<String> {
     let offset = doc.lines.offset(&doc.text, at, server.encoding);
-    let config = &server.settings.config;
-    let format = credlint::Format::from_path(&doc.path);
-    let input = credlint::Input::new(&doc.path, &doc.text, format, config.as_ref());
-    let analysed = input.document(config.as_ref());
-    let people = &analysed.people;
-    let m = people.mentions.iter().find(|m| {
-        let s = analysed.file_span(m.span);
-        s.start <= offset && offset < s.end
-    })?;
-    let person = &people.persons[m.person];
-    let known = config.names.entry(&person.full).is_some()
-        || config.names.variant_of(&person.full).is_some();
-    (person.words.len() >= 2 && person.evidence > 0 && !known).then(|| person.full.clone())
+    let file = credlint::SourceFile {
+        path: &doc.path,
+        text: &doc.text,
+        format: credlint::Format::from_path(&doc.path),
+    };
+    credlint::editor::unregistered_person_at(&file, &server.settings.config, offset)
 }
 
 fn overlaps(a: lt::Range, b: lt::Range) -> bool {
@@ -280,10 +273,10 @@ mod tests {
     fn registry_entries_parse_as_the_configuration_reads_them() {
         let entry = registry_entry("Liu Pengyu", Some("Liu \"Pengya\""));
         let config = credlint::Config::from_toml("credlint.toml", &entry).expect("valid entry");
-        let rewrites: Vec<(&str, &str)> = config.names.rewrites().collect();
+        let rewrites: Vec<(&str, &str)> = config.name_rewrites().collect();
         assert_eq!(rewrites, vec![("Liu \"Pengya\"", "Liu Pengyu")]);
         let alone = registry_entry("Ana Ortiz", None);
         let config = credlint::Config::from_toml("credlint.toml", &alone).expect("valid entry");
-        assert!(config.names.entry("Ana Ortiz").is_some());
+        assert!(config.knows_name("Ana Ortiz"));
     }
 }

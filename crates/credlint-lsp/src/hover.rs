@@ -4,8 +4,7 @@
 
 use lsp_types as lt;
 
-use credlint::extract::{self, LedgerRow};
-use credlint::grammar::CueForm;
+use credlint::extract::LedgerRow;
 
 use super::Server;
 
@@ -13,43 +12,22 @@ pub fn hover(server: &Server, p: &lt::HoverParams) -> Option<lt::Hover> {
     let at = &p.text_document_position_params;
     let doc = server.docs.get(&at.text_document.uri)?;
     let offset = doc.lines.offset(&doc.text, at.position, server.encoding);
-    let config = &server.settings.config;
-    let format = credlint::Format::from_path(&doc.path);
-    let input = credlint::Input::new(&doc.path, &doc.text, format, config.as_ref());
-    let analysed = input.document(config.as_ref());
-    // spans of the text model, as places in the file (an HTML page's prose is mapped back)
-    let under = |s: credlint::text::Span| {
-        let s = analysed.file_span(s);
-        (s.start <= offset && offset < s.end).then_some(s)
+    let file = credlint::SourceFile {
+        path: &doc.path,
+        text: &doc.text,
+        format: credlint::Format::from_path(&doc.path),
     };
-    let (i, a) = analysed.attributions.iter().enumerate().find(|(_, a)| {
-        [Some(a.cue), a.source, a.source_full]
-            .into_iter()
-            .flatten()
-            .any(|s| under(s).is_some())
-    })?;
-    let span = [Some(a.cue), a.source, a.source_full]
-        .into_iter()
-        .flatten()
-        .find_map(under)?;
-    let text = if a.form == CueForm::Agentless {
-        "**No source**: the claim is attributed to no one.".to_string()
-    } else {
-        let (key, _, _) = extract::source_key(&analysed, &analysed.attributions, i)?;
-        let ledger = extract::ledger(&analysed);
-        let want = credlint::text::lowercase(&key);
-        let row = ledger
-            .sources
-            .iter()
-            .find(|r| credlint::text::lowercase(&r.source) == want)?;
-        describe(row)
+    let found = credlint::editor::source_at(&file, &server.settings.config, offset)?;
+    let text = match &found.row {
+        None => "**No source**: the claim is attributed to no one.".to_string(),
+        Some(row) => describe(row),
     };
     Some(lt::Hover {
         contents: lt::HoverContents::Markup(lt::MarkupContent {
             kind: lt::MarkupKind::Markdown,
             value: text,
         }),
-        range: Some(server.range(doc, span)),
+        range: Some(server.range(doc, found.span)),
     })
 }
 
@@ -88,7 +66,7 @@ mod tests {
         let config = credlint::Config::builtin().expect("built-in config");
         let text = "“We will not move,” said Ana Ortiz, the mayor. Ana Ortiz said the budget would pass. A senior official said it would not.";
         let doc = credlint::Document::new("a.txt", text, &config);
-        let ledger = extract::ledger(&doc);
+        let ledger = credlint::extract::ledger(&doc);
         let ortiz = ledger
             .sources
             .iter()

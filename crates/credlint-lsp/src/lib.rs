@@ -490,11 +490,9 @@ impl Server {
                 }
             };
             doc.own = r.diagnostics;
-            let names = r.names.unwrap_or_else(|| credlint::names::index::DocNames {
-                path: doc.path.clone(),
-                people: Vec::new(),
-                context: Default::default(),
-            });
+            let names = r
+                .names
+                .unwrap_or_else(|| credlint::DocNames::none(&doc.path));
             self.names.update(names);
         }
         self.compare_and_publish(Some(&dirty));
@@ -548,7 +546,7 @@ impl Server {
         });
     }
 
-    fn range(&self, doc: &OpenDoc, span: credlint::text::Span) -> lt::Range {
+    fn range(&self, doc: &OpenDoc, span: credlint::Span) -> lt::Range {
         lt::Range::new(
             doc.lines.position(&doc.text, span.start, self.encoding),
             doc.lines.position(&doc.text, span.end, self.encoding),
@@ -611,7 +609,7 @@ impl Server {
     fn location_elsewhere(
         &self,
         path: &str,
-        span: credlint::text::Span,
+        span: credlint::Span,
         files: &mut FxHashMap<String, Option<(String, LineMap)>>,
     ) -> Option<lt::Location> {
         let uri = Url::from_file_path(path).ok()?;

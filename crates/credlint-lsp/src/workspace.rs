@@ -11,9 +11,7 @@ use crossbeam_channel::Sender;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use credlint::names::index::DocNames;
-use credlint::text::{LineCol, Span};
-use credlint::{Config, Diagnostic};
+use credlint::{Config, Diagnostic, DocNames, LineCol, Span};
 
 use crate::Host;
 
@@ -21,10 +19,8 @@ use crate::Host;
 /// running the rules for a file that is only read.
 pub fn names_of(path: &str, text: &str, config: &Config) -> DocNames {
     // the format from the name, as the CLI does: an HTML page's names are its prose's
-    let input = credlint::Input::new(path, text, credlint::Format::from_path(path), config);
-    let doc = input.document(config);
-    let index = credlint::text::LineIndex::new(text);
-    DocNames::from_document(&doc, &index)
+    let format = credlint::Format::from_path(path);
+    credlint::editor::names_of(&credlint::SourceFile { path, text, format }, config)
 }
 
 /// What the background build sends when it is done: the generation it was started for

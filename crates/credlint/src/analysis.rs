@@ -21,22 +21,24 @@ pub trait Settings {
     fn html_skip(&self) -> &[Selector];
 }
 
+/// A file analysed: its text model, the people it names and its attributions, built
+/// once and read by every rule (and by [`crate::extract`]). Opaque outside the library.
 pub struct Document<'a> {
-    pub path: &'a str,
+    pub(crate) path: &'a str,
     /// The file as read. The text model's source is the file itself, except for HTML,
     /// whose model reads the article's decoded prose (see [`Document::file_span`]).
-    pub file: &'a str,
+    pub(crate) file: &'a str,
     /// For HTML: the map from the prose's offsets back to the file's.
     map: Option<&'a SpanMap>,
-    pub text: TextModel<'a>,
+    pub(crate) text: TextModel<'a>,
     /// The lexicon class flags of each token (0 for tokens that are not words).
-    pub flags: Vec<u32>,
-    pub people: People,
-    pub attributions: Vec<Attribution>,
+    pub(crate) flags: Vec<u32>,
+    pub(crate) people: People,
+    pub(crate) attributions: Vec<Attribution>,
     /// One per `text.quotes` entry.
-    pub quote_speakers: Vec<QuoteSpeaker>,
-    pub lexicon: &'a Lexicon,
-    pub registry: &'a NameRegistry,
+    pub(crate) quote_speakers: Vec<QuoteSpeaker>,
+    pub(crate) lexicon: &'a Lexicon,
+    pub(crate) registry: &'a NameRegistry,
     /// The prose with ASCII letters lowercased, built on first use (see [`Document::lower`]).
     lower: std::cell::OnceCell<String>,
 }
@@ -64,6 +66,8 @@ impl<'a> Input<'a> {
         }
     }
 
+    /// The document of this file (what [`Document::new`] builds, for a format given
+    /// explicitly).
     pub fn document<'b>(&'b self, config: &'b dyn Settings) -> Document<'b>
     where
         'a: 'b,
@@ -122,12 +126,12 @@ impl<'a> Document<'a> {
 
     /// Where `span` of the text model is in the file as written: itself, except in an
     /// HTML page, whose prose is mapped back through its entities and markup.
-    pub fn file_span(&self, span: Span) -> Span {
+    pub(crate) fn file_span(&self, span: Span) -> Span {
         self.map.map_or(span, |m| m.to_file(span))
     }
 
     /// Moves the spans of `diags`, found in this document, to the file's offsets.
-    pub fn to_file(&self, diags: &mut [crate::diagnostic::Diagnostic]) {
+    pub(crate) fn to_file(&self, diags: &mut [crate::diagnostic::Diagnostic]) {
         if self.map.is_none() {
             return;
         }
@@ -143,14 +147,14 @@ impl<'a> Document<'a> {
     }
 
     /// The prose view of the file (same offsets as the file).
-    pub fn prose(&self) -> &str {
+    pub(crate) fn prose(&self) -> &str {
         &self.text.prose
     }
 
     /// The prose with ASCII letters lowercased: same length and offsets. Rules that match
     /// word lists ignoring case search this with a case-sensitive automaton, which can use
     /// a vectorised prefilter (a case-insensitive one reads every byte through its states).
-    pub fn lower(&self) -> &str {
+    pub(crate) fn lower(&self) -> &str {
         self.lower
             .get_or_init(|| self.text.prose.to_ascii_lowercase())
     }
@@ -160,7 +164,7 @@ impl<'a> Document<'a> {
 impl DocNames {
     /// The people of a linted document that have evidence of being people and a full name.
     /// `index` is the line index of the document's text.
-    pub fn from_document(doc: &Document, index: &crate::text::LineIndex) -> DocNames {
+    pub(crate) fn from_document(doc: &Document, index: &crate::text::LineIndex) -> DocNames {
         let mut people = Vec::new();
         for p in &doc.people.persons {
             if p.words.len() < 2 || p.evidence == 0 {
@@ -197,7 +201,7 @@ impl Context {
     /// The context of a linted document: its capitalised words that do not open a
     /// sentence or a quotation, are not acronyms, and that the lexicon does not know as
     /// function words, days and months, or titles.
-    pub fn of_document(doc: &Document) -> Context {
+    pub(crate) fn of_document(doc: &Document) -> Context {
         use crate::lexicon::class::*;
         let tm = &doc.text;
         let text = doc.prose();

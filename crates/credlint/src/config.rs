@@ -27,11 +27,17 @@ pub const CONFIG_NAMES: &[&str] = &["credlint.toml", ".credlint.toml"];
 /// A configuration error, located in the TOML file where possible.
 #[derive(Debug, Clone)]
 pub struct ConfigError {
+    /// The configuration file's path, as shown.
     pub path: String,
+    /// The file's text, so that a front end can show the error in place.
     pub src: String,
+    /// Where in `src` the error is, when known.
     pub span: Option<Span>,
+    /// What is wrong.
     pub message: String,
+    /// The label of the span, shown under it.
     pub label: Option<String>,
+    /// How to fix it.
     pub help: Option<String>,
 }
 
@@ -43,15 +49,19 @@ impl std::fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
+/// The `[files]` table: which files a run over directories lints (the command line and
+/// the editor server walk; the library reads no file).
 #[derive(Debug, Default, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Files {
+    /// Glob patterns of the files to lint (empty: the default extensions).
     #[serde(default)]
     pub include: Vec<String>,
+    /// Glob patterns of the files to leave out.
     #[serde(default)]
     pub exclude: Vec<String>,
     #[serde(default)]
-    pub html: HtmlFiles,
+    pub(crate) html: HtmlFiles,
 }
 
 /// `[files.html]`: how HTML pages are read.
@@ -87,11 +97,12 @@ struct UserFile {
 /// Everything a lint run needs: the enabled rules with their options, the attribution
 /// lexicon, the names registry and the file filters.
 pub struct Config {
-    pub rules: Vec<ConfiguredRule>,
-    pub lexicon: Lexicon,
-    pub names: NameRegistry,
+    pub(crate) rules: Vec<ConfiguredRule>,
+    pub(crate) lexicon: Lexicon,
+    pub(crate) names: NameRegistry,
+    /// Which files a walk over directories lints.
     pub files: Files,
-    pub html: HtmlOptions,
+    pub(crate) html: HtmlOptions,
     /// The project file this configuration was read from, if any.
     pub source: Option<PathBuf>,
 }
@@ -254,7 +265,7 @@ impl Config {
         })
     }
 
-    pub fn rule(&self, id: &str) -> Option<&ConfiguredRule> {
+    pub(crate) fn rule(&self, id: &str) -> Option<&ConfiguredRule> {
         self.rules.iter().find(|r| r.id() == id)
     }
 }

@@ -4,14 +4,20 @@ use crate::text::{LineCol, LineIndex, Span};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// How much a finding matters: the exit status and `--fail-on` compare severities
+/// (`Info < Warning < Error`).
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Worth a look; does not fail a run by default.
     Info,
+    /// Should be fixed before publication.
     Warning,
+    /// Must be fixed before publication.
     Error,
 }
 
 impl Severity {
+    /// The name used in configuration and output: `info`, `warning` or `error`.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Info => "info",
@@ -32,7 +38,9 @@ impl std::fmt::Display for Severity {
 pub struct Related {
     /// `None`: the same file as the diagnostic.
     pub path: Option<String>,
+    /// Where, in bytes.
     pub span: Span,
+    /// What this place is (the label shown under it).
     pub message: String,
     /// Line and column of the span's start and end, once computed (see [`locate`]).
     pub position: Option<(LineCol, LineCol)>,
@@ -41,30 +49,43 @@ pub struct Related {
 /// A text edit `--fix` may apply.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Edit {
+    /// The bytes replaced.
     pub span: Span,
+    /// What replaces them.
     pub replacement: String,
 }
 
 /// Why a finding is not reported: a directive in the draft silences it (see
-/// [`crate::suppress`]). Such findings do not count; SARIF and JSON show them.
+/// the README's "Suppressions"). Such findings do not count; SARIF and JSON show them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Suppression {
     /// The directive's text after `--`.
     pub reason: Option<String>,
 }
 
+/// One finding: which rule, how severe, what and where (a byte span into the file as
+/// written), with the labels, notes, fixes and related places a front end shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// The file it is in, as given to the linter.
     pub path: String,
+    /// The rule's id (`anonymous-source`).
     pub rule: &'static str,
+    /// The severity configured for the rule.
     pub severity: Severity,
+    /// What is wrong, in one sentence.
     pub message: String,
+    /// The flagged text, in bytes.
     pub span: Span,
     /// Shown under the source as the label of the primary span.
     pub label: Option<String>,
+    /// Why it matters (the standard behind the rule).
     pub note: Option<String>,
+    /// What to do about it.
     pub help: Option<String>,
+    /// Other places the finding involves (the other spelling of a name).
     pub related: Vec<Related>,
+    /// An edit `--fix` applies: the diagnostics carry the only fixes there are.
     pub fix: Option<Edit>,
     /// An edit offered to a person but not applied by `--fix`, which needs a judgement
     /// (a neutral verb for a loaded one): the editor server's code actions offer it.
@@ -75,12 +96,14 @@ pub struct Diagnostic {
     /// Set when a directive silences the finding (boxed: almost always `None`).
     pub suppression: Option<Box<Suppression>>,
     /// What identifies the finding across edits of the file: a hash of its rule and the
-    /// flagged text (white space normalised), not of its offsets (see [`fingerprint`]).
+    /// flagged text (white space normalised), not of its offsets (see [`fingerprint_with_path`]).
     /// Zero until computed.
     pub fingerprint: u64,
 }
 
 impl Diagnostic {
+    /// A finding of `rule` at `span` with `message` and nothing else (the builder
+    /// methods below add the rest).
     pub fn new(
         path: &str,
         rule: &'static str,
@@ -105,18 +128,22 @@ impl Diagnostic {
             fingerprint: 0,
         }
     }
+    /// Sets the label of the primary span.
     pub fn label(mut self, s: impl Into<String>) -> Self {
         self.label = Some(s.into());
         self
     }
+    /// Sets the note (why it matters).
     pub fn note(mut self, s: impl Into<String>) -> Self {
         self.note = Some(s.into());
         self
     }
+    /// Sets the help (what to do).
     pub fn help(mut self, s: impl Into<String>) -> Self {
         self.help = Some(s.into());
         self
     }
+    /// Adds a related place (`path` `None`: this file).
     pub fn related(mut self, path: Option<String>, span: Span, message: impl Into<String>) -> Self {
         self.related.push(Related {
             path,
@@ -134,6 +161,7 @@ impl Diagnostic {
         });
         self
     }
+    /// Sets the severity.
     pub fn severity(mut self, s: Severity) -> Self {
         self.severity = s;
         self
@@ -218,9 +246,13 @@ pub fn sort(diags: &mut [Diagnostic]) {
 /// Counts by severity.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
+    /// Files linted.
     pub files: usize,
+    /// Findings of severity error.
     pub errors: usize,
+    /// Findings of severity warning.
     pub warnings: usize,
+    /// Findings of severity info.
     pub infos: usize,
 }
 
@@ -237,6 +269,7 @@ impl Summary {
         s
     }
 
+    /// The counts of `diags`, over `files` files.
     pub fn new(files: usize, diags: &[Diagnostic]) -> Self {
         let mut s = Summary {
             files,
@@ -268,7 +301,7 @@ const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// The fingerprint of a finding of `rule` that flags `text`: its words joined by single
 /// spaces, so re-wrapping a paragraph or an edit elsewhere in the file keeps it.
-pub fn fingerprint_of(rule: &str, text: &str) -> u64 {
+pub(crate) fn fingerprint_of(rule: &str, text: &str) -> u64 {
     let mut h = fnv1a(FNV_OFFSET, rule.as_bytes());
     h = fnv1a(h, b"\0");
     for (i, w) in text.split_whitespace().enumerate() {
@@ -283,7 +316,7 @@ pub fn fingerprint_of(rule: &str, text: &str) -> u64 {
 /// Sets the fingerprint of each diagnostic of `diags` that has none: from its flagged
 /// text in `text` when it points into `path`, from its message otherwise (a cross-file
 /// finding, whose texts are gone: its message names the spellings).
-pub fn fingerprint(diags: &mut [Diagnostic], path: &str, text: Option<&str>) {
+pub(crate) fn fingerprint(diags: &mut [Diagnostic], path: &str, text: Option<&str>) {
     for d in diags.iter_mut().filter(|d| d.fingerprint == 0) {
         d.fingerprint = match text {
             Some(t) if d.path == path => fingerprint_of(d.rule, d.span.text(t)),
@@ -292,7 +325,7 @@ pub fn fingerprint(diags: &mut [Diagnostic], path: &str, text: Option<&str>) {
     }
 }
 
-/// [`fingerprint`] with the path: what SARIF's `partialFingerprints` holds.
+/// [`Diagnostic::fingerprint`] with the path: what SARIF's `partialFingerprints` holds.
 pub fn fingerprint_with_path(d: &Diagnostic) -> u64 {
     let h = fnv1a(FNV_OFFSET, d.path.replace('\\', "/").as_bytes());
     fnv1a(h, &d.fingerprint.to_le_bytes())

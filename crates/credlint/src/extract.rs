@@ -4,13 +4,19 @@
 use serde::Serialize;
 
 use crate::analysis::Document;
-use crate::grammar::{Attribution, CueForm, SourceKind};
+use crate::grammar::Attribution;
+pub use crate::grammar::{CueForm, SourceKind};
 use crate::text::Span;
 
+/// A piece of the document: its byte offsets in the file as written and its text as
+/// the linter read it (an HTML page's decoded prose).
 #[derive(Serialize, Debug, Clone, PartialEq)]
 pub struct SpanText<'a> {
+    /// Where it starts, in the file.
     pub start: usize,
+    /// Where it ends, in the file (exclusive).
     pub end: usize,
+    /// Its text.
     pub text: &'a str,
 }
 
@@ -25,12 +31,18 @@ impl<'a> SpanText<'a> {
     }
 }
 
+/// One attribution of `credlint extract`: a cue ("said") and the source it names.
 #[derive(Serialize, Debug, Clone, PartialEq)]
 pub struct ExtractedAttribution<'a> {
+    /// The cue: "said", "according to", "reportedly".
     pub cue: SpanText<'a>,
+    /// The source as written ("a senior official"), if it names one.
     pub source: Option<SpanText<'a>>,
+    /// What kind of source it is.
     pub kind: SourceKind,
+    /// Whether the source is unnamed.
     pub anonymous: bool,
+    /// The person it is, by full name, when known (a pronoun resolved).
     pub speaker: Option<String>,
     /// How the attribution is made (verb, inverted, prepositional, agentless, …).
     pub form: CueForm,
@@ -38,22 +50,31 @@ pub struct ExtractedAttribution<'a> {
     pub speech: bool,
 }
 
+/// One quotation of `credlint extract` and who said it.
 #[derive(Serialize, Debug, Clone, PartialEq)]
 pub struct ExtractedQuote<'a> {
+    /// Where it starts, in the file (its opening mark).
     pub start: usize,
+    /// Where it ends, in the file (after its closing mark).
     pub end: usize,
+    /// The speaker's full name, when the quotation is attributed to a person.
     pub speaker: Option<String>,
+    /// The source phrase it is attributed to, if any.
     pub source: Option<SpanText<'a>>,
 }
 
 /// One line of `credlint extract --format jsonl`.
 #[derive(Serialize, Debug, Clone, PartialEq)]
 pub struct Extracted<'a> {
+    /// The file.
     pub path: String,
+    /// Its attributions, in order.
     pub attributions: Vec<ExtractedAttribution<'a>>,
+    /// Its quotations, in order.
     pub quotes: Vec<ExtractedQuote<'a>>,
 }
 
+/// The attributions and quotations of `doc`: one line of `credlint extract`.
 pub fn extracted<'a>(doc: &Document<'a>) -> Extracted<'a> {
     let attributions = doc
         .attributions
@@ -148,27 +169,38 @@ pub fn write_jsonl(doc: &Document, buf: &mut Vec<u8>) {
 /// One source of a document, with what rests on it.
 #[derive(Serialize, Debug, Clone, PartialEq)]
 pub struct LedgerRow {
+    /// The source: a person's full name, or the phrase without its article.
     pub source: String,
+    /// What kind of source it is.
     pub kind: SourceKind,
+    /// Whether it is unnamed.
     pub anonymous: bool,
     /// Outlets the source reached the writer through ("CNN" for "cited by CNN").
     pub via: Vec<String>,
+    /// The attributions (claims) that rest on it.
     pub attributions: usize,
+    /// The quotations attributed to it.
     pub quotes: usize,
 }
 
+/// What `credlint sources` shows for one document: who the story rests on.
 #[derive(Serialize, Debug, Clone, PartialEq)]
 pub struct Ledger {
+    /// The file.
     pub path: String,
+    /// Its sources, most relied on first.
     pub sources: Vec<LedgerRow>,
+    /// Claims attributed to no one ("it was revealed").
     pub agentless: usize,
+    /// All its quotations.
     pub quotes: usize,
+    /// Quotations attributed to no one.
     pub unattributed_quotes: usize,
 }
 
 /// The key a source is counted under: a person's full name, or the phrase without its
 /// article. A pronoun counts for what it refers to.
-pub fn source_key(
+pub(crate) fn source_key(
     doc: &Document,
     atts: &[Attribution],
     i: usize,
@@ -267,10 +299,11 @@ fn rows(doc: &Document) -> Rows {
 }
 
 /// The ledger's sources without their quotes counted: what single-source judges.
-pub fn sources(doc: &Document) -> Vec<LedgerRow> {
+pub(crate) fn sources(doc: &Document) -> Vec<LedgerRow> {
     rows(doc).rows
 }
 
+/// The source ledger of `doc`.
 pub fn ledger(doc: &Document) -> Ledger {
     let Rows {
         rows: mut sources,

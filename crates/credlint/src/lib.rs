@@ -6,33 +6,51 @@
 //! the [`Diagnostic`]s, and [`Linter::check_all`] lints several files together (name
 //! spellings are compared across them). A text over 4 GiB is an error ([`TooLarge`]), not
 //! linted in part. Walking, reading and rendering live in the command line (the
-//! `credlint-cli` package); the modules below are public for it, the editor server and the
-//! tests, and will become private as they move to the facade.
+//! `credlint-cli` package).
+//!
+//! Beside the front door, what the front ends (the command line and the editor server)
+//! need and nothing more: a run in steps ([`lint_file`], [`combine_run`]: progress,
+//! `--fix`, an editor's per-document findings), [`mod@diagnostic`] (what a finding is,
+//! fixes applied), positions ([`LineIndex`]: 1-based code point columns, and UTF-16 or
+//! byte columns for editors), the rule registry ([`rules`]), what `credlint extract` and
+//! `credlint sources` print ([`extract`]), and what an editor asks about a place in a
+//! document ([`editor`]). The text model, lexicon, grammar, names and rules are private.
+#![deny(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod analysis;
-pub mod config;
+mod analysis;
+mod config;
+#[doc(hidden)]
+pub mod devtools;
 pub mod diagnostic;
+pub mod editor;
 pub mod extract;
 #[doc(hidden)]
 pub mod fuzzing;
-pub mod grammar;
+mod grammar;
 /// The hand-written JSON writer the `extract` output and the command line's JSON share.
 #[doc(hidden)]
 pub mod json_write;
-pub mod lexicon;
-pub mod names;
+mod lexicon;
+mod names;
 mod par;
 pub mod rules;
-pub mod suppress;
-pub mod text;
+mod suppress;
+mod text;
 
 pub use analysis::{Document, Input};
-pub use config::{Config, ConfigError};
-pub use diagnostic::Edit;
-pub use diagnostic::{Diagnostic, Related, Severity, Summary};
+pub use config::{CONFIG_NAMES, Config, ConfigError, Files, HtmlFiles, init_template, nearest};
+pub use diagnostic::{Diagnostic, Edit, Related, Severity, Summary, Suppression};
+pub use names::index::{Context, DocNames, DocPerson};
 pub use rules::RuleMeta;
-pub use text::{Format, LineCol, LineIndex, Position, PositionEncoding, Span};
+pub use text::{Format, LineCol, LineIndex, MAX_TEXT, Position, PositionEncoding, Span};
+
+/// The text of a file with its plain-text suppression directive lines blanked (offsets
+/// unchanged), as the rules read it: what `credlint extract` and `credlint sources`
+/// analyse, so that a directive's words are not taken for prose.
+pub fn mask_directives<'t>(path: &str, text: &'t str) -> std::borrow::Cow<'t, str> {
+    suppress::prose(path, text)
+}
 
 /// The library's front door: a configuration, and the files to lint with it.
 ///
@@ -65,7 +83,7 @@ pub struct SourceFile<'a> {
     pub format: Format,
 }
 
-/// A text longer than [`text::MAX_TEXT`] (4 GiB less a byte): the text model keeps
+/// A text longer than [`MAX_TEXT`] (4 GiB less a byte): the text model keeps
 /// offsets in 32 bits, so such a file is refused rather than linted in part.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TooLarge {
@@ -128,6 +146,13 @@ impl Linter {
     }
 }
 
+impl Config {
+    /// The rules this configuration runs, in registry order, each with its severity.
+    pub fn enabled_rules(&self) -> impl Iterator<Item = (&'static RuleMeta, Severity)> + '_ {
+        self.rules.iter().map(|r| (&r.def.meta, r.severity))
+    }
+}
+
 fn fits(file: &SourceFile<'_>) -> Result<(), TooLarge> {
     fits_len(file.path, file.text.len())
 }
@@ -159,13 +184,15 @@ pub fn check_source_as(path: &str, text: &str, format: Format, config: &Config) 
 /// suppression directives silenced.
 #[derive(Default)]
 pub struct FileResult {
+    /// The file's own findings, sorted by offset, located and fingerprinted.
     pub diagnostics: Vec<Diagnostic>,
+    /// The people the file names, when the cross-file name check is on.
     pub names: Option<names::index::DocNames>,
     /// The findings a directive of the file silenced (each with its suppression).
     pub suppressed: Vec<Diagnostic>,
     /// The file's directives (`None`: it has none), kept until the cross-file findings
     /// have been checked against them and those that silenced nothing reported.
-    pub suppressions: Option<Box<suppress::Suppressions>>,
+    suppressions: Option<Box<suppress::Suppressions>>,
 }
 
 fn cross_file(config: &Config) -> bool {
@@ -302,7 +329,9 @@ pub fn combine_grouped(per_file: Vec<FileResult>, config: &Config) -> Vec<Vec<Di
 /// findings suppression directives silenced (sorted; each carries its suppression).
 #[derive(Debug, Default)]
 pub struct Combined {
+    /// The findings, one group per path, in output order (each group sorted by offset).
     pub groups: Vec<Vec<Diagnostic>>,
+    /// The findings a suppression directive silenced, sorted; each carries its reason.
     pub suppressed: Vec<Diagnostic>,
 }
 

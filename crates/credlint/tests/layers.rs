@@ -7,7 +7,8 @@
 //! names), `grammar` (attributions; its classifier asks `names` who is a person),
 //! `analysis` (the `Document`), `diagnostic`, `extract`, `rules` (each rule and the
 //! registry, with the built-in rule table), `suppress`, `config`, and the crate root's
-//! API on top. Test modules (`#[cfg(test)]`, at the end of a file) may use any layer to
+//! API on top, with `editor` (what the language server asks) and `devtools` (the
+//! examples' hooks) beside it. Test modules (`#[cfg(test)]`, at the end of a file) may use any layer to
 //! build their fixtures, so they are left out.
 
 use std::collections::{BTreeMap, BTreeSet};

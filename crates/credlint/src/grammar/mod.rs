@@ -8,7 +8,7 @@ pub mod resolve;
 use serde::Serialize;
 
 // the lexicon is a layer below the grammar (and below `names`); these keep its old paths
-pub use crate::lexicon::{self, heads};
+pub(crate) use crate::lexicon::{self, heads};
 
 use crate::names::People;
 use crate::text::{Span, TextModel, TokenKind};
@@ -39,14 +39,21 @@ impl W<'_> {
     }
 }
 
+/// What kind of source an attribution names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SourceKind {
+    /// A named person ("Ana Ortiz").
     Person,
+    /// An organisation ("the ministry").
     Organization,
+    /// A news outlet ("CNN").
     Outlet,
+    /// A document ("a report").
     Document,
+    /// An unnamed source ("a senior official").
     Anonymous,
+    /// A pronoun ("she"), counted for what it refers to.
     Pronoun,
 }
 
@@ -76,6 +83,7 @@ const PASSIVE_AGENTLESS: &[&str] = &[
 ];
 
 impl SourceKind {
+    /// The kind's name in output (`person`, `organization`, …).
     pub fn as_str(self) -> &'static str {
         match self {
             SourceKind::Person => "person",

@@ -23,6 +23,7 @@ pub struct DocPerson {
 }
 
 impl DocPerson {
+    /// The name's words.
     pub fn words(&self) -> impl Iterator<Item = &str> {
         self.full.split(' ')
     }
@@ -31,7 +32,9 @@ impl DocPerson {
 /// The names of one document, as the cross-file check needs them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DocNames {
+    /// The document's path.
     pub path: String,
+    /// The people it names with a full name and evidence of being people.
     pub people: Vec<DocPerson>,
     /// What the document is about, to tell drafts of one story from unrelated stories.
     pub context: Context,
@@ -48,10 +51,11 @@ pub struct DocNames {
 pub struct Context(Box<[u64]>);
 
 impl Context {
+    /// The most words kept per document.
     pub const MAX: usize = 256;
 
     /// The hash a word is kept as (folded, possessive removed).
-    pub fn hash(word: &str) -> u64 {
+    pub(crate) fn hash(word: &str) -> u64 {
         let w = word
             .strip_suffix("’s")
             .or_else(|| word.strip_suffix("'s"))
@@ -60,12 +64,13 @@ impl Context {
     }
 
     /// The context of these words (any order, repeats allowed).
-    pub fn from_words<'w>(words: impl IntoIterator<Item = &'w str>) -> Context {
+    #[cfg(test)]
+    pub(crate) fn from_words<'w>(words: impl IntoIterator<Item = &'w str>) -> Context {
         Context::from_hashes(words.into_iter().map(Context::hash).collect())
     }
 
     /// The context of these word hashes (any order, repeats allowed).
-    pub fn from_hashes(mut hashes: Vec<u64>) -> Context {
+    pub(crate) fn from_hashes(mut hashes: Vec<u64>) -> Context {
         hashes.sort_unstable();
         hashes.dedup();
         hashes.truncate(Context::MAX);
@@ -74,7 +79,7 @@ impl Context {
 
     /// How many words the two contexts share, leaving out `except` (the hashes of the
     /// name being compared), and the size of the smaller context without them.
-    pub fn overlap(&self, other: &Context, except: &[u64]) -> (usize, usize) {
+    pub(crate) fn overlap(&self, other: &Context, except: &[u64]) -> (usize, usize) {
         let size = |c: &Context| c.0.iter().filter(|h| !except.contains(h)).count();
         let (mut i, mut j, mut shared) = (0, 0, 0);
         let (a, b) = (&self.0, &other.0);

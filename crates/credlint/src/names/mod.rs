@@ -483,6 +483,7 @@ impl People {
 
     /// The full name of the person a (possibly partial) name refers to: "Johnson" ->
     /// "Chris Johnson". `None` when the document names no such person.
+    #[cfg(test)]
     pub fn resolve(&self, name: &str) -> Option<&str> {
         self.resolve_words(name.split_whitespace())
     }

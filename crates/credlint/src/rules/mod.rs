@@ -8,26 +8,27 @@ use crate::analysis::Document;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::text::Span;
 
-pub mod agentless_attribution;
-pub mod anonymity_unexplained;
-pub mod anonymous_source;
-pub mod invalid_suppression;
-pub mod loaded_attribution_verb;
-pub mod name_inconsistency;
-pub mod name_second_reference;
-pub mod placeholder_text;
-pub mod quote_marks;
-pub mod secondary_source;
-pub mod single_source;
-pub mod unattributed_claim;
-pub mod unattributed_quote;
-pub mod unused_suppression;
+pub(crate) mod agentless_attribution;
+pub(crate) mod anonymity_unexplained;
+pub(crate) mod anonymous_source;
+pub(crate) mod invalid_suppression;
+pub(crate) mod loaded_attribution_verb;
+pub(crate) mod name_inconsistency;
+pub(crate) mod name_second_reference;
+pub(crate) mod placeholder_text;
+pub(crate) mod quote_marks;
+pub(crate) mod secondary_source;
+pub(crate) mod single_source;
+pub(crate) mod unattributed_claim;
+pub(crate) mod unattributed_quote;
+pub(crate) mod unused_suppression;
 
 /// What `credlint rules` and `credlint explain` show.
 #[derive(Debug)]
 pub struct RuleMeta {
     /// The id used in configuration, output and suppressions (kebab-case).
     pub id: &'static str,
+    /// What it flags, in one line (`credlint rules`).
     pub summary: &'static str,
     /// Markdown: what it does, why, a bad and a good example, the standard, options.
     pub doc: &'static str,
@@ -35,8 +36,9 @@ pub struct RuleMeta {
 
 /// A rule as registered: its metadata and how to build it from its TOML options.
 pub struct RuleDef {
+    /// What the rule is.
     pub meta: RuleMeta,
-    pub build: fn(toml::Value) -> Result<Box<dyn Rule>, String>,
+    pub(crate) build: fn(toml::Value) -> Result<Box<dyn Rule>, String>,
 }
 
 /// Every rule, in alphabetical order.
@@ -59,13 +61,13 @@ pub static REGISTRY: &[RuleDef] = &[
 
 /// A rule reads one built document and reports through a sink. Rules that compare
 /// documents (name spellings across files) also see every document's summary.
-pub trait Rule: Send + Sync {
+pub(crate) trait Rule: Send + Sync {
     fn check(&self, doc: &Document, sink: &mut Sink);
     /// Compares documents with each other; diagnostics name their own paths.
     fn check_corpus(&self, _docs: &[crate::names::index::DocNames], _sink: &mut Sink) {}
 }
 
-pub struct ConfiguredRule {
+pub(crate) struct ConfiguredRule {
     pub def: &'static RuleDef,
     pub severity: Severity,
     pub rule: Box<dyn Rule>,
@@ -78,7 +80,7 @@ impl ConfiguredRule {
 }
 
 /// Where a rule's findings go, stamped with the rule id and configured severity.
-pub struct Sink<'o> {
+pub(crate) struct Sink<'o> {
     pub rule: &'static str,
     pub severity: Severity,
     /// The file the rule reads (each finding copies it; the sink does not).
@@ -96,11 +98,12 @@ impl Sink<'_> {
 }
 
 /// Deserialises a rule's options table.
-pub fn options<T: DeserializeOwned>(v: toml::Value) -> Result<T, String> {
+pub(crate) fn options<T: DeserializeOwned>(v: toml::Value) -> Result<T, String> {
     v.try_into()
         .map_err(|e: toml::de::Error| e.message().to_string())
 }
 
+/// The rule with id `id`, if there is one.
 pub fn find(id: &str) -> Option<&'static RuleDef> {
     REGISTRY.iter().find(|d| d.meta.id == id)
 }
@@ -173,7 +176,7 @@ pub fn measured_precision(id: &str) -> Option<(u16, u16)> {
 
 /// `“text”` shortened for a message: its words joined by single spaces, and past 60
 /// characters the first 57 and an ellipsis.
-pub fn quoted(s: &str) -> String {
+pub(crate) fn quoted(s: &str) -> String {
     // the words are read only until the text is known to be cut (a long sentence need
     // not be read to its end)
     let mut body = String::with_capacity(s.len().min(4 * 64));
@@ -207,7 +210,7 @@ pub fn quoted(s: &str) -> String {
 }
 
 #[cfg(test)]
-pub mod testing {
+pub(crate) mod testing {
     use crate::config::Config;
     use crate::diagnostic::Diagnostic;
 

@@ -18,32 +18,42 @@ pub use quotes::{Quote, QuoteIssue, QuoteIssueKind};
 /// A byte range into the file, end exclusive.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 pub struct Span {
+    /// The first byte.
     pub start: usize,
+    /// The byte after the last.
     pub end: usize,
 }
 
 impl Span {
+    /// The bytes `start..end`.
     pub const fn new(start: usize, end: usize) -> Self {
         Span { start, end }
     }
+    /// Its length in bytes.
     pub fn len(&self) -> usize {
         self.end - self.start
     }
+    /// Whether it holds no byte.
     pub fn is_empty(&self) -> bool {
         self.end <= self.start
     }
+    /// Whether `other` lies within it.
     pub fn contains(&self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
+    /// Whether it and `other` share a byte.
     pub fn overlaps(&self, other: Span) -> bool {
         self.start < other.end && other.start < self.end
     }
+    /// The smallest span holding both.
     pub fn cover(&self, other: Span) -> Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
     }
+    /// Its text in `src` (empty when it is not a range of `src`).
     pub fn text<'a>(&self, src: &'a str) -> &'a str {
         src.get(self.start..self.end).unwrap_or("")
     }
+    /// As a range, to index a string.
     pub fn range(&self) -> Range<usize> {
         self.start..self.end
     }
@@ -72,15 +82,17 @@ pub fn lowercase(s: &str) -> String {
 
 /// The longest text the model holds (4 GiB less a byte): a token's offsets are kept in
 /// 32 bits, which halves the token list. Files are refused above it when read; a longer
-/// text given to [`TextModel::new`] is segmented up to the last paragraph ending within it.
+/// text given to the text model is segmented up to the last paragraph ending within it.
 pub const MAX_TEXT: usize = u32::MAX as usize;
 
 /// How a file's text is read: Markdown and HTML lint prose only.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
+    /// Plain text: every line is prose.
     Text,
+    /// Markdown: code, front matter and markup are not prose.
     Markdown,
-    /// An HTML page: the article's prose, decoded (see [`html`]).
+    /// An HTML page: the article's prose, decoded (see the `[html]` configuration).
     Html,
 }
 

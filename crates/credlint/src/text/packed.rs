@@ -45,12 +45,9 @@ impl PackedWords {
         key(word, self.lower).is_some_and(|k| self.keys.binary_search(&k).is_ok())
     }
 
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.keys.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
     }
 }
 
