@@ -54,7 +54,7 @@ pub struct Input<'a> {
 
 impl<'a> Input<'a> {
     /// `file` read as `format` (the format is the caller's to say; [`Format::from_path`]
-    /// guesses it from a name).
+    /// guesses it from a name). `config` is a [`crate::Config`].
     pub fn new(path: &'a str, file: &'a str, format: Format, config: &dyn Settings) -> Self {
         let html =
             (format == Format::Html).then(|| crate::text::html::prose(file, config.html_skip()));
@@ -91,7 +91,8 @@ impl<'a> Input<'a> {
 
 impl<'a> Document<'a> {
     /// The document of a plain-text or Markdown file, the format guessed from `path`
-    /// (an HTML page needs its prose extracted first: see [`Input`]).
+    /// (an HTML page needs its prose extracted first: see [`Input`]). `config` is a
+    /// [`crate::Config`].
     pub fn new(path: &'a str, source: &'a str, config: &'a dyn Settings) -> Self {
         let markdown = Format::from_path(path) == Format::Markdown;
         Document::build(path, source, None, TextModel::new(source, markdown), config)

@@ -1,4 +1,7 @@
 //! What a rule reports: a finding with a primary span, related labels and help.
+//!
+//! Public as a whole: every item here is what a front end renders, counts or applies
+//! (`--fix`, the baseline and SARIF fingerprints).
 
 use crate::text::{LineCol, LineIndex, Span};
 use serde::{Deserialize, Serialize};

@@ -1,5 +1,8 @@
 //! What `credlint extract` and `credlint sources` print: the attributions and quotes of a
 //! document, and its source ledger.
+//!
+//! Public for the command line's `extract` and `sources` and the editor server's hover;
+//! the types are read-only views of a [`Document`], which stays opaque.
 
 use serde::Serialize;
 

@@ -1,6 +1,10 @@
 //! The rules: one file each, its documentation beside its code, all registered in
 //! [`REGISTRY`]. Adding a rule is adding its file, one line here, and its table in
 //! `rules/default.toml`.
+//!
+//! Public for the registry only (what `credlint rules` and `explain`, the SARIF rule
+//! table and the configuration template list); the rules themselves, the `Rule` trait
+//! and the sink they report to are private to the library.
 
 use serde::de::DeserializeOwned;
 
