@@ -20,7 +20,7 @@ use crate::text::Span;
 
 // the built-in data is included by the layers that read it (config is above both)
 pub use crate::lexicon::DEFAULT_LEXICON;
-pub use crate::rules::DEFAULT_RULES;
+pub(crate) use crate::rules::DEFAULT_RULES;
 /// File names looked for, in each directory from the current one upwards.
 pub const CONFIG_NAMES: &[&str] = &["credlint.toml", ".credlint.toml"];
 

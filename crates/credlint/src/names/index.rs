@@ -24,7 +24,7 @@ pub struct DocPerson {
 
 impl DocPerson {
     /// The name's words.
-    pub fn words(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn words(&self) -> impl Iterator<Item = &str> {
         self.full.split(' ')
     }
 }

@@ -114,7 +114,7 @@ pub fn find(id: &str) -> Option<&'static RuleDef> {
 
 /// The built-in rule table (`rules/default.toml`), compiled in: every rule's severity
 /// and options.
-pub const DEFAULT_RULES: &str = include_str!("../../../../rules/default.toml");
+pub(crate) const DEFAULT_RULES: &str = include_str!("../../../../rules/default.toml");
 
 /// The default severity of a rule, from `rules/default.toml` (parsed once).
 pub fn default_severity(id: &str) -> &'static str {
