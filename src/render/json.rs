@@ -1,7 +1,7 @@
 //! `--format json`: one JSON document (the schema is in the README).
 
-use super::FileMap;
 use super::json_write::{push_array, push_num, push_opt, push_str};
+use super::{Emitter, FileMap, Findings};
 use crate::diagnostic::{Diagnostic, Summary};
 use crate::text::{LineCol, Span};
 
@@ -121,21 +121,23 @@ fn push_suppressed(buf: &mut Vec<u8>, d: &Diagnostic, files: &FileMap) {
 /// in order, so output is the same as a serial run and memory stays bounded.
 const GROUPS_PER_BATCH: usize = 512;
 
-/// Writes the JSON document batch by batch, never holding the whole tree.
-pub fn write(
-    diags: &[Diagnostic],
-    files: &FileMap,
-    summary: &Summary,
-    out: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
-    let groups: Vec<&[Diagnostic]> = diags.chunks(64).collect();
-    write_groups(&groups, &[], files, summary, out)
+/// The JSON format: the document is written batch by batch, never holding the whole tree.
+pub struct Json;
+
+impl Emitter for Json {
+    fn emit(&mut self, run: &Findings<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        write_groups(run.groups, run.suppressed, run.files, run.summary, out)
+    }
+
+    fn repository_paths(&self) -> bool {
+        true
+    }
 }
 
-/// [`write()`] for diagnostics held in consecutive groups (a run's, file by file: see
+/// The document for diagnostics held in consecutive groups (a run's, file by file: see
 /// [`credlint::combine_grouped`]), which need not be copied into one list first, and the
 /// findings suppressions silenced (`suppressed`: the same objects, with the reason).
-pub fn write_groups(
+fn write_groups(
     groups: &[&[Diagnostic]],
     suppressed: &[Diagnostic],
     files: &FileMap,
@@ -181,14 +183,6 @@ pub fn write_groups(
     })?;
     serde_json::to_writer(&mut *out, summary)?;
     out.write_all(b"\n}\n")
-}
-
-/// The JSON document as a string (what [`write()`] writes).
-pub fn render(diags: &[Diagnostic], files: &FileMap, summary: &Summary) -> String {
-    let mut buf = Vec::new();
-    // writing to a Vec cannot fail
-    let _ = write(diags, files, summary, &mut buf);
-    String::from_utf8(buf).unwrap_or_default()
 }
 
 #[cfg(test)]
