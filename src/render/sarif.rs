@@ -170,7 +170,7 @@ pub fn sarif_log(
 /// A rule's descriptor: its id and name, summary, documentation as help, default level
 /// and, when the repository is known, a link to its documentation.
 fn rule(r: &RuleDef, repository: &str) -> ReportingDescriptor {
-    let level = sarif_level_str(crate::rules::default_severity(r.meta.id));
+    let level = sarif_default_level(crate::rules::default_setting(r.meta.id));
     let mut d = ReportingDescriptor::builder()
         .id(r.meta.id.to_string())
         .name(rule_name(r.meta.id))
@@ -336,12 +336,13 @@ fn sarif_level(s: Severity) -> ResultLevel {
     }
 }
 
-fn sarif_level_str(s: &str) -> &'static str {
-    match s {
-        "error" => "error",
-        "info" => "note",
-        "off" => "none",
-        _ => "warning",
+/// A rule's default level: its severity's, or `none` when it is off.
+fn sarif_default_level(setting: Option<Severity>) -> &'static str {
+    match setting {
+        Some(Severity::Error) => "error",
+        Some(Severity::Warning) => "warning",
+        Some(Severity::Info) => "note",
+        None => "none",
     }
 }
 
