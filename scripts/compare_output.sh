@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Compares what two builds of credlint print, byte for byte: an old git revision and the
 # current tree, both built with the release profile, run on the seeds, PolNeAR's dev and
-# train texts and the BBC corpus (bench/corpus.sh), in the human and JSON formats and
-# `extract`. For changes that must not change behaviour (moves, refactors).
+# train texts and the BBC corpus (bench/corpus.sh: base and x1), in every output format
+# and `extract`. For changes that must not change behaviour (moves, refactors).
 #
 #   scripts/compare_output.sh REV            # e.g. main, or a commit
 #   EVAL=../shared/eval SEEDS=../shared/seeds scripts/compare_output.sh REV
@@ -41,7 +41,7 @@ if [ -z "${NEW_BIN:-}" ]; then
 fi
 
 bash bench/corpus.sh >/dev/null
-inputs=(seeds:"$SEEDS" dev:"$EVAL/polnear-dev/txt" train:"$EVAL/polnear-train/txt" bbc:bench/corpus/base)
+inputs=(seeds:"$SEEDS" dev:"$EVAL/polnear-dev/txt" train:"$EVAL/polnear-train/txt" bbc:bench/corpus/base x1:bench/corpus/x1)
 for pair in "${inputs[@]}"; do
   [ -d "${pair#*:}" ] || { echo "missing input folder: ${pair#*:}" >&2; exit 2; }
 done
@@ -52,7 +52,10 @@ for pair in "${inputs[@]}"; do
   dir=${pair#*:}
   runs=(
     "human:check --isolated --color never"
+    "concise:check --isolated --format concise"
     "json:check --isolated --format json"
+    "sarif:check --isolated --format sarif"
+    "github:check --isolated --format github"
     "extract:extract --isolated"
   )
   for run in "${runs[@]}"; do

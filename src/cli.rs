@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
-use crate::render::{self, FileMap};
+use crate::render::{self, Emitter, FileMap};
 use credlint::diagnostic::{Severity, Summary};
 use credlint::{Config, ConfigError};
 use credlint::{Input, rules};
@@ -433,63 +433,36 @@ fn process_each<T: Send>(
     Ok(Unkept { errors, kept })
 }
 
-/// Renders human output file by file, reading each file again (and the files its
-/// related labels point into) only while its findings are printed.
-fn render_human(
-    diags: &[credlint::Diagnostic],
-    kept: &[(String, String)],
-    color: bool,
-    max_per_file: usize,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    // a FIFO or standard input is not read again (it would block)
-    let cap = if max_per_file == 0 {
-        usize::MAX
-    } else {
-        max_per_file
-    };
-    let load = |p: &str| -> String {
-        match kept.iter().find(|(name, _)| name == p) {
-            Some((_, t)) => t.clone(),
-            None => walk::read(Path::new(p)).unwrap_or_default(),
-        }
-    };
-    // the files' groups of findings, rendered in parallel a batch at a time and written
-    // in order: memory holds one batch's output
-    let mut groups = Vec::new();
-    let mut i = 0;
-    while i < diags.len() {
-        let path = &diags[i].path;
-        let j = i + diags[i..].iter().take_while(|d| d.path == *path).count();
-        groups.push(&diags[i..j]);
-        i = j;
+/// A file's text for human output, read again while its findings are drawn: standard
+/// input's or a FIFO's from what the run kept (it would not be read again: it would
+/// block), any other from disk.
+fn reread(kept: &[(String, String)], path: &str) -> String {
+    match kept.iter().find(|(name, _)| name == path) {
+        Some((_, t)) => t.clone(),
+        None => walk::read(Path::new(path)).unwrap_or_default(),
     }
-    let render_group = |group: &[credlint::Diagnostic]| -> io::Result<Vec<u8>> {
-        let path = &group[0].path;
-        let mut map = FileMap::default();
-        map.insert_owned(path, load(path));
-        for r in group.iter().flat_map(|d| &d.related) {
-            if let Some(rp) = &r.path
-                && map.text(rp).is_empty()
-            {
-                map.insert_owned(rp, load(rp));
-            }
-        }
-        let mut buf = Vec::new();
-        render::human::render_capped(group, &map, color, cap, &mut buf)?;
-        Ok(buf)
-    };
-    for batch in groups.chunks(HUMAN_BATCH) {
-        let bufs: Vec<io::Result<Vec<u8>>> = batch.par_iter().map(|g| render_group(g)).collect();
-        for buf in bufs {
-            out.write_all(&buf?)?;
-        }
-    }
-    Ok(())
 }
 
-/// Files per batch when human output is rendered in parallel.
-const HUMAN_BATCH: usize = 256;
+/// The emitter `--format` names. Human output reads each file again (and the files its
+/// related labels point into) only while its findings are drawn, through `reread`.
+fn emitter<'a>(
+    format: Format,
+    color: ColorChoice,
+    max_per_file: usize,
+    reread: &'a (dyn Fn(&str) -> String + Sync),
+) -> Box<dyn Emitter + 'a> {
+    match format {
+        Format::Human => Box::new(render::Human {
+            color: use_color(color),
+            max_per_file,
+            load: Some(reread),
+        }),
+        Format::Concise => Box::new(render::Concise),
+        Format::Json => Box::new(render::Json),
+        Format::Sarif => Box::new(render::Sarif { root: sarif_root() }),
+        Format::Github => Box::new(render::Github),
+    }
+}
 
 fn run(cli: Cli) -> io::Result<u8> {
     match cli.command {
@@ -613,13 +586,16 @@ fn run(cli: Cli) -> io::Result<u8> {
                 }
                 _ => Box::new(stdout_buffer()),
             };
+            let kept = std::mem::take(&mut run.kept);
+            let reread = |path: &str| reread(&kept, path);
+            let mut emitter = emitter(format, color, max_per_file, &reread);
             let files = run.results.len();
             let credlint::Combined {
                 mut groups,
                 mut suppressed,
             } = credlint::combine_run(run.results, &config);
             narrow.apply(&mut groups, &mut suppressed);
-            if matches!(format, Format::Json | Format::Sarif | Format::Github) {
+            if emitter.repository_paths() {
                 // repository-relative, as code scanning and annotations need them
                 let paths = walk::MachinePaths::discover();
                 groups.iter_mut().for_each(|g| paths.apply(g));
@@ -627,40 +603,24 @@ fn run(cli: Cli) -> io::Result<u8> {
             }
             let summary = Summary::of_groups(files, &groups);
             let worst = groups.iter().flatten().map(|d| d.severity).max();
-            let none = FileMap::default();
-            if let Format::Json = format {
-                // written group by group: the run's findings are never moved into one list
-                let refs: Vec<&[credlint::Diagnostic]> = groups.iter().map(Vec::as_slice).collect();
-                render::json::write_groups(&refs, &suppressed, &none, &summary, &mut out)?;
-                // the process ends soon: the findings of an archive (hundreds of thousands
-                // of strings) are left to the exit rather than freed one by one, serially
-                std::mem::forget(groups);
-            } else {
-                let diags: Vec<credlint::Diagnostic> = groups.into_iter().flatten().collect();
-                match format {
-                    Format::Human => {
-                        render_human(&diags, &run.kept, use_color(color), max_per_file, &mut out)?
-                    }
-                    Format::Concise => {
-                        out.write_all(render::concise::render(&diags, &none).as_bytes())?
-                    }
-                    Format::Sarif => {
-                        let root = sarif_root();
-                        render::sarif::write(&diags, &suppressed, &none, root.as_deref(), &mut out)?
-                    }
-                    Format::Github => {
-                        out.write_all(render::github::render(&diags, &none).as_bytes())?
-                    }
-                    // written above
-                    Format::Json => {}
-                }
-                std::mem::forget(diags);
-            }
+            // the run's findings stay in their groups: never moved into one list
+            let refs: Vec<&[credlint::Diagnostic]> = groups.iter().map(Vec::as_slice).collect();
+            let findings = render::Findings {
+                groups: &refs,
+                suppressed: &suppressed,
+                summary: &summary,
+                // positions were computed per file
+                files: &FileMap::default(),
+            };
+            emitter.emit(&findings, &mut out)?;
+            // the process ends soon: the findings of an archive (hundreds of thousands of
+            // strings) are left to the exit rather than freed one by one, serially
+            std::mem::forget(groups);
             out.flush()?;
             for e in &run.errors {
                 term::error(e);
             }
-            if !quiet && matches!(format, Format::Human | Format::Concise) {
+            if !quiet && emitter.for_people() {
                 term::line(format_args!("{}", render::human::summary_line(&summary)));
             }
             let threshold = match fail_on {

@@ -4,6 +4,8 @@
 
 mod common;
 
+use credlint_cli::render;
+
 /// A small deterministic generator, so a failure can be replayed.
 struct Rng(u64);
 
@@ -182,15 +184,20 @@ fn drafts_from_seed(cfg: &credlint::Config, seed: u64, rounds: usize) {
             map.insert(p, t);
         }
         let summary = credlint::Summary::new(2, &diags);
+        let run = render::Findings {
+            groups: &[&diags],
+            suppressed: &[],
+            summary: &summary,
+            files: &map,
+        };
         let json: serde_json::Value =
-            serde_json::from_str(&credlint_cli::render::json::render(&diags, &map, &summary))
-                .expect("JSON");
+            serde_json::from_str(&render::to_string(&mut render::Json, &run)).expect("JSON");
         assert_eq!(
             json["diagnostics"].as_array().map(Vec::len),
             Some(diags.len())
         );
-        let _ = credlint_cli::render::sarif::render(&diags, &[], &map, None);
-        for line in credlint_cli::render::github::render(&diags, &map).lines() {
+        let _ = render::to_string(&mut render::Sarif { root: None }, &run);
+        for line in render::to_string(&mut render::Github, &run).lines() {
             assert!(line.starts_with("::"), "round {round}: {line}");
         }
     }

@@ -34,25 +34,16 @@ fn every_rule_has_fixtures_that_fire_and_pass() {
 
 #[test]
 fn fixture_counts_are_what_the_drafts_hold() {
-    // the number of problems each bad draft was written with
-    let expected = [
-        ("agentless-attribution", 4),
-        ("anonymity-unexplained", 2),
-        ("anonymous-source", 3),
-        ("invalid-suppression", 2),
-        ("loaded-attribution-verb", 5),
-        ("name-inconsistency", 1),
-        ("name-second-reference", 1),
-        ("placeholder-text", 9),
-        ("quote-marks", 5),
-        ("secondary-source", 5),
-        ("single-source", 1),
-        ("unattributed-claim", 3),
-        ("unattributed-quote", 3),
-        ("unused-suppression", 1),
-    ];
+    // the number of problems each bad draft was written with, beside the draft
     let cfg = common::config();
-    for (id, n) in expected {
+    for def in REGISTRY {
+        let id = def.meta.id;
+        let path = format!("tests/fixtures/{id}/count");
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let n: usize = text
+            .trim()
+            .parse()
+            .unwrap_or_else(|e| panic!("{path}: not a count: {e}"));
         let bad = common::read(&format!("tests/fixtures/{id}/bad.txt"));
         let count = credlint::check_files(&[bad], &cfg)
             .iter()
@@ -60,11 +51,81 @@ fn fixture_counts_are_what_the_drafts_hold() {
             .count();
         assert_eq!(count, n, "{id}");
     }
+}
+
+/// Rows of the README's rule table (`### Rules`): `(rule, default severity)`.
+fn readme_rule_rows() -> Vec<(String, String)> {
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let section = readme
+        .split("\n### Rules\n")
+        .nth(1)
+        .and_then(|s| s.split("\n### ").next())
+        .expect("README.md has a `### Rules` section");
+    section
+        .lines()
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+            let id = cells.get(1)?.strip_prefix('`')?.strip_suffix('`')?;
+            Some((id.to_string(), cells.get(2)?.to_string()))
+        })
+        .collect()
+}
+
+/// The README's rule table and `rules/default.toml` list every registered rule, once, in
+/// the registry's order, with the registry's default severity: adding a rule and
+/// forgetting either fails here, with the rows expected.
+#[test]
+fn readme_and_default_toml_agree_with_the_registry() {
+    let expected: Vec<(String, String)> = REGISTRY
+        .iter()
+        .map(|d| {
+            let id = d.meta.id;
+            (
+                id.to_string(),
+                credlint::rules::default_severity(id).to_string(),
+            )
+        })
+        .collect();
+    let rows = readme_rule_rows();
+    if rows != expected {
+        let show = |rows: &[(String, String)]| {
+            rows.iter()
+                .map(|(id, sev)| format!("| `{id}` | {sev} |"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        panic!(
+            "README.md's rule table (### Rules) disagrees with the registry (one row per rule, \
+             in REGISTRY's order, in one table).\nexpected:\n{}\nfound:\n{}",
+            show(&expected),
+            show(&rows)
+        );
+    }
+    let defaults: toml::Table =
+        toml::from_str(include_str!("../rules/default.toml")).expect("TOML");
+    let mut tables: Vec<&str> = defaults["rules"]
+        .as_table()
+        .expect("[rules]")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    tables.sort_unstable();
+    let ids: Vec<&str> = REGISTRY.iter().map(|d| d.meta.id).collect();
     assert_eq!(
-        expected.len(),
-        REGISTRY.len(),
-        "a rule without an expected count"
+        tables, ids,
+        "rules/default.toml: one [rules.<id>] table per registered rule"
     );
+    for def in REGISTRY {
+        let sev = defaults["rules"][def.meta.id].get("severity");
+        assert!(
+            sev.and_then(toml::Value::as_str)
+                .and_then(credlint::Severity::parse_setting)
+                .is_some(),
+            "rules/default.toml: [rules.{}] needs a severity, one of {:?}",
+            def.meta.id,
+            credlint::Severity::SETTINGS
+        );
+    }
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! - a line longer than [`LONG_LINE`] bytes is shown as windows of [`CONTEXT`] characters
 //!   around each label's ends, the rest elided with `…`, so a finding on a megabyte-long
 //!   line prints a few hundred bytes; the `path:line:column` header keeps the true column;
-//! - [`render_capped`] shows at most N findings of one rule in one file and closes the
+//! - [`Human::max_per_file`] shows at most N findings of one rule in one file and closes the
 //!   file with a line counting the rest (machine formats always list every finding);
 //! - text from the draft (source lines, messages, labels, paths) reaches the terminal
 //!   escaped ([`super::escape`]).
@@ -14,7 +14,9 @@ use std::ops::Range;
 
 use ariadne::{Cache, Color, Config, IndexType, Label, Report, ReportKind, Source};
 
-use super::{FileMap, escape, neutralise};
+use rayon::prelude::*;
+
+use super::{Emitter, FileMap, Findings, escape, neutralise};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::text::LineCol;
 
@@ -25,19 +27,81 @@ pub const CONTEXT: usize = 60;
 /// The default of `--max-per-file`: findings of one rule shown per file.
 pub const DEFAULT_MAX_PER_FILE: usize = 50;
 
-/// Renders every finding (no cap).
-pub fn render(
-    diags: &[Diagnostic],
-    files: &FileMap,
-    color: bool,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    render_capped(diags, files, color, usize::MAX, out)
+/// The human format: compiler-style reports, one file's findings after another.
+pub struct Human<'a> {
+    /// Colour the reports (ANSI escapes).
+    pub color: bool,
+    /// Findings of one rule shown per file; the rest are counted (0: all are shown).
+    pub max_per_file: usize,
+    /// Reads a file's text when its findings are drawn (the command line reads each file
+    /// again rather than keeping every text of the run); `None`: the texts are in the
+    /// findings' [`FileMap`].
+    pub load: Option<&'a (dyn Fn(&str) -> String + Sync)>,
+}
+
+/// Files per batch: a batch's files are drawn in parallel, then written in order, so
+/// memory holds one batch's output.
+const BATCH: usize = 256;
+
+impl Emitter for Human<'_> {
+    fn emit(&mut self, run: &Findings<'_>, out: &mut dyn Write) -> io::Result<()> {
+        let cap = match self.max_per_file {
+            0 => usize::MAX,
+            n => n,
+        };
+        let draw = |group: &[Diagnostic]| -> io::Result<Vec<u8>> {
+            let mut buf = Vec::new();
+            match self.load {
+                Some(load) => {
+                    let files = texts_of(group, load);
+                    render_capped(group, &files, self.color, cap, &mut buf)?
+                }
+                None => render_capped(group, run.files, self.color, cap, &mut buf)?,
+            }
+            Ok(buf)
+        };
+        let groups = by_path(run.groups);
+        for batch in groups.chunks(BATCH) {
+            let bufs: Vec<io::Result<Vec<u8>>> = batch.par_iter().map(|g| draw(g)).collect();
+            for buf in bufs {
+                out.write_all(&buf?)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn for_people(&self) -> bool {
+        true
+    }
+}
+
+/// The findings split where their path changes (a run's groups already are).
+fn by_path<'d>(groups: &[&'d [Diagnostic]]) -> Vec<&'d [Diagnostic]> {
+    groups
+        .iter()
+        .flat_map(|g| g.chunk_by(|a, b| a.path == b.path))
+        .collect()
+}
+
+/// The texts of the files one file's findings point into, read by `load`.
+fn texts_of(group: &[Diagnostic], load: &(dyn Fn(&str) -> String + Sync)) -> FileMap {
+    let mut files = FileMap::default();
+    if let Some(d) = group.first() {
+        files.insert_owned(&d.path, load(&d.path));
+    }
+    for r in group.iter().flat_map(|d| &d.related) {
+        if let Some(p) = &r.path
+            && files.text(p).is_empty()
+        {
+            files.insert_owned(p, load(p));
+        }
+    }
+    files
 }
 
 /// Renders the findings (sorted by path), at most `max_per_rule` of one rule in one file;
 /// a file with more ends with a line counting them.
-pub fn render_capped(
+fn render_capped(
     diags: &[Diagnostic],
     files: &FileMap,
     color: bool,

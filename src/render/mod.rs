@@ -1,5 +1,6 @@
-//! Output formats: one file each. Renderers receive every diagnostic of the run (sorted)
-//! and the texts of the files they point into.
+//! Output formats: one file each, every one an [`Emitter`]. The command line chooses the
+//! emitter once, from `--format`, and hands it the run's [`Findings`] (sorted, file by
+//! file) and the stream to write to.
 
 pub mod concise;
 pub mod escape;
@@ -10,8 +11,62 @@ pub use credlint::json_write;
 pub mod sarif;
 
 use std::collections::HashMap;
+use std::io::{self, Write};
 
+use crate::diagnostic::{Diagnostic, Summary};
 use crate::text::{LineCol, LineIndex};
+
+pub use concise::Concise;
+pub use github::Github;
+pub use human::Human;
+pub use json::Json;
+pub use sarif::Sarif;
+
+/// One output format.
+pub trait Emitter {
+    /// Writes the run's findings to `out`, in this format.
+    fn emit(&mut self, run: &Findings<'_>, out: &mut dyn Write) -> io::Result<()>;
+
+    /// Does this format want paths relative to the repository root (code scanning and
+    /// pull-request annotations resolve them there), rather than as the user gave them?
+    fn repository_paths(&self) -> bool {
+        false
+    }
+
+    /// Is this format read by people, so that the run's one-line summary follows it (on
+    /// standard error)? Machine formats carry their own summary, or none.
+    fn for_people(&self) -> bool {
+        false
+    }
+}
+
+/// What every emitter is given: a run's findings, sorted.
+pub struct Findings<'a> {
+    /// The reported findings, file by file: each group holds one path's, groups in path
+    /// order (a run's, see [`credlint::combine_run`]; or one slice of sorted findings).
+    pub groups: &'a [&'a [Diagnostic]],
+    /// The findings suppression directives silenced (JSON and SARIF list them).
+    pub suppressed: &'a [Diagnostic],
+    pub summary: &'a Summary,
+    /// The files' texts, for positions not computed beforehand (the command line computes
+    /// them per file, and gives an empty map).
+    pub files: &'a FileMap,
+}
+
+impl Findings<'_> {
+    /// Every reported finding, in order.
+    pub fn reported(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.groups.iter().flat_map(|g| g.iter())
+    }
+}
+
+/// What `emitter` writes, as a string (for tests and examples).
+pub fn to_string(emitter: &mut dyn Emitter, run: &Findings<'_>) -> String {
+    let mut buf = Vec::new();
+    // writing to a Vec fails only when a serializer does, which these types never make it do
+    let _ = emitter.emit(run, &mut buf);
+    String::from_utf8_lossy(&buf).into_owned()
+}
 
 /// The text of each file a run read, and its line index.
 #[derive(Default)]

@@ -9,12 +9,12 @@ use std::collections::BTreeMap;
 
 use serde_sarif::sarif::{
     ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, Region,
-    ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run, Sarif,
-    Suppression, Tool, ToolComponent,
+    ReportingConfiguration, ReportingDescriptor, Result as SarifResult, ResultLevel, Run,
+    Sarif as SarifLog, Suppression, Tool, ToolComponent,
 };
 
-use super::FileMap;
 use super::json_write::escape_controls;
+use super::{Emitter, FileMap, Findings};
 use crate::diagnostic::{Diagnostic, Severity, fingerprint_with_path};
 use crate::rules::{REGISTRY, RuleDef};
 use crate::text::LineCol;
@@ -30,36 +30,43 @@ pub const FINGERPRINT_KEY: &str = "credlint/v1";
 /// rule's documentation lives beside its code; empty when not set.
 const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
 
-/// The SARIF log of a run: `diags` (reported) and `suppressed` (silenced in the drafts),
-/// both sorted. `root` is the `file://` URI of the directory relative paths start from,
-/// when known.
-pub fn render(
-    diags: &[Diagnostic],
-    suppressed: &[Diagnostic],
-    files: &FileMap,
-    root: Option<&str>,
-) -> String {
-    let mut out = Vec::new();
-    // writing to a Vec fails only when serde does, which these types never make it do
-    let _ = write(diags, suppressed, files, root, &mut out);
-    String::from_utf8(out).unwrap_or_default()
+/// The SARIF format.
+pub struct Sarif {
+    /// The `file://` URI of the directory relative paths start from, when known.
+    pub root: Option<String>,
 }
 
-/// [`render`], written to `out` one result at a time: the log is the same text as the
-/// whole log serialized at once (a test compares them), but memory holds one result's
-/// value and text at a time, not every result's (3-5 KB each as serde values).
-pub fn write(
-    diags: &[Diagnostic],
-    suppressed: &[Diagnostic],
+impl Emitter for Sarif {
+    fn emit(&mut self, run: &Findings<'_>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        write(
+            run.reported().chain(run.suppressed),
+            run.files,
+            self.root.as_deref(),
+            out,
+        )
+    }
+
+    fn repository_paths(&self) -> bool {
+        true
+    }
+}
+
+/// The SARIF log of a run's findings, the reported ones then the silenced ones (each
+/// list sorted), written one result at a time: the log is the same text as the whole log
+/// serialized at once (a test compares them), but memory holds one result's value and
+/// text at a time, not every result's (3-5 KB each as serde values). `root` is the
+/// `file://` URI of the directory relative paths start from, when known.
+fn write<'d>(
+    results: impl Iterator<Item = &'d Diagnostic>,
     files: &FileMap,
     root: Option<&str>,
-    out: &mut impl std::io::Write,
+    out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     let frame = serde_json::to_string_pretty(&sarif_log(&[], &[], files, root, REPOSITORY))?;
     let frame = ResultsFrame::split(&frame)?;
     out.write_all(escape_controls(frame.head).as_bytes())?;
     let mut first = true;
-    for d in diags.iter().chain(suppressed) {
+    for d in results {
         let text = serde_json::to_string_pretty(&result(d, files))?;
         out.write_all(if first { b"\n" } else { b",\n" })?;
         first = false;
@@ -109,14 +116,14 @@ impl<'a> ResultsFrame<'a> {
     }
 }
 
-/// The log as a typed value (what [`render`] prints), with rule links under `repository`.
+/// The log as a typed value (what [`write`] prints), with rule links under `repository`.
 pub fn sarif_log(
     diags: &[Diagnostic],
     suppressed: &[Diagnostic],
     files: &FileMap,
     root: Option<&str>,
     repository: &str,
-) -> Sarif {
+) -> SarifLog {
     let mut results: Vec<SarifResult> = diags.iter().map(|d| result(d, files)).collect();
     results.extend(suppressed.iter().map(|d| result(d, files)));
     let mut driver = ToolComponent::builder()
@@ -150,7 +157,7 @@ pub fn sarif_log(
         .original_uri_base_ids(BTreeMap::from([(SRCROOT.to_string(), base)]))
         .results(results)
         .build();
-    Sarif::builder()
+    SarifLog::builder()
         .schema(
             "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
                 .to_string(),
@@ -163,7 +170,7 @@ pub fn sarif_log(
 /// A rule's descriptor: its id and name, summary, documentation as help, default level
 /// and, when the repository is known, a link to its documentation.
 fn rule(r: &RuleDef, repository: &str) -> ReportingDescriptor {
-    let level = sarif_level_str(crate::rules::default_severity(r.meta.id));
+    let level = sarif_default_level(crate::rules::default_setting(r.meta.id));
     let mut d = ReportingDescriptor::builder()
         .id(r.meta.id.to_string())
         .name(rule_name(r.meta.id))
@@ -329,12 +336,13 @@ fn sarif_level(s: Severity) -> ResultLevel {
     }
 }
 
-fn sarif_level_str(s: &str) -> &'static str {
-    match s {
-        "error" => "error",
-        "info" => "note",
-        "off" => "none",
-        _ => "warning",
+/// A rule's default level: its severity's, or `none` when it is off.
+fn sarif_default_level(setting: Option<Severity>) -> &'static str {
+    match setting {
+        Some(Severity::Error) => "error",
+        Some(Severity::Warning) => "warning",
+        Some(Severity::Info) => "note",
+        None => "none",
     }
 }
 
@@ -388,7 +396,17 @@ mod tests {
             (&[][..], &[][..]),
         ] {
             for root in [None, Some("file:///repo/")] {
-                let streamed = render(diags, suppressed, &files, root);
+                let summary = crate::diagnostic::Summary::new(1, diags);
+                let run = Findings {
+                    groups: &[diags],
+                    suppressed,
+                    summary: &summary,
+                    files: &files,
+                };
+                let mut emitter = Sarif {
+                    root: root.map(String::from),
+                };
+                let streamed = super::super::to_string(&mut emitter, &run);
                 assert_eq!(streamed, render_whole(diags, suppressed, &files, root));
                 assert!(!streamed.contains(['\u{1b}', '\u{9b}', '\u{85}']));
             }

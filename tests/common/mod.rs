@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use credlint::{Config, Diagnostic};
-use credlint_cli::render::{FileMap, human};
+use credlint_cli::render::{self, FileMap, Findings, Human};
 
 /// insta settings: snapshots in the top-level `snapshots/` folder, no expression header.
 pub fn settings() -> insta::Settings {
@@ -23,9 +23,19 @@ pub fn render(files: &[(String, String)], diags: &[Diagnostic]) -> String {
     for (p, t) in files {
         map.insert(p, t);
     }
-    let mut buf = Vec::new();
-    human::render(diags, &map, false, &mut buf).expect("render");
-    let s = String::from_utf8(buf).expect("utf-8");
+    let summary = credlint::Summary::new(files.len(), diags);
+    let run = Findings {
+        groups: &[diags],
+        suppressed: &[],
+        summary: &summary,
+        files: &map,
+    };
+    let mut human = Human {
+        color: false,
+        max_per_file: 0,
+        load: None,
+    };
+    let s = render::to_string(&mut human, &run);
     s.lines().map(str::trim_end).collect::<Vec<_>>().join("\n")
 }
 

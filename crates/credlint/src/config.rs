@@ -213,12 +213,14 @@ impl Config {
                 .and_then(Value::as_table)
                 .cloned()
                 .unwrap_or_default();
-            let severity = match table.remove("severity").as_ref().and_then(Value::as_str) {
-                Some("off") => continue,
-                Some("error") => Severity::Error,
-                Some("info") => Severity::Info,
-                _ => Severity::Warning,
-            };
+            // checked when the tables were merged: a rule without one is a warning
+            let setting = table
+                .remove("severity")
+                .as_ref()
+                .and_then(Value::as_str)
+                .and_then(Severity::parse_setting)
+                .unwrap_or(Some(Severity::Warning));
+            let Some(severity) = setting else { continue };
             let rule = (def.build)(Value::Table(table)).map_err(|m| {
                 err(
                     user_spans.get(def.meta.id).copied(),
@@ -317,17 +319,15 @@ fn merge(
         check_size(&value).map_err(|m| (value_span, m, None))?;
         if allow_severity && key == "severity" {
             match value.as_str() {
-                Some("error" | "warning" | "info" | "off") => {
+                Some(s) if Severity::parse_setting(s).is_some() => {
                     target.insert(key, value);
                     continue;
                 }
                 _ => {
                     let shown = value.to_string();
-                    let label = nearest(
-                        value.as_str().unwrap_or(""),
-                        ["error", "warning", "info", "off"].into_iter(),
-                    )
-                    .map(|s| format!("did you mean \"{s}\"?"));
+                    let label =
+                        nearest(value.as_str().unwrap_or(""), Severity::SETTINGS.into_iter())
+                            .map(|s| format!("did you mean \"{s}\"?"));
                     return Err((
                         value_span,
                         format!(

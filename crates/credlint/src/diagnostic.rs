@@ -20,6 +20,28 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// The words a configuration may set a rule's severity to: the three severities, and
+    /// `off` (the rule does not run). Every reader of a severity setting goes through
+    /// [`Severity::parse_setting`].
+    pub const SETTINGS: [&'static str; 4] = ["error", "warning", "info", "off"];
+
+    /// A severity setting: `Some(Some(severity))`, `Some(None)` for `off`, and `None` when
+    /// `s` is not one of [`Severity::SETTINGS`].
+    pub fn parse_setting(s: &str) -> Option<Option<Severity>> {
+        match s {
+            "error" => Some(Some(Severity::Error)),
+            "warning" => Some(Some(Severity::Warning)),
+            "info" => Some(Some(Severity::Info)),
+            "off" => Some(None),
+            _ => None,
+        }
+    }
+
+    /// The word for a setting, as [`Severity::parse_setting`] reads it.
+    pub fn setting_str(setting: Option<Severity>) -> &'static str {
+        setting.map_or("off", Severity::as_str)
+    }
+
     /// The name used in configuration and output: `info`, `warning` or `error`.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -1,6 +1,10 @@
 //! Building blocks for JSON written by hand: the fixed keys of an output schema go out as
-//! literal bytes, and strings are copied whole when they need no escaping. The JSON
-//! renderer and `credlint extract` use them; their tests compare the result with serde's.
+//! literal bytes, and strings are copied whole when they need no escaping. `credlint
+//! extract` uses them: one line per sentence, where serde spent most of its time escaping
+//! the fixed keys (39 M of 797 M instructions on the BBC set, BENCHMARKS.md "fifth
+//! round"). `check --format json` went back to serde on borrowed structs: measured, the
+//! hand-written objects made no difference there on real news (BENCHMARKS.md, "JSON:
+//! serde or written by hand"). Tests compare these pieces with serde's output.
 
 /// Appends `s` as a JSON string. Most strings need no escape: that is checked eight
 /// bytes at a time and the bytes copied whole; any other string is escaped by serde_json.

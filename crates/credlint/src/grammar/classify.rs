@@ -97,8 +97,7 @@ pub fn name_in(ws: &[W], from: usize, head: usize) -> Option<(usize, usize)> {
         if p.kind == TokenKind::Word
             && p.cap()
             && !not_name_word(p)
-            && !p.s.ends_with("’s")
-            && !p.s.ends_with("'s")
+            && !crate::text::possessive::has_s(p.s)
         {
             start -= 1;
         } else {
@@ -250,7 +249,7 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
     let definite = first.s.eq_ignore_ascii_case("the")
         || ws[np.start..np.head]
             .iter()
-            .any(|w| w.s.ends_with("’s") || w.s.ends_with("'s"));
+            .any(|w| crate::text::possessive::has_s(w.s));
     // "the investigation and Democrats" is plural by its last noun; "the former first lady
     // and U.S. senator" is one person
     let plural = lower.ends_with('s') && !lower.ends_with("ss");

@@ -786,7 +786,7 @@ impl Sentence<'_, '_, '_> {
                 || np::is_count(&ws[np.start])
                 || ws[np.start..np.head]
                     .iter()
-                    .any(|x| x.s.ends_with("’s") || x.s.ends_with("'s"));
+                    .any(|x| crate::text::possessive::has_s(x.s));
             if !known && !determined {
                 return false;
             }

@@ -179,7 +179,7 @@ fn noun_like_verb(w: &W) -> bool {
 }
 
 fn is_possessive(w: &W) -> bool {
-    w.s.ends_with("’s") || w.s.ends_with("'s") || w.s.ends_with("s’") || w.s.ends_with("s'")
+    crate::text::possessive::is_possessive(w.s)
 }
 
 /// A number, in figures or in words ("three", "3").

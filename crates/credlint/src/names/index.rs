@@ -56,10 +56,7 @@ impl Context {
 
     /// The hash a word is kept as (folded, possessive removed).
     pub(crate) fn hash(word: &str) -> u64 {
-        let w = word
-            .strip_suffix("’s")
-            .or_else(|| word.strip_suffix("'s"))
-            .unwrap_or(word);
+        let w = crate::text::possessive::strip_s(word);
         hash_words(&[fold(w).as_str()])
     }
 

@@ -159,13 +159,8 @@ fn name_word(w: &str, f: u32, phrase: Option<PhraseKind>) -> bool {
 }
 
 fn strip_possessive(text: &str, span: Span) -> Span {
-    let s = span.text(text);
-    for suffix in ["’s", "'s", "’", "'"] {
-        if let Some(stem) = s.strip_suffix(suffix) {
-            return Span::new(span.start, span.start + stem.len());
-        }
-    }
-    span
+    let stem = crate::text::possessive::strip(span.text(text));
+    Span::new(span.start, span.start + stem.len())
 }
 
 /// Capitalised words that look like names at the start of a sentence but are not.
@@ -207,8 +202,7 @@ impl SentenceView<'_> {
                 && toks.get(end + 1).is_some_and(|m| m.cap)
                 && is_particle(nw);
             let title_dot = nw == "." && fl[end - 1] & TITLE != 0 && n.start == toks[end - 1].end;
-            let prev_possessive = toks[end - 1].text(text).ends_with("’s")
-                || toks[end - 1].text(text).ends_with("'s");
+            let prev_possessive = crate::text::possessive::has_s(toks[end - 1].text(text));
             // "Jack Sullivan The White House …": a capitalised function word starts a new run
             let function = ncap
                 && fl[end] & (FUNCTION | DET | PREP | AUX | PRONOUN) != 0

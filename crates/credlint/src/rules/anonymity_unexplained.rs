@@ -89,16 +89,11 @@ struct AnonymityUnexplained {
 
 impl AnonymityUnexplained {
     fn new(o: Options) -> Result<Self, String> {
-        let rote_severity = match o.rote_severity.as_str() {
-            "off" => None,
-            "info" => Some(Severity::Info),
-            "warning" => Some(Severity::Warning),
-            "error" => Some(Severity::Error),
-            other => {
-                return Err(format!(
-                    "rote-severity must be \"off\", \"info\", \"warning\" or \"error\", not \"{other}\""
-                ));
-            }
+        let Some(rote_severity) = Severity::parse_setting(&o.rote_severity) else {
+            return Err(format!(
+                "rote-severity must be \"off\", \"info\", \"warning\" or \"error\", not \"{}\"",
+                o.rote_severity
+            ));
         };
         // lowercased, to run over the lowercased text (see `Document::lower`)
         let trimmed = |list: &[String]| -> Vec<String> {

@@ -605,7 +605,7 @@ fn garbled(doc: &Document, src: crate::text::Span) -> bool {
     words(core).any(|w| {
         let l = w.to_lowercase();
         let apostrophe = l.contains('\'') || l.contains('’');
-        let possessive = ["'s", "’s", "s'", "s’"].iter().any(|e| l.ends_with(e));
+        let possessive = crate::text::possessive::is_possessive(&l);
         apostrophe && !possessive
             || doc.lexicon.flags(&l) & class::AUX != 0
             || matches!(l.as_str(), "means" | "meant")

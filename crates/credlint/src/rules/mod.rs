@@ -116,9 +116,10 @@ pub fn find(id: &str) -> Option<&'static RuleDef> {
 /// and options.
 pub(crate) const DEFAULT_RULES: &str = include_str!("../../../../rules/default.toml");
 
-/// The default severity of a rule, from `rules/default.toml` (parsed once).
-pub fn default_severity(id: &str) -> &'static str {
-    static SEVERITIES: std::sync::OnceLock<std::collections::BTreeMap<String, &'static str>> =
+/// The default severity of a rule, from `rules/default.toml` (parsed once): `None` when
+/// it is off by default.
+pub fn default_setting(id: &str) -> Option<Severity> {
+    static SEVERITIES: std::sync::OnceLock<std::collections::BTreeMap<String, Option<Severity>>> =
         std::sync::OnceLock::new();
     let table = SEVERITIES.get_or_init(|| {
         let t: toml::Table = toml::from_str(DEFAULT_RULES).unwrap_or_default();
@@ -130,17 +131,18 @@ pub fn default_severity(id: &str) -> &'static str {
         rules
             .iter()
             .map(|(id, r)| {
-                let sev = match r.get("severity").and_then(|s| s.as_str()) {
-                    Some("error") => "error",
-                    Some("info") => "info",
-                    Some("off") => "off",
-                    _ => "warning",
-                };
-                (id.clone(), sev)
+                let setting = r.get("severity").and_then(|s| s.as_str());
+                let setting = setting.and_then(Severity::parse_setting);
+                (id.clone(), setting.unwrap_or(Some(Severity::Warning)))
             })
             .collect()
     });
-    table.get(id).copied().unwrap_or("warning")
+    table.get(id).copied().unwrap_or(Some(Severity::Warning))
+}
+
+/// [`default_setting`] as its word: `error`, `warning`, `info` or `off`.
+pub fn default_severity(id: &str) -> &'static str {
+    Severity::setting_str(default_setting(id))
 }
 
 /// Precision measured by reading: of `read` sampled findings on articles no rule was

@@ -11,6 +11,7 @@ use crate::lexicon::class;
 use crate::names::index::{Context, Differs, DocNames, Form, NameIndex};
 use crate::names::similarity::{self, Thresholds};
 use crate::text::Span;
+use crate::text::possessive::strip as strip_possessive;
 
 pub const DEF: RuleDef = RuleDef {
     meta: RuleMeta {
@@ -126,15 +127,6 @@ impl NameInconsistency {
             long_max_distance: self.0.long_name_edit_distance,
         }
     }
-}
-
-fn strip_possessive(w: &str) -> &str {
-    for s in ["’s", "'s", "’", "'"] {
-        if let Some(x) = w.strip_suffix(s) {
-            return x;
-        }
-    }
-    w
 }
 
 /// The words the document writes in lower case: a capitalised word among them is a

@@ -5,6 +5,7 @@ pub mod html;
 pub mod line_index;
 pub mod markdown;
 pub mod packed;
+pub mod possessive;
 pub mod quotes;
 pub mod segment;
 pub mod swar;
