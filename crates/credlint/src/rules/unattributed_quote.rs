@@ -235,7 +235,7 @@ fn marks_broken(doc: &Document, quote: Span) -> bool {
     doc.text
         .quote_issues
         .iter()
-        .any(|i| quote.start <= i.span.start && i.span.start < quote.end + 2)
+        .any(|i| quote.start <= i.span().start && i.span().start < quote.end + 2)
 }
 
 /// "Sanders made the following comment:" (the paragraph before) or "put it this way:"
