@@ -111,7 +111,7 @@ impl Rule for UnattributedQuote {
                 continue;
             }
             // report a continued quotation once, at its first paragraph
-            if q.continues.is_some() {
+            if q.continues().is_some() {
                 continue;
             }
             let inner = q.inner(text).text(text);

@@ -11,12 +11,24 @@ pub struct Quote {
     pub paragraph: usize,
     pub single: bool,
     pub closed: bool,
-    /// The quote of an earlier paragraph that this one continues.
-    pub continues: Option<usize>,
-    pub continued_by: Option<usize>,
+    /// The quote of an earlier paragraph that this one continues, and the one that
+    /// continues this: indices in 32 bits (8 bytes each, not 16), as a flood of marks
+    /// makes one quote a mark (see [`Quote::continues`] and the size test below).
+    continues: Option<u32>,
+    continued_by: Option<u32>,
 }
 
 impl Quote {
+    /// The index of the quote of an earlier paragraph that this one continues.
+    pub fn continues(&self) -> Option<usize> {
+        self.continues.map(|i| i as usize)
+    }
+
+    /// The index of the quote of a later paragraph that continues this one.
+    pub fn continued_by(&self) -> Option<usize> {
+        self.continued_by.map(|i| i as usize)
+    }
+
     /// The quoted words without the marks.
     pub fn inner(&self, text: &str) -> Span {
         let s = &text[self.span.start..self.span.end];
@@ -97,7 +109,8 @@ impl QuoteIssue {
     }
 }
 
-/// A byte offset of the text model, which holds at most [`super::MAX_TEXT`] bytes.
+/// A byte offset of the text model, which holds at most [`super::MAX_TEXT`] bytes (and
+/// so as many marks and quotes at most: an index of a quote fits too).
 fn offset(at: usize) -> u32 {
     u32::try_from(at).unwrap_or(u32::MAX)
 }
@@ -382,10 +395,10 @@ impl Finder<'_> {
             paragraph: pi,
             single: false,
             closed: true,
-            continues: Some(prev),
+            continues: Some(offset(prev)),
             continued_by: None,
         });
-        self.quotes[prev].continued_by = Some(idx);
+        self.quotes[prev].continued_by = Some(offset(idx));
         let opened = chain_start(self.text, &self.quotes, prev);
         let first = Span::new(p.span.start, first_token_end(toks, p));
         self.issue(QuoteIssueKind::NotReopened, first, Some(opened));
@@ -484,7 +497,7 @@ fn mark_at(text: &str, start: usize) -> Span {
 
 /// The opening mark of the first quote of a continued chain.
 fn chain_start(text: &str, quotes: &[Quote], mut idx: usize) -> Span {
-    while let Some(prev) = quotes[idx].continues {
+    while let Some(prev) = quotes[idx].continues() {
         idx = prev;
     }
     let s = quotes[idx].span.start;
@@ -510,11 +523,11 @@ fn push_closed(
         paragraph,
         single: false,
         closed: true,
-        continues: cont,
+        continues: cont.map(offset),
         continued_by: None,
     });
     if let Some(c) = cont {
-        quotes[c].continued_by = Some(idx);
+        quotes[c].continued_by = Some(offset(idx));
     }
 }
 
@@ -531,11 +544,11 @@ fn push_open_ended(
         paragraph,
         single: false,
         closed: false,
-        continues: cont,
+        continues: cont.map(offset),
         continued_by: None,
     });
     if let Some(c) = cont {
-        quotes[c].continued_by = Some(idx);
+        quotes[c].continued_by = Some(offset(idx));
     }
     idx
 }
@@ -543,6 +556,14 @@ fn push_open_ended(
 #[cfg(test)]
 mod tests {
     use super::{ParagraphTail, Span};
+
+    /// A flood of marks makes one quote and one issue a mark: their sizes are most of
+    /// its memory (issue 18), so a field that widens them should be a decision.
+    #[test]
+    fn a_quote_and_an_issue_stay_small() {
+        assert!(std::mem::size_of::<super::Quote>() <= 48);
+        assert!(std::mem::size_of::<super::QuoteIssue>() <= 24);
+    }
 
     /// The plain reading of the rest of the paragraph that [`ParagraphTail`] stands for.
     fn plain(text: &str, mark: Span, para_end: usize) -> bool {
@@ -620,7 +641,7 @@ mod tests {
         assert_eq!(m.quotes.len(), 2);
         assert!(!m.quotes[0].closed);
         assert_eq!(m.quotes[0].span.end, text.find("\n").unwrap());
-        assert_eq!(m.quotes[1].continues, Some(0));
+        assert_eq!(m.quotes[1].continues(), Some(0));
         assert!(m.quote_issues.is_empty());
     }
 
@@ -628,7 +649,7 @@ mod tests {
     fn continued_quote_skips_promo_line() {
         let text = "He said: “First part.\n\nREAD MORE: Something else entirely\n\n“Second part.”";
         let m = TextModel::new(text, false);
-        assert_eq!(m.quotes[1].continues, Some(0));
+        assert_eq!(m.quotes[1].continues(), Some(0));
         assert!(m.quote_issues.is_empty());
     }
 
