@@ -316,7 +316,7 @@ pub fn ledger(doc: &Document) -> Ledger {
     let mut unattributed = 0;
     for (q, s) in doc.text.quotes.iter().zip(&doc.quote_speakers) {
         // a continued quote counts once, with the quote it continues
-        if q.continues.is_some() {
+        if q.continues().is_some() {
             continue;
         }
         match s
@@ -345,7 +345,7 @@ pub fn ledger(doc: &Document) -> Ledger {
         .text
         .quotes
         .iter()
-        .filter(|q| q.continues.is_none() && !q.single)
+        .filter(|q| q.continues().is_none() && !q.single)
         .count();
     Ledger {
         path: doc.path.to_string(),

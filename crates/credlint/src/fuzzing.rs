@@ -62,7 +62,7 @@ fn assert_model(tm: &TextModel) {
         assert_span(&tm.prose, q.inner(&tm.prose), "quote's inner text");
     }
     for i in &tm.quote_issues {
-        assert_span(&tm.prose, i.span, "quote issue");
+        assert_span(&tm.prose, i.span(), "quote issue");
     }
 }
 

@@ -271,7 +271,7 @@ pub fn quotes(tm: &TextModel, atts: &[Attribution], double: &[Span]) -> Vec<Quot
             if out[i].attribution.is_some() {
                 continue;
             }
-            let linked = [tm.quotes[i].continues, tm.quotes[i].continued_by];
+            let linked = [tm.quotes[i].continues(), tm.quotes[i].continued_by()];
             if let Some(j) = linked
                 .into_iter()
                 .flatten()

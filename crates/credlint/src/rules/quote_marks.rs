@@ -79,13 +79,13 @@ impl Rule for QuoteMarks {
         let mut around = Around::default();
         for issue in &doc.text.quote_issues {
             let key = (
-                doc.text.paragraph_at(issue.span.start),
+                doc.text.paragraph_at(issue.span().start),
                 kind_group(issue.kind),
             );
             if reported.contains(&key)
-                || around.markup_or_measure(text, issue.span)
+                || around.markup_or_measure(text, issue.span())
                 || issue.kind == QuoteIssueKind::NeverClosed
-                    && around.reopened_after(text, issue.span)
+                    && around.reopened_after(text, issue.span())
             {
                 continue;
             }
@@ -122,8 +122,8 @@ impl Rule for QuoteMarks {
                     "news style opens each continued paragraph with a quotation mark (“)",
                 ),
             };
-            let mut d = sink.diag(issue.span, message).label(label).help(help);
-            if let Some(r) = issue.related {
+            let mut d = sink.diag(issue.span(), message).label(label).help(help);
+            if let Some(r) = issue.related() {
                 d = d.related(None, r, "the quotation opens here");
             }
             sink.push(d);

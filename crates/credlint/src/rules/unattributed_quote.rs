@@ -111,7 +111,7 @@ impl Rule for UnattributedQuote {
                 continue;
             }
             // report a continued quotation once, at its first paragraph
-            if q.continues.is_some() {
+            if q.continues().is_some() {
                 continue;
             }
             let inner = q.inner(text).text(text);
@@ -235,7 +235,7 @@ fn marks_broken(doc: &Document, quote: Span) -> bool {
     doc.text
         .quote_issues
         .iter()
-        .any(|i| quote.start <= i.span.start && i.span.start < quote.end + 2)
+        .any(|i| quote.start <= i.span().start && i.span().start < quote.end + 2)
 }
 
 /// "Sanders made the following comment:" (the paragraph before) or "put it this way:"

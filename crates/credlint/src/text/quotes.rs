@@ -11,12 +11,24 @@ pub struct Quote {
     pub paragraph: usize,
     pub single: bool,
     pub closed: bool,
-    /// The quote of an earlier paragraph that this one continues.
-    pub continues: Option<usize>,
-    pub continued_by: Option<usize>,
+    /// The quote of an earlier paragraph that this one continues, and the one that
+    /// continues this: indices in 32 bits (8 bytes each, not 16), as a flood of marks
+    /// makes one quote a mark (see [`Quote::continues`] and the size test below).
+    continues: Option<u32>,
+    continued_by: Option<u32>,
 }
 
 impl Quote {
+    /// The index of the quote of an earlier paragraph that this one continues.
+    pub fn continues(&self) -> Option<usize> {
+        self.continues.map(|i| i as usize)
+    }
+
+    /// The index of the quote of a later paragraph that continues this one.
+    pub fn continued_by(&self) -> Option<usize> {
+        self.continued_by.map(|i| i as usize)
+    }
+
     /// The quoted words without the marks.
     pub fn inner(&self, text: &str) -> Span {
         let s = &text[self.span.start..self.span.end];
@@ -66,12 +78,41 @@ pub enum QuoteIssueKind {
     NotReopened,
 }
 
+/// A problem with a mark. Offsets in 32 bits, as in [`Token`] (the text model caps a text
+/// at [`super::MAX_TEXT`]): a flood of marks makes one of these a mark, and 24 bytes
+/// each instead of 48 halves what they hold (see the size test below).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct QuoteIssue {
     pub kind: QuoteIssueKind,
-    pub span: Span,
+    span: [u32; 2],
+    related: Option<[u32; 2]>,
+}
+
+impl QuoteIssue {
+    fn new(kind: QuoteIssueKind, span: Span, related: Option<Span>) -> Self {
+        let pack = |s: Span| [offset(s.start), offset(s.end)];
+        QuoteIssue {
+            kind,
+            span: pack(span),
+            related: related.map(pack),
+        }
+    }
+
+    /// The mark (or the first word of a paragraph not reopened).
+    pub fn span(&self) -> Span {
+        Span::new(self.span[0] as usize, self.span[1] as usize)
+    }
+
     /// The opening mark of the quote concerned, where there is one.
-    pub related: Option<Span>,
+    pub fn related(&self) -> Option<Span> {
+        self.related.map(|[s, e]| Span::new(s as usize, e as usize))
+    }
+}
+
+/// A byte offset of the text model, which holds at most [`super::MAX_TEXT`] bytes (and
+/// so as many marks and quotes at most: an index of a quote fits too).
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -225,6 +266,24 @@ pub fn find(
     finder.finish()
 }
 
+/// A paragraph's quotation marks, classified as they are read. Collecting them cost 24
+/// bytes a mark, the largest share of the peak memory of a flood of marks; classifying
+/// is cheap and reads only the mark's neighbours, so a second pass reads them again.
+#[derive(Clone, Copy)]
+struct Marks<'t> {
+    text: &'t str,
+    toks: &'t [Token],
+}
+
+impl<'t> Marks<'t> {
+    fn iter(self) -> impl Iterator<Item = (Span, Mark)> + 't {
+        self.toks
+            .iter()
+            .filter(|t| t.kind == TokenKind::Quote)
+            .map(move |t| (t.span(), classify(self.text, t)))
+    }
+}
+
 /// What [`find`] has found so far.
 struct Finder<'t> {
     text: &'t str,
@@ -264,25 +323,24 @@ impl Finder<'_> {
     /// One paragraph: the quotation carried into it, then its marks in order; a double
     /// quotation still open at its end is carried on.
     fn paragraph(&mut self, pi: usize, p: &Paragraph, toks: &[Token]) {
-        let marks: Vec<(Span, Mark)> = toks
-            .iter()
-            .filter(|t| t.kind == TokenKind::Quote)
-            .map(|t| (t.span(), classify(self.text, t)))
-            .collect();
+        // classified on the fly, not collected: a paragraph that is one flood of marks
+        // held 24 bytes a mark here (about a third of its peak memory)
+        let text = self.text;
+        let marks = Marks { text, toks };
         let mut open = Open::default();
         let mut tail = Tail {
             para: p.span,
             summary: None,
         };
         let skip = match self.carry {
-            Some(prev) => match self.carried(pi, p, toks, &marks, prev, &mut open, &mut tail) {
+            Some(prev) => match self.carried(pi, p, toks, marks, prev, &mut open, &mut tail) {
                 Some(skip) => skip,
                 // page furniture: the quotation is carried past it
                 None => return,
             },
             None => 0,
         };
-        for &(span, m) in marks.iter().skip(skip) {
+        for (span, m) in marks.iter().skip(skip) {
             self.mark(pi, span, m, &mut open, &mut tail);
         }
         if let Some((s, cont)) = open.double {
@@ -301,14 +359,14 @@ impl Finder<'_> {
         pi: usize,
         p: &Paragraph,
         toks: &[Token],
-        marks: &[(Span, Mark)],
+        marks: Marks<'_>,
         prev: usize,
         open: &mut Open,
         tail: &mut Tail,
     ) -> Option<usize> {
-        let is_double = |m: &Mark| matches!(m, Mark::Open(false) | Mark::Close(false));
+        let is_double = |m: Mark| matches!(m, Mark::Open(false) | Mark::Close(false));
         let first_is_open = toks.first().is_some_and(|t| t.kind == TokenKind::Quote)
-            && matches!(marks.first(), Some((_, Mark::Open(false))));
+            && matches!(marks.iter().next(), Some((_, Mark::Open(false))));
         if first_is_open {
             open.double = Some((p.span.start, Some(prev)));
             self.carry = None;
@@ -320,13 +378,11 @@ impl Finder<'_> {
         }
         self.carry = None;
         // the quote goes on without a reopening mark: up to the first double mark
-        let close_at = marks.iter().position(|(_, m)| is_double(m)).and_then(|k| {
-            let (span, m) = marks[k];
-            match m {
-                Mark::Close(false) => Some((k, span, false)),
-                Mark::Open(false) if tail.misused_close(self.text, span) => Some((k, span, true)),
-                _ => None,
-            }
+        let first_double = marks.iter().enumerate().find(|&(_, (_, m))| is_double(m));
+        let close_at = first_double.and_then(|(k, (span, m))| match m {
+            Mark::Close(false) => Some((k, span, false)),
+            Mark::Open(false) if tail.misused_close(self.text, span) => Some((k, span, true)),
+            _ => None,
         });
         let Some((k, span, misused)) = close_at else {
             let start = chain_start(self.text, &self.quotes, prev);
@@ -339,10 +395,10 @@ impl Finder<'_> {
             paragraph: pi,
             single: false,
             closed: true,
-            continues: Some(prev),
+            continues: Some(offset(prev)),
             continued_by: None,
         });
-        self.quotes[prev].continued_by = Some(idx);
+        self.quotes[prev].continued_by = Some(offset(idx));
         let opened = chain_start(self.text, &self.quotes, prev);
         let first = Span::new(p.span.start, first_token_end(toks, p));
         self.issue(QuoteIssueKind::NotReopened, first, Some(opened));
@@ -416,11 +472,7 @@ impl Finder<'_> {
     }
 
     fn issue(&mut self, kind: QuoteIssueKind, span: Span, related: Option<Span>) {
-        self.issues.push(QuoteIssue {
-            kind,
-            span,
-            related,
-        });
+        self.issues.push(QuoteIssue::new(kind, span, related));
     }
 
     /// A quotation still carried at the end of the text was never closed.
@@ -429,7 +481,7 @@ impl Finder<'_> {
             let start = chain_start(self.text, &self.quotes, prev);
             self.issue(QuoteIssueKind::NeverClosed, start, None);
         }
-        self.issues.sort_by_key(|i| (i.span.start, i.span.end));
+        self.issues.sort_by_key(|i| i.span);
         (self.quotes, self.issues)
     }
 }
@@ -445,7 +497,7 @@ fn mark_at(text: &str, start: usize) -> Span {
 
 /// The opening mark of the first quote of a continued chain.
 fn chain_start(text: &str, quotes: &[Quote], mut idx: usize) -> Span {
-    while let Some(prev) = quotes[idx].continues {
+    while let Some(prev) = quotes[idx].continues() {
         idx = prev;
     }
     let s = quotes[idx].span.start;
@@ -471,11 +523,11 @@ fn push_closed(
         paragraph,
         single: false,
         closed: true,
-        continues: cont,
+        continues: cont.map(offset),
         continued_by: None,
     });
     if let Some(c) = cont {
-        quotes[c].continued_by = Some(idx);
+        quotes[c].continued_by = Some(offset(idx));
     }
 }
 
@@ -492,11 +544,11 @@ fn push_open_ended(
         paragraph,
         single: false,
         closed: false,
-        continues: cont,
+        continues: cont.map(offset),
         continued_by: None,
     });
     if let Some(c) = cont {
-        quotes[c].continued_by = Some(idx);
+        quotes[c].continued_by = Some(offset(idx));
     }
     idx
 }
@@ -504,6 +556,14 @@ fn push_open_ended(
 #[cfg(test)]
 mod tests {
     use super::{ParagraphTail, Span};
+
+    /// A flood of marks makes one quote and one issue a mark: their sizes are most of
+    /// its memory (issue 18), so a field that widens them should be a decision.
+    #[test]
+    fn a_quote_and_an_issue_stay_small() {
+        assert!(std::mem::size_of::<super::Quote>() <= 48);
+        assert!(std::mem::size_of::<super::QuoteIssue>() <= 24);
+    }
 
     /// The plain reading of the rest of the paragraph that [`ParagraphTail`] stands for.
     fn plain(text: &str, mark: Span, para_end: usize) -> bool {
@@ -581,7 +641,7 @@ mod tests {
         assert_eq!(m.quotes.len(), 2);
         assert!(!m.quotes[0].closed);
         assert_eq!(m.quotes[0].span.end, text.find("\n").unwrap());
-        assert_eq!(m.quotes[1].continues, Some(0));
+        assert_eq!(m.quotes[1].continues(), Some(0));
         assert!(m.quote_issues.is_empty());
     }
 
@@ -589,7 +649,7 @@ mod tests {
     fn continued_quote_skips_promo_line() {
         let text = "He said: “First part.\n\nREAD MORE: Something else entirely\n\n“Second part.”";
         let m = TextModel::new(text, false);
-        assert_eq!(m.quotes[1].continues, Some(0));
+        assert_eq!(m.quotes[1].continues(), Some(0));
         assert!(m.quote_issues.is_empty());
     }
 
