@@ -65,6 +65,7 @@ def cases(size: int):
         "capitalised": [("a.txt", fill(para, size))],
         "said": [("a.txt", fill("said ", size))],
         "according-to": [("a.txt", fill("according to ", size))],
+        "unnamed-sources": [("a.txt", fill("An official said the plan was late. Sources say it will cost more.\n", size))],
         "markdown-quote": [("a.md", fill(">" * 1000 + " text\n", size))],
         "markdown-lists": [("a.md", fill("".join("  " * d + "- item\n" for d in range(500)) + "\n", size))],
         "backticks": [("a.txt", fill("`", size))],

@@ -163,3 +163,9 @@ mod tests {
         assert_eq!((forms, pairs), (2, 1));
     }
 }
+
+/// Builds the text model of `text` (plain text) and drops it: what the memory test
+/// (`tests/memory.rs`) measures the text model's peak heap with.
+pub fn build_text_model(text: &str) {
+    drop(TextModel::new(text, false));
+}

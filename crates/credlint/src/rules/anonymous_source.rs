@@ -466,7 +466,7 @@ fn in_headline(doc: &Document, sentence: usize) -> bool {
 
 /// The words of `span`, split on anything but letters, digits and the marks inside
 /// numbers and contractions.
-fn words(text: &str) -> impl Iterator<Item = &str> {
+fn words(text: &str) -> impl DoubleEndedIterator<Item = &str> {
     text.split(|c: char| !(c.is_alphanumeric() || matches!(c, ',' | '.' | '\'' | '’')))
         .map(|w| w.trim_matches(|c: char| matches!(c, ',' | '.' | '\'' | '’')))
         .filter(|w| !w.is_empty())
@@ -488,12 +488,9 @@ fn counts_respondents(doc: &Document, src: crate::text::Span) -> bool {
         .windows(3)
         .any(|t| t[1] == "in" || t[1] == "of" && t[0] == "out");
     // "6 in [10 voters]": the span starts inside the ratio
-    let before: Vec<&str> = words(&text[..src.start])
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .take(2)
-        .collect();
+    // read backwards: collecting every word before the source made a long draft of
+    // anonymous sources quadratic
+    let before: Vec<&str> = words(&text[..src.start]).rev().take(2).collect();
     let ratio_before = before.first().is_some_and(|w| w.eq_ignore_ascii_case("in"))
         && before
             .get(1)
