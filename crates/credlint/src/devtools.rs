@@ -127,6 +127,12 @@ pub fn index_names(docs: &[DocNames]) -> (usize, usize, Duration, Duration) {
     (idx.forms.len(), pairs.len(), built, t.elapsed())
 }
 
+/// Builds the text model of `text` (plain text) and drops it: what the memory test
+/// (`tests/memory.rs`) measures the text model's peak heap with.
+pub fn build_text_model(text: &str) {
+    drop(TextModel::new(text, false));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,10 +168,4 @@ mod tests {
         let (forms, pairs, _, _) = index_names(&docs);
         assert_eq!((forms, pairs), (2, 1));
     }
-}
-
-/// Builds the text model of `text` (plain text) and drops it: what the memory test
-/// (`tests/memory.rs`) measures the text model's peak heap with.
-pub fn build_text_model(text: &str) {
-    drop(TextModel::new(text, false));
 }
