@@ -26,6 +26,12 @@ notices, `READ MORE:` and `JUST IN:` promos, `Previous article`), and the page's
 navigation: breadcrumbs (`Home News …`), comment counters (`0 comment`), and menu and
 footer links standing alone (`Newsletter`, `Our Company`).
 
+The page's navigation is dropped from the prose by the text model, so no other rule
+reads it (a breadcrumb before a headline once made "Home News Harbour" a person); this
+rule reports it. Words inside an embed left in the text (`<tweet …>WATCH: …`) are the
+embed's, not the page's, and an `XXX` among titles ("They are: XXX, Vertigo and
+Brazil") is a film, not a marker.
+
 ## Why is this bad?
 A placeholder that ships is a correction waiting to happen, and pasted page furniture
 tells readers the copy was lifted from a web page rather than reported. Every wire
@@ -52,7 +58,9 @@ AP and Reuters copy-desk practice: `TK` ("to come") marks must be resolved befor
 - `breadcrumb-sections`: section names that, after `Home` and before a capitalised word,
   open a breadcrumb trail (`Home News Putin visits …`); `Home »`, `Home >` and `Home /`
   always do. A comment counter standing alone (`0 comment`, `12 Comments`) is reported
-  too.
+  too. The built-in menu links and sections are the text model's own (other rules skip
+  them whatever these lists say); links and sections added here are reported by this
+  rule only.
 Each list can be extended with `extend-<option>`.
 "#;
 
@@ -196,7 +204,7 @@ impl Rule for PlaceholderText {
             let (s, e) = (m.start(), m.end());
             // web copy glues furniture to the next item: "Previous articleNYPD fear …"
             let glued = text[e..].starts_with(|c: char| c.is_uppercase());
-            if !on_word_boundaries(text, s, e) && !glued {
+            if !on_word_boundaries(text, s, e) && !glued || inside_markup(doc.text.source, s) {
                 continue;
             }
             let span = Span::new(s, e);
@@ -204,9 +212,16 @@ impl Rule for PlaceholderText {
         }
         for m in self.markers.find_iter(text) {
             let (s, e) = (m.start(), m.end());
-            if on_word_boundaries(text, s, e) && !punctuation_in_prose(text, s, e) {
+            if on_word_boundaries(text, s, e)
+                && !punctuation_in_prose(text, s, e)
+                && !list_item(text, s, e)
+            {
                 report(sink, text, Span::new(s, e), MARKER);
             }
+        }
+        // page navigation the text model dropped from the prose: read in the file
+        for &span in &doc.text.debris {
+            report(sink, doc.text.source, span, FURNITURE);
         }
         for p in &doc.text.paragraphs {
             if let Some(span) = self.page_debris(text, p.span) {
@@ -228,6 +243,37 @@ fn punctuation_in_prose(text: &str, s: usize, e: usize) -> bool {
     let after = text[e..].chars().next();
     let repeated = |c: Option<char>| c.is_some_and(|c| mark.contains(c));
     before.is_some_and(|c| !c.is_whitespace()) || repeated(after)
+}
+
+/// Does the line of the file holding `at` open with markup before it (`<tweet …>WATCH:
+/// …`)? Then the text is an embed's own words (a quoted tweet), not the page's furniture.
+fn inside_markup(source: &str, at: usize) -> bool {
+    let line_start = source[..at].rfind('\n').map_or(0, |i| i + 1);
+    let before = &source[line_start..at];
+    before.trim_start().starts_with('<') && before.contains('>')
+}
+
+/// A letter marker that is one item of a list of names or titles: after a colon that
+/// opens the list, or between two capitalised items ("They are: XXX, Hellboy and …",
+/// "Hellboy, XXX and Blade"). A film called "XXX" is no marker; a marker stands in for a
+/// figure or words in a sentence ("rose by XXX per cent").
+fn list_item(text: &str, s: usize, e: usize) -> bool {
+    if !text[s..e].chars().all(char::is_alphabetic) {
+        return false;
+    }
+    let before = text[..s].trim_end();
+    let after = text[e..].trim_start();
+    let next_item = after
+        .strip_prefix(',')
+        .or_else(|| after.strip_prefix("and "))
+        .is_some_and(|rest| crate::text::starts_upper(rest.trim_start()));
+    let after_colon = before.ends_with(':');
+    let prev_item = before.strip_suffix(',').is_some_and(|rest| {
+        rest.rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(crate::text::starts_upper)
+    });
+    next_item && (after_colon || prev_item)
 }
 
 impl PlaceholderText {
@@ -275,6 +321,28 @@ mod tests {
         assert_eq!(
             spans(text, &d),
             vec!["Lorem ipsum", "TK", "READ MORE:", "Leave a Reply"]
+        );
+    }
+
+    #[test]
+    fn page_navigation_is_reported_from_the_file() {
+        let text = "Home Sport Rovers sign a new keeper\n\n2 comments\n\nThe fee was not disclosed, the club said.\n\nOur Company\n";
+        let d = lint("placeholder-text", text);
+        assert_eq!(
+            spans(text, &d),
+            vec!["Home Sport", "2 comments", "Our Company"]
+        );
+        assert!(d[0].message.contains("“Home Sport”"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn a_film_in_a_list_and_a_tweet_are_no_placeholders() {
+        let good = "Three films open this week. They are: XXX, Vertigo and Brazil.\n\nShe ranked Vertigo, XXX and Brazil.\n\n<tweet author=\"@channel\">WATCH: the final minutes of the match<tweet/>\n";
+        assert!(lint("placeholder-text", good).is_empty());
+        let bad = "The deal is worth XXX, a source said.\n\nThe minister, XXX, said the panel met.\n\nWATCH: the final minutes of the match\n";
+        assert_eq!(
+            spans(bad, &lint("placeholder-text", bad)),
+            vec!["XXX", "XXX", "WATCH:"]
         );
     }
 

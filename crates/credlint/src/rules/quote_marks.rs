@@ -171,7 +171,7 @@ impl Around {
             .unwrap_or(text.len());
         let Some(at) = self
             .opening
-            .get(text, mark.end, |t| t.find(['“', '"']))
+            .get(text, mark.end, next_opening)
             .filter(|&at| at < para_end)
         else {
             return false;
@@ -199,10 +199,7 @@ impl Around {
         space < at
             && primes > mark.end
             && text[..primes].ends_with(['.', '?', '!', ':'])
-            && text[at..]
-                .chars()
-                .nth(1)
-                .is_some_and(|c| c.is_alphanumeric() || c == '[')
+            && opens_words(&text[at..])
     }
 
     /// Marks that are not quotation marks: an attribute in markup left in the text
@@ -303,7 +300,7 @@ mod plain {
         let rest = &text[mark.end..];
         let para_end = rest.find("\n\n").unwrap_or(rest.len());
         let rest = &rest[..para_end];
-        let Some(at) = rest.find(['“', '"']) else {
+        let Some(at) = super::next_opening(rest) else {
             return false;
         };
         // a closing mark (or a straight mark after a word) first: the quotation closes there
@@ -316,10 +313,7 @@ mod plain {
             && before
                 .trim_end_matches(['\'', '’'])
                 .ends_with(['.', '?', '!', ':'])
-            && rest[at..]
-                .chars()
-                .nth(1)
-                .is_some_and(|c| c.is_alphanumeric() || c == '[')
+            && super::opens_words(&rest[at..])
     }
     pub fn markup_or_measure(text: &str, mark: Span) -> bool {
         let before = &text[..mark.start];
@@ -340,12 +334,39 @@ mod plain {
     }
 }
 
+/// The first double mark in `t` that may open a quotation: `“`, `"`, or two apostrophes
+/// (`''`, as some copy writes a double mark).
+fn next_opening(t: &str) -> Option<usize> {
+    let mark = t.find(['“', '"']);
+    let apostrophes = t.find("''");
+    match (mark, apostrophes) {
+        (Some(m), Some(a)) => Some(m.min(a)),
+        (m, a) => m.or(a),
+    }
+}
+
+/// Does `t`, starting with a double mark, open words (or an editor's bracket) right after
+/// the mark?
+fn opens_words(t: &str) -> bool {
+    let len = if t.starts_with("''") {
+        2
+    } else {
+        t.chars().next().map_or(0, char::len_utf8)
+    };
+    t[len..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || c == '[')
+}
+
 /// Whether a closing mark after `before` is an inch mark: feet, a prime, then inches
 /// (`6’2”`, `5'11"`).
 fn inch_mark(before: &str) -> bool {
     let feet = before.trim_end_matches(|c: char| c.is_ascii_digit());
+    // a space may part feet and inches: "5' 10\""
+    let spaced = feet.strip_suffix(' ').unwrap_or(feet);
     feet.len() < before.len()
-        && feet
+        && spaced
             .strip_suffix(['’', '\''])
             .is_some_and(|f| f.ends_with(|c: char| c.is_ascii_digit()))
 }
@@ -424,5 +445,40 @@ mod tests {
             d[1].message,
             "opening quotation mark used to close a quotation"
         );
+    }
+
+    /// Web copy quotes an extract in straight marks, keeps the extract's own curly
+    /// marks, and runs it over paragraphs in the news convention.
+    #[test]
+    fn an_extract_in_straight_marks_may_quote_in_curly_ones() {
+        let good = "The mayor wrote on her website:\n\n\"The council is not about “service first” any more. It is about its budget.\n\n\"The ferry is what the council calls “a burden,” though it carries children.\n\n\"That is why I am standing.\"\n";
+        assert!(lint("quote-marks", good).is_empty());
+        // still reported: an extract never closed, and two opening marks together
+        for bad in [
+            "\"The council is not about “service first” any more.\n\nThe vote is on Friday.\n",
+            "\"“You cannot win by states,” Bell said after the vote.\"\n",
+        ] {
+            let d = lint("quote-marks", bad);
+            assert_eq!(d.len(), 1, "{bad}");
+            assert_eq!(
+                (d[0].span.start, d[0].message.as_str()),
+                (0, "quotation is never closed")
+            );
+        }
+    }
+
+    #[test]
+    fn spaced_inches_markup_and_doubled_apostrophes_are_no_errors() {
+        for good in [
+            "He is about 5' 10\" tall, the police said.",
+            "<a href=”https://example.org/a” target=”_blank”>The list</a> went up.",
+            "Bell said: ''We want a replay. ''It is a sad day for the club.''",
+        ] {
+            assert!(lint("quote-marks", good).is_empty(), "{good}");
+        }
+        let bad = "Bell said: ''We want a replay.\n";
+        let d = lint("quote-marks", bad);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].span.text(bad), "''");
     }
 }

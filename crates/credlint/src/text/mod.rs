@@ -1,6 +1,7 @@
 //! The text model: what the file says, cut into paragraphs, sentences, tokens and
 //! quotations, every piece a byte span into the file as read.
 
+pub mod furniture;
 pub mod html;
 pub mod line_index;
 pub mod markdown;
@@ -177,6 +178,9 @@ pub struct TextModel<'a> {
     pub quote_issues: Vec<QuoteIssue>,
     /// Indices of the word tokens that start with a capital, in order.
     pub capitalised: Vec<u32>,
+    /// Page navigation (breadcrumbs, comment counters, menu links; see [`furniture`]),
+    /// blanked out of `prose` so that no rule reads it.
+    pub debris: Vec<Span>,
 }
 
 /// The headings a page marks, asked whether one holds a paragraph: sorted once, so each
@@ -238,6 +242,12 @@ impl<'a> TextModel<'a> {
     ) -> Self {
         let markdown = blocks;
         let prose = mask_urls(prose);
+        let debris = furniture::debris(&prose);
+        let prose = if debris.is_empty() {
+            prose
+        } else {
+            Cow::Owned(furniture::blank(prose.into_owned(), &debris))
+        };
         let mut para_spans = segment::paragraphs(&prose, markdown, block_ends);
         if prose.len() > MAX_TEXT {
             para_spans.retain(|p| p.end <= MAX_TEXT);
@@ -309,6 +319,7 @@ impl<'a> TextModel<'a> {
             quotes,
             quote_issues,
             capitalised,
+            debris,
         }
     }
 
@@ -376,8 +387,10 @@ fn mask_urls(prose: Cow<'_, str>) -> Cow<'_, str> {
                     .position(|&b| b == b'>' || b == b'\n')
                 && bytes[i + len] == b'>'
             {
+                // the tag opens and closes on ASCII marks, so it holds whole characters:
+                // every byte is blanked, curly marks in attributes too (`href=”…”`)
                 for b in &mut bytes[i..=i + len] {
-                    if b.is_ascii() && *b != b'\n' {
+                    if *b != b'\n' {
                         *b = b' ';
                     }
                 }

@@ -300,6 +300,20 @@ struct Open {
     double: Option<(usize, Option<usize>)>,
     /// A single quotation's start (only outside a double one).
     single: Option<usize>,
+    /// A double quotation in the other style of marks inside the open one (`"… about
+    /// “law and order” now …"`): web copy quotes an extract in straight marks and keeps
+    /// the extract's own curly ones. Its marks pair with each other, not with the outer.
+    nested: bool,
+}
+
+/// Whether the mark at `at` is straight (`"`, `''`) or curly (`“`, `”`, two backticks),
+/// if it is a double mark.
+fn straight_mark(text: &str, at: usize) -> Option<bool> {
+    match text[at..].chars().next()? {
+        '"' | '\'' => Some(true),
+        '“' | '”' | '`' => Some(false),
+        _ => None,
+    }
 }
 
 /// Asks [`looks_like_misused_close`] about a paragraph's marks, building the paragraph's
@@ -430,6 +444,14 @@ impl Finder<'_> {
                 }
             }
             Mark::Open(false) => self.double_open(pi, span, open, tail),
+            Mark::Close(false)
+                if open.nested
+                    && open.double.is_some_and(|(s, _)| {
+                        straight_mark(self.text, s) != straight_mark(self.text, span.start)
+                    }) =>
+            {
+                open.nested = false;
+            }
             Mark::Close(false) => match open.double.take() {
                 Some((s, cont)) => push_closed(&mut self.quotes, s, span.end, pi, cont),
                 None => self.issue(QuoteIssueKind::StrayClose, span, None),
@@ -455,6 +477,15 @@ impl Finder<'_> {
                 open.double = None;
                 return;
             }
+            let other_style = straight_mark(text, s)
+                .zip(straight_mark(text, span.start))
+                .is_some_and(|(outer, inner)| outer != inner);
+            // two marks together (`"“You …`) are a doubled mark, not a quotation inside
+            let words_between = text[s..span.start].chars().any(char::is_alphanumeric);
+            if other_style && words_between && !open.nested {
+                open.nested = true;
+                return;
+            }
             // a new quote opens while one is open: the first never closed
             self.issue(QuoteIssueKind::NeverClosed, mark_at(text, s), None);
             push_open_ended(&mut self.quotes, s, span.start, pi, cont);
@@ -468,6 +499,7 @@ impl Finder<'_> {
             return;
         }
         open.single = None;
+        open.nested = false;
         open.double = Some((span.start, None));
     }
 
