@@ -288,11 +288,7 @@ impl PlaceholderText {
         if self.menu_links.contains(&line.to_lowercase()) {
             return Some(line_span);
         }
-        let counter = line.split_once(' ').is_some_and(|(n, w)| {
-            n.chars().all(|c| c.is_ascii_digit())
-                && matches!(w.to_lowercase().as_str(), "comment" | "comments")
-        });
-        if counter {
+        if crate::text::furniture::is_comment_counter(line) {
             return Some(line_span);
         }
         let mut words = line.split_whitespace();
@@ -300,7 +296,7 @@ impl PlaceholderText {
             return None;
         }
         let second = words.next()?;
-        let crumb = matches!(second, "»" | ">" | "/" | "›" | "|")
+        let crumb = crate::text::furniture::SEPARATORS.contains(&second)
             || self.sections.contains(&second.to_lowercase())
                 && words.next().is_some_and(crate::text::starts_upper);
         let second_end = line["Home".len()..]

@@ -67,7 +67,7 @@ const SECTIONS: &[&str] = &[
 ];
 
 /// The marks that separate the steps of a breadcrumb trail ("Home » Politics").
-const SEPARATORS: &[&str] = &["»", ">", "/", "›", "|"];
+pub(crate) const SEPARATORS: &[&str] = &["»", ">", "/", "›", "|"];
 
 /// The longest line asked whether it is a menu link or a comment counter.
 const SHORT_LINE: usize = 32;
@@ -105,7 +105,7 @@ fn is_menu_link(line: &str) -> bool {
 }
 
 /// "0 comment", "12 Comments": a count and the word alone.
-fn is_comment_counter(line: &str) -> bool {
+pub(crate) fn is_comment_counter(line: &str) -> bool {
     line.split_once(' ').is_some_and(|(n, w)| {
         !n.is_empty()
             && n.bytes().all(|b| b.is_ascii_digit())
