@@ -53,14 +53,15 @@ AP and Reuters copy-desk practice: `TK` ("to come") marks must be resolved befor
 - `markers`: editing markers matched as whole words, case-sensitive (`TK`, `XXX`).
 - `web-furniture`: phrases matched at the start of a paragraph, ignoring case
   (`Leave a Reply`, `READ MORE:`).
-- `menu-links`: menu and footer links reported when one is a whole paragraph, ignoring
-  case (`Newsletter`, `Our Company`, `Privacy Policy`).
-- `breadcrumb-sections`: section names that, after `Home` and before a capitalised word,
-  open a breadcrumb trail (`Home News Putin visits …`); `Home »`, `Home >` and `Home /`
-  always do. A comment counter standing alone (`0 comment`, `12 Comments`) is reported
-  too. The built-in menu links and sections are the text model's own (other rules skip
-  them whatever these lists say); links and sections added here are reported by this
-  rule only.
+- `menu-links`: a site's own menu and footer links, reported when one is a whole
+  paragraph, ignoring case (empty by default).
+- `breadcrumb-sections`: a site's own section names that, after `Home` and before a
+  capitalised word, open a breadcrumb trail (empty by default).
+The built-in links (`Newsletter`, `Our Company`, `Privacy Policy` …), sections (`Home
+News Putin visits …`), trails (`Home »`, `Home >`, `Home /`) and comment counters
+standing alone (`0 comment`, `12 Comments`) are the text model's: every rule skips them
+and this rule always reports them. Links and sections added here are reported by this
+rule only (other rules still read them as prose).
 Each list can be extended with `extend-<option>`.
 "#;
 
@@ -277,28 +278,24 @@ fn list_item(text: &str, s: usize, e: usize) -> bool {
 }
 
 impl PlaceholderText {
-    /// A paragraph that is navigation, not prose: a menu or footer link standing alone
-    /// ("Newsletter", "Our Company"), a comment counter ("0 comment", "12 Comments"), or
-    /// a breadcrumb trail opening the page ("Home News …", "Home » Politics").
+    /// A paragraph that is navigation a project listed, not prose: one of its menu links
+    /// standing alone, or a breadcrumb through one of its sections ("Home Metro Ann …").
+    /// The built-in navigation never reaches here: the text model took it out of the prose
+    /// (`doc.text.debris`).
     fn page_debris(&self, text: &str, para: Span) -> Option<Span> {
         let whole = para.text(text);
         let line = whole.trim();
         let start = para.start + (whole.len() - whole.trim_start().len());
-        let line_span = Span::new(start, start + line.len());
         if self.menu_links.contains(&line.to_lowercase()) {
-            return Some(line_span);
-        }
-        if crate::text::furniture::is_comment_counter(line) {
-            return Some(line_span);
+            return Some(Span::new(start, start + line.len()));
         }
         let mut words = line.split_whitespace();
         if words.next() != Some("Home") {
             return None;
         }
         let second = words.next()?;
-        let crumb = crate::text::furniture::SEPARATORS.contains(&second)
-            || self.sections.contains(&second.to_lowercase())
-                && words.next().is_some_and(crate::text::starts_upper);
+        let crumb = self.sections.contains(&second.to_lowercase())
+            && words.next().is_some_and(crate::text::starts_upper);
         let second_end = line["Home".len()..]
             .find(second)
             .map_or(line.len(), |at| "Home".len() + at + second.len());
@@ -329,6 +326,22 @@ mod tests {
             vec!["Home Sport", "2 comments", "Our Company"]
         );
         assert!(d[0].message.contains("“Home Sport”"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn a_project_adds_its_own_menu_links_and_sections() {
+        let text = "Home Metro Harbour bridge reopens\n\nThe work took a year, the council said.\n\nReader Offers\n";
+        assert!(lint("placeholder-text", text).is_empty());
+        let cfg = crate::config::Config::from_toml(
+            "credlint.toml",
+            "[rules.placeholder-text]\nextend-menu-links = [\"Reader offers\"]\nextend-breadcrumb-sections = [\"Metro\"]\n",
+        )
+        .expect("config");
+        let d: Vec<_> = crate::check_source("draft.txt", text, &cfg)
+            .into_iter()
+            .filter(|d| d.rule == "placeholder-text")
+            .collect();
+        assert_eq!(spans(text, &d), vec!["Home Metro", "Reader Offers"]);
     }
 
     #[test]
