@@ -163,7 +163,7 @@ impl Rule for AgentlessAttribution {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::{lint, spans};
+    use crate::rules::testing::{lint, lint_with, spans};
 
     #[test]
     fn finds_passives_and_adverbs() {
@@ -183,15 +183,11 @@ mod tests {
         let d = lint("agentless-attribution", text);
         assert_eq!(spans(text, &d), vec!["allegedly"]);
         assert_eq!(d.len(), 1);
-        let cfg = crate::config::Config::from_toml(
-            "credlint.toml",
+        let strict = lint_with(
+            "agentless-attribution",
             "[rules.agentless-attribution]\nlegal-hedges = true\n",
-        )
-        .expect("config");
-        let strict: Vec<_> = crate::check_source("draft.txt", text, &cfg)
-            .into_iter()
-            .filter(|d| d.rule == "agentless-attribution")
-            .collect();
+            text,
+        );
         assert_eq!(spans(text, &strict), vec!["allegedly"; 3]);
     }
 

@@ -227,10 +227,17 @@ pub(crate) mod testing {
     /// only `rule`'s diagnostics.
     pub fn lint(rule: &str, text: &str) -> Vec<Diagnostic> {
         let cfg = Config::builtin().expect("built-in config");
-        crate::check_source("draft.txt", text, &cfg)
-            .into_iter()
-            .filter(|d| d.rule == rule)
-            .collect()
+        only(rule, crate::check_source("draft.txt", text, &cfg))
+    }
+
+    /// Like [`lint`], with `toml` as the project's `credlint.toml`.
+    pub fn lint_with(rule: &str, toml: &str, text: &str) -> Vec<Diagnostic> {
+        let cfg = Config::from_toml("credlint.toml", toml).expect("valid configuration");
+        only(rule, crate::check_source("draft.txt", text, &cfg))
+    }
+
+    fn only(rule: &str, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+        diags.into_iter().filter(|d| d.rule == rule).collect()
     }
 
     pub fn spans<'t>(text: &'t str, diags: &[Diagnostic]) -> Vec<&'t str> {

@@ -305,7 +305,7 @@ impl PlaceholderText {
 
 #[cfg(test)]
 mod tests {
-    use crate::rules::testing::{lint, spans};
+    use crate::rules::testing::{lint, lint_with, spans};
 
     #[test]
     fn finds_filler_markers_and_furniture() {
@@ -332,15 +332,11 @@ mod tests {
     fn a_project_adds_its_own_menu_links_and_sections() {
         let text = "Home Metro Harbour bridge reopens\n\nThe work took a year, the council said.\n\nReader Offers\n";
         assert!(lint("placeholder-text", text).is_empty());
-        let cfg = crate::config::Config::from_toml(
-            "credlint.toml",
+        let d = lint_with(
+            "placeholder-text",
             "[rules.placeholder-text]\nextend-menu-links = [\"Reader offers\"]\nextend-breadcrumb-sections = [\"Metro\"]\n",
-        )
-        .expect("config");
-        let d: Vec<_> = crate::check_source("draft.txt", text, &cfg)
-            .into_iter()
-            .filter(|d| d.rule == "placeholder-text")
-            .collect();
+            text,
+        );
         assert_eq!(spans(text, &d), vec!["Home Metro", "Reader Offers"]);
     }
 
