@@ -511,8 +511,11 @@ fn repeats_description(doc: &Document, i: usize) -> bool {
     let a = &doc.attributions[i];
     let Some(src) = a.source else { return false };
     let key = description_key(src.text(doc.prose()));
+    // the attributions before it, back to the paragraph's start and at most REPEAT_WINDOW
+    // of them: a repeat sits close by, and a long paragraph of sources stays linear
+    let from = i.saturating_sub(REPEAT_WINDOW);
     !key.is_empty()
-        && doc.attributions[..i].iter().any(|e| {
+        && doc.attributions[from..i].iter().any(|e| {
             e.anonymous
                 && e.paragraph == a.paragraph
                 && !in_headline(doc, e.sentence)
@@ -520,6 +523,9 @@ fn repeats_description(doc: &Document, i: usize) -> bool {
                     .is_some_and(|s| s != src && description_key(s.text(doc.prose())) == key)
         })
 }
+
+/// How many attributions back [`repeats_description`] looks.
+const REPEAT_WINDOW: usize = 24;
 
 /// A description's words, lowercased, without a leading article or determiner.
 fn description_key(desc: &str) -> String {
