@@ -323,6 +323,12 @@ mod tests {
     }
 
     #[test]
+    fn declining_to_speak_on_the_record_is_a_reason() {
+        let text = "The prison is old.\n\nOne employee at the prison declined to speak on the record, saying it could cost him his job.";
+        assert!(lint("anonymity-unexplained", text).is_empty());
+    }
+
+    #[test]
     fn unexplained_source_is_reported() {
         let d = lint(
             "anonymity-unexplained",

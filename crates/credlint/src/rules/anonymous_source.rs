@@ -432,6 +432,12 @@ const ANONYMITY_REASON_WORDS: &[&str] = &[
     "not be named",
     "not be identified",
     "for fear of",
+    "declined to speak on the record",
+    "declined to be quoted",
+    "refused to be named",
+    "refused to be identified",
+    "would not be named",
+    "would not be identified",
 ];
 
 /// Does this lowercased sentence say why its source is unnamed?
