@@ -170,14 +170,14 @@ fn json_and_sarif_escape_every_control_character() {
 #[test]
 fn human_output_on_a_long_line_of_findings_is_bounded() {
     // one line of many sentences, each with an unnamed source: each finding used to print
-    // the whole line
+    // the whole line (each described differently: a description repeated in its paragraph
+    // is reported once)
     let dir = tempfile::tempdir().expect("temp dir");
     let n = 5_000;
-    std::fs::write(
-        dir.path().join("q.txt"),
-        "A source said so. ".repeat(n) + "\n",
-    )
-    .expect("write");
+    let line: String = (0..n)
+        .map(|i| format!("A source at Desk{i} said so. "))
+        .collect();
+    std::fs::write(dir.path().join("q.txt"), line + "\n").expect("write");
     let human = |extra: &[&str]| {
         // the findings are info by default: fail on them to check the exit status too
         let mut args = vec![

@@ -5,7 +5,7 @@ use serde::Deserialize;
 
 use rustc_hash::FxHashMap;
 
-use super::anonymous_source::{not_a_source, singular};
+use super::anonymous_source::{not_a_source, on_record, singular};
 use super::{Rule, RuleDef, RuleMeta, Sink, options, quoted};
 use crate::analysis::Document;
 use crate::diagnostic::Severity;
@@ -66,7 +66,9 @@ AP Stylebook, "anonymous sources"; Reuters Handbook of Journalism; The New York 
 
 Not reported, as for `anonymous-source`: what the grammar takes for a source but is not
 one (a survey's respondents, a named person after a title or before an appositive, the
-object of a preposition, a headline, a description repeating a source already reported).
+object of a preposition, a headline, a description repeating a source already reported, a
+source made the subject of a passive cue ("officials … were criticized")). Nor a statement
+("officials said in a statement"): it is on the record.
 "#;
 
 #[derive(Deserialize)]
@@ -261,7 +263,7 @@ impl Rule for AnonymityUnexplained {
             if !seen.insert(src) {
                 continue;
             }
-            if !self.hides_person(doc, a) || not_a_source(doc, i) {
+            if !self.hides_person(doc, a) || not_a_source(doc, i) || on_record(doc, a) {
                 continue;
             }
             let head = singular(a.head.as_deref().unwrap_or(""));
@@ -318,6 +320,12 @@ mod tests {
         let d = lint("anonymity-unexplained", text);
         assert_eq!(d.len(), 1, "{d:#?}");
         assert!(d[0].message.contains("People familiar"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn declining_to_speak_on_the_record_is_a_reason() {
+        let text = "The prison is old.\n\nOne employee at the prison declined to speak on the record, saying it could cost him his job.";
+        assert!(lint("anonymity-unexplained", text).is_empty());
     }
 
     #[test]

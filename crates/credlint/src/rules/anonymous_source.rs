@@ -60,14 +60,24 @@ Washington Post policies on sources.
   "lawmakers", "the firms"): reported only when a subset word picks out some of them
   ("some Democrats said", "two voters said"), which hides particular people.
 - `subset-words`: the words that do so (`some`, `several`, `other`, `two`, …).
+- `rank-words`: words that pick out particular people of a group as well ("senior
+  Republicans said", "veteran lawmakers"); people of a group who "told reporters" or told
+  an outlet are particular people too.
+- `on-record-heads`: heads of people who speak on the record for an institution ("a Home
+  Office spokesman said", "a club representative"): not reported. Nor is a source that
+  speaks "in a statement": the statement is on the record, whoever drafted it.
 
 Not reported: what the grammar takes for a source but an editor would not query — a
 survey's respondents ("three in five said", "1,409 teachers said"), a named person with a
 long title ("club director of rugby Ann Bell said"), the object of a preposition or of a
 reporting verb ("a letter to platform committee members calls for"), a headline (its story
 says it again), a description that repeats a source already reported ("The official
-added"), and a description whose head is no person the lexicon lists as an
-anonymous source ("terrorists attacked", "a candidate responds").
+added", "That person said"; the same description again in its paragraph), a description
+whose head is no person the lexicon lists as an anonymous source ("terrorists attacked",
+"a candidate responds"), the subject of a passive cue ("officials who spoke were
+criticized"), an appositive of a named person after an age ("Ann Bell, 52, a nurse,
+said"), a name set off in the description ("the finance minister, Ann Bell,"), and a
+reporting verb swallowed into the description ("rebuked critics who say").
 The anonymous descriptors themselves are the lexicon's `anonymous-heads`
 (`[lexicon] extend-anonymous-heads = [...]`).
 "#;
@@ -81,6 +91,8 @@ struct Options {
     judgement_words: Vec<String>,
     group_heads: Vec<String>,
     subset_words: Vec<String>,
+    on_record_heads: Vec<String>,
+    rank_words: Vec<String>,
 }
 
 struct AnonymousSource {
@@ -189,6 +201,7 @@ impl Rule for AnonymousSource {
                 .iter()
                 .any(|x| x.eq_ignore_ascii_case(desc.trim()))
                 || not_a_source(doc, i)
+                || self.on_record(doc, a)
                 || self.speaks_as_group(doc, a, src)
             {
                 continue;
@@ -258,6 +271,18 @@ impl Rule for AnonymousSource {
 }
 
 impl AnonymousSource {
+    /// "a Home Office spokesman said", "officials said in a statement": an institution
+    /// speaking on the record through its spokesperson or its statement.
+    fn on_record(&self, doc: &Document, a: &Attribution) -> bool {
+        let head = a.head.as_deref().unwrap_or("");
+        on_record(doc, a)
+            || self
+                .o
+                .on_record_heads
+                .iter()
+                .any(|h| h.eq_ignore_ascii_case(head))
+    }
+
     /// "Democrats said", "lawmakers accused each other", "the firms": a group acting and
     /// speaking as itself, not unnamed people; or a head that is no anonymous source
     /// the lexicon knows ("terrorists attacked", "a candidate responds"). Either is still
@@ -300,12 +325,45 @@ impl AnonymousSource {
         if group && subset {
             return false;
         }
-        let picks_out = subset && !known && !singular || restricted(&format!("{desc} {after}"));
+        // "veteran Republicans said", "senior Tories say": a rank picks out particular
+        // people; "fans told the BBC": people who spoke to a reporter
+        let ranked =
+            words(desc).any(|w| self.o.rank_words.iter().any(|r| r.eq_ignore_ascii_case(w)));
+        let picks_out = subset && !known && !singular
+            || restricted(&format!("{desc} {after}"))
+            || ranked && (group || head.ends_with('s'))
+            || told_reporter(doc, a);
         // other heads, or groups picked out by a clause, only as the subject of a clause
         // ("tarring a former president who is popular", "embrace activists who have
         // demanded" are objects of the story's verbs) or after its cue ("said some voters")
         !(picks_out && opens_clause(doc, src))
     }
+}
+
+/// "told the BBC", "told reporters", "told me": the source spoke to the press.
+fn told_reporter(doc: &Document, a: &Attribution) -> bool {
+    if !matches!(a.verb.as_str(), "told" | "tell" | "tells" | "telling") {
+        return false;
+    }
+    let text = doc.prose();
+    let mut next = next_word(text, a.cue.end);
+    if next.eq_ignore_ascii_case("the") {
+        // "told the BBC", not "told the committee"
+        let at = text[a.cue.end..]
+            .find(next)
+            .map_or(a.cue.end, |i| a.cue.end + i + next.len());
+        next = next_word(text, at);
+    } else if matches!(
+        next.trim_end_matches([',', '.', ':'])
+            .to_lowercase()
+            .as_str(),
+        "reporters" | "journalists" | "me" | "us"
+    ) {
+        return true;
+    }
+    let next = next.trim_end_matches([',', '.', ':', '’', '\'']);
+    doc.lexicon.flags(next) & class::OUTLET != 0
+        || next.len() >= 2 && next.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// The description starts a clause: it opens its sentence, or follows a comma, "according
@@ -374,6 +432,12 @@ const ANONYMITY_REASON_WORDS: &[&str] = &[
     "not be named",
     "not be identified",
     "for fear of",
+    "declined to speak on the record",
+    "declined to be quoted",
+    "refused to be named",
+    "refused to be identified",
+    "would not be named",
+    "would not be identified",
 ];
 
 /// Does this lowercased sentence say why its source is unnamed?
@@ -429,7 +493,94 @@ pub fn not_a_source(doc: &Document, i: usize) -> bool {
         || a.form == CueForm::Verb && is_object(doc, src, a.sentence)
         || garbled(doc, src)
         || repeats_earlier_source(doc, i)
+        || repeats_description(doc, i)
         || reports_an_exchange(doc, a)
+        || passive_cue(doc, a)
+}
+
+/// "… said in a statement", "… said in a written statement": an institution's statement,
+/// on the record, whoever drafted it. Shared by the anonymity rules.
+pub fn on_record(doc: &Document, a: &Attribution) -> bool {
+    let mut ws = doc.lower()[a.cue.end..]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    ws.next() == Some("in")
+        && ws
+            .take(3)
+            .any(|w| matches!(w, "statement" | "statements" | "release"))
+}
+
+/// "officials said … officials said": the same description as a source already reported
+/// in the paragraph (compared without its article or determiner). The editor queries it
+/// once; each repetition is the same query. In another paragraph it may be other people.
+fn repeats_description(doc: &Document, i: usize) -> bool {
+    let a = &doc.attributions[i];
+    let Some(src) = a.source else { return false };
+    let key = description_key(src.text(doc.prose()));
+    // the attributions before it, back to the paragraph's start and at most REPEAT_WINDOW
+    // of them: a repeat sits close by, and a long paragraph of sources stays linear
+    let from = i.saturating_sub(REPEAT_WINDOW);
+    !key.is_empty()
+        && doc.attributions[from..i].iter().any(|e| {
+            e.anonymous
+                && e.paragraph == a.paragraph
+                && !in_headline(doc, e.sentence)
+                && e.source
+                    .is_some_and(|s| s != src && description_key(s.text(doc.prose())) == key)
+        })
+}
+
+/// How many attributions back [`repeats_description`] looks.
+const REPEAT_WINDOW: usize = 24;
+
+/// A description's words, lowercased, without a leading article or determiner.
+fn description_key(desc: &str) -> String {
+    let ws: Vec<String> = words(desc).map(str::to_lowercase).collect();
+    let skip = usize::from(ws.first().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "a" | "an" | "the" | "this" | "that" | "these" | "those"
+        )
+    }));
+    ws[skip..].join(" ")
+}
+
+/// "Officials who made statements … were mocked and criticized": the cue is a passive
+/// ("were criticized", "was widely praised", "were mocked and criticized") whose subject
+/// is what was criticized, not who criticized it.
+fn passive_cue(doc: &Document, a: &Attribution) -> bool {
+    // "are saying", "is calling" are progressive; "was hotly criticized by critics" has
+    // its source after the cue, as the agent
+    let verb = a
+        .cue
+        .text(doc.prose())
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    if verb.ends_with("ing") || a.source.is_none_or(|s| s.end > a.cue.start) {
+        return false;
+    }
+    let k = doc.text.token_at(a.cue.start);
+    let from = doc.text.sentences[a.sentence].tokens.start;
+    let before: Vec<String> = doc.text.tokens[from.max(k.saturating_sub(4))..k]
+        .iter()
+        .rev()
+        .map(|t| t.text(doc.prose()).to_lowercase())
+        .collect();
+    let is_be = |w: &str| {
+        matches!(
+            w,
+            "was" | "were" | "is" | "are" | "be" | "been" | "being" | "am" | "get" | "got"
+        )
+    };
+    let adverbs = before.iter().take_while(|w| w.ends_with("ly")).count();
+    let rest = &before[adverbs..];
+    match rest {
+        [be, ..] if is_be(be) => true,
+        // "were mocked and criticized"
+        [and, part, be, ..] if and == "and" && part.ends_with("ed") && is_be(be) => true,
+        _ => false,
+    }
 }
 
 /// "an Iowa voter asked if she would", "people told him he could not": a question asks
@@ -516,10 +667,17 @@ fn number_word(w: &str) -> bool {
 /// "former secretary of state Jane Roe", "club director of rugby Ann Bell": a title
 /// before a name the document knows as a person's.
 fn names_a_person(doc: &Document, src: crate::text::Span) -> bool {
-    doc.people
-        .starting_within(src)
-        .iter()
-        .any(|m| m.span.end == src.end)
+    let text = doc.prose();
+    let end = src.start + src.text(text).trim_end_matches([',', ' ']).len();
+    doc.people.starting_within(src).iter().any(|m| {
+        // "the finance minister, Tom Reid MSP,": the name apposed inside the description
+        // ("an official, speaking to the BBC's Paul Adams," ends with a name, not its own)
+        let before = &text[src.start..m.span.start];
+        let after_comma = before.trim_end().ends_with(',');
+        m.span.end == src.end
+            || m.span.end == end && !before.contains(',')
+            || after_comma && m.words.len() >= 2
+    })
 }
 
 /// "Mr. Xi and other leaders", "several candidates, including Ann Bell,": a name
@@ -563,7 +721,19 @@ fn apposed_to_a_name(doc: &Document, src: crate::text::Span, sentence: usize) ->
     if comma.text(doc.prose()) != "," {
         return false;
     }
-    let name_end = doc.text.tokens[k - 2].span().end;
+    // "Lance Beebe, 49, a Navy veteran": an age between the name and its appositive
+    let mut j = k - 2;
+    let age = |t: &crate::text::Token| {
+        t.text(doc.prose())
+            .starts_with(|c: char| c.is_ascii_digit())
+    };
+    if age(&doc.text.tokens[j])
+        && j >= doc.text.sentences[sentence].tokens.start + 2
+        && doc.text.tokens[j - 1].text(doc.prose()) == ","
+    {
+        j -= 2;
+    }
+    let name_end = doc.text.tokens[j].span().end;
     let from = doc
         .people
         .mentions
@@ -599,6 +769,16 @@ fn is_object(doc: &Document, src: crate::text::Span, sentence: usize) -> bool {
 fn garbled(doc: &Document, src: crate::text::Span) -> bool {
     let text = src.text(doc.prose());
     let core = text.split(',').next().unwrap_or(text);
+    // "Obama [rebuked critics] who say": a reporting verb in the past swallowed into the
+    // description ("alleged victims" is a description)
+    let first = words(core).next().unwrap_or("");
+    if first.starts_with(char::is_lowercase)
+        && first != "alleged"
+        && doc.lexicon.flags(first) & class::VERB_PAST != 0
+        && words(core).nth(1).is_some()
+    {
+        return true;
+    }
     words(core).any(|w| {
         let l = w.to_lowercase();
         let apostrophe = l.contains('\'') || l.contains('’');
@@ -615,11 +795,21 @@ fn garbled(doc: &Document, src: crate::text::Span) -> bool {
 fn repeats_earlier_source(doc: &Document, i: usize) -> bool {
     let a = &doc.attributions[i];
     let Some(src) = a.source else { return false };
+    let definite = |w: &str| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "the" | "this" | "that" | "these" | "those"
+        )
+    };
     let first = words(src.text(doc.prose())).next().unwrap_or("");
-    if !matches!(
-        first.to_lowercase().as_str(),
-        "the" | "this" | "that" | "these" | "those"
-    ) {
+    // "That [person] said": the determiner the grammar left out of the span
+    let k = doc.text.token_at(src.start);
+    let before = if k > doc.text.sentences[a.sentence].tokens.start {
+        doc.text.tokens[k - 1].text(doc.prose())
+    } else {
+        ""
+    };
+    if !definite(first) && !definite(before) {
         return false;
     }
     let head = a.head.as_deref().map(singular);
@@ -725,6 +915,12 @@ mod tests {
             "The meeting was long.\n\nA voter asked whether the mayor would resign. Colleagues told him he could not.",
             // a headline
             "Deal near, officials say\n\nThe talks went on all night.",
+            // on the record: a spokesperson, a statement
+            "The talks went on.\n\nA ministry spokeswoman said a deal was near. Union officials said in a statement that they would wait.",
+            // a named person's appositive after an age
+            "The ferry was late.\n\nMara Quill, 52, a nurse who takes it daily, said the delays were getting worse.",
+            // the subject of a passive cue
+            "The plan failed.\n\nThe directors were widely criticized for the delay.",
         ] {
             assert!(lint("anonymous-source", text).is_empty(), "{text}");
         }
@@ -786,6 +982,15 @@ mod tests {
         assert_eq!(
             spans(text, &d),
             vec!["A senior union official", "Some members"]
+        );
+    }
+
+    #[test]
+    fn ranks_and_interviews_pick_out_people_and_repeats_are_reported_once() {
+        let text = "The vote was close.\n\nSenior Tories said the leader had lost the room. Residents told reporters the road had flooded twice.\n\nOfficials said the bridge was shut. Divers went down at dawn, officials said.\n\nSome drivers are saying the detour is too long.";
+        assert_eq!(
+            spans(text, &lint("anonymous-source", text)),
+            vec!["Senior Tories", "Residents", "Officials", "Some drivers"]
         );
     }
 

@@ -151,8 +151,9 @@ pub fn default_severity(id: &str) -> &'static str {
 pub static MEASURED: &[(&str, u16, u16)] = &[
     // unseen PolNeAR (measure half) and BBC sport/tech/entertainment, EVALUATION.md
     ("agentless-attribution", 39, 60),
-    ("anonymity-unexplained", 31, 44),
-    ("anonymous-source", 42, 60),
+    // a fresh sample (seed 2611) after the fourth round's fixes (EVALUATION.md)
+    ("anonymity-unexplained", 26, 44),
+    ("anonymous-source", 43, 60),
     ("loaded-attribution-verb", 40, 60),
     // read after fixes that reading this sample prompted (before them 22 of 30): the
     // rule stays info until a fresh unseen sample confirms (EVALUATION.md, names2)
