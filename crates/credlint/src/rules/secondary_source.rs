@@ -5,6 +5,7 @@ use serde::Deserialize;
 use super::{Rule, RuleDef, RuleMeta, Sink, options, quoted};
 use crate::analysis::Document;
 use crate::grammar::{Attribution, CueForm, SourceKind};
+use crate::lexicon::class;
 use crate::text::Span;
 
 pub const DEF: RuleDef = RuleDef {
@@ -27,8 +28,15 @@ Not reported: an outlet the story is about (its headline names it), promotion an
 boxes ("READERS: …"), an outlet asking a question or announcing its own business, a host,
 columnist or reporter named as speaking for themselves ("Fox News host Jo Roe said") or
 an unnamed one arguing or accusing, and names that are not news outlets here: a
-company's or campaign's website ("its website"), an agency that is no news agency, and a
-person who shares an outlet's name.
+company's or campaign's website ("its website"), an agency that is no news agency ("the
+agency said", "a former senior agency official"), a person who shares an outlet's name or
+whose title holds one ("Mayor Don Guardian", "Dr Liam Fox", "CNN President Jo Roe"),
+social media and the advertising trade ("media trackers", "media buying sources").
+Not reported either: an outlet that is a party, acting or giving its own opinion ("the
+newspaper urged the mayor to resign", "what the media then called", "accused by a reporter"), an outlet
+speaking of its own business ("CBS said it was cancelling the show", "the network said
+that its editors had reviewed the complaint"), and a named poll an outlet paid for
+("according to a CNN/ORC poll").
 
 ## Why is this bad?
 The newsroom has not confirmed the claim itself; it repeats it. That is often fine, but an
@@ -115,7 +123,14 @@ fn not_a_second_hand_claim(doc: &Document, a: &Attribution, outlet: Span) -> boo
             "asked" | "asks" | "ask" | "asking" | "questioned" | "pressed" | "interviewed"
                 // an outlet announcing its own business ("NBC announced on Tuesday")
                 | "announced" | "announces"
+                // an outlet's own opinion or act, which is the news ("the newspaper urged
+                // the mayor to resign", "what the media then called a scandal")
+                | "urged" | "urges" | "called" | "calls" | "argued" | "argues" | "admitted"
+                | "endorsed" | "endorses" | "praised" | "criticized" | "criticised"
+                | "condemned" | "demanded" | "accused" | "intervened" | "sued"
         )
+        || speaks_of_itself(doc, a)
+        || outlet_poll(doc, outlet)
         || journalist_speaking(doc, a)
         || not_an_outlet(doc, outlet)
 }
@@ -137,7 +152,32 @@ fn not_an_outlet(doc: &Document, outlet: Span) -> bool {
         last.to_ascii_lowercase().as_str(),
         "website" | "site" | "page"
     ) && !named;
-    let agency = last == "Agency" && !words.iter().any(|w| matches!(*w, "News" | "Press"));
+    let lower_last = last.to_ascii_lowercase();
+    let agency = lower_last == "agency"
+        && !words
+            .iter()
+            .any(|w| matches!(w.to_ascii_lowercase().as_str(), "news" | "press"));
+    // "a former senior agency official", "Atlantic City Mayor Don Guardian", "CNN
+    // President On Trump": a person, named or not, whose title holds an outlet's word
+    // (a journalist reporting, "a Reuters reporter found", still rests on the outlet)
+    let journalist = JOURNALISTS.contains(&lower_last.as_str());
+    let titled = words.len() > 1
+        && !journalist
+        && (doc.lexicon.flags(last) & (class::ROLE | class::ANON_HEAD) != 0
+            || words[..words.len() - 1]
+                .iter()
+                .any(|w| doc.lexicon.flags(w) & (class::TITLE | class::GIVEN) != 0));
+    // "social media", "media trackers", "media buying sources": platforms and the trade
+    // in advertising time, not newsrooms
+    let media_word = words.iter().position(|w| w.eq_ignore_ascii_case("media"));
+    let not_media = media_word.is_some_and(|i| {
+        i > 0 && words[i - 1].eq_ignore_ascii_case("social")
+            || i + 1 < words.len()
+                && !matches!(
+                    words[i + 1].to_ascii_lowercase().as_str(),
+                    "outlets" | "outlet" | "reports" | "organizations" | "organisations"
+                )
+    });
     let person = words.len() == 1
         && (doc
             .people
@@ -145,7 +185,42 @@ fn not_an_outlet(doc: &Document, outlet: Span) -> bool {
             .iter()
             .any(|p| p.words.len() >= 2 && p.words.last().is_some_and(|l| l == last))
             || given_name_before(doc, last));
-    website || agency || person
+    website || agency || titled || not_media || person
+}
+
+/// An outlet speaking of its own business: what it said is about itself ("CBS said it was
+/// cancelling the show", "the network said that its editors had reviewed the complaint").
+/// What it reported it had obtained ("reported it obtained 72 emails") is still its
+/// reporting.
+fn speaks_of_itself(doc: &Document, a: &Attribution) -> bool {
+    use crate::lexicon::class;
+    if a.verb.starts_with("report") || a.form != CueForm::Verb {
+        return false;
+    }
+    let mut after = doc.prose()[a.cue.end..]
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let mut first = after.next().unwrap_or("");
+    if first == "that" {
+        first = after.next().unwrap_or("");
+    }
+    let second = after.next().unwrap_or("");
+    first.eq_ignore_ascii_case("its")
+        || first.eq_ignore_ascii_case("it") && doc.lexicon.flags(second) & class::AUX != 0
+}
+
+/// "according to a CNN/ORC poll", "a New York Times/CBS News survey": the claim rests on a
+/// named poll, which the outlet paid for, not on its reporting.
+fn outlet_poll(doc: &Document, outlet: Span) -> bool {
+    doc.prose()[outlet.end..]
+        .split_whitespace()
+        .take(4)
+        .any(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase();
+            w.ends_with("poll") || w == "polling" || w == "survey"
+        })
 }
 
 /// The outlet is the story's subject when its headline names it ("Post assembles a
@@ -193,35 +268,41 @@ fn promo_paragraph(doc: &Document, paragraph: usize) -> bool {
 }
 
 /// Whether `name` is written somewhere after a given name ("Mayor Don Guardian").
+/// Or after a title and a capitalised word ("Mayor Don Guardian").
 fn given_name_before(doc: &Document, name: &str) -> bool {
-    use crate::lexicon::class;
     let text = doc.prose();
     text.match_indices(name).any(|(at, _)| {
-        text[..at]
-            .strip_suffix(' ')
-            .and_then(|b| b.split_whitespace().next_back())
-            .is_some_and(|w| doc.lexicon.flags(w) & class::GIVEN != 0)
+        let Some(before) = text[..at].strip_suffix(' ') else {
+            return false;
+        };
+        let mut back = before.split_whitespace().rev();
+        let w1 = back.next().unwrap_or("");
+        let w2 = back.next().unwrap_or("");
+        doc.lexicon.flags(w1) & (class::GIVEN | class::TITLE) != 0
+            || crate::text::starts_upper(w1) && doc.lexicon.flags(w2) & class::TITLE != 0
     })
 }
+
+/// Words for the people of a newsroom.
+const JOURNALISTS: &[&str] = &[
+    "host",
+    "anchor",
+    "columnist",
+    "commentator",
+    "correspondent",
+    "reporter",
+    "editor",
+    "contributor",
+    "writer",
+    "pundit",
+    "presenter",
+    "analyst",
+    "journalist",
+];
 
 /// "Fox News host Jo Roe said …": the host speaks for herself, and is the source. A
 /// journalist *reporting* ("Post reporter Jo Roe reported") still rests on the outlet.
 fn journalist_speaking(doc: &Document, a: &Attribution) -> bool {
-    const JOURNALISTS: &[&str] = &[
-        "host",
-        "anchor",
-        "columnist",
-        "commentator",
-        "correspondent",
-        "reporter",
-        "editor",
-        "contributor",
-        "writer",
-        "pundit",
-        "presenter",
-        "analyst",
-        "journalist",
-    ];
     let Some(full) = a.source_full.or(a.source) else {
         return false;
     };
