@@ -178,12 +178,16 @@ const QUANTITIES: &[&str] = &[
     "percent",
     "percentage",
     "majority",
+    "majorities",
     "minority",
     "plurality",
     "half",
     "third",
+    "thirds",
     "quarter",
+    "quarters",
     "fifth",
+    "fifths",
     "fraction",
     "proportion",
     "share",
@@ -192,6 +196,14 @@ const QUANTITIES: &[&str] = &[
     "dozen",
     "dozens",
 ];
+
+/// Does the lowercase head `lower` count people, as polls do ("67 percent", "a
+/// majority", "three-quarters")? Such a head takes a plural verb: "half say".
+pub fn counts_people(lower: &str) -> bool {
+    // "two-thirds", "three-quarters": the count is the last part
+    let last = lower.rsplit('-').next().unwrap_or(lower);
+    QUANTITIES.contains(&last)
+}
 
 /// The kind of a source whose head the lexicon does not list, from WordNet's class of
 /// the head noun: "court papers", "a syllabus" and "dashcam footage" are documents,
@@ -207,7 +219,7 @@ fn wordnet_kind(ws: &[W], np: &Np, lower: &str) -> Option<SourceKind> {
     // "a number of economists", "a group of protesters": the noun after "of" is who
     // speaks; "Forty percent", "a majority" are people counted (poll respondents)
     let of_phrase = ws.get(np.head + 1).is_some_and(|w| w.s == "of");
-    if QUANTITIES.contains(&lower) || super::np::is_count(head) {
+    if counts_people(lower) || super::np::is_count(head) {
         return None;
     }
     let Some(class) = super::heads::head_class(lower) else {
@@ -267,6 +279,14 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
     {
         return Class {
             kind: SourceKind::Document,
+            speaker: None,
+        };
+    }
+    // "the 30 percent", "Two-thirds of farmers": people a poll counts, never the named
+    // person a definite description can be
+    if counts_people(&lower) && (!head.cap() || np.head == 0) {
+        return Class {
+            kind: SourceKind::Anonymous,
             speaker: None,
         };
     }

@@ -351,6 +351,45 @@ const IRREGULAR_PAST: &[&str] = &[
     "struck", "fought", "led", "shook", "saw", "felt", "found",
 ];
 
+/// Where the noun phrase before a restrictive "who" at `end` can start: its run of
+/// noun-like words, extended over one "of", "in", "at" or "from" phrase to the noun
+/// before it. `None` when no noun stands right before "who".
+fn restrictive_antecedent_start(ws: &[W], end: usize) -> Option<usize> {
+    let unit_start = |to: usize| {
+        let mut k = to;
+        while k > 0 {
+            let w = &ws[k - 1];
+            let participle = !w.cap() && w.s.ends_with("ed");
+            if (np::nounish(w) && !participle) || w.f & DET != 0 || w.kind == TokenKind::Number {
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        k
+    };
+    let start = unit_start(end);
+    if start == end || !np::nounish(&ws[end - 1]) {
+        return None;
+    }
+    let extended = (start >= 2 && np::one_of(ws[start - 1].s, &["of", "in", "at", "from"]))
+        .then(|| unit_start(start - 1))
+        .filter(|&s| s < start - 1);
+    Some(extended.unwrap_or(start))
+}
+
+/// A noun that takes a plural verb: a regular plural, a collective of people, or a count
+/// of people ("percent", "a majority", "two-thirds").
+fn plural_word(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    lower.ends_with('s') && !lower.ends_with("ss")
+        || matches!(
+            lower.as_str(),
+            "people" | "police" | "staff" | "media" | "us"
+        )
+        || classify::counts_people(&lower)
+}
+
 /// Verbs that put their source last in a headline ("…, says US official").
 const HEADLINE_INVERTED: &[&str] = &[
     "say", "said", "claim", "warn", "report", "tell", "told", "insist", "admit", "reveal",
@@ -445,6 +484,44 @@ impl Sentence<'_, '_, '_> {
         })
     }
 
+    /// The noun phrase "who" at `who` stands for: "Ann Lee, who said", and without the
+    /// comma "critics who say", "the 30 percent who say" (a restrictive clause picks its
+    /// speakers out of the phrase before it).
+    fn antecedent_of_who(&self, who: usize) -> Option<Np> {
+        let ws = self.ws;
+        let comma = ws[who - 1].s == ",";
+        let end = if comma { who - 1 } else { who };
+        // a restrictive clause follows its noun: the phrase is the noun's own words, with
+        // at most one prepositional phrase ("officials in the mayor's office who"), never a
+        // verb before them ("rebuked critics who", "compared with 64 percent who")
+        let lo = if comma {
+            0
+        } else {
+            restrictive_antecedent_start(ws, end)?
+        };
+        let ante = self.subject_before(lo, end)?;
+        if ante.pronoun {
+            return None;
+        }
+        // a group ("critics who say", "the 30 percent who say") is a source; one unnamed
+        // person picked out ("an architect who said he was unpaid") is a person in the
+        // story, left to the document's resolution
+        if !comma && !plural_word(ws[ante.head].s) {
+            return None;
+        }
+        // "Zeke Ames, an oncologist who advised …": the description is apposed to a
+        // name, and the name is who
+        if ante.start >= 2
+            && ws[ante.start - 1].s == ","
+            && let Some(name) = self.subject_before(0, ante.start - 1)
+            && !name.pronoun
+            && classify::name_in(ws, name.start, name.head).is_some()
+        {
+            return Some(name);
+        }
+        Some(ante)
+    }
+
     fn object_after(&self, at: usize) -> Option<Np> {
         let ws = self.ws;
         if at >= ws.len() || ws[at].q {
@@ -494,12 +571,11 @@ impl Sentence<'_, '_, '_> {
                 c.kind = prev.kind;
                 c.speaker = prev.speaker.clone().or(c.speaker);
             }
-            // "X, who said": who is X
+            // "X, who said", "critics who say": who is X
             if np.pronoun
                 && head == "who"
                 && np.start >= 1
-                && ws[np.start - 1].s == ","
-                && let Some(ante) = self.subject_before(0, np.start - 1)
+                && let Some(ante) = self.antecedent_of_who(np.start)
             {
                 let ac = classify::classify(ws, &ante, self.people, false);
                 a.anonymous = ac.kind == SourceKind::Anonymous;
@@ -944,17 +1020,19 @@ impl Sentence<'_, '_, '_> {
         }
         let head = ws[np.head].s.to_ascii_lowercase();
         if np.pronoun {
+            // "critics who say", "the 30 percent who say": "who" is as plural as the
+            // noun before it
+            if head == "who" {
+                return np.start > 0 && plural_word(ws[np.start - 1].s);
+            }
             return matches!(head.as_str(), "they" | "we" | "i" | "you");
         }
-        // "Some say", "two in three say": quantifiers and counts of people are plural
+        // "Some say", "two in three say", "half of voters say": quantifiers and counts of
+        // people are plural
         np.coordinated
             || ws[np.head].f & DET != 0
             || np::is_count(&ws[np.head])
-            || (head.ends_with('s') && !head.ends_with("ss"))
-            || matches!(
-                head.as_str(),
-                "people" | "police" | "staff" | "media" | "us"
-            )
+            || plural_word(&head)
     }
 
     /// "Financial Times: Russia seeks …" (headline), "Mr Johnson: “…”", and transcript
@@ -1044,6 +1122,70 @@ mod tests {
         assert_eq!((kind, anonymous), (SourceKind::Anonymous, true));
         let (_, _, kind, anonymous) = one("Respondents said the bridge was unsafe.");
         assert_eq!((kind, anonymous), (SourceKind::Anonymous, true));
+    }
+
+    #[test]
+    fn poll_counts_take_a_plural_verb() {
+        // a count of people is plural, with or without "of": "half of X say"
+        for (text, source) in [
+            (
+                "Forty percent of renters say the rules are unfair.",
+                "Forty percent of renters",
+            ),
+            (
+                "A clear majority of the nurses say the shifts are too long.",
+                "A clear majority of the nurses",
+            ),
+            (
+                "Two-thirds of farmers say the drought is worse.",
+                "Two-thirds of farmers",
+            ),
+            (
+                "A mere 8 percent say they cycle to work.",
+                "A mere 8 percent",
+            ),
+        ] {
+            let (cue, s, kind, anonymous) = one(text);
+            assert_eq!(
+                (cue.as_str(), s.as_deref()),
+                ("say", Some(source)),
+                "{text}"
+            );
+            assert_eq!((kind, anonymous), (SourceKind::Anonymous, true), "{text}");
+        }
+        // "the 20 percent" is counted people, not a person the story named
+        let v = atts("Ana Ruiz won the vote. The 20 percent say the count was wrong.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!((v[0].2, v[0].3), (SourceKind::Anonymous, true));
+    }
+
+    #[test]
+    fn restrictive_who_takes_its_noun_phrase() {
+        // "who" is as anonymous as the unnamed people the clause picks out
+        for text in [
+            "The mayor answered local critics who say the bridge is unsafe.",
+            "Most renters back the plan, against 30 percent who say it is unfair.",
+            "Clerks in the county office who warned that files were lost were ignored.",
+        ] {
+            let v = atts(text);
+            let who = v
+                .iter()
+                .find(|a| a.1.as_deref() == Some("who"))
+                .unwrap_or_else(|| panic!("{text}: {v:?}"));
+            assert_eq!((who.2, who.3), (SourceKind::Pronoun, true), "{text}: {v:?}");
+        }
+        // a description apposed to a name, and a name, are not anonymous
+        for text in [
+            "Ana Ruiz, a nurse who said the shifts were long, left the ward.",
+            "Ana Ruiz, who said the shifts were long, left the ward.",
+        ] {
+            let v = atts(text);
+            let who = v
+                .iter()
+                .find(|a| a.1.as_deref() == Some("who"))
+                .unwrap_or_else(|| panic!("{text}: {v:?}"));
+            assert!(!who.3, "{text}: {v:?}");
+        }
     }
 
     #[test]
