@@ -1160,6 +1160,28 @@ mod tests {
     }
 
     #[test]
+    fn group_sources_with_long_or_coordinated_modifiers() {
+        for (text, source) in [
+            (
+                "Farmers in Kansas and across the plains say the harvest is late.",
+                "Farmers in Kansas and across the plains",
+            ),
+            (
+                "Teachers throughout the district say the cuts go too deep.",
+                "Teachers throughout the district",
+            ),
+            (
+                "Nearly 300 residents of the valley said the water smelled.",
+                "Nearly 300 residents of the valley",
+            ),
+        ] {
+            let (_, s, kind, anonymous) = one(text);
+            assert_eq!(s.as_deref(), Some(source), "{text}");
+            assert_eq!((kind, anonymous), (SourceKind::Anonymous, true), "{text}");
+        }
+    }
+
+    #[test]
     fn restrictive_who_takes_its_noun_phrase() {
         // "who" is as anonymous as the unnamed people the clause picks out
         for text in [
