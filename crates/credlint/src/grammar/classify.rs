@@ -35,6 +35,28 @@ fn is_org_suffix(w: &str) -> bool {
     )
 }
 
+/// Words that end a newspaper's name ("The Springfield Sun-Times", "the Daily
+/// Courier"), and a broadcaster's call sign ("KXAN-TV"): an outlet the lexicon need not
+/// list. Only after another word of the name, never alone ("Post said" is a surname).
+fn outlet_name(ws: &[W], np: &Np) -> bool {
+    let h = &ws[np.head];
+    if !h.cap() || np.head == np.start && !h.s.contains('-') {
+        return false;
+    }
+    let last = h.s.rsplit('-').next().unwrap_or(h.s);
+    let call_sign = h.s.len() > 3
+        && matches!(last, "TV" | "FM" | "AM")
+        && h.s[..h.s.len() - 3].chars().all(|c| c.is_ascii_uppercase());
+    #[rustfmt::skip]
+    let paper = matches!(last,
+        "Times" | "Post" | "Journal" | "Herald" | "Tribune" | "Gazette" | "Telegraph" |
+        "Chronicle" | "Examiner" | "Inquirer" | "Enquirer" | "Courier" | "Dispatch" |
+        "Bulletin" | "Sentinel" | "Sun" | "Star" | "Globe" | "Register" | "Ledger" |
+        "Courant" | "Picayune" | "Statesman" | "Tennessean" | "Oklahoman" | "Advocate"
+    );
+    call_sign || paper && np.head > np.start
+}
+
 fn is_acronym(s: &str) -> bool {
     let mut letters = 0;
     for c in s.chars().filter(|c| c.is_alphabetic()) {
@@ -303,6 +325,18 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
         {
             return Some(full.to_string());
         }
+        // "Walter Jordan", "Mark Cuban": a given name makes the place or nationality
+        // after it a surname
+        if h.cap()
+            && h.f & (NATIONALITY | PLACE) != 0
+            && head > from
+            && ws[head - 1].cap()
+            && ws[head - 1].f & GIVEN != 0
+            && let Some((s, _)) = name_in(ws, from, head - 1)
+        {
+            let full = people.resolve_words(ws[s..=head].iter().map(|w| w.s));
+            return Some(full.map_or_else(|| name_string(ws, (s, head + 1)), str::to_string));
+        }
         if h.f & ANON_HEAD != 0 && !people.is_known_word(h.s) {
             return None;
         }
@@ -323,6 +357,12 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
         let full = people.resolve_words(ws[s..e].iter().map(|w| w.s));
         Some(full.map_or_else(|| name_string(ws, (s, e)), str::to_string))
     };
+    if outlet_name(ws, np) {
+        return Class {
+            kind: SourceKind::Outlet,
+            speaker: None,
+        };
+    }
     if let Some(name) = person(np.start, np.head) {
         return Class {
             kind: SourceKind::Person,

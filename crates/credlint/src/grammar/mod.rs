@@ -592,6 +592,16 @@ impl Sentence<'_, '_, '_> {
                 c.kind = SourceKind::Anonymous;
                 c.speaker = None;
             }
+            // "Cuban said" after "Mark Cuban said": a place or nationality word standing
+            // alone is the surname of a person the story already quoted
+            if c.kind == SourceKind::Organization
+                && np.start == np.head
+                && ws[np.head].f & (NATIONALITY | PLACE) != 0
+                && let Some(name) = self.earlier_speaker_with_surname(ws[np.head].s)
+            {
+                c.kind = SourceKind::Person;
+                c.speaker = Some(name);
+            }
             a.kind = c.kind;
             if !np.pronoun || c.kind == SourceKind::Anonymous {
                 a.anonymous = c.kind == SourceKind::Anonymous;
@@ -599,6 +609,19 @@ impl Sentence<'_, '_, '_> {
             }
         }
         self.out.push(a);
+    }
+
+    /// The full name of a person quoted earlier in the document whose surname is
+    /// `word`. Looks at the latest attributions only, which bounds the work per source.
+    fn earlier_speaker_with_surname(&self, word: &str) -> Option<String> {
+        self.out
+            .iter()
+            .rev()
+            .take(64)
+            .filter(|p| p.kind == SourceKind::Person)
+            .filter_map(|p| p.speaker.as_deref())
+            .find(|name| name.contains(' ') && name.rsplit(' ').next() == Some(word))
+            .map(str::to_string)
     }
 
     fn prepositional(&mut self, k: usize, len: usize) -> bool {
@@ -1157,6 +1180,38 @@ mod tests {
         let v = atts("Ana Ruiz won the vote. The 20 percent say the count was wrong.");
         assert_eq!(v.len(), 1, "{v:?}");
         assert_eq!((v[0].2, v[0].3), (SourceKind::Anonymous, true));
+    }
+
+    #[test]
+    fn newspaper_names_and_call_signs_are_outlets() {
+        for (text, source) in [
+            (
+                "The Millbrook Sun-Times reported the vote on Friday.",
+                "The Millbrook Sun-Times",
+            ),
+            ("KQRT-TV reported the fire.", "KQRT-TV"),
+            (
+                "The Harbor Courier reported the closure.",
+                "The Harbor Courier",
+            ),
+        ] {
+            let (_, s, kind, _) = one(text);
+            assert_eq!(s.as_deref(), Some(source), "{text}");
+            assert_eq!(kind, SourceKind::Outlet, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_place_word_after_a_given_name_is_a_surname() {
+        let v = atts("Walter Jordan said the roof leaked. Later, Jordan said it was fixed.");
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert!(v.iter().all(|a| a.2 == SourceKind::Person), "{v:?}");
+        let v = atts("Maria Israel said the dam held. \"It held,\" Israel said.");
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert!(v.iter().all(|a| a.2 == SourceKind::Person), "{v:?}");
+        // with no such person in the story, the place is the place
+        let (_, _, kind, _) = one("Israel said the talks would resume.");
+        assert_eq!(kind, SourceKind::Organization);
     }
 
     #[test]
