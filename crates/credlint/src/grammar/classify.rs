@@ -397,13 +397,18 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
             speaker: None,
         };
     }
-    if unit_has(
-        ws,
-        np.start,
-        unit_end,
-        OUTLET | OUTLET_HEAD,
-        &[PhraseKind::Outlet, PhraseKind::OutletHead],
-    ) {
+    // "media sources", "network insiders": a modifier naming the press does not make
+    // unnamed people an outlet
+    let unnamed_head = head.f & ANON_HEAD != 0 && !head.cap() && head.f & OUTLET_HEAD == 0;
+    if !unnamed_head
+        && unit_has(
+            ws,
+            np.start,
+            unit_end,
+            OUTLET | OUTLET_HEAD,
+            &[PhraseKind::Outlet, PhraseKind::OutletHead],
+        )
+    {
         return Class {
             kind: SourceKind::Outlet,
             speaker: None,

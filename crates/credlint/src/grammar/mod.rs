@@ -1215,6 +1215,22 @@ mod tests {
     }
 
     #[test]
+    fn unnamed_people_of_the_press_and_time_adverbials() {
+        // a press modifier does not make unnamed people an outlet
+        for text in [
+            "The talks stalled, according to newspaper sources.",
+            "One former agency official said the file was lost.",
+        ] {
+            let (_, _, kind, anonymous) = one(text);
+            assert_eq!((kind, anonymous), (SourceKind::Anonymous, true), "{text}");
+        }
+        // "in the past" stands between the source and its cue
+        let (_, s, kind, _) = one("His old teammates have in the past said he was shy.");
+        assert_eq!(s.as_deref(), Some("His old teammates"));
+        assert_eq!(kind, SourceKind::Anonymous);
+    }
+
+    #[test]
     fn group_sources_with_long_or_coordinated_modifiers() {
         for (text, source) in [
             (

@@ -762,6 +762,13 @@ pub fn middle<'a>(i: In<'a>) -> Res<'a, usize> {
             }),
         )
             .map(|(_, _, _, w)| w.idx),
+        // "in the past", "at the time": when, not where
+        (
+            tok(|w: &W| matches!(w.s, "in" | "at")),
+            word("the"),
+            tok(|w: &W| matches!(w.s, "past" | "time" | "moment")),
+        )
+            .map(|(_, _, w)| w.idx),
         (
             word(","),
             skip_many0(tok(|w: &W| {
