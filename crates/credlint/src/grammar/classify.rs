@@ -35,6 +35,28 @@ fn is_org_suffix(w: &str) -> bool {
     )
 }
 
+/// Words that end a newspaper's name ("The Springfield Sun-Times", "the Daily
+/// Courier"), and a broadcaster's call sign ("KXAN-TV"): an outlet the lexicon need not
+/// list. Only after another word of the name, never alone ("Post said" is a surname).
+fn outlet_name(ws: &[W], np: &Np) -> bool {
+    let h = &ws[np.head];
+    if !h.cap() || np.head == np.start && !h.s.contains('-') {
+        return false;
+    }
+    let last = h.s.rsplit('-').next().unwrap_or(h.s);
+    let call_sign = h.s.len() > 3
+        && matches!(last, "TV" | "FM" | "AM")
+        && h.s[..h.s.len() - 3].chars().all(|c| c.is_ascii_uppercase());
+    #[rustfmt::skip]
+    let paper = matches!(last,
+        "Times" | "Post" | "Journal" | "Herald" | "Tribune" | "Gazette" | "Telegraph" |
+        "Chronicle" | "Examiner" | "Inquirer" | "Enquirer" | "Courier" | "Dispatch" |
+        "Bulletin" | "Sentinel" | "Sun" | "Star" | "Globe" | "Register" | "Ledger" |
+        "Courant" | "Picayune" | "Statesman" | "Tennessean" | "Oklahoman" | "Advocate"
+    );
+    call_sign || paper && np.head > np.start
+}
+
 fn is_acronym(s: &str) -> bool {
     let mut letters = 0;
     for c in s.chars().filter(|c| c.is_alphabetic()) {
@@ -178,12 +200,16 @@ const QUANTITIES: &[&str] = &[
     "percent",
     "percentage",
     "majority",
+    "majorities",
     "minority",
     "plurality",
     "half",
     "third",
+    "thirds",
     "quarter",
+    "quarters",
     "fifth",
+    "fifths",
     "fraction",
     "proportion",
     "share",
@@ -192,6 +218,14 @@ const QUANTITIES: &[&str] = &[
     "dozen",
     "dozens",
 ];
+
+/// Does the lowercase head `lower` count people, as polls do ("67 percent", "a
+/// majority", "three-quarters")? Such a head takes a plural verb: "half say".
+pub fn counts_people(lower: &str) -> bool {
+    // "two-thirds", "three-quarters": the count is the last part
+    let last = lower.rsplit('-').next().unwrap_or(lower);
+    QUANTITIES.contains(&last)
+}
 
 /// The kind of a source whose head the lexicon does not list, from WordNet's class of
 /// the head noun: "court papers", "a syllabus" and "dashcam footage" are documents,
@@ -207,7 +241,7 @@ fn wordnet_kind(ws: &[W], np: &Np, lower: &str) -> Option<SourceKind> {
     // "a number of economists", "a group of protesters": the noun after "of" is who
     // speaks; "Forty percent", "a majority" are people counted (poll respondents)
     let of_phrase = ws.get(np.head + 1).is_some_and(|w| w.s == "of");
-    if QUANTITIES.contains(&lower) || super::np::is_count(head) {
+    if counts_people(lower) || super::np::is_count(head) {
         return None;
     }
     let Some(class) = super::heads::head_class(lower) else {
@@ -270,6 +304,14 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
             speaker: None,
         };
     }
+    // "the 30 percent", "Two-thirds of farmers": people a poll counts, never the named
+    // person a definite description can be
+    if counts_people(&lower) && (!head.cap() || np.head == 0) {
+        return Class {
+            kind: SourceKind::Anonymous,
+            speaker: None,
+        };
+    }
     // a named person, in the phrase or in its appositive
     let person = |from: usize, head: usize| -> Option<String> {
         let h = &ws[head];
@@ -282,6 +324,18 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
             && let Some(full) = people.resolve_words(std::iter::once(h.s))
         {
             return Some(full.to_string());
+        }
+        // "Walter Jordan", "Mark Cuban": a given name makes the place or nationality
+        // after it a surname
+        if h.cap()
+            && h.f & (NATIONALITY | PLACE) != 0
+            && head > from
+            && ws[head - 1].cap()
+            && ws[head - 1].f & GIVEN != 0
+            && let Some((s, _)) = name_in(ws, from, head - 1)
+        {
+            let full = people.resolve_words(ws[s..=head].iter().map(|w| w.s));
+            return Some(full.map_or_else(|| name_string(ws, (s, head + 1)), str::to_string));
         }
         if h.f & ANON_HEAD != 0 && !people.is_known_word(h.s) {
             return None;
@@ -303,6 +357,12 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
         let full = people.resolve_words(ws[s..e].iter().map(|w| w.s));
         Some(full.map_or_else(|| name_string(ws, (s, e)), str::to_string))
     };
+    if outlet_name(ws, np) {
+        return Class {
+            kind: SourceKind::Outlet,
+            speaker: None,
+        };
+    }
     if let Some(name) = person(np.start, np.head) {
         return Class {
             kind: SourceKind::Person,
@@ -337,13 +397,18 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
             speaker: None,
         };
     }
-    if unit_has(
-        ws,
-        np.start,
-        unit_end,
-        OUTLET | OUTLET_HEAD,
-        &[PhraseKind::Outlet, PhraseKind::OutletHead],
-    ) {
+    // "media sources", "network insiders": a modifier naming the press does not make
+    // unnamed people an outlet
+    let unnamed_head = head.f & ANON_HEAD != 0 && !head.cap() && head.f & OUTLET_HEAD == 0;
+    if !unnamed_head
+        && unit_has(
+            ws,
+            np.start,
+            unit_end,
+            OUTLET | OUTLET_HEAD,
+            &[PhraseKind::Outlet, PhraseKind::OutletHead],
+        )
+    {
         return Class {
             kind: SourceKind::Outlet,
             speaker: None,

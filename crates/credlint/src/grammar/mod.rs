@@ -351,6 +351,45 @@ const IRREGULAR_PAST: &[&str] = &[
     "struck", "fought", "led", "shook", "saw", "felt", "found",
 ];
 
+/// Where the noun phrase before a restrictive "who" at `end` can start: its run of
+/// noun-like words, extended over one "of", "in", "at" or "from" phrase to the noun
+/// before it. `None` when no noun stands right before "who".
+fn restrictive_antecedent_start(ws: &[W], end: usize) -> Option<usize> {
+    let unit_start = |to: usize| {
+        let mut k = to;
+        while k > 0 {
+            let w = &ws[k - 1];
+            let participle = !w.cap() && w.s.ends_with("ed");
+            if (np::nounish(w) && !participle) || w.f & DET != 0 || w.kind == TokenKind::Number {
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        k
+    };
+    let start = unit_start(end);
+    if start == end || !np::nounish(&ws[end - 1]) {
+        return None;
+    }
+    let extended = (start >= 2 && np::one_of(ws[start - 1].s, &["of", "in", "at", "from"]))
+        .then(|| unit_start(start - 1))
+        .filter(|&s| s < start - 1);
+    Some(extended.unwrap_or(start))
+}
+
+/// A noun that takes a plural verb: a regular plural, a collective of people, or a count
+/// of people ("percent", "a majority", "two-thirds").
+fn plural_word(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    lower.ends_with('s') && !lower.ends_with("ss")
+        || matches!(
+            lower.as_str(),
+            "people" | "police" | "staff" | "media" | "us"
+        )
+        || classify::counts_people(&lower)
+}
+
 /// Verbs that put their source last in a headline ("…, says US official").
 const HEADLINE_INVERTED: &[&str] = &[
     "say", "said", "claim", "warn", "report", "tell", "told", "insist", "admit", "reveal",
@@ -445,6 +484,44 @@ impl Sentence<'_, '_, '_> {
         })
     }
 
+    /// The noun phrase "who" at `who` stands for: "Ann Lee, who said", and without the
+    /// comma "critics who say", "the 30 percent who say" (a restrictive clause picks its
+    /// speakers out of the phrase before it).
+    fn antecedent_of_who(&self, who: usize) -> Option<Np> {
+        let ws = self.ws;
+        let comma = ws[who - 1].s == ",";
+        let end = if comma { who - 1 } else { who };
+        // a restrictive clause follows its noun: the phrase is the noun's own words, with
+        // at most one prepositional phrase ("officials in the mayor's office who"), never a
+        // verb before them ("rebuked critics who", "compared with 64 percent who")
+        let lo = if comma {
+            0
+        } else {
+            restrictive_antecedent_start(ws, end)?
+        };
+        let ante = self.subject_before(lo, end)?;
+        if ante.pronoun {
+            return None;
+        }
+        // a group ("critics who say", "the 30 percent who say") is a source; one unnamed
+        // person picked out ("an architect who said he was unpaid") is a person in the
+        // story, left to the document's resolution
+        if !comma && !plural_word(ws[ante.head].s) {
+            return None;
+        }
+        // "Zeke Ames, an oncologist who advised …": the description is apposed to a
+        // name, and the name is who
+        if ante.start >= 2
+            && ws[ante.start - 1].s == ","
+            && let Some(name) = self.subject_before(0, ante.start - 1)
+            && !name.pronoun
+            && classify::name_in(ws, name.start, name.head).is_some()
+        {
+            return Some(name);
+        }
+        Some(ante)
+    }
+
     fn object_after(&self, at: usize) -> Option<Np> {
         let ws = self.ws;
         if at >= ws.len() || ws[at].q {
@@ -494,12 +571,11 @@ impl Sentence<'_, '_, '_> {
                 c.kind = prev.kind;
                 c.speaker = prev.speaker.clone().or(c.speaker);
             }
-            // "X, who said": who is X
+            // "X, who said", "critics who say": who is X
             if np.pronoun
                 && head == "who"
                 && np.start >= 1
-                && ws[np.start - 1].s == ","
-                && let Some(ante) = self.subject_before(0, np.start - 1)
+                && let Some(ante) = self.antecedent_of_who(np.start)
             {
                 let ac = classify::classify(ws, &ante, self.people, false);
                 a.anonymous = ac.kind == SourceKind::Anonymous;
@@ -516,6 +592,16 @@ impl Sentence<'_, '_, '_> {
                 c.kind = SourceKind::Anonymous;
                 c.speaker = None;
             }
+            // "Cuban said" after "Mark Cuban said": a place or nationality word standing
+            // alone is the surname of a person the story already quoted
+            if c.kind == SourceKind::Organization
+                && np.start == np.head
+                && ws[np.head].f & (NATIONALITY | PLACE) != 0
+                && let Some(name) = self.earlier_speaker_with_surname(ws[np.head].s)
+            {
+                c.kind = SourceKind::Person;
+                c.speaker = Some(name);
+            }
             a.kind = c.kind;
             if !np.pronoun || c.kind == SourceKind::Anonymous {
                 a.anonymous = c.kind == SourceKind::Anonymous;
@@ -523,6 +609,19 @@ impl Sentence<'_, '_, '_> {
             }
         }
         self.out.push(a);
+    }
+
+    /// The full name of a person quoted earlier in the document whose surname is
+    /// `word`. Looks at the latest attributions only, which bounds the work per source.
+    fn earlier_speaker_with_surname(&self, word: &str) -> Option<String> {
+        self.out
+            .iter()
+            .rev()
+            .take(64)
+            .filter(|p| p.kind == SourceKind::Person)
+            .filter_map(|p| p.speaker.as_deref())
+            .find(|name| name.contains(' ') && name.rsplit(' ').next() == Some(word))
+            .map(str::to_string)
     }
 
     fn prepositional(&mut self, k: usize, len: usize) -> bool {
@@ -719,6 +818,30 @@ impl Sentence<'_, '_, '_> {
                     self.emit((k, end), Some(&np), CueForm::Verb);
                     return true;
                 }
+            }
+            // "with 40 percent saying …", "left three in 10 voters saying …": a poll's
+            // count is the subject of its own participle
+            // (a verb before the count is no part of it: "have left 62 percent")
+            let verb_first = |np: &Np| {
+                let w = &ws[np.start];
+                !w.cap() && (w.s.ends_with("ed") || IRREGULAR_PAST.contains(&w.s))
+            };
+            let count = self.subject_before(*limit, k).and_then(|np| {
+                if verb_first(&np) {
+                    self.subject_before(np.start + 1, k)
+                } else {
+                    Some(np)
+                }
+            });
+            if !amount
+                && let Some(np) = count
+                && !np.pronoun
+                && (classify::counts_people(&crate::text::lowercase(ws[np.head].s))
+                    || np::is_count(&ws[np.head]))
+            {
+                self.emit((k, end), Some(&np), CueForm::Verb);
+                *limit = end;
+                return true;
             }
             return false;
         }
@@ -944,17 +1067,19 @@ impl Sentence<'_, '_, '_> {
         }
         let head = ws[np.head].s.to_ascii_lowercase();
         if np.pronoun {
+            // "critics who say", "the 30 percent who say": "who" is as plural as the
+            // noun before it
+            if head == "who" {
+                return np.start > 0 && plural_word(ws[np.start - 1].s);
+            }
             return matches!(head.as_str(), "they" | "we" | "i" | "you");
         }
-        // "Some say", "two in three say": quantifiers and counts of people are plural
+        // "Some say", "two in three say", "half of voters say": quantifiers and counts of
+        // people are plural
         np.coordinated
             || ws[np.head].f & DET != 0
             || np::is_count(&ws[np.head])
-            || (head.ends_with('s') && !head.ends_with("ss"))
-            || matches!(
-                head.as_str(),
-                "people" | "police" | "staff" | "media" | "us"
-            )
+            || plural_word(&head)
     }
 
     /// "Financial Times: Russia seeks …" (headline), "Mr Johnson: “…”", and transcript
@@ -1044,6 +1169,141 @@ mod tests {
         assert_eq!((kind, anonymous), (SourceKind::Anonymous, true));
         let (_, _, kind, anonymous) = one("Respondents said the bridge was unsafe.");
         assert_eq!((kind, anonymous), (SourceKind::Anonymous, true));
+    }
+
+    #[test]
+    fn poll_counts_take_a_plural_verb() {
+        // a count of people is plural, with or without "of": "half of X say"
+        for (text, source) in [
+            (
+                "Forty percent of renters say the rules are unfair.",
+                "Forty percent of renters",
+            ),
+            (
+                "A clear majority of the nurses say the shifts are too long.",
+                "A clear majority of the nurses",
+            ),
+            (
+                "Two-thirds of farmers say the drought is worse.",
+                "Two-thirds of farmers",
+            ),
+            (
+                "A mere 8 percent say they cycle to work.",
+                "A mere 8 percent",
+            ),
+            (
+                "Most back the plan, with 40 percent of renters saying it is fair.",
+                "40 percent of renters",
+            ),
+        ] {
+            let (cue, s, kind, anonymous) = one(text);
+            assert!(cue.starts_with("say"), "{text}: {cue}");
+            assert_eq!(s.as_deref(), Some(source), "{text}");
+            assert_eq!((kind, anonymous), (SourceKind::Anonymous, true), "{text}");
+        }
+        // "the 20 percent" is counted people, not a person the story named
+        let v = atts("Ana Ruiz won the vote. The 20 percent say the count was wrong.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!((v[0].2, v[0].3), (SourceKind::Anonymous, true));
+    }
+
+    #[test]
+    fn newspaper_names_and_call_signs_are_outlets() {
+        for (text, source) in [
+            (
+                "The Millbrook Sun-Times reported the vote on Friday.",
+                "The Millbrook Sun-Times",
+            ),
+            ("KQRT-TV reported the fire.", "KQRT-TV"),
+            (
+                "The Harbor Courier reported the closure.",
+                "The Harbor Courier",
+            ),
+        ] {
+            let (_, s, kind, _) = one(text);
+            assert_eq!(s.as_deref(), Some(source), "{text}");
+            assert_eq!(kind, SourceKind::Outlet, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_place_word_after_a_given_name_is_a_surname() {
+        let v = atts("Walter Jordan said the roof leaked. Later, Jordan said it was fixed.");
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert!(v.iter().all(|a| a.2 == SourceKind::Person), "{v:?}");
+        let v = atts("Maria Israel said the dam held. \"It held,\" Israel said.");
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert!(v.iter().all(|a| a.2 == SourceKind::Person), "{v:?}");
+        // with no such person in the story, the place is the place
+        let (_, _, kind, _) = one("Israel said the talks would resume.");
+        assert_eq!(kind, SourceKind::Organization);
+    }
+
+    #[test]
+    fn unnamed_people_of_the_press_and_time_adverbials() {
+        // a press modifier does not make unnamed people an outlet
+        for text in [
+            "The talks stalled, according to newspaper sources.",
+            "One former agency official said the file was lost.",
+        ] {
+            let (_, _, kind, anonymous) = one(text);
+            assert_eq!((kind, anonymous), (SourceKind::Anonymous, true), "{text}");
+        }
+        // "in the past" stands between the source and its cue
+        let (_, s, kind, _) = one("His old teammates have in the past said he was shy.");
+        assert_eq!(s.as_deref(), Some("His old teammates"));
+        assert_eq!(kind, SourceKind::Anonymous);
+    }
+
+    #[test]
+    fn group_sources_with_long_or_coordinated_modifiers() {
+        for (text, source) in [
+            (
+                "Farmers in Kansas and across the plains say the harvest is late.",
+                "Farmers in Kansas and across the plains",
+            ),
+            (
+                "Teachers throughout the district say the cuts go too deep.",
+                "Teachers throughout the district",
+            ),
+            (
+                "Nearly 300 residents of the valley said the water smelled.",
+                "Nearly 300 residents of the valley",
+            ),
+        ] {
+            let (_, s, kind, anonymous) = one(text);
+            assert_eq!(s.as_deref(), Some(source), "{text}");
+            assert_eq!((kind, anonymous), (SourceKind::Anonymous, true), "{text}");
+        }
+    }
+
+    #[test]
+    fn restrictive_who_takes_its_noun_phrase() {
+        // "who" is as anonymous as the unnamed people the clause picks out
+        for text in [
+            "The mayor answered local critics who say the bridge is unsafe.",
+            "Most renters back the plan, against 30 percent who say it is unfair.",
+            "Clerks in the county office who warned that files were lost were ignored.",
+        ] {
+            let v = atts(text);
+            let who = v
+                .iter()
+                .find(|a| a.1.as_deref() == Some("who"))
+                .unwrap_or_else(|| panic!("{text}: {v:?}"));
+            assert_eq!((who.2, who.3), (SourceKind::Pronoun, true), "{text}: {v:?}");
+        }
+        // a description apposed to a name, and a name, are not anonymous
+        for text in [
+            "Ana Ruiz, a nurse who said the shifts were long, left the ward.",
+            "Ana Ruiz, who said the shifts were long, left the ward.",
+        ] {
+            let v = atts(text);
+            let who = v
+                .iter()
+                .find(|a| a.1.as_deref() == Some("who"))
+                .unwrap_or_else(|| panic!("{text}: {v:?}"));
+            assert!(!who.3, "{text}: {v:?}");
+        }
     }
 
     #[test]

@@ -198,7 +198,7 @@ pub fn approximates(w: &W) -> bool {
     one_of(
         w.s,
         &[
-            "nearly", "about", "almost", "roughly", "some", "only", "just",
+            "nearly", "about", "almost", "roughly", "around", "some", "only", "just",
         ],
     )
 }
@@ -241,6 +241,8 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
     if let Ok(found) = count_in_count(i) {
         return Ok(found);
     }
+    // "about 40 percent", "nearly 300 residents": the approximation opens the count
+    let (i, _) = opt((tok(approximates), nom::combinator::peek(tok(is_count)))).parse(i)?;
     // "one of the", "some of his"
     let (i, _) = opt((
         tok(|w: &W| w.f & DET != 0 || w.kind == crate::text::TokenKind::Number),
@@ -336,15 +338,38 @@ fn object_unit<'a>(i: In<'a>) -> Res<'a, Np> {
         })
 }
 
-/// "in Washington", "of the Office of the Foreign Affairs Commission".
+/// "in Washington", "of the Office of the Foreign Affairs Commission", and coordinated
+/// ones: "in Ohio and across the country".
 fn pp<'a>(i: In<'a>) -> Res<'a, usize> {
+    let (rest, end) = one_pp(i)?;
+    // "observers in Ohio and across the country": "and" joins a second place phrase
+    match (alt((word("and"), word("or"))), one_pp).parse(rest) {
+        Ok((after, (_, e))) => Ok((after, e)),
+        Err(_) => Ok((rest, end)),
+    }
+}
+
+fn one_pp<'a>(i: In<'a>) -> Res<'a, usize> {
     let (rest, (_, np)) = (
         tok(|w: &W| {
             one_of(
                 w.s,
                 &[
-                    "in", "at", "from", "of", "for", "with", "inside", "within", "close", "near",
+                    "in",
+                    "at",
+                    "from",
+                    "of",
+                    "for",
+                    "with",
+                    "inside",
+                    "within",
+                    "close",
+                    "near",
                     "on",
+                    "across",
+                    "around",
+                    "throughout",
+                    "outside",
                 ],
             )
         }),
@@ -737,6 +762,13 @@ pub fn middle<'a>(i: In<'a>) -> Res<'a, usize> {
             }),
         )
             .map(|(_, _, _, w)| w.idx),
+        // "in the past", "at the time": when, not where
+        (
+            tok(|w: &W| matches!(w.s, "in" | "at")),
+            word("the"),
+            tok(|w: &W| matches!(w.s, "past" | "time" | "moment")),
+        )
+            .map(|(_, _, w)| w.idx),
         (
             word(","),
             skip_many0(tok(|w: &W| {
