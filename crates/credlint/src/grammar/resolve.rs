@@ -151,7 +151,13 @@ impl Recent {
 /// The speaker of each quotation: an attribution in the sentences the quote spans,
 /// "X said:" before it, and the speaker of the quote it continues. `double` holds the
 /// spans of the double quotations, sorted ([`TextModel::double_quote_spans`]).
-pub fn quotes(tm: &TextModel, atts: &[Attribution], double: &[Span]) -> Vec<QuoteSpeaker> {
+pub fn quotes(
+    tm: &TextModel,
+    atts: &[Attribution],
+    people: &People,
+    flags: &[u32],
+    double: &[Span],
+) -> Vec<QuoteSpeaker> {
     let mut out: Vec<QuoteSpeaker> = Vec::with_capacity(tm.quotes.len());
     // attributions come in sentence order: a sentence or paragraph range is a slice
     let in_sentences = |s0: usize, s1: usize| {
@@ -209,6 +215,13 @@ pub fn quotes(tm: &TextModel, atts: &[Attribution], double: &[Span]) -> Vec<Quot
                     best = Some((d, ai));
                 }
             }
+            if best.is_none()
+                && q.continues().is_none()
+                && let Some(found) = sentence_subject(tm, people, flags, double, q.span)
+            {
+                out.push(found);
+                continue;
+            }
             // "“…,” Reid said. “More of the quote.”": the paragraph's speaker
             if best.is_none() {
                 let p = tm.sentences[s0].paragraph;
@@ -265,23 +278,82 @@ pub fn quotes(tm: &TextModel, atts: &[Attribution], double: &[Span]) -> Vec<Quot
             None => QuoteSpeaker::default(),
         });
     }
+    for (i, q) in tm.quotes.iter().enumerate() {
+        if out[i].source.is_none() && q.continues().is_none() {
+            out[i] = sentence_subject(tm, people, flags, double, q.span).unwrap_or_default();
+        }
+    }
     // a continued quote keeps its speaker, in both directions along the chain
     for _ in 0..2 {
         for i in 0..tm.quotes.len() {
-            if out[i].attribution.is_some() {
+            if out[i].source.is_some() {
                 continue;
             }
             let linked = [tm.quotes[i].continues(), tm.quotes[i].continued_by()];
             if let Some(j) = linked
                 .into_iter()
                 .flatten()
-                .find(|&j| out[j].attribution.is_some())
+                .find(|&j| out[j].source.is_some())
             {
                 out[i] = out[j].clone();
             }
         }
     }
     out
+}
+
+/// "Netanyahu rallied supporters by warning that “…”", "Politifact rated it “True”": a
+/// quotation inside the writer's sentence that no attribution reaches belongs to whom
+/// the sentence is about, the first person, pronoun or organisation before it outside
+/// any quotation. No attribution is recorded: the sentence has no reporting verb.
+fn sentence_subject(
+    tm: &TextModel,
+    people: &People,
+    flags: &[u32],
+    double: &[Span],
+    q: Span,
+) -> Option<QuoteSpeaker> {
+    use crate::lexicon::class;
+    let si = tm.sentence_at(q.start)?;
+    let inside_quote = |at: Span| {
+        let i = double.partition_point(|s| s.start <= at.start);
+        i > 0 && double[i - 1].contains(at)
+    };
+    let toks = tm.sentences[si].tokens.clone();
+    for t in toks {
+        let span = tm.tokens[t].span();
+        if span.start >= q.start {
+            break;
+        }
+        if inside_quote(span) {
+            continue;
+        }
+        let found = |speaker: Option<String>, source: Span| {
+            Some(QuoteSpeaker {
+                attribution: None,
+                speaker,
+                source: Some(source),
+            })
+        };
+        if let Some(m) = people.starting_within(span).first() {
+            return found(Some(people.full_name(m)), m.span);
+        }
+        let word = span.text(&tm.prose);
+        if flags[t] & class::PRONOUN != 0 {
+            match word.to_ascii_lowercase().as_str() {
+                "he" | "she" => {
+                    let name = people.last_before(span.start).map(|m| people.full_name(m));
+                    return found(name, span);
+                }
+                "they" | "we" | "i" => return found(None, span),
+                _ => {}
+            }
+        }
+        if flags[t] & (class::ORG | class::OUTLET) != 0 {
+            return found(Some(word.to_string()), span);
+        }
+    }
+    None
 }
 
 /// The name a quote's speaker goes by: the person's full name, or for an institution,
@@ -308,5 +380,63 @@ fn speaker_of(tm: &TextModel, a: &Attribution) -> Option<String> {
             })
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::Document;
+    use crate::config::Config;
+
+    /// Each quotation's speaker and the words of the mention that names it.
+    fn speakers(text: &str) -> Vec<(Option<String>, Option<String>)> {
+        let cfg = Config::builtin().expect("config");
+        let doc = Document::new("t.txt", text, &cfg);
+        doc.quote_speakers
+            .iter()
+            .map(|q| {
+                (
+                    q.speaker.clone(),
+                    q.source.map(|s| s.text(&doc.text.prose).to_string()),
+                )
+            })
+            .collect()
+    }
+
+    fn named(speaker: &str, source: &str) -> (Option<String>, Option<String>) {
+        (Some(speaker.to_string()), Some(source.to_string()))
+    }
+
+    #[test]
+    fn a_quote_without_reporting_verb_belongs_to_the_sentences_subject() {
+        // no reporting verb: the quotation is what the sentence's subject did with words
+        let got = speakers(
+            "At the county fair on Sunday, Marta Oyelaran thanked her volunteers for \
+             “the longest summer of our lives” and left early.",
+        );
+        assert_eq!(got, vec![named("Marta Oyelaran", "Marta Oyelaran")]);
+        // a pronoun subject names the person the article last named
+        let got = speakers(
+            "Dariusz Kell runs the ferry. He waved at the dock crew, promising them \
+             “a calmer crossing next spring.”",
+        );
+        assert_eq!(got, vec![named("Dariusz Kell", "He")]);
+    }
+
+    #[test]
+    fn the_sentences_subject_comes_before_the_paragraphs_other_speaker() {
+        // the attribution in the paragraph's first sentence is someone else's
+        let got = speakers(
+            "Pia Lund said the vote would pass. Ravi Osei mocked the plan as \
+             “a bridge to nowhere, built twice.”",
+        );
+        assert_eq!(got, vec![named("Ravi Osei", "Ravi Osei")]);
+    }
+
+    #[test]
+    fn a_quote_in_a_sentence_about_no_one_has_no_speaker() {
+        let got =
+            speakers("The sign by the road read like a warning: “Bridge out ahead, turn back.”");
+        assert_eq!(got, vec![(None, None)]);
     }
 }
