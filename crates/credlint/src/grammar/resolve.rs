@@ -218,6 +218,7 @@ pub fn quotes(
             if best.is_none()
                 && q.continues().is_none()
                 && let Some(found) = sentence_subject(tm, people, flags, double, q.span)
+                    .or_else(|| named_right_after(tm, people, q.span))
             {
                 out.push(found);
                 continue;
@@ -278,12 +279,49 @@ pub fn quotes(
             None => QuoteSpeaker::default(),
         });
     }
+    carry_continued(tm, &mut out);
+    // "“…,” Roe said.¶“More.”": a paragraph that opens with a quotation after a paragraph
+    // of attributed speech goes on in the same voice
     for (i, q) in tm.quotes.iter().enumerate() {
-        if out[i].source.is_none() && q.continues().is_none() {
-            out[i] = sentence_subject(tm, people, flags, double, q.span).unwrap_or_default();
+        if out[i].source.is_none() && opens_paragraph(tm, q.span) {
+            let pi = tm.sentences[tm.sentence_at(q.span.start).unwrap_or(0)].paragraph;
+            if let Some(ai) = pi
+                .checked_sub(1)
+                .and_then(|prev| last_speaker_of(atts, prev))
+            {
+                out[i] = QuoteSpeaker {
+                    attribution: Some(ai),
+                    speaker: speaker_of(tm, &atts[ai]),
+                    source: atts[ai].source,
+                };
+            }
         }
     }
-    // a continued quote keeps its speaker, in both directions along the chain
+    carry_continued(tm, &mut out);
+    out
+}
+
+/// Whether nothing but blanks comes before `q` in its paragraph.
+fn opens_paragraph(tm: &TextModel, q: Span) -> bool {
+    tm.paragraph_at(q.start).is_some_and(|p| {
+        tm.prose[tm.paragraphs[p].span.start..q.start]
+            .trim()
+            .is_empty()
+    })
+}
+
+/// The last attribution of speech with a source in paragraph `p`.
+fn last_speaker_of(atts: &[Attribution], p: usize) -> Option<usize> {
+    let a = atts.partition_point(|x| x.paragraph < p);
+    let b = atts.partition_point(|x| x.paragraph <= p);
+    (a..b.max(a)).rev().find(|&ai| {
+        let x = &atts[ai];
+        x.is_speech() && x.form != CueForm::Agentless && x.source.is_some()
+    })
+}
+
+/// A continued quote keeps its speaker, in both directions along the chain.
+fn carry_continued(tm: &TextModel, out: &mut [QuoteSpeaker]) {
     for _ in 0..2 {
         for i in 0..tm.quotes.len() {
             if out[i].source.is_some() {
@@ -299,7 +337,33 @@ pub fn quotes(
             }
         }
     }
-    out
+}
+
+/// "“…,” Oliver barked.", "“…” she shouted": a name or a personal pronoun right after the
+/// closing mark is the speaker, whatever verb (if any) the lexicon knows.
+fn named_right_after(tm: &TextModel, people: &People, q: Span) -> Option<QuoteSpeaker> {
+    let after = &tm.prose[q.end..];
+    let rest = after.trim_start_matches([' ', ',', '\u{a0}']);
+    let at = q.end + (after.len() - rest.len());
+    let found = |speaker: Option<String>, source: Span| {
+        Some(QuoteSpeaker {
+            attribution: None,
+            speaker,
+            source: Some(source),
+        })
+    };
+    if let Some(m) = people.starting_within(Span::new(at, at + 1)).first() {
+        return found(Some(people.full_name(m)), m.span);
+    }
+    let word_len = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    let source = Span::new(at, at + word_len);
+    match &rest[..word_len] {
+        "he" | "she" => found(people.last_before(at).map(|m| people.full_name(m)), source),
+        "they" | "we" | "I" => found(None, source),
+        _ => None,
+    }
 }
 
 /// "Netanyahu rallied supporters by warning that “…”", "Politifact rated it “True”": a
@@ -431,6 +495,38 @@ mod tests {
              “a bridge to nowhere, built twice.”",
         );
         assert_eq!(got, vec![named("Ravi Osei", "Ravi Osei")]);
+    }
+
+    #[test]
+    fn a_name_or_pronoun_right_after_the_quote_is_its_speaker() {
+        // "growled" and "hollered" are no reporting verbs of the lexicon
+        let got = speakers(
+            "The tide rose fast.\n\n“Get the boats up the slip,” Ines Varga growled.\n\n\
+             Ines Varga ran the yard. “Not tomorrow, now!” she hollered.",
+        );
+        assert_eq!(
+            got,
+            vec![
+                named("Ines Varga", "Ines Varga"),
+                named("Ines Varga", "she")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quotation_paragraph_goes_on_in_the_voice_of_the_paragraph_before() {
+        let got = speakers(
+            "“The pumps held all night,” said Tomas Reyes, the harbour engineer.\n\n\
+             “We will know more once the water drops below the quay.”\n\n\
+             The quay reopened on Friday.",
+        );
+        assert_eq!(
+            got,
+            vec![
+                named("Tomas Reyes", "Tomas Reyes, the harbour engineer"),
+                named("Tomas Reyes", "Tomas Reyes, the harbour engineer")
+            ]
+        );
     }
 
     #[test]
