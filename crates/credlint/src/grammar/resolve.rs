@@ -2,7 +2,7 @@
 
 use super::{Attribution, CueForm, QuoteSpeaker, SourceKind};
 use crate::names::People;
-use crate::text::{Span, TextModel};
+use crate::text::{Span, TextModel, TokenKind};
 
 fn pronoun_word(tm: &TextModel, a: &Attribution) -> String {
     a.source
@@ -203,7 +203,14 @@ pub fn quotes(
                     continue;
                 }
                 let mut d = if a.cue.start >= q.span.end {
-                    a.cue.start - q.span.end
+                    // "“…,” and he said": a cue after the quote speaks it only when the
+                    // source or the verb comes right after the closing mark
+                    let near = a.source.map_or(a.cue.start, |s| s.start.min(a.cue.start));
+                    let words_between = tm
+                        .prose
+                        .get(q.span.end..near.max(q.span.end))
+                        .is_some_and(|gap| gap.contains(char::is_alphabetic));
+                    a.cue.start - q.span.end + if words_between { 2_000 } else { 0 }
                 } else {
                     q.span.start.saturating_sub(a.cue.end)
                 };
@@ -384,11 +391,12 @@ fn sentence_subject(
         i > 0 && double[i - 1].contains(at)
     };
     let toks = tm.sentences[si].tokens.clone();
-    for t in toks {
+    let before_quote = toks.start..tm.token_at(q.start).clamp(toks.start, toks.end);
+    // "After the debate, Roe mocked …": the subject follows an opening phrase
+    let main_clause = intro_end(tm, flags, before_quote.clone()).unwrap_or(before_quote.start);
+    let after_intro = main_clause..before_quote.end;
+    for t in after_intro.chain(before_quote.start..main_clause) {
         let span = tm.tokens[t].span();
-        if span.start >= q.start {
-            break;
-        }
         if inside_quote(span) {
             continue;
         }
@@ -416,8 +424,82 @@ fn sentence_subject(
         if flags[t] & (class::ORG | class::OUTLET) != 0 {
             return found(Some(word.to_string()), span);
         }
+        // "The email went on to say: “…”", "Many reporters noted “…”": a noun phrase
+        // whose head names a source
+        if flags[t] & HEADS != 0 && flags[t] & class::FUNCTION == 0 {
+            let np = head_phrase(tm, flags, main_clause, t);
+            let definite_role = flags[t] & class::ROLE != 0
+                && np.text(&tm.prose).to_ascii_lowercase().starts_with("the ");
+            // "the candidate": the person the article last named
+            let name = definite_role
+                .then(|| people.last_before(span.start).map(|m| people.full_name(m)))
+                .flatten();
+            return found(name, np);
+        }
     }
     None
+}
+
+/// The lexicon's classes of source head nouns: people's roles, groups, organisations,
+/// outlets and documents.
+const HEADS: u32 = crate::lexicon::class::ANON_HEAD
+    | crate::lexicon::class::ORG_HEAD
+    | crate::lexicon::class::OUTLET_HEAD
+    | crate::lexicon::class::DOC_HEAD
+    | crate::lexicon::class::ROLE;
+
+/// The noun phrase ending at head token `head`: from the main clause's start when only
+/// a few words, none of them punctuation or a function word but a determiner, stand
+/// between ("The GOP presidential candidate"), else the head alone.
+fn head_phrase(tm: &TextModel, flags: &[u32], clause: usize, head: usize) -> Span {
+    use crate::lexicon::class;
+    let own = tm.tokens[head].span();
+    let plain = |t: usize| {
+        tm.tokens[t].kind == TokenKind::Word
+            && (flags[t] & class::FUNCTION == 0 || flags[t] & class::DET != 0)
+    };
+    if clause <= head && head - clause < 6 && (clause..head).all(plain) {
+        Span::new(tm.tokens[clause].span().start, own.end)
+    } else {
+        own
+    }
+}
+
+/// Where the main clause starts, after an opening adverbial phrase that ends in a comma
+/// ("In a letter on Monday, …", "Speaking to donors, …", "When the vote failed, …"): the
+/// token after the first comma, if the sentence opens with a preposition, a
+/// subordinating word or a participle.
+fn intro_end(tm: &TextModel, flags: &[u32], toks: std::ops::Range<usize>) -> Option<usize> {
+    use crate::lexicon::class;
+    let first = tm.tokens.get(toks.start)?;
+    let word = first.text(&tm.prose).to_ascii_lowercase();
+    let opener = flags[toks.start] & class::PREP != 0
+        || word.ends_with("ing")
+        || word.ends_with("ed")
+        || matches!(
+            word.as_str(),
+            "as" | "when"
+                | "while"
+                | "after"
+                | "before"
+                | "although"
+                | "though"
+                | "if"
+                | "since"
+                | "because"
+                | "once"
+                | "unlike"
+                | "even"
+                | "asked"
+                | "later"
+                | "earlier"
+        );
+    if !opener {
+        return None;
+    }
+    toks.clone()
+        .find(|&t| tm.tokens[t].kind == TokenKind::Punct && tm.tokens[t].text(&tm.prose) == ",")
+        .map(|t| t + 1)
 }
 
 /// The name a quote's speaker goes by: the person's full name, or for an institution,
@@ -527,6 +609,40 @@ mod tests {
                 named("Tomas Reyes", "Tomas Reyes, the harbour engineer")
             ]
         );
+    }
+
+    #[test]
+    fn the_subject_follows_an_opening_phrase() {
+        let got = speakers(
+            "After a long night with Lena Brandt, Otto Fenn praised the count as \
+             “careful, slow and right.”",
+        );
+        assert_eq!(got, vec![named("Otto Fenn", "Otto Fenn")]);
+    }
+
+    #[test]
+    fn a_noun_phrase_naming_a_source_is_the_subject() {
+        let got = speakers(
+            "The council met at noon. The memo went on to warn that the budget was \
+             “short by a third at least.”",
+        );
+        assert_eq!(got, vec![(None, Some("The memo".to_string()))]);
+        // a definite role is the person the article last named
+        let got = speakers(
+            "Nadia Petrov opened her campaign in Leeds. The candidate promised the crowd \
+             “a bus every ten minutes.”",
+        );
+        assert_eq!(got, vec![named("Nadia Petrov", "The candidate")]);
+    }
+
+    #[test]
+    fn a_cue_after_the_quote_speaks_it_only_right_after_the_closing_mark() {
+        // "and he said" is a second statement; the quote is Arne Holm's
+        let got = speakers(
+            "Arne Holm said on Monday he “signed the letter himself,” and he said the \
+             reply came late.",
+        );
+        assert_eq!(got, vec![named("Arne Holm", "Arne Holm")]);
     }
 
     #[test]
