@@ -222,10 +222,23 @@ pub fn quotes(
                     best = Some((d, ai));
                 }
             }
+            // "Cruz railed against what he calls “the cartel”": the words are named by the
+            // pronoun, and quoted as the sentence's subject's
+            if let Some((_, ai)) = best
+                && what_they_call(tm, &atts[ai])
+                && let Some(found) = sentence_subject(tm, people, flags, double, q.span)
+                && found
+                    .source
+                    .zip(atts[ai].source)
+                    .is_some_and(|(f, a)| f.end <= a.start)
+            {
+                out.push(found);
+                continue;
+            }
             if best.is_none()
                 && q.continues().is_none()
                 && let Some(found) = sentence_subject(tm, people, flags, double, q.span)
-                    .or_else(|| named_right_after(tm, people, q.span))
+                    .or_else(|| named_right_after(tm, people, flags, q.span))
             {
                 out.push(found);
                 continue;
@@ -308,6 +321,19 @@ pub fn quotes(
     out
 }
 
+/// "what he calls", "what they described as": an attribution whose source is a pronoun
+/// right after "what".
+fn what_they_call(tm: &TextModel, a: &Attribution) -> bool {
+    a.kind == SourceKind::Pronoun
+        && a.source.is_some_and(|s| {
+            tm.prose[..s.start]
+                .trim_end()
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case("what"))
+        })
+}
+
 /// Whether nothing but blanks comes before `q` in its paragraph.
 fn opens_paragraph(tm: &TextModel, q: Span) -> bool {
     tm.paragraph_at(q.start).is_some_and(|p| {
@@ -348,7 +374,12 @@ fn carry_continued(tm: &TextModel, out: &mut [QuoteSpeaker]) {
 
 /// "“…,” Oliver barked.", "“…” she shouted": a name or a personal pronoun right after the
 /// closing mark is the speaker, whatever verb (if any) the lexicon knows.
-fn named_right_after(tm: &TextModel, people: &People, q: Span) -> Option<QuoteSpeaker> {
+fn named_right_after(
+    tm: &TextModel,
+    people: &People,
+    flags: &[u32],
+    q: Span,
+) -> Option<QuoteSpeaker> {
     let after = &tm.prose[q.end..];
     let rest = after.trim_start_matches([' ', ',', '\u{a0}']);
     let at = q.end + (after.len() - rest.len());
@@ -369,8 +400,50 @@ fn named_right_after(tm: &TextModel, people: &People, q: Span) -> Option<QuoteSp
     match &rest[..word_len] {
         "he" | "she" => found(people.last_before(at).map(|m| people.full_name(m)), source),
         "they" | "we" | "I" => found(None, source),
-        _ => None,
+        _ => described_right_after(tm, people, flags, at),
     }
+}
+
+/// "“…!” some protesters chanted", "“…,” an angry Hollande retorted", "“…,” scoffed Ada
+/// Roe": a short noun phrase ending in a name or a source's head noun, or a verb and a
+/// name, right after the quotation.
+fn described_right_after(
+    tm: &TextModel,
+    people: &People,
+    flags: &[u32],
+    at: usize,
+) -> Option<QuoteSpeaker> {
+    use crate::lexicon::class;
+    let first = tm.token_at(at);
+    let para_end = tm
+        .paragraph_at(at)
+        .map_or(first, |p| tm.paragraphs[p].tokens.end);
+    let end = para_end.min(first + 4).max(first);
+    for (t, (tok, &flag)) in (first..).zip(tm.tokens[first..end].iter().zip(&flags[first..end])) {
+        if tok.kind != TokenKind::Word {
+            return None;
+        }
+        let span = tok.span();
+        if let Some(m) = people.starting_within(span).first() {
+            return Some(QuoteSpeaker {
+                attribution: None,
+                speaker: Some(people.full_name(m)),
+                source: Some(m.span),
+            });
+        }
+        if flag & HEADS != 0 && flag & class::FUNCTION == 0 && (t > first || !tok.cap) {
+            return Some(QuoteSpeaker {
+                attribution: None,
+                speaker: None,
+                source: Some(Span::new(at, span.end)),
+            });
+        }
+        // only a determiner, or lowercase words, before the head
+        if tok.cap && t > first {
+            return None;
+        }
+    }
+    None
 }
 
 /// "Netanyahu rallied supporters by warning that “…”", "Politifact rated it “True”": a
@@ -643,6 +716,22 @@ mod tests {
              reply came late.",
         );
         assert_eq!(got, vec![named("Arne Holm", "Arne Holm")]);
+    }
+
+    #[test]
+    fn what_he_calls_quotes_the_sentences_subject() {
+        let got = speakers(
+            "Lotte Brink campaigned against what she calls “the parking cartel” all year.",
+        );
+        assert_eq!(got, vec![named("Lotte Brink", "Lotte Brink")]);
+    }
+
+    #[test]
+    fn a_short_description_right_after_the_quote_is_its_speaker() {
+        let got = speakers(
+            "The gates opened at ten.\n\n“Open the depot now!” some workers chanted at dawn.",
+        );
+        assert_eq!(got, vec![(None, Some("some workers".to_string()))]);
     }
 
     #[test]
