@@ -303,7 +303,8 @@ pub fn quotes(
     // "“…,” Roe said.¶“More.”": a paragraph that opens with a quotation after a paragraph
     // of attributed speech goes on in the same voice
     for (i, q) in tm.quotes.iter().enumerate() {
-        if out[i].source.is_none() && opens_paragraph(tm, q.span) {
+        // a quotation left open is anyone's guess (quote-marks reports it)
+        if out[i].source.is_none() && q.closed && opens_paragraph(tm, q.span) {
             let pi = tm.sentences[tm.sentence_at(q.span.start).unwrap_or(0)].paragraph;
             if let Some(ai) = pi
                 .checked_sub(1)
