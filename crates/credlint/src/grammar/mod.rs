@@ -243,7 +243,7 @@ pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People, flags: &[u32]) ->
         .run();
     }
     resolve::pronouns(tm, people, &mut out);
-    let quotes = resolve::quotes(tm, &out, &double);
+    let quotes = resolve::quotes(tm, &out, people, flags, &double);
     Extraction {
         attributions: out,
         quotes,

@@ -2,7 +2,7 @@
 
 use super::{Attribution, CueForm, QuoteSpeaker, SourceKind};
 use crate::names::People;
-use crate::text::{Span, TextModel};
+use crate::text::{Span, TextModel, TokenKind};
 
 fn pronoun_word(tm: &TextModel, a: &Attribution) -> String {
     a.source
@@ -151,7 +151,13 @@ impl Recent {
 /// The speaker of each quotation: an attribution in the sentences the quote spans,
 /// "X said:" before it, and the speaker of the quote it continues. `double` holds the
 /// spans of the double quotations, sorted ([`TextModel::double_quote_spans`]).
-pub fn quotes(tm: &TextModel, atts: &[Attribution], double: &[Span]) -> Vec<QuoteSpeaker> {
+pub fn quotes(
+    tm: &TextModel,
+    atts: &[Attribution],
+    people: &People,
+    flags: &[u32],
+    double: &[Span],
+) -> Vec<QuoteSpeaker> {
     let mut out: Vec<QuoteSpeaker> = Vec::with_capacity(tm.quotes.len());
     // attributions come in sentence order: a sentence or paragraph range is a slice
     let in_sentences = |s0: usize, s1: usize| {
@@ -197,7 +203,14 @@ pub fn quotes(tm: &TextModel, atts: &[Attribution], double: &[Span]) -> Vec<Quot
                     continue;
                 }
                 let mut d = if a.cue.start >= q.span.end {
-                    a.cue.start - q.span.end
+                    // "“…,” and he said": a cue after the quote speaks it only when the
+                    // source or the verb comes right after the closing mark
+                    let near = a.source.map_or(a.cue.start, |s| s.start.min(a.cue.start));
+                    let words_between = tm
+                        .prose
+                        .get(q.span.end..near.max(q.span.end))
+                        .is_some_and(|gap| gap.contains(char::is_alphabetic));
+                    a.cue.start - q.span.end + if words_between { 2_000 } else { 0 }
                 } else {
                     q.span.start.saturating_sub(a.cue.end)
                 };
@@ -208,6 +221,27 @@ pub fn quotes(tm: &TextModel, atts: &[Attribution], double: &[Span]) -> Vec<Quot
                 if best.is_none_or(|(bd, _)| d < bd) {
                     best = Some((d, ai));
                 }
+            }
+            // "Cruz railed against what he calls “the cartel”": the words are named by the
+            // pronoun, and quoted as the sentence's subject's
+            if let Some((_, ai)) = best
+                && what_they_call(tm, &atts[ai])
+                && let Some(found) = sentence_subject(tm, people, flags, double, q.span)
+                && found
+                    .source
+                    .zip(atts[ai].source)
+                    .is_some_and(|(f, a)| f.end <= a.start)
+            {
+                out.push(found);
+                continue;
+            }
+            if best.is_none()
+                && q.continues().is_none()
+                && let Some(found) = sentence_subject(tm, people, flags, double, q.span)
+                    .or_else(|| named_right_after(tm, people, flags, q.span))
+            {
+                out.push(found);
+                continue;
             }
             // "“…,” Reid said. “More of the quote.”": the paragraph's speaker
             if best.is_none() {
@@ -265,23 +299,281 @@ pub fn quotes(tm: &TextModel, atts: &[Attribution], double: &[Span]) -> Vec<Quot
             None => QuoteSpeaker::default(),
         });
     }
-    // a continued quote keeps its speaker, in both directions along the chain
+    carry_continued(tm, &mut out);
+    // "“…,” Roe said.¶“More.”": a paragraph that opens with a quotation after a paragraph
+    // of attributed speech goes on in the same voice
+    for (i, q) in tm.quotes.iter().enumerate() {
+        // a quotation left open is anyone's guess (quote-marks reports it)
+        if out[i].source.is_none() && q.closed && opens_paragraph(tm, q.span) {
+            let pi = tm.sentences[tm.sentence_at(q.span.start).unwrap_or(0)].paragraph;
+            if let Some(ai) = pi
+                .checked_sub(1)
+                .and_then(|prev| last_speaker_of(atts, prev))
+            {
+                out[i] = QuoteSpeaker {
+                    attribution: Some(ai),
+                    speaker: speaker_of(tm, &atts[ai]),
+                    source: atts[ai].source,
+                };
+            }
+        }
+    }
+    carry_continued(tm, &mut out);
+    out
+}
+
+/// "what he calls", "what they described as": an attribution whose source is a pronoun
+/// right after "what".
+fn what_they_call(tm: &TextModel, a: &Attribution) -> bool {
+    a.kind == SourceKind::Pronoun
+        && a.source.is_some_and(|s| {
+            tm.prose[..s.start]
+                .trim_end()
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case("what"))
+        })
+}
+
+/// Whether nothing but blanks comes before `q` in its paragraph.
+fn opens_paragraph(tm: &TextModel, q: Span) -> bool {
+    tm.paragraph_at(q.start).is_some_and(|p| {
+        tm.prose[tm.paragraphs[p].span.start..q.start]
+            .trim()
+            .is_empty()
+    })
+}
+
+/// The last attribution of speech with a source in paragraph `p`.
+fn last_speaker_of(atts: &[Attribution], p: usize) -> Option<usize> {
+    let a = atts.partition_point(|x| x.paragraph < p);
+    let b = atts.partition_point(|x| x.paragraph <= p);
+    (a..b.max(a)).rev().find(|&ai| {
+        let x = &atts[ai];
+        x.is_speech() && x.form != CueForm::Agentless && x.source.is_some()
+    })
+}
+
+/// A continued quote keeps its speaker, in both directions along the chain.
+fn carry_continued(tm: &TextModel, out: &mut [QuoteSpeaker]) {
     for _ in 0..2 {
         for i in 0..tm.quotes.len() {
-            if out[i].attribution.is_some() {
+            if out[i].source.is_some() {
                 continue;
             }
             let linked = [tm.quotes[i].continues(), tm.quotes[i].continued_by()];
             if let Some(j) = linked
                 .into_iter()
                 .flatten()
-                .find(|&j| out[j].attribution.is_some())
+                .find(|&j| out[j].source.is_some())
             {
                 out[i] = out[j].clone();
             }
         }
     }
-    out
+}
+
+/// "“…,” Oliver barked.", "“…” she shouted": a name or a personal pronoun right after the
+/// closing mark is the speaker, whatever verb (if any) the lexicon knows.
+fn named_right_after(
+    tm: &TextModel,
+    people: &People,
+    flags: &[u32],
+    q: Span,
+) -> Option<QuoteSpeaker> {
+    let after = &tm.prose[q.end..];
+    let rest = after.trim_start_matches([' ', ',', '\u{a0}']);
+    let at = q.end + (after.len() - rest.len());
+    let found = |speaker: Option<String>, source: Span| {
+        Some(QuoteSpeaker {
+            attribution: None,
+            speaker,
+            source: Some(source),
+        })
+    };
+    if let Some(m) = people.starting_within(Span::new(at, at + 1)).first() {
+        return found(Some(people.full_name(m)), m.span);
+    }
+    let word_len = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    let source = Span::new(at, at + word_len);
+    match &rest[..word_len] {
+        "he" | "she" => found(people.last_before(at).map(|m| people.full_name(m)), source),
+        "they" | "we" | "I" => found(None, source),
+        _ => described_right_after(tm, people, flags, at),
+    }
+}
+
+/// "“…!” some protesters chanted", "“…,” an angry Hollande retorted", "“…,” scoffed Ada
+/// Roe": a short noun phrase ending in a name or a source's head noun, or a verb and a
+/// name, right after the quotation.
+fn described_right_after(
+    tm: &TextModel,
+    people: &People,
+    flags: &[u32],
+    at: usize,
+) -> Option<QuoteSpeaker> {
+    use crate::lexicon::class;
+    let first = tm.token_at(at);
+    let para_end = tm
+        .paragraph_at(at)
+        .map_or(first, |p| tm.paragraphs[p].tokens.end);
+    let end = para_end.min(first + 4).max(first);
+    for (t, (tok, &flag)) in (first..).zip(tm.tokens[first..end].iter().zip(&flags[first..end])) {
+        if tok.kind != TokenKind::Word {
+            return None;
+        }
+        let span = tok.span();
+        if let Some(m) = people.starting_within(span).first() {
+            return Some(QuoteSpeaker {
+                attribution: None,
+                speaker: Some(people.full_name(m)),
+                source: Some(m.span),
+            });
+        }
+        if flag & HEADS != 0 && flag & class::FUNCTION == 0 && (t > first || !tok.cap) {
+            return Some(QuoteSpeaker {
+                attribution: None,
+                speaker: None,
+                source: Some(Span::new(at, span.end)),
+            });
+        }
+        // only a determiner, or lowercase words, before the head
+        if tok.cap && t > first {
+            return None;
+        }
+    }
+    None
+}
+
+/// "Netanyahu rallied supporters by warning that “…”", "Politifact rated it “True”": a
+/// quotation inside the writer's sentence that no attribution reaches belongs to whom
+/// the sentence is about, the first person, pronoun or organisation before it outside
+/// any quotation. No attribution is recorded: the sentence has no reporting verb.
+fn sentence_subject(
+    tm: &TextModel,
+    people: &People,
+    flags: &[u32],
+    double: &[Span],
+    q: Span,
+) -> Option<QuoteSpeaker> {
+    use crate::lexicon::class;
+    let si = tm.sentence_at(q.start)?;
+    let inside_quote = |at: Span| {
+        let i = double.partition_point(|s| s.start <= at.start);
+        i > 0 && double[i - 1].contains(at)
+    };
+    let toks = tm.sentences[si].tokens.clone();
+    let before_quote = toks.start..tm.token_at(q.start).clamp(toks.start, toks.end);
+    // "After the debate, Roe mocked …": the subject follows an opening phrase
+    let main_clause = intro_end(tm, flags, before_quote.clone()).unwrap_or(before_quote.start);
+    let after_intro = main_clause..before_quote.end;
+    for t in after_intro.chain(before_quote.start..main_clause) {
+        let span = tm.tokens[t].span();
+        if inside_quote(span) {
+            continue;
+        }
+        let found = |speaker: Option<String>, source: Span| {
+            Some(QuoteSpeaker {
+                attribution: None,
+                speaker,
+                source: Some(source),
+            })
+        };
+        if let Some(m) = people.starting_within(span).first() {
+            return found(Some(people.full_name(m)), m.span);
+        }
+        let word = span.text(&tm.prose);
+        if flags[t] & class::PRONOUN != 0 {
+            match word.to_ascii_lowercase().as_str() {
+                "he" | "she" => {
+                    let name = people.last_before(span.start).map(|m| people.full_name(m));
+                    return found(name, span);
+                }
+                "they" | "we" | "i" => return found(None, span),
+                _ => {}
+            }
+        }
+        if flags[t] & (class::ORG | class::OUTLET) != 0 {
+            return found(Some(word.to_string()), span);
+        }
+        // "The email went on to say: “…”", "Many reporters noted “…”": a noun phrase
+        // whose head names a source
+        if flags[t] & HEADS != 0 && flags[t] & class::FUNCTION == 0 {
+            let np = head_phrase(tm, flags, main_clause, t);
+            let definite_role = flags[t] & class::ROLE != 0
+                && np.text(&tm.prose).to_ascii_lowercase().starts_with("the ");
+            // "the candidate": the person the article last named
+            let name = definite_role
+                .then(|| people.last_before(span.start).map(|m| people.full_name(m)))
+                .flatten();
+            return found(name, np);
+        }
+    }
+    None
+}
+
+/// The lexicon's classes of source head nouns: people's roles, groups, organisations,
+/// outlets and documents.
+const HEADS: u32 = crate::lexicon::class::ANON_HEAD
+    | crate::lexicon::class::ORG_HEAD
+    | crate::lexicon::class::OUTLET_HEAD
+    | crate::lexicon::class::DOC_HEAD
+    | crate::lexicon::class::ROLE;
+
+/// The noun phrase ending at head token `head`: from the main clause's start when only
+/// a few words, none of them punctuation or a function word but a determiner, stand
+/// between ("The GOP presidential candidate"), else the head alone.
+fn head_phrase(tm: &TextModel, flags: &[u32], clause: usize, head: usize) -> Span {
+    use crate::lexicon::class;
+    let own = tm.tokens[head].span();
+    let plain = |t: usize| {
+        tm.tokens[t].kind == TokenKind::Word
+            && (flags[t] & class::FUNCTION == 0 || flags[t] & class::DET != 0)
+    };
+    if clause <= head && head - clause < 6 && (clause..head).all(plain) {
+        Span::new(tm.tokens[clause].span().start, own.end)
+    } else {
+        own
+    }
+}
+
+/// Where the main clause starts, after an opening adverbial phrase that ends in a comma
+/// ("In a letter on Monday, …", "Speaking to donors, …", "When the vote failed, …"): the
+/// token after the first comma, if the sentence opens with a preposition, a
+/// subordinating word or a participle.
+fn intro_end(tm: &TextModel, flags: &[u32], toks: std::ops::Range<usize>) -> Option<usize> {
+    use crate::lexicon::class;
+    let first = tm.tokens.get(toks.start)?;
+    let word = first.text(&tm.prose).to_ascii_lowercase();
+    let opener = flags[toks.start] & class::PREP != 0
+        || word.ends_with("ing")
+        || word.ends_with("ed")
+        || matches!(
+            word.as_str(),
+            "as" | "when"
+                | "while"
+                | "after"
+                | "before"
+                | "although"
+                | "though"
+                | "if"
+                | "since"
+                | "because"
+                | "once"
+                | "unlike"
+                | "even"
+                | "asked"
+                | "later"
+                | "earlier"
+        );
+    if !opener {
+        return None;
+    }
+    toks.clone()
+        .find(|&t| tm.tokens[t].kind == TokenKind::Punct && tm.tokens[t].text(&tm.prose) == ",")
+        .map(|t| t + 1)
 }
 
 /// The name a quote's speaker goes by: the person's full name, or for an institution,
@@ -308,5 +600,145 @@ fn speaker_of(tm: &TextModel, a: &Attribution) -> Option<String> {
             })
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::Document;
+    use crate::config::Config;
+
+    /// Each quotation's speaker and the words of the mention that names it.
+    fn speakers(text: &str) -> Vec<(Option<String>, Option<String>)> {
+        let cfg = Config::builtin().expect("config");
+        let doc = Document::new("t.txt", text, &cfg);
+        doc.quote_speakers
+            .iter()
+            .map(|q| {
+                (
+                    q.speaker.clone(),
+                    q.source.map(|s| s.text(&doc.text.prose).to_string()),
+                )
+            })
+            .collect()
+    }
+
+    fn named(speaker: &str, source: &str) -> (Option<String>, Option<String>) {
+        (Some(speaker.to_string()), Some(source.to_string()))
+    }
+
+    #[test]
+    fn a_quote_without_reporting_verb_belongs_to_the_sentences_subject() {
+        // no reporting verb: the quotation is what the sentence's subject did with words
+        let got = speakers(
+            "At the county fair on Sunday, Marta Oyelaran thanked her volunteers for \
+             “the longest summer of our lives” and left early.",
+        );
+        assert_eq!(got, vec![named("Marta Oyelaran", "Marta Oyelaran")]);
+        // a pronoun subject names the person the article last named
+        let got = speakers(
+            "Dariusz Kell runs the ferry. He waved at the dock crew, promising them \
+             “a calmer crossing next spring.”",
+        );
+        assert_eq!(got, vec![named("Dariusz Kell", "He")]);
+    }
+
+    #[test]
+    fn the_sentences_subject_comes_before_the_paragraphs_other_speaker() {
+        // the attribution in the paragraph's first sentence is someone else's
+        let got = speakers(
+            "Pia Lund said the vote would pass. Ravi Osei mocked the plan as \
+             “a bridge to nowhere, built twice.”",
+        );
+        assert_eq!(got, vec![named("Ravi Osei", "Ravi Osei")]);
+    }
+
+    #[test]
+    fn a_name_or_pronoun_right_after_the_quote_is_its_speaker() {
+        // "growled" and "hollered" are no reporting verbs of the lexicon
+        let got = speakers(
+            "The tide rose fast.\n\n“Get the boats up the slip,” Ines Varga growled.\n\n\
+             Ines Varga ran the yard. “Not tomorrow, now!” she hollered.",
+        );
+        assert_eq!(
+            got,
+            vec![
+                named("Ines Varga", "Ines Varga"),
+                named("Ines Varga", "she")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quotation_paragraph_goes_on_in_the_voice_of_the_paragraph_before() {
+        let got = speakers(
+            "“The pumps held all night,” said Tomas Reyes, the harbour engineer.\n\n\
+             “We will know more once the water drops below the quay.”\n\n\
+             The quay reopened on Friday.",
+        );
+        assert_eq!(
+            got,
+            vec![
+                named("Tomas Reyes", "Tomas Reyes, the harbour engineer"),
+                named("Tomas Reyes", "Tomas Reyes, the harbour engineer")
+            ]
+        );
+    }
+
+    #[test]
+    fn the_subject_follows_an_opening_phrase() {
+        let got = speakers(
+            "After a long night with Lena Brandt, Otto Fenn praised the count as \
+             “careful, slow and right.”",
+        );
+        assert_eq!(got, vec![named("Otto Fenn", "Otto Fenn")]);
+    }
+
+    #[test]
+    fn a_noun_phrase_naming_a_source_is_the_subject() {
+        let got = speakers(
+            "The council met at noon. The memo went on to warn that the budget was \
+             “short by a third at least.”",
+        );
+        assert_eq!(got, vec![(None, Some("The memo".to_string()))]);
+        // a definite role is the person the article last named
+        let got = speakers(
+            "Nadia Petrov opened her campaign in Leeds. The candidate promised the crowd \
+             “a bus every ten minutes.”",
+        );
+        assert_eq!(got, vec![named("Nadia Petrov", "The candidate")]);
+    }
+
+    #[test]
+    fn a_cue_after_the_quote_speaks_it_only_right_after_the_closing_mark() {
+        // "and he said" is a second statement; the quote is Arne Holm's
+        let got = speakers(
+            "Arne Holm said on Monday he “signed the letter himself,” and he said the \
+             reply came late.",
+        );
+        assert_eq!(got, vec![named("Arne Holm", "Arne Holm")]);
+    }
+
+    #[test]
+    fn what_he_calls_quotes_the_sentences_subject() {
+        let got = speakers(
+            "Lotte Brink campaigned against what she calls “the parking cartel” all year.",
+        );
+        assert_eq!(got, vec![named("Lotte Brink", "Lotte Brink")]);
+    }
+
+    #[test]
+    fn a_short_description_right_after_the_quote_is_its_speaker() {
+        let got = speakers(
+            "The gates opened at ten.\n\n“Open the depot now!” some workers chanted at dawn.",
+        );
+        assert_eq!(got, vec![(None, Some("some workers".to_string()))]);
+    }
+
+    #[test]
+    fn a_quote_in_a_sentence_about_no_one_has_no_speaker() {
+        let got =
+            speakers("The sign by the road read like a warning: “Bridge out ahead, turn back.”");
+        assert_eq!(got, vec![(None, None)]);
     }
 }
