@@ -1143,6 +1143,15 @@ mod tests {
         v.into_iter().next().unwrap_or_else(|| unreachable!())
     }
 
+    /// `text` holds one attribution, whose source is `source`, of `kind`, `anonymous` or
+    /// not; its cue is returned.
+    fn assert_source(text: &str, source: &str, kind: SourceKind, anonymous: bool) -> String {
+        let (cue, s, k, anon) = one(text);
+        assert_eq!(s.as_deref(), Some(source), "{text}");
+        assert_eq!((k, anon), (kind, anonymous), "{text}");
+        cue
+    }
+
     fn src(s: &str) -> Option<String> {
         Some(s.to_string())
     }
@@ -1160,9 +1169,7 @@ mod tests {
                 "Court affidavits",
             ),
         ] {
-            let (_, s, kind, anonymous) = one(text);
-            assert_eq!(s.as_deref(), Some(source), "{text}");
-            assert_eq!((kind, anonymous), (SourceKind::Document, false), "{text}");
+            assert_source(text, source, SourceKind::Document, false);
         }
         // people WordNet knows, and the lexicon does not list, stay anonymous
         let (_, _, kind, anonymous) = one("Several lifeguards said the beach was closed.");
@@ -1196,10 +1203,8 @@ mod tests {
                 "40 percent of renters",
             ),
         ] {
-            let (cue, s, kind, anonymous) = one(text);
+            let cue = assert_source(text, source, SourceKind::Anonymous, true);
             assert!(cue.starts_with("say"), "{text}: {cue}");
-            assert_eq!(s.as_deref(), Some(source), "{text}");
-            assert_eq!((kind, anonymous), (SourceKind::Anonymous, true), "{text}");
         }
         // "the 20 percent" is counted people, not a person the story named
         let v = atts("Ana Ruiz won the vote. The 20 percent say the count was wrong.");
@@ -1271,9 +1276,7 @@ mod tests {
                 "Nearly 300 residents of the valley",
             ),
         ] {
-            let (_, s, kind, anonymous) = one(text);
-            assert_eq!(s.as_deref(), Some(source), "{text}");
-            assert_eq!((kind, anonymous), (SourceKind::Anonymous, true), "{text}");
+            assert_source(text, source, SourceKind::Anonymous, true);
         }
     }
 
@@ -1331,9 +1334,7 @@ mod tests {
                 "respondents",
             ),
         ] {
-            let (_, s, kind, anonymous) = one(text);
-            assert_eq!(s.as_deref(), Some(source), "{text}");
-            assert_eq!((kind, anonymous), (SourceKind::Anonymous, true), "{text}");
+            assert_source(text, source, SourceKind::Anonymous, true);
         }
     }
 

@@ -375,6 +375,37 @@ fn carry_continued(tm: &TextModel, out: &mut [QuoteSpeaker]) {
     }
 }
 
+/// A speaker found with no attribution: the mention `source`, and who it is if known.
+fn unattributed(speaker: Option<String>, source: Span) -> QuoteSpeaker {
+    QuoteSpeaker {
+        attribution: None,
+        speaker,
+        source: Some(source),
+    }
+}
+
+/// The person whose name starts within `span`, as a speaker.
+fn person_at(people: &People, span: Span) -> Option<QuoteSpeaker> {
+    let m = people.starting_within(span).first()?;
+    Some(unattributed(Some(people.full_name(m)), m.span))
+}
+
+/// The personal pronouns that can speak a quotation, lowercased.
+const SPEAKING_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i"];
+
+/// The speaker the lowercased pronoun `lower` at `span` names: "he" and "she" the
+/// person named last before it, "they", "we" and "I" someone unnamed.
+fn pronoun_speaker(people: &People, lower: &str, span: Span) -> Option<QuoteSpeaker> {
+    match lower {
+        "he" | "she" => Some(unattributed(
+            people.last_before(span.start).map(|m| people.full_name(m)),
+            span,
+        )),
+        "they" | "we" | "i" => Some(unattributed(None, span)),
+        _ => None,
+    }
+}
+
 /// "“…,” Oliver barked.", "“…” she shouted": a name or a personal pronoun right after the
 /// closing mark is the speaker, whatever verb (if any) the lexicon knows.
 fn named_right_after(
@@ -386,23 +417,18 @@ fn named_right_after(
     let after = &tm.prose[q.end..];
     let rest = after.trim_start_matches([' ', ',', '\u{a0}']);
     let at = q.end + (after.len() - rest.len());
-    let found = |speaker: Option<String>, source: Span| {
-        Some(QuoteSpeaker {
-            attribution: None,
-            speaker,
-            source: Some(source),
-        })
-    };
-    if let Some(m) = people.starting_within(Span::new(at, at + 1)).first() {
-        return found(Some(people.full_name(m)), m.span);
+    if let Some(found) = person_at(people, Span::new(at, at + 1)) {
+        return Some(found);
     }
     let word_len = rest
         .find(|c: char| !c.is_alphabetic())
         .unwrap_or(rest.len());
     let source = Span::new(at, at + word_len);
     match &rest[..word_len] {
-        "he" | "she" => found(people.last_before(at).map(|m| people.full_name(m)), source),
-        "they" | "we" | "I" => found(None, source),
+        // lowercase but "I": a capitalised pronoun starts another sentence
+        w @ ("he" | "she" | "they" | "we" | "I") => {
+            pronoun_speaker(people, &w.to_ascii_lowercase(), source)
+        }
         _ => described_right_after(tm, people, flags, at),
     }
 }
@@ -427,19 +453,11 @@ fn described_right_after(
             return None;
         }
         let span = tok.span();
-        if let Some(m) = people.starting_within(span).first() {
-            return Some(QuoteSpeaker {
-                attribution: None,
-                speaker: Some(people.full_name(m)),
-                source: Some(m.span),
-            });
+        if let Some(found) = person_at(people, span) {
+            return Some(found);
         }
         if flag & HEADS != 0 && flag & class::FUNCTION == 0 && (t > first || !tok.cap) {
-            return Some(QuoteSpeaker {
-                attribution: None,
-                speaker: None,
-                source: Some(Span::new(at, span.end)),
-            });
+            return Some(unattributed(None, Span::new(at, span.end)));
         }
         // only a determiner, or lowercase words, before the head
         if tok.cap && t > first {
@@ -568,10 +586,7 @@ fn names_subject(
     }
     let word = span.text(&tm.prose);
     flags[t] & class::PRONOUN != 0
-        && matches!(
-            word.to_ascii_lowercase().as_str(),
-            "he" | "she" | "they" | "we" | "i"
-        )
+        && SPEAKING_PRONOUNS.contains(&word.to_ascii_lowercase().as_str())
         || flags[t] & (class::ORG | class::OUTLET) != 0
         || flags[t] & HEADS != 0 && flags[t] & class::FUNCTION == 0
 }
@@ -587,27 +602,17 @@ fn subject_at(
 ) -> QuoteSpeaker {
     use crate::lexicon::class;
     let span = tm.tokens[t].span();
-    let found = |speaker: Option<String>, source: Span| QuoteSpeaker {
-        attribution: None,
-        speaker,
-        source: Some(source),
-    };
-    if let Some(m) = people.starting_within(span).first() {
-        return found(Some(people.full_name(m)), m.span);
+    if let Some(found) = person_at(people, span) {
+        return found;
     }
     let word = span.text(&tm.prose);
-    if flags[t] & class::PRONOUN != 0 {
-        match word.to_ascii_lowercase().as_str() {
-            "he" | "she" => {
-                let name = people.last_before(span.start).map(|m| people.full_name(m));
-                return found(name, span);
-            }
-            "they" | "we" | "i" => return found(None, span),
-            _ => {}
-        }
+    if flags[t] & class::PRONOUN != 0
+        && let Some(found) = pronoun_speaker(people, &word.to_ascii_lowercase(), span)
+    {
+        return found;
     }
     if flags[t] & (class::ORG | class::OUTLET) != 0 {
-        return found(Some(word.to_string()), span);
+        return unattributed(Some(word.to_string()), span);
     }
     // "The email went on to say: “…”", "Many reporters noted “…”": a noun phrase
     // whose head names a source
@@ -618,7 +623,7 @@ fn subject_at(
     let name = definite_role
         .then(|| people.last_before(span.start).map(|m| people.full_name(m)))
         .flatten();
-    found(name, np)
+    unattributed(name, np)
 }
 
 /// The lexicon's classes of source head nouns: people's roles, groups, organisations,
