@@ -342,7 +342,7 @@ impl AnonymousSource {
 
 /// "told the BBC", "told reporters", "told me": the source spoke to the press.
 fn told_reporter(doc: &Document, a: &Attribution) -> bool {
-    if !matches!(a.verb.as_str(), "told" | "tell" | "tells" | "telling") {
+    if !super::tells(a) {
         return false;
     }
     let text = doc.prose();
@@ -533,15 +533,21 @@ fn repeats_description(doc: &Document, i: usize) -> bool {
 /// How many attributions back [`repeats_description`] looks.
 const REPEAT_WINDOW: usize = 24;
 
+/// "the", "this", "that", "these", "those", in any case: a description that points back.
+fn definite(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "the" | "this" | "that" | "these" | "those"
+    )
+}
+
 /// A description's words, lowercased, without a leading article or determiner.
 fn description_key(desc: &str) -> String {
     let ws: Vec<String> = words(desc).map(str::to_lowercase).collect();
-    let skip = usize::from(ws.first().is_some_and(|w| {
-        matches!(
-            w.as_str(),
-            "a" | "an" | "the" | "this" | "that" | "these" | "those"
-        )
-    }));
+    let skip = usize::from(
+        ws.first()
+            .is_some_and(|w| matches!(w.as_str(), "a" | "an") || definite(w)),
+    );
     ws[skip..].join(" ")
 }
 
@@ -590,7 +596,7 @@ fn reports_an_exchange(doc: &Document, a: &Attribution) -> bool {
     if a.verb.starts_with("ask") {
         return true;
     }
-    if !matches!(a.verb.as_str(), "told" | "tell" | "tells" | "telling") {
+    if !super::tells(a) {
         return false;
     }
     let k = doc.text.token_at(a.cue.end);
@@ -795,12 +801,6 @@ fn garbled(doc: &Document, src: crate::text::Span) -> bool {
 fn repeats_earlier_source(doc: &Document, i: usize) -> bool {
     let a = &doc.attributions[i];
     let Some(src) = a.source else { return false };
-    let definite = |w: &str| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "the" | "this" | "that" | "these" | "those"
-        )
-    };
     let first = words(src.text(doc.prose())).next().unwrap_or("");
     // "That [person] said": the determiner the grammar left out of the span
     let k = doc.text.token_at(src.start);

@@ -214,7 +214,7 @@ const IRREGULAR_PAST: &[&str] = &[
     "paid", "made", "went", "took", "gave", "knew", "thought", "got", "sought", "lost", "left",
     "kept", "met", "ran", "won", "came", "saw", "found", "held", "brought", "bought", "sold",
     "spent", "sent", "led", "felt", "fell", "began", "became", "grew", "wrote", "broke", "chose",
-    "rose", "stood", "meant", "told", "heard", "knew", "taught", "caught", "fought", "built",
+    "rose", "stood", "meant", "told", "heard", "taught", "caught", "fought", "built",
 ];
 
 /// A pronoun that opens a clause, contracted or not ("he", "she’s", "they'd").

@@ -186,6 +186,12 @@ pub fn measured_precision(id: &str) -> Option<(u16, u16)> {
         .map(|&(_, fair, read)| (fair, read))
 }
 
+/// Whether attribution `a`'s cue is a form of "tell" ("told reporters", "tells CNN"):
+/// the listener it names matters to several rules.
+pub(crate) fn tells(a: &crate::grammar::Attribution) -> bool {
+    matches!(a.verb.as_str(), "told" | "tell" | "tells" | "telling")
+}
+
 /// `“text”` shortened for a message: its words joined by single spaces, and past 60
 /// characters the first 57 and an ellipsis.
 pub(crate) fn quoted(s: &str) -> String {

@@ -206,10 +206,7 @@ fn not_an_outlet(doc: &Document, outlet: Span) -> bool {
 /// the outlet is only where it was given. An unnamed one ("an official told CNN") rests
 /// on the outlet, and is reported.
 fn on_record_interview(a: &Attribution) -> bool {
-    a.kind != SourceKind::Outlet
-        && !a.anonymous
-        && a.via.is_some()
-        && matches!(a.verb.as_str(), "told" | "tells" | "tell" | "telling")
+    a.kind != SourceKind::Outlet && !a.anonymous && a.via.is_some() && super::tells(a)
 }
 
 /// An outlet speaking of its own business: what it said is about itself ("CBS said it was
