@@ -17,6 +17,7 @@ pub const DEFAULT_LEXICON: &str = include_str!("../../../rules/lexicon.toml");
 struct LexiconData {
     speech_verbs: Vec<String>,
     irregular_verbs: Vec<String>,
+    past_tenses: Vec<String>,
     phrasal_verbs: Vec<String>,
     inverted_only_verbs: Vec<String>,
     prepositional_cues: Vec<String>,
@@ -66,6 +67,7 @@ pub mod class {
     pub const ADVERB: u32 = 1 << 24;
     pub const NOUN_FORM: u32 = 1 << 25; // "questions", "charges": a cue only with a clear subject
     pub const CUE_PHRASE: u32 = 1 << 26; // first word of a cue phrase ("according", "it")
+    pub const PAST_TENSE: u32 = 1 << 27; // an irregular past tense of any verb ("took", "knew")
     /// Classes whose words must be capitalised to count.
     pub const CASED: u32 = TITLE | PLACE | NATIONALITY | GIVEN | OUTLET | ORG;
 }
@@ -551,6 +553,9 @@ impl Lexicon {
         }
         for w in &d.ambiguous_nouns {
             lex.flag(w, NOUN_FORM);
+        }
+        for w in &d.past_tenses {
+            lex.flag(w, PAST_TENSE);
         }
         for list in lex.phrases.values_mut() {
             list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
@@ -1217,6 +1222,19 @@ mod tests {
         }
         assert!(lex.flags("said") & VERB_PAST != 0);
         assert_eq!(lex.flags("table") & VERB, 0);
+    }
+
+    #[test]
+    fn irregular_past_tenses_of_any_verb_are_one_class() {
+        // one list (`past-tenses`) serves the grammar's subject ends and the
+        // loaded-verb rule's reported clauses; either case, and not a base form
+        let lex = Lexicon::builtin();
+        for w in ["took", "Knew", "went", "thought", "built"] {
+            assert!(lex.flags(w) & PAST_TENSE != 0, "{w}");
+        }
+        for w in ["take", "know", "table", "walked"] {
+            assert_eq!(lex.flags(w) & PAST_TENSE, 0, "{w}");
+        }
     }
 
     #[test]

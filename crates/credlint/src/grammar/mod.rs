@@ -344,13 +344,6 @@ struct Sentence<'w, 'a, 'o> {
 
 const MAX_SUBJECT: usize = 40;
 
-/// Common irregular past forms, which end a subject as "-ed" does ("Ann Lee took …").
-const IRREGULAR_PAST: &[&str] = &[
-    "made", "took", "gave", "drew", "threw", "spoke", "went", "came", "got", "held", "met", "left",
-    "put", "set", "sent", "kept", "brought", "sought", "won", "ran", "stood", "became", "began",
-    "struck", "fought", "led", "shook", "saw", "felt", "found",
-];
-
 /// Where the noun phrase before a restrictive "who" at `end` can start: its run of
 /// noun-like words, extended over one "of", "in", "at" or "from" phrase to the noun
 /// before it. `None` when no noun stands right before "who".
@@ -824,7 +817,7 @@ impl Sentence<'_, '_, '_> {
             // (a verb before the count is no part of it: "have left 62 percent")
             let verb_first = |np: &Np| {
                 let w = &ws[np.start];
-                !w.cap() && (w.s.ends_with("ed") || IRREGULAR_PAST.contains(&w.s))
+                !w.cap() && (w.s.ends_with("ed") || w.f & PAST_TENSE != 0)
             };
             let count = self.subject_before(*limit, k).and_then(|np| {
                 if verb_first(&np) {
@@ -975,7 +968,7 @@ impl Sentence<'_, '_, '_> {
                     && (v.s.ends_with("ed")
                         || v.s.ends_with("ly")
                         || v.f & (AUX | ADVERB | VERB) != 0
-                        || IRREGULAR_PAST.contains(&v.s)
+                        || v.f & PAST_TENSE != 0
                         // "Ann Lee takes", not "Ann Lee citizens"
                         || v.s.ends_with('s')
                             && !v.s.ends_with("ss")

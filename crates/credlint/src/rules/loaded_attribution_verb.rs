@@ -208,15 +208,6 @@ const SUBORDINATORS: &[&str] = &[
     "whereas", "as",
 ];
 
-/// Common irregular past tenses that open a reported clause ("admitted one of its
-/// employees paid", "the book claims the premier went back").
-const IRREGULAR_PAST: &[&str] = &[
-    "paid", "made", "went", "took", "gave", "knew", "thought", "got", "sought", "lost", "left",
-    "kept", "met", "ran", "won", "came", "saw", "found", "held", "brought", "bought", "sold",
-    "spent", "sent", "led", "felt", "fell", "began", "became", "grew", "wrote", "broke", "chose",
-    "rose", "stood", "meant", "told", "heard", "taught", "caught", "fought", "built",
-];
-
 /// A pronoun that opens a clause, contracted or not ("he", "she’s", "they'd").
 fn subject_pronoun(word: &str) -> bool {
     let bare = word.split(['\'', '’']).next().unwrap_or(word);
@@ -357,7 +348,7 @@ fn clause_word(doc: &Document, k: usize, first: usize) -> bool {
         || (k == first && subject_pronoun(&w))
         || (f & class::AUX != 0 && !matches!(w.as_str(), "not" | "never" | "n't"))
         || (!t.cap && f & (class::VERB_PAST | class::VERB_S) != 0)
-        || (!t.cap && !after_det && k > first && IRREGULAR_PAST.contains(&w.as_str()))
+        || (!t.cap && !after_det && k > first && f & class::PAST_TENSE != 0)
         || (!t.cap && !after_det && k > first && w.len() > 4 && w.ends_with("ed"))
         || (!t.cap && present)
 }
