@@ -224,8 +224,6 @@ fn subject_pronoun(word: &str) -> bool {
 /// justification, that"). Not a noun phrase alone ("claims the vital first break",
 /// "boasted only one paid staffer"), "insist on" a thing, or "admitted to the United States".
 fn reports_speech(doc: &Document, a: &crate::grammar::Attribution, base: &str) -> bool {
-    use crate::lexicon::class;
-    use crate::text::TokenKind;
     // "refuted the charges" is the misuse the rule is for: its object is what was denied
     if base == "refute" {
         return true;
@@ -234,17 +232,7 @@ fn reports_speech(doc: &Document, a: &crate::grammar::Attribution, base: &str) -
     let Some(si) = tm.sentence_at(a.cue.start) else {
         return true;
     };
-    // "“…,” insisted Mr Sener", "…, claimed Mr Brown.": the verb, before its source,
-    // follows what was said. "Dogged Federer claims Dubai crown" is no inversion,
-    // whatever the grammar read
-    let sentence_start = tm.sentences[si].span.start;
-    let before_cue = doc
-        .prose()
-        .get(sentence_start..a.cue.start)
-        .unwrap_or("")
-        .trim_end();
-    let cue_first = a.form == CueForm::Inverted || a.source.is_some_and(|s| s.start > a.cue.start);
-    if cue_first && before_cue.ends_with([',', ':', '"', '”', '’', '—']) {
+    if statement_came_first(doc, a, si) {
         return true;
     }
     let end = tm.sentences[si].tokens.end;
@@ -252,51 +240,75 @@ fn reports_speech(doc: &Document, a: &crate::grammar::Attribution, base: &str) -
     if first >= end {
         return true;
     }
-    // "… were “unfounded,” he insisted during the debate": the statement came first
-    let subject_start = a.source.map_or(a.cue.start, |s| s.start.min(a.cue.start));
-    let before_subject = doc
-        .prose()
-        .get(sentence_start..subject_start)
-        .unwrap_or("")
-        .trim_end();
-    if before_subject
-        .trim_end_matches(',')
-        .ends_with(['"', '”', '’'])
-    {
+    if let Some(speech) = idiom_after_verb(doc, base, first, end) {
+        return speech;
+    }
+    clause_follows(doc, first, end)
+}
+
+/// Whether what was said stands before the verb in its sentence: an inversion after a
+/// quotation or a comma ("“…,” insisted Mr Sener", "…, claimed Mr Brown.") or a quotation
+/// before the subject ("… were “unfounded,” he insisted during the debate").
+fn statement_came_first(doc: &Document, a: &crate::grammar::Attribution, si: usize) -> bool {
+    let tm = &doc.text;
+    let sentence_start = tm.sentences[si].span.start;
+    let trimmed_before = |at: usize| doc.prose().get(sentence_start..at).unwrap_or("").trim_end();
+    // "Dogged Federer claims Dubai crown" is no inversion, whatever the grammar read
+    let cue_first = a.form == CueForm::Inverted || a.source.is_some_and(|s| s.start > a.cue.start);
+    if cue_first && trimmed_before(a.cue.start).ends_with([',', ':', '"', '”', '’', '—']) {
         return true;
     }
+    let subject_start = a.source.map_or(a.cue.start, |s| s.start.min(a.cue.start));
+    trimmed_before(subject_start)
+        .trim_end_matches(',')
+        .ends_with(['"', '”', '’'])
+}
+
+/// What a verb and the word right after it (token `first`) settle by themselves:
+/// `Some(true)` for speech ("boasted of", "admitted leaking", "claimed so"),
+/// `Some(false)` for another sense ("insist on" a thing, "admitted to the United
+/// States", "claimed victory"), `None` when the words after must decide.
+fn idiom_after_verb(doc: &Document, base: &str, first: usize, end: usize) -> Option<bool> {
+    use crate::lexicon::class;
+    let tm = &doc.text;
     let lower = |k: usize| tm.tok(k).to_ascii_lowercase();
     let next_is = |k: usize, f: u32| k + 1 < end && doc.flags[k + 1] & f != 0;
     let first_word = lower(first);
     match (base, first_word.as_str()) {
-        ("boast" | "complain" | "whine", "of" | "about") => return true,
-        ("insist", "on" | "upon") if !next_is(first, class::TEMPORAL) => return false,
+        ("boast" | "complain" | "whine", "of" | "about") => Some(true),
+        ("insist", "on" | "upon") if !next_is(first, class::TEMPORAL) => Some(false),
         // "admitted leaking secrets", "admitted to falsifying the accounts": a confession
-        ("admit", w) if w.ends_with("ing") => return true,
-        ("admit", "to") if first + 1 < end && lower(first + 1).ends_with("ing") => return true,
+        ("admit", w) if w.ends_with("ing") => Some(true),
+        ("admit", "to") if first + 1 < end && lower(first + 1).ends_with("ing") => Some(true),
         // "admitted to the United States", "admitted through the programme": let in
         ("admit", "to" | "into" | "through") => {
             let the_or_name =
                 first + 1 < end && (lower(first + 1) == "the" || tm.tokens[first + 1].cap);
-            if the_or_name {
-                return false;
-            }
+            the_or_name.then_some(false)
         }
         // "claimed victory", "claiming responsibility for the attack": a thing won or owned
         (
             "claim",
             "responsibility" | "victory" | "credit" | "asylum" | "benefits" | "damages"
             | "ownership",
-        ) => return false,
+        ) => Some(false),
         // "admits this", "claimed so": the statement is the one before
-        (_, "this" | "so") => return true,
-        _ => {}
+        (_, "this" | "so") => Some(true),
+        _ => None,
     }
+}
+
+/// Whether the words after the verb (from token `first`, at most 16) open what was said:
+/// a mark right after the verb (it ends or interrupts the sentence, or quotes), a colon,
+/// a quotation after a comma, or a clause (`clause_word`) before any other punctuation or
+/// a subordinating word.
+fn clause_follows(doc: &Document, first: usize, end: usize) -> bool {
+    use crate::text::TokenKind;
+    let tm = &doc.text;
     for k in first..end.min(first + 16) {
         let t = &tm.tokens[k];
-        let w = lower(k);
+        let w = tm.tok(k).to_ascii_lowercase();
         if t.kind != TokenKind::Word && t.kind != TokenKind::Number {
-            // a mark right after the verb: it ends or interrupts the sentence, or quotes
             if k == first || t.kind == TokenKind::Quote || w == ":" {
                 return true;
             }
