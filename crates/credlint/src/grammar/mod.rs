@@ -1318,6 +1318,32 @@ mod tests {
     }
 
     #[test]
+    fn verbs_of_blame_denunciation_and_discussion_report() {
+        // PolNeAR annotates them as cues; "blamed for the rise" with no one named is the
+        // agentless attribution an editor asks "by whom?" about
+        assert_eq!(
+            atts("Wet weather was blamed for the slump in sales."),
+            vec![("was blamed".to_string(), None, SourceKind::Anonymous, true)]
+        );
+        for (text, source, kind, cue) in [
+            (
+                "The union denounced the pay offer as an insult.",
+                "The union",
+                SourceKind::Organization,
+                "denounced",
+            ),
+            (
+                "Ms Okafor discussed the budget with councillors.",
+                "Ms Okafor",
+                SourceKind::Person,
+                "discussed",
+            ),
+        ] {
+            assert_eq!(assert_source(text, source, kind, false), cue);
+        }
+    }
+
+    #[test]
     fn bare_quantifiers_and_people_plurals_are_anonymous_sources() {
         for (text, source) in [
             ("Some say the bridge is unsafe.", "Some"),
