@@ -1652,6 +1652,20 @@ mod tests {
                 false
             )
         );
+        // an adverb or "-ly" adjective inside the phrase modifies its noun
+        for (text, source) in [
+            (
+                "Crime rose, according to a yearly Gallup poll.",
+                "a yearly Gallup poll",
+            ),
+            ("Ms Lee won, according to early returns.", "early returns"),
+            (
+                "Forces were ready, according to a newly released email.",
+                "a newly released email",
+            ),
+        ] {
+            assert_source(text, source, SourceKind::Document, false);
+        }
         // "calls for restraint" is China's own call; "as per" names the outlet
         let v = atts("China calls for restraint, as per CNN.");
         assert!(

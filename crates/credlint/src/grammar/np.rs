@@ -178,6 +178,17 @@ fn noun_like_verb(w: &W) -> bool {
         && w.f & (FUNCTION | AUX | PREP) == 0
 }
 
+/// An adverb or an "-ly" adjective before the noun it modifies, inside a phrase: "a
+/// yearly poll", "a newly released email", "early returns", "the most recent data".
+/// Never the head: the word after it must be noun-like.
+fn premodifier(w: &W) -> bool {
+    w.kind == crate::text::TokenKind::Word
+        && !w.cap()
+        && w.f & (FUNCTION | AUX | PREP | PRONOUN | ANON_HEAD | VERB) == 0
+        && !approximates(w)
+        && (w.s.len() > 4 && w.s.ends_with("ly") || matches!(w.s, "most" | "more" | "early"))
+}
+
 fn is_possessive(w: &W) -> bool {
     crate::text::possessive::is_possessive(w.s)
 }
@@ -296,7 +307,8 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
     while n < i.len()
         && !stops(&i[n])
         && !(n > 0 && opens_modifier(n))
-        && (nounish(&i[n]) || noun_like_verb(&i[n]) && i.get(n + 1).is_some_and(nounish))
+        && (nounish(&i[n])
+            || (noun_like_verb(&i[n]) || premodifier(&i[n])) && i.get(n + 1).is_some_and(nounish))
     {
         n += 1;
     }
