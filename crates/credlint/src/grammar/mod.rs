@@ -1642,6 +1642,28 @@ mod tests {
     }
 
     #[test]
+    fn a_description_between_dashes_belongs_to_its_source() {
+        for (text, source) in [
+            (
+                "Ann Fry — a teacher from Leeds — says she changed her mind.",
+                "Ann Fry — a teacher from Leeds —",
+            ),
+            (
+                "Mr Obi - who runs the depot - told us it was closing.",
+                "Mr Obi - who runs the depot -",
+            ),
+        ] {
+            assert_source(text, source, SourceKind::Person, false);
+        }
+        // an aside about a place is no description of the source
+        let v = atts("It was panned by critics in Spain - where it opened - and in Italy.");
+        assert!(
+            v.iter().all(|a| a.1.as_deref() == Some("critics in Spain")),
+            "{v:?}"
+        );
+    }
+
+    #[test]
     fn prepositional_cues() {
         assert_eq!(
             one("Moscow asked Beijing for help, according to the Financial Times."),

@@ -492,6 +492,34 @@ fn parenthetical<'a>(i: In<'a>) -> Res<'a, usize> {
     Ok((rest.from(n + 1), rest[n].idx + 1))
 }
 
+/// A description set off by a pair of dashes: "Jason Sims — a teacher from Mount
+/// Pleasant — says", "Joyce - who is listed as an attorney - told". Up to 20 words, no
+/// quotation inside, not opened by a conjunction or a place's "where"; a spaced hyphen
+/// counts as a dash.
+fn dash_parenthetical<'a>(i: In<'a>) -> Res<'a, usize> {
+    let is_dash = |w: &W| w.kind == crate::text::TokenKind::Dash || w.s == "-";
+    let (rest, _) = tok(is_dash).parse(i)?;
+    let n = rest
+        .iter()
+        .take(20)
+        .position(is_dash)
+        .ok_or_else(|| nom::Err::Error(Error::new(i, ErrorKind::Verify)))?;
+    // "critics in the US - where it opened -", "retailers - including HMV -": an aside
+    // about a place or a list of members, not a description of the source
+    if n == 0
+        || one_of(
+            rest[0].s,
+            &["where", "when", "including", "and", "or", "but"],
+        )
+        || rest[..n]
+            .iter()
+            .any(|w| w.kind == crate::text::TokenKind::Quote || w.q)
+    {
+        return fail(i);
+    }
+    Ok((rest.from(n + 1), rest[n].idx + 1))
+}
+
 #[derive(Clone, Copy)]
 enum Post {
     Plain(usize),
@@ -504,6 +532,7 @@ fn postmod<'a>(i: In<'a>) -> Res<'a, Post> {
     alt((
         familiar.map(Post::Plain),
         parenthetical.map(Post::Plain),
+        dash_parenthetical.map(Post::Plain),
         by_participle.map(Post::Plain),
         channel.map(Post::Channel),
         cited.map(Post::Cited),
