@@ -344,6 +344,25 @@ struct Sentence<'w, 'a, 'o> {
 
 const MAX_SUBJECT: usize = 40;
 
+/// Whether a phrase at a headline's end can be its source: its head is a person, a
+/// group, an organisation, an outlet or a document ("… says US official", "… Says
+/// Watchdog"), or it opens with a given name ("… Trevor Noah Says"). Title case makes
+/// every word capitalised, so the capital says nothing.
+fn headline_source(ws: &[W], np: &Np) -> bool {
+    let h = &ws[np.head];
+    h.f & (ANON_HEAD | ORG_HEAD | OUTLET_HEAD | DOC_HEAD | ROLE | OUTLET | ORG | GIVEN) != 0
+        || ws[np.start].f & GIVEN != 0
+        || matches!(
+            heads::head_class(&h.s.to_ascii_lowercase()),
+            Some(
+                heads::HeadClass::Person
+                    | heads::HeadClass::Group
+                    | heads::HeadClass::Organization
+                    | heads::HeadClass::Document
+            )
+        )
+}
+
 /// Where the noun phrase before a restrictive "who" at `end` can start: its run of
 /// noun-like words, extended over one "of", "in", "at" or "from" phrase to the noun
 /// before it. `None` when no noun stands right before "who".
@@ -782,7 +801,9 @@ impl Sentence<'_, '_, '_> {
             }
             return false;
         }
-        // headlines put the source last: "Russia seeking military aid from China says US official"
+        // headlines put the source last: "Russia seeking military aid from China says US
+        // official"; a phrase after the verb that cannot speak is what was said ("Clinton
+        // Says Russians Hacked DNC")
         if self.headline
             && w.f & (VERB_S | VERB_PAST) != 0
             && HEADLINE_INVERTED
@@ -791,6 +812,7 @@ impl Sentence<'_, '_, '_> {
             && let Some(np) = self.object_after(end)
             && ws[np.end..].iter().all(|x| x.kind != TokenKind::Word)
             && !np.pronoun
+            && headline_source(ws, &np)
         {
             self.emit((k, end), Some(&np), CueForm::Inverted);
             *limit = np.end;
@@ -1634,6 +1656,13 @@ mod tests {
         assert_eq!(
             one("Putin asks China for help, claims US\n\nThe story.").1,
             src("US")
+        );
+        // what cannot speak after the verb is what was said: the subject comes first
+        assert_eq!(
+            atts("Mayor Says Russians Hacked City Hall\n\nThe story.")
+                .first()
+                .and_then(|a| a.1.clone()),
+            src("Mayor")
         );
         assert_eq!(
             one("“It is final,” read the White House release.").2,
