@@ -3,6 +3,7 @@
 
 pub mod classify;
 pub mod np;
+mod participle;
 pub mod resolve;
 
 use serde::Serialize;
@@ -721,9 +722,11 @@ impl Sentence<'_, '_, '_> {
         if prev.is_some_and(|p| p.s.eq_ignore_ascii_case("to")) {
             return false;
         }
-        // "Putin asks China for military help" is a request, not a report of speech
+        // "Putin asks China for military help" is a request, not a report of speech (but
+        // "…, asking voters to stay home" reports what the clause's subject said)
         if w.s.len() >= 3
             && w.s[..3].eq_ignore_ascii_case("ask")
+            && !(w.s.ends_with("ing") && self.opens_adjunct(k))
             && ws[end..]
                 .iter()
                 .take(6)
@@ -804,46 +807,8 @@ impl Sentence<'_, '_, '_> {
             return true;
         }
         if ing && !be_before {
-            // ", saying …", "… and saying …": the subject is the sentence's earlier
-            // source, or its subject (not after a dash: "— calling it “grim” —" is an aside)
-            // "…, adding 1.2 million to the fund" adds money, not words
-            let amount = next.is_some_and(|n| {
-                n.kind == TokenKind::Number || matches!(n.s, "$" | "£" | "€" | "¥")
-            });
-            if !amount && prev.is_some_and(|p| matches!(p.s, "," | "and")) {
-                if self.repeat_source(k, end, first_in_sentence) {
-                    return true;
-                }
-                if let Some(np) = self.shared_subject(k) {
-                    self.emit((k, end), Some(&np), CueForm::Verb);
-                    return true;
-                }
-            }
-            // "with 40 percent saying …", "left three in 10 voters saying …": a poll's
-            // count is the subject of its own participle
-            // (a verb before the count is no part of it: "have left 62 percent")
-            let verb_first = |np: &Np| {
-                let w = &ws[np.start];
-                !w.cap() && (w.s.ends_with("ed") || IRREGULAR_PAST.contains(&w.s))
-            };
-            let count = self.subject_before(*limit, k).and_then(|np| {
-                if verb_first(&np) {
-                    self.subject_before(np.start + 1, k)
-                } else {
-                    Some(np)
-                }
-            });
-            if !amount
-                && let Some(np) = count
-                && !np.pronoun
-                && (classify::counts_people(&crate::text::lowercase(ws[np.head].s))
-                    || np::is_count(&ws[np.head]))
-            {
-                self.emit((k, end), Some(&np), CueForm::Verb);
-                *limit = end;
-                return true;
-            }
-            return false;
+            // ", saying …", "by calling …", "with 40 percent saying …" (participle.rs)
+            return self.participle(k, end, limit, first_in_sentence);
         }
         let found = self
             .subject_before(*limit, k)
@@ -946,60 +911,6 @@ impl Sentence<'_, '_, '_> {
             }
         }
         false
-    }
-
-    /// The subject of the sentence's first clause, for a cue whose verb shares it ("The
-    /// mayor defended the route and said …", "She backed the plan, saying …"): a phrase
-    /// at the sentence's start, after an opening conjunction ("But …") or after an opening
-    /// adverbial closed by a comma ("On Monday, …"), followed by its own verb. Only a
-    /// phrase that can speak: a name, a pronoun, a person's or an institution's noun.
-    fn shared_subject(&self, k: usize) -> Option<Np> {
-        let ws = self.ws;
-        let opener = ws
-            .first()
-            .is_some_and(|w| w.cap() && w.f & (FUNCTION | ADVERB) != 0);
-        let after_comma = ws[..k.min(12)]
-            .iter()
-            .position(|w| w.s == ",")
-            .map(|c| c + 1);
-        let starts = [Some(0), opener.then_some(1), after_comma];
-        // the phrase ends where its own verb starts: a past form, an auxiliary or an
-        // adverb ("Ann Lee opposed", "the council has", "She also"). Each end is tried,
-        // shortest first, since the noun grammar would read "Ann Lee opposed" as one
-        // phrase; "Halden city council" is no "Halden" before a verb "city"
-        let verb_at = |e: usize| {
-            ws.get(e).is_some_and(|v| {
-                v.kind == TokenKind::Word
-                    && !v.cap()
-                    && v.f & (PREP | DET | FUNCTION) == 0
-                    && (v.s.ends_with("ed")
-                        || v.s.ends_with("ly")
-                        || v.f & (AUX | ADVERB | VERB) != 0
-                        || IRREGULAR_PAST.contains(&v.s)
-                        // "Ann Lee takes", not "Ann Lee citizens"
-                        || v.s.ends_with('s')
-                            && !v.s.ends_with("ss")
-                            && !matches!(
-                                heads::head_class(v.s),
-                                Some(heads::HeadClass::Person | heads::HeadClass::Group)
-                            ))
-            })
-        };
-        starts.into_iter().flatten().find_map(|s| {
-            if ws.get(s).is_none_or(|w| w.q) {
-                return None;
-            }
-            (s + 1..k.saturating_sub(1).min(s + 16))
-                .filter(|&e| verb_at(e))
-                .find_map(|e| {
-                    let (rest, np) = np::subject(np::Toks(&ws[s..e])).ok()?;
-                    let h = &ws[np.head];
-                    let speaks = np.pronoun
-                        || h.cap()
-                        || h.f & (ANON_HEAD | ORG_HEAD | OUTLET_HEAD | ROLE) != 0;
-                    (rest.is_empty() && speaks).then_some(np)
-                })
-        })
     }
 
     /// "Ruth Ames, a former adviser to the governor and a friend of the family, said": a
@@ -1432,7 +1343,7 @@ mod tests {
     }
 
     /// The words of tokens `range` as the sentence loop builds them, phrases marked.
-    fn marked_words<'a>(
+    pub(super) fn marked_words<'a>(
         tm: &'a crate::text::TextModel,
         flags: &[u32],
         range: std::ops::Range<usize>,

@@ -258,6 +258,19 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
         )
     }))
     .parse(i)?;
+    // a quantifier after the article, which the determiner list also holds: "the other
+    // candidate", "his two aides", "the many critics"
+    let (i, _) = opt(tok(|w: &W| {
+        det.is_some()
+            && one_of(
+                w.s,
+                &[
+                    "other", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                    "ten", "many", "few", "several", "various", "numerous",
+                ],
+            )
+    }))
+    .parse(i)?;
     let before = i;
     let mut n = 0;
     // a verb form that is also a noun ("state broadcaster", "claims process") can
