@@ -901,8 +901,12 @@ impl Sentence<'_, '_, '_> {
                 *limit = end;
                 return true;
             }
-            // "The mayor defended the route and said …": the verbs share the subject
+            // "The mayor defended the route and said …": the verbs share the subject ("did
+            // not return calls and emails" joins nouns: a noun-like form needs its words)
+            let noun_like = w.f & NOUN_FORM != 0
+                && next.is_none_or(|n| !(n.s == "that" || n.kind == TokenKind::Quote));
             if w.f & (VERB_PAST | VERB_S) != 0
+                && !noun_like
                 && let Some(np) = self.shared_subject(k)
             {
                 self.emit((k, end), Some(&np), CueForm::Verb);

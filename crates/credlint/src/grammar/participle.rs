@@ -638,5 +638,9 @@ mod tests {
         ] {
             assert_eq!(atts(text), vec![], "{text}");
         }
+        // nouns joined by "and", not verbs sharing a subject (only the non-comment cue)
+        let text = "Others did not return calls and emails seeking comment.";
+        let cues: Vec<String> = atts(text).into_iter().map(|(c, _)| c).collect();
+        assert_eq!(cues, vec!["did not return".to_string()], "{text}");
     }
 }
