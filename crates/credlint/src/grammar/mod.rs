@@ -391,6 +391,34 @@ fn plural_word(s: &str) -> bool {
         || classify::counts_people(&lower)
 }
 
+/// A one-word label before a colon that is a common word, not a name nor an outlet:
+/// "CORRECTION:", "UPDATE:", "Breaking:", "Look:", "Contributing:", and the interviewer's
+/// "Q:" of a transcript. A word WordNet knows as no person, a verb or adverb form, or a
+/// single letter; a surname of a person the story names ("ROE:" after "Ada Roe") stays.
+fn common_word_label(ws: &[W], np: &Np, c: &classify::Class, people: &People) -> bool {
+    if np.start != np.head || matches!(c.kind, SourceKind::Outlet | SourceKind::Organization) {
+        return false;
+    }
+    if c.speaker.as_deref().is_some_and(|s| s.contains(' ')) {
+        return false;
+    }
+    let lower = crate::text::lowercase(ws[np.head].s);
+    // "ROE:" in a transcript of a story that names Ada Roe
+    let mut chars = lower.chars();
+    let cased: String = chars
+        .next()
+        .map(|f| f.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    if people.is_known_word(&cased) {
+        return false;
+    }
+    lower.chars().count() == 1
+        || lower.ends_with("ing")
+        || lower.ends_with("ly")
+        || lower.ends_with("ed")
+        || matches!(heads::head_class(&lower), Some(h) if h != heads::HeadClass::Person)
+}
+
 /// Verbs that put their source last in a headline ("…, says US official").
 const HEADLINE_INVERTED: &[&str] = &[
     "say", "said", "claim", "warn", "report", "tell", "told", "insist", "admit", "reveal",
@@ -1019,6 +1047,9 @@ impl Sentence<'_, '_, '_> {
             return;
         }
         let c = classify::classify(ws, &np, self.people, true);
+        if common_word_label(ws, &np, &c, self.people) {
+            return;
+        }
         // a headline's "The Latest: …", "Delegate Update: …" is a section label; only an
         // outlet or a named person is a speaker there
         let headline_only = !(quote_follows || label);

@@ -625,6 +625,26 @@ mod tests {
     }
 
     #[test]
+    fn common_word_labels_before_a_colon_are_no_speakers() {
+        for text in [
+            "Q: Will you run again?\n\nA: No.\n",
+            "CORRECTION: An earlier version misspelled a name.\n",
+            "Breaking: Council Votes To Close The Pool\n\nThe vote was close.\n",
+            "Contributing: Ada Roe and Tom Lee.\n",
+        ] {
+            let colons: Vec<_> = atts(text).into_iter().filter(|(c, _)| c == ":").collect();
+            assert_eq!(colons, vec![], "{text}");
+        }
+        let text = "Ada Roe spoke on Monday.\n\nROE: “We will reopen the pool.”\n";
+        let colons: Vec<_> = atts(text).into_iter().filter(|(c, _)| c == ":").collect();
+        assert_eq!(
+            colons,
+            vec![(":".to_string(), Some("ROE".to_string()))],
+            "{text}"
+        );
+    }
+
+    #[test]
     fn participles_that_are_not_speech() {
         for text in [
             "She left the meeting, calling the office on her way home.",
