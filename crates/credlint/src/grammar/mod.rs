@@ -703,7 +703,7 @@ impl Sentence<'_, '_, '_> {
     fn inverted(&mut self, k: usize, end: usize, limit: &mut usize) -> bool {
         let ws = self.ws;
         if k == 0 {
-            return false;
+            return self.sentence_initial_said(end, limit);
         }
         let prev = &ws[k - 1];
         let after_quote_or_comma =
@@ -737,6 +737,27 @@ impl Sentence<'_, '_, '_> {
             return false;
         }
         self.emit((k, end), Some(&np), CueForm::Inverted);
+        *limit = np.end;
+        true
+    }
+
+    /// "Said Ada Roe, who grew up nearby: “…”": a sentence opened by "Said" or "Says",
+    /// its speaker named next and set off by a comma or a colon.
+    fn sentence_initial_said(&mut self, end: usize, limit: &mut usize) -> bool {
+        let ws = self.ws;
+        if !matches!(ws[0].s, "Said" | "Says") {
+            return false;
+        }
+        let Some(np) = self.object_after(end) else {
+            return false;
+        };
+        let set_off = ws
+            .get(np.head + 1)
+            .is_some_and(|n| matches!(n.s, "," | ":"));
+        if np.pronoun || !ws[np.head].cap() || !set_off {
+            return false;
+        }
+        self.emit((0, end), Some(&np), CueForm::Inverted);
         *limit = np.end;
         true
     }
@@ -1679,5 +1700,22 @@ mod tests {
                 Some("Graham")
             ]
         );
+    }
+
+    #[test]
+    fn a_sentence_opened_by_said_and_a_bare_another() {
+        let text = "The hall was full. Said Dora Pike, who grew up nearby, “We were proud.”";
+        let v = atts(text);
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, "Said");
+        assert_eq!(v[0].1.as_deref(), Some("Dora Pike, who grew up nearby,"));
+        // "Said" as a past form after a capital is no inverted cue without a name
+        assert_eq!(
+            atts("The hall was full. Said otherwise, it sounds odd."),
+            vec![]
+        );
+        let (cue, s, kind, anon) = one("One voter left early. Another said he would stay.");
+        assert_eq!((cue.as_str(), s.as_deref()), ("said", Some("Another")));
+        assert_eq!((kind, anon), (SourceKind::Anonymous, true));
     }
 }

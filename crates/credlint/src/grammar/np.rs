@@ -313,9 +313,10 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
     {
         n += 1;
     }
-    // "Some say", "many argue": a quantifier standing for unnamed people
+    // "Some say", "many argue", "another said": a quantifier standing for unnamed people
     if n == 0
-        && let Some(d) = det.filter(|d| one_of(d.s, &["some", "many", "most", "few", "several"]))
+        && let Some(d) =
+            det.filter(|d| one_of(d.s, &["some", "many", "most", "few", "several", "another"]))
     {
         return Ok((i, Np::ending_at(start, d.idx)));
     }
