@@ -3,6 +3,7 @@
 
 pub mod classify;
 pub mod np;
+mod participle;
 pub mod resolve;
 
 use serde::Serialize;
@@ -402,6 +403,34 @@ fn plural_word(s: &str) -> bool {
         || classify::counts_people(&lower)
 }
 
+/// A one-word label before a colon that is a common word, not a name nor an outlet:
+/// "CORRECTION:", "UPDATE:", "Breaking:", "Look:", "Contributing:", and the interviewer's
+/// "Q:" of a transcript. A word WordNet knows as no person, a verb or adverb form, or a
+/// single letter; a surname of a person the story names ("ROE:" after "Ada Roe") stays.
+fn common_word_label(ws: &[W], np: &Np, c: &classify::Class, people: &People) -> bool {
+    if np.start != np.head || matches!(c.kind, SourceKind::Outlet | SourceKind::Organization) {
+        return false;
+    }
+    if c.speaker.as_deref().is_some_and(|s| s.contains(' ')) {
+        return false;
+    }
+    let lower = crate::text::lowercase(ws[np.head].s);
+    // "ROE:" in a transcript of a story that names Ada Roe
+    let mut chars = lower.chars();
+    let cased: String = chars
+        .next()
+        .map(|f| f.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    if people.is_known_word(&cased) {
+        return false;
+    }
+    lower.chars().count() == 1
+        || lower.ends_with("ing")
+        || lower.ends_with("ly")
+        || lower.ends_with("ed")
+        || matches!(heads::head_class(&lower), Some(h) if h != heads::HeadClass::Person)
+}
+
 /// Verbs that put their source last in a headline ("…, says US official").
 const HEADLINE_INVERTED: &[&str] = &[
     "say", "said", "claim", "warn", "report", "tell", "told", "insist", "admit", "reveal",
@@ -686,7 +715,7 @@ impl Sentence<'_, '_, '_> {
     fn inverted(&mut self, k: usize, end: usize, limit: &mut usize) -> bool {
         let ws = self.ws;
         if k == 0 {
-            return false;
+            return self.sentence_initial_said(end, limit);
         }
         let prev = &ws[k - 1];
         let after_quote_or_comma =
@@ -724,6 +753,27 @@ impl Sentence<'_, '_, '_> {
         true
     }
 
+    /// "Said Ada Roe, who grew up nearby: “…”": a sentence opened by "Said" or "Says",
+    /// its speaker named next and set off by a comma or a colon.
+    fn sentence_initial_said(&mut self, end: usize, limit: &mut usize) -> bool {
+        let ws = self.ws;
+        if !matches!(ws[0].s, "Said" | "Says") {
+            return false;
+        }
+        let Some(np) = self.object_after(end) else {
+            return false;
+        };
+        let set_off = ws
+            .get(np.head + 1)
+            .is_some_and(|n| matches!(n.s, "," | ":"));
+        if np.pronoun || !ws[np.head].cap() || !set_off {
+            return false;
+        }
+        self.emit((0, end), Some(&np), CueForm::Inverted);
+        *limit = np.end;
+        true
+    }
+
     fn verb(&mut self, k: usize, end: usize, limit: &mut usize, first_in_sentence: usize) -> bool {
         let ws = self.ws;
         let w = ws[k];
@@ -733,9 +783,11 @@ impl Sentence<'_, '_, '_> {
         if prev.is_some_and(|p| p.s.eq_ignore_ascii_case("to")) {
             return false;
         }
-        // "Putin asks China for military help" is a request, not a report of speech
+        // "Putin asks China for military help" is a request, not a report of speech (but
+        // "…, asking voters to stay home" reports what the clause's subject said)
         if w.s.len() >= 3
             && w.s[..3].eq_ignore_ascii_case("ask")
+            && !(w.s.ends_with("ing") && self.opens_adjunct(k))
             && ws[end..]
                 .iter()
                 .take(6)
@@ -819,46 +871,8 @@ impl Sentence<'_, '_, '_> {
             return true;
         }
         if ing && !be_before {
-            // ", saying …", "… and saying …": the subject is the sentence's earlier
-            // source, or its subject (not after a dash: "— calling it “grim” —" is an aside)
-            // "…, adding 1.2 million to the fund" adds money, not words
-            let amount = next.is_some_and(|n| {
-                n.kind == TokenKind::Number || matches!(n.s, "$" | "£" | "€" | "¥")
-            });
-            if !amount && prev.is_some_and(|p| matches!(p.s, "," | "and")) {
-                if self.repeat_source(k, end, first_in_sentence) {
-                    return true;
-                }
-                if let Some(np) = self.shared_subject(k) {
-                    self.emit((k, end), Some(&np), CueForm::Verb);
-                    return true;
-                }
-            }
-            // "with 40 percent saying …", "left three in 10 voters saying …": a poll's
-            // count is the subject of its own participle
-            // (a verb before the count is no part of it: "have left 62 percent")
-            let verb_first = |np: &Np| {
-                let w = &ws[np.start];
-                !w.cap() && (w.s.ends_with("ed") || w.f & PAST_TENSE != 0)
-            };
-            let count = self.subject_before(*limit, k).and_then(|np| {
-                if verb_first(&np) {
-                    self.subject_before(np.start + 1, k)
-                } else {
-                    Some(np)
-                }
-            });
-            if !amount
-                && let Some(np) = count
-                && !np.pronoun
-                && (classify::counts_people(&crate::text::lowercase(ws[np.head].s))
-                    || np::is_count(&ws[np.head]))
-            {
-                self.emit((k, end), Some(&np), CueForm::Verb);
-                *limit = end;
-                return true;
-            }
-            return false;
+            // ", saying …", "by calling …", "with 40 percent saying …" (participle.rs)
+            return self.participle(k, end, limit, first_in_sentence);
         }
         let found = self
             .subject_before(*limit, k)
@@ -960,8 +974,12 @@ impl Sentence<'_, '_, '_> {
                 *limit = end;
                 return true;
             }
-            // "The mayor defended the route and said …": the verbs share the subject
+            // "The mayor defended the route and said …": the verbs share the subject ("did
+            // not return calls and emails" joins nouns: a noun-like form needs its words)
+            let noun_like = w.f & NOUN_FORM != 0
+                && next.is_none_or(|n| !(n.s == "that" || n.kind == TokenKind::Quote));
             if w.f & (VERB_PAST | VERB_S) != 0
+                && !noun_like
                 && let Some(np) = self.shared_subject(k)
             {
                 self.emit((k, end), Some(&np), CueForm::Verb);
@@ -970,60 +988,6 @@ impl Sentence<'_, '_, '_> {
             }
         }
         false
-    }
-
-    /// The subject of the sentence's first clause, for a cue whose verb shares it ("The
-    /// mayor defended the route and said …", "She backed the plan, saying …"): a phrase
-    /// at the sentence's start, after an opening conjunction ("But …") or after an opening
-    /// adverbial closed by a comma ("On Monday, …"), followed by its own verb. Only a
-    /// phrase that can speak: a name, a pronoun, a person's or an institution's noun.
-    fn shared_subject(&self, k: usize) -> Option<Np> {
-        let ws = self.ws;
-        let opener = ws
-            .first()
-            .is_some_and(|w| w.cap() && w.f & (FUNCTION | ADVERB) != 0);
-        let after_comma = ws[..k.min(12)]
-            .iter()
-            .position(|w| w.s == ",")
-            .map(|c| c + 1);
-        let starts = [Some(0), opener.then_some(1), after_comma];
-        // the phrase ends where its own verb starts: a past form, an auxiliary or an
-        // adverb ("Ann Lee opposed", "the council has", "She also"). Each end is tried,
-        // shortest first, since the noun grammar would read "Ann Lee opposed" as one
-        // phrase; "Halden city council" is no "Halden" before a verb "city"
-        let verb_at = |e: usize| {
-            ws.get(e).is_some_and(|v| {
-                v.kind == TokenKind::Word
-                    && !v.cap()
-                    && v.f & (PREP | DET | FUNCTION) == 0
-                    && (v.s.ends_with("ed")
-                        || v.s.ends_with("ly")
-                        || v.f & (AUX | ADVERB | VERB) != 0
-                        || v.f & PAST_TENSE != 0
-                        // "Ann Lee takes", not "Ann Lee citizens"
-                        || v.s.ends_with('s')
-                            && !v.s.ends_with("ss")
-                            && !matches!(
-                                heads::head_class(v.s),
-                                Some(heads::HeadClass::Person | heads::HeadClass::Group)
-                            ))
-            })
-        };
-        starts.into_iter().flatten().find_map(|s| {
-            if ws.get(s).is_none_or(|w| w.q) {
-                return None;
-            }
-            (s + 1..k.saturating_sub(1).min(s + 16))
-                .filter(|&e| verb_at(e))
-                .find_map(|e| {
-                    let (rest, np) = np::subject(np::Toks(&ws[s..e])).ok()?;
-                    let h = &ws[np.head];
-                    let speaks = np.pronoun
-                        || h.cap()
-                        || h.f & (ANON_HEAD | ORG_HEAD | OUTLET_HEAD | ROLE) != 0;
-                    (rest.is_empty() && speaks).then_some(np)
-                })
-        })
     }
 
     /// "Ruth Ames, a former adviser to the governor and a friend of the family, said": a
@@ -1128,6 +1092,9 @@ impl Sentence<'_, '_, '_> {
             return;
         }
         let c = classify::classify(ws, &np, self.people, true);
+        if common_word_label(ws, &np, &c, self.people) {
+            return;
+        }
         // a headline's "The Latest: …", "Delegate Update: …" is a section label; only an
         // outlet or a named person is a speaker there
         let headline_only = !(quote_follows || label);
@@ -1507,7 +1474,7 @@ mod tests {
     }
 
     /// The words of tokens `range` as the sentence loop builds them, phrases marked.
-    fn marked_words<'a>(
+    pub(super) fn marked_words<'a>(
         tm: &'a crate::text::TextModel,
         flags: &[u32],
         range: std::ops::Range<usize>,
@@ -1854,5 +1821,22 @@ mod tests {
                 Some("Graham")
             ]
         );
+    }
+
+    #[test]
+    fn a_sentence_opened_by_said_and_a_bare_another() {
+        let text = "The hall was full. Said Dora Pike, who grew up nearby, “We were proud.”";
+        let v = atts(text);
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, "Said");
+        assert_eq!(v[0].1.as_deref(), Some("Dora Pike, who grew up nearby,"));
+        // "Said" as a past form after a capital is no inverted cue without a name
+        assert_eq!(
+            atts("The hall was full. Said otherwise, it sounds odd."),
+            vec![]
+        );
+        let (cue, s, kind, anon) = one("One voter left early. Another said he would stay.");
+        assert_eq!((cue.as_str(), s.as_deref()), ("said", Some("Another")));
+        assert_eq!((kind, anon), (SourceKind::Anonymous, true));
     }
 }

@@ -269,6 +269,19 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
         )
     }))
     .parse(i)?;
+    // a quantifier after the article, which the determiner list also holds: "the other
+    // candidate", "his two aides", "the many critics"
+    let (i, _) = opt(tok(|w: &W| {
+        det.is_some()
+            && one_of(
+                w.s,
+                &[
+                    "other", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                    "ten", "many", "few", "several", "various", "numerous",
+                ],
+            )
+    }))
+    .parse(i)?;
     let before = i;
     let mut n = 0;
     // a verb form that is also a noun ("state broadcaster", "claims process") can
@@ -312,9 +325,10 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
     {
         n += 1;
     }
-    // "Some say", "many argue": a quantifier standing for unnamed people
+    // "Some say", "many argue", "another said": a quantifier standing for unnamed people
     if n == 0
-        && let Some(d) = det.filter(|d| one_of(d.s, &["some", "many", "most", "few", "several"]))
+        && let Some(d) =
+            det.filter(|d| one_of(d.s, &["some", "many", "most", "few", "several", "another"]))
     {
         return Ok((i, Np::ending_at(start, d.idx)));
     }

@@ -1,0 +1,656 @@
+//! Participial reporting clauses: ", saying …", "by calling …", "with the union urging …",
+//! "issued a statement warning …". A participle has no subject of its own: its speaker is
+//! the subject of the clause it hangs on (or, in an absolute clause, the phrase right
+//! before it), classified like any other source.
+
+use super::np::{self, Np};
+use super::{CueForm, Sentence, W, heads};
+use crate::lexicon::class::*;
+use crate::text::TokenKind;
+
+/// Prepositions whose gerund shares the subject of its clause: "responded by saying",
+/// "erred in saying", "while adding", "after noting".
+const SHARED_SUBJECT_PREPOSITIONS: &[&str] = &["by", "while", "after", "before", "in"];
+
+/// Words that open a subordinate clause: the subject right after one is not the subject
+/// of the main clause ("When the council met, the mayor left, saying …").
+const SUBORDINATORS: &[&str] = &[
+    "when", "after", "while", "although", "though", "because", "if", "as", "since", "before",
+    "once", "unless", "until", "whether", "whereas",
+];
+
+/// How far back from a participle a clause's start is looked for, in tokens: bounds the
+/// work per cue (each start tries a few parses of a short phrase).
+const MAX_CLAUSE_BACK: usize = 40;
+
+/// How long a clause's subject may be, in tokens ("The other candidate on the stage,
+/// former governor Ada Roe,").
+const MAX_CLAUSE_SUBJECT: usize = 24;
+
+/// Irregular past forms and participles of common verbs of action, beyond the lexicon's
+/// `past-tenses`: they end a subject as "-ed" does ("Lee hit back", "Roe has drawn").
+const MORE_IRREGULAR_PAST: &[&str] = &[
+    "hit",
+    "shot",
+    "cut",
+    "let",
+    "fled",
+    "withdrew",
+    "rode",
+    "wore",
+    "swore",
+    "laid",
+    "quit",
+    "taken",
+    "given",
+    "drawn",
+    "shown",
+    "done",
+    "gone",
+    "seen",
+    "known",
+    "written",
+    "spoken",
+    "chosen",
+    "broken",
+    "thrown",
+    "grown",
+    "risen",
+    "fallen",
+    "forgotten",
+    "stolen",
+    "beaten",
+];
+
+/// Can the word at `e` be the first word of a clause's predicate, so that the words
+/// before it are the subject? A past form, an auxiliary, an adverb ("Ann Lee opposed",
+/// "the council has", "She also", "Lee didn't"), a reporting verb, an -s form that is not
+/// a plural of people ("Ann Lee takes", not "Ann Lee citizens"), or any open-class word
+/// after a plural or a personal pronoun ("Democrats see", "They want").
+fn predicate_starts(ws: &[W], e: usize) -> bool {
+    let Some(v) = ws.get(e) else {
+        return false;
+    };
+    let negated = v.s.ends_with("n't") || v.s.ends_with("n’t");
+    let closed = v.f & (PREP | DET) != 0 || v.f & FUNCTION != 0 && v.f & (AUX | ADVERB) == 0;
+    if v.kind != TokenKind::Word || v.cap() || closed && !negated {
+        return false;
+    }
+    let s = v.s;
+    // cheap tests first: the WordNet lookups run only for -s words
+    let third_person = || {
+        s.ends_with('s')
+            && !s.ends_with("ss")
+            && !matches!(
+                heads::head_class(s),
+                Some(heads::HeadClass::Person | heads::HeadClass::Group)
+            )
+    };
+    // a plural rarely modifies the noun after it: "Democrats see", not "Democrats leaders"
+    let after_plural = || {
+        e > 0 && !s.ends_with('s') && {
+            let p = &ws[e - 1];
+            np::one_of(p.s, &["they", "we", "i"])
+                || p.kind == TokenKind::Word
+                    && p.f & (FUNCTION | VERB) == 0
+                    && p.s.ends_with('s')
+                    && !p.s.ends_with("ss")
+                    && (p.cap() || p.f & (ANON_HEAD | ORG_HEAD | ROLE) != 0 || people_noun(p.s))
+        }
+    };
+    negated
+        || s.ends_with("ed")
+        || s.ends_with("ly")
+        || v.f & (AUX | ADVERB | VERB) != 0
+        || v.f & PAST_TENSE != 0
+        || MORE_IRREGULAR_PAST.contains(&s)
+        || third_person()
+        || after_plural()
+}
+
+/// [`predicate_starts`] for the window of tokens `lo..lo + 64` before a cue, computed once:
+/// a cue tries several clause starts whose predicate windows overlap, and a sentence of
+/// many participles would otherwise test each word again for every start. Answers
+/// outside the window are computed as asked.
+struct PredicateStarts {
+    lo: usize,
+    mask: u64,
+}
+
+impl PredicateStarts {
+    fn new(ws: &[W], lo: usize, hi: usize) -> PredicateStarts {
+        let mask = (lo..hi.min(lo + 64))
+            .filter(|&e| predicate_starts(ws, e))
+            .fold(0u64, |m, e| m | 1 << (e - lo));
+        PredicateStarts { lo, mask }
+    }
+
+    fn at(&self, ws: &[W], e: usize) -> bool {
+        if e >= self.lo && e - self.lo < 64 {
+            self.mask & 1 << (e - self.lo) != 0
+        } else {
+            predicate_starts(ws, e)
+        }
+    }
+}
+
+/// A noun WordNet files under people or social groups ("voters", "critics").
+fn people_noun(s: &str) -> bool {
+    matches!(
+        heads::head_class(&crate::text::lowercase(s)),
+        Some(heads::HeadClass::Person | heads::HeadClass::Group)
+    )
+}
+
+impl Sentence<'_, '_, '_> {
+    /// A present participle that reports speech (`k..end`, not after "be"): ", saying …",
+    /// "by calling …", "with the union urging …", "a statement warning …". Emits the
+    /// attribution and answers whether it did.
+    pub(super) fn participle(
+        &mut self,
+        k: usize,
+        end: usize,
+        limit: &mut usize,
+        first_in_sentence: usize,
+    ) -> bool {
+        let ws = self.ws;
+        if k == 0 || !self.speech_participle(k, end) {
+            return false;
+        }
+        if self.opens_adjunct(k) {
+            return self.adjunct_participle(k, end, first_in_sentence);
+        }
+        // "responded by saying …", "erred in saying …": the gerund's subject is the
+        // clause's, the nearest one ("after the council met by calling …")
+        if np::one_of(ws[k - 1].s, SHARED_SUBJECT_PREPOSITIONS) {
+            let subject = self
+                .subordinate_subject(k - 1)
+                .or_else(|| self.shared_subject(k - 1));
+            return match subject {
+                Some(np) => {
+                    self.emit((k, end), Some(&np), CueForm::Verb);
+                    true
+                }
+                None => false,
+            };
+        }
+        if self.participle_after_phrase(k, end, *limit) {
+            *limit = end;
+            return true;
+        }
+        false
+    }
+
+    /// Does the participle at `k` open an adjunct of the clause before it: after a
+    /// comma, "and", or a quotation closed by its comma (", calling it “grim,” saying …")?
+    /// Not after a dash: "— calling it “grim” —" is an aside.
+    pub(super) fn opens_adjunct(&self, k: usize) -> bool {
+        let ws = self.ws;
+        match k.checked_sub(1).map(|p| &ws[p]) {
+            Some(p) if matches!(p.s, "," | "and") => true,
+            Some(p) if p.kind == TokenKind::Quote => k >= 2 && ws[k - 2].s == "," && ws[k - 2].q,
+            _ => false,
+        }
+    }
+
+    /// ", saying …": the subject of the nearest clause before the participle, unless the
+    /// sentence's latest speech cue lies in that clause ("Lee said …, adding …"), whose
+    /// source then speaks again.
+    fn adjunct_participle(&mut self, k: usize, end: usize, first_in_sentence: usize) -> bool {
+        let subject = self.shared_subject(k);
+        // the predicate's start: a cue inside the subject ("Lee, who endorsed Roe and
+        // criticized Ames, spoke Monday, stressing …") is not the clause's
+        let predicate_start = subject
+            .as_ref()
+            .map_or(0, |np| self.ws[np.end.min(k)].span.start);
+        let latest_in_clause = self.out[first_in_sentence..]
+            .last()
+            .is_some_and(|a| a.cue.start >= predicate_start);
+        if (subject.is_none() || latest_in_clause) && self.repeat_source(k, end, first_in_sentence)
+        {
+            return true;
+        }
+        if let Some(np) = subject.or_else(|| self.subject_set_off(k)) {
+            self.emit((k, end), Some(&np), CueForm::Verb);
+            return true;
+        }
+        false
+    }
+
+    /// "Ada Roe, citing a report, said …": a participle set off by commas right after a
+    /// subject at the start of a clause (the sentence's, or after a comma) speaks for it.
+    fn subject_set_off(&self, k: usize) -> Option<Np> {
+        let ws = self.ws;
+        if k < 2 || ws[k - 1].s != "," {
+            return None;
+        }
+        let np = self.subject_before(0, k - 1)?;
+        let clause_start = np.start == 0 || ws[np.start - 1].s == ",";
+        // "Roe's aide rallied supporters, saying": a verb read into the phrase
+        let verb_inside = (np.start + 1..np.end).any(|j| predicate_starts(ws, j));
+        (clause_start && np.end == k - 1 && !verb_inside && self.speaks(&np)).then_some(np)
+    }
+
+    /// A participle right after a noun phrase: an absolute clause with its own subject
+    /// ("with the union urging …", "— Lee saying …", "with 40 percent saying …"), or a
+    /// document's content ("issued a statement saying …", "a petition calling on …"),
+    /// spoken by whoever issued it when the clause names them.
+    fn participle_after_phrase(&mut self, k: usize, end: usize, limit: usize) -> bool {
+        let ws = self.ws;
+        // "with gestures and private pleading.": a noun, nothing said after it
+        if ws
+            .get(end)
+            .is_none_or(|n| matches!(n.s, "." | "!" | "?" | ";" | ")"))
+        {
+            return false;
+        }
+        // a verb before the phrase is no part of it: "have left 62 percent saying"
+        let verb_first = |np: &Np| {
+            let w = &ws[np.start];
+            !w.cap() && (w.s.ends_with("ed") || w.f & PAST_TENSE != 0)
+        };
+        // "issued a statement Monday saying": the time is no part of the phrase
+        let mut before = k;
+        while before > limit + 1
+            && (ws[before - 1].f & TEMPORAL != 0
+                || np::one_of(ws[before - 1].s, &["this", "last", "on", "late", "early"]))
+        {
+            before -= 1;
+        }
+        let Some(np) = self.subject_before(limit, before).and_then(|np| {
+            if verb_first(&np) {
+                self.subject_before(np.start + 1, before)
+            } else {
+                Some(np)
+            }
+        }) else {
+            return false;
+        };
+        if np.pronoun && !np::one_of(ws[np.head].s, &["he", "she", "they", "we", "i"]) {
+            return false;
+        }
+        let head = &ws[np.head];
+        // a poll's count is the subject of its own participle: "left three in 10 voters
+        // saying …"
+        if !np.pronoun
+            && (super::classify::counts_people(&crate::text::lowercase(head.s))
+                || np::is_count(head))
+        {
+            self.emit((k, end), Some(&np), CueForm::Verb);
+            return true;
+        }
+        // the document's noun right before the participle, determined or plural ("a
+        // statement", "his ads"; not "does not think continuing …", nor "an account of
+        // Lee telling …", where Lee speaks)
+        let document = (head.f & DOC_HEAD != 0
+            || heads::head_class(&crate::text::lowercase(head.s))
+                == Some(heads::HeadClass::Document))
+            && np.head + 1 == np.end
+            && (ws[np.start].f & DET != 0
+                || ws[np.start].cap()
+                || head.s.ends_with('s')
+                || ws[np.start..np.head]
+                    .iter()
+                    .any(|w| crate::text::possessive::has_s(w.s)));
+        if document {
+            let issuer = self
+                .shared_subject(np.start)
+                .filter(|s| s.start < np.start && s.end <= np.start);
+            self.emit(
+                (k, end),
+                Some(issuer.as_ref().unwrap_or(&np)),
+                CueForm::Verb,
+            );
+            return true;
+        }
+        // an absolute clause: "with X saying", "— X saying" (after a comma the phrase is
+        // more often a subject with its own participle: ", taxpayers reporting gains pay")
+        let opens = np.start > 0 && matches!(ws[np.start - 1].s, "with" | "—" | "–");
+        if opens && self.speaks(&np) {
+            self.emit((k, end), Some(&np), CueForm::Verb);
+            return true;
+        }
+        false
+    }
+
+    /// Is the participle at `k..end` speech? Not "adding to the lead" (a sum) nor
+    /// "calling the office" (a telephone call: "calling" speaks only with a complement
+    /// after its object, "calling him a liar", "calling it “grim”").
+    fn speech_participle(&self, k: usize, end: usize) -> bool {
+        let ws = self.ws;
+        let next = ws.get(end);
+        // "adding 1.2 million to the fund" adds money, not words
+        if next.is_some_and(|n| n.kind == TokenKind::Number || matches!(n.s, "$" | "£" | "€" | "¥"))
+        {
+            return false;
+        }
+        let verb = ws[k].s;
+        // "continuing education", "continuing to grow": "continue" reports speech only
+        // when the words follow ("…, continuing: “…”")
+        if verb.len() > 7 && verb[..7].eq_ignore_ascii_case("continu") {
+            return next
+                .is_some_and(|n| n.kind == TokenKind::Quote || matches!(n.s, "," | ":" | "that"));
+        }
+        // "adding to the lead", "slamming into the crowd": a motion or a sum, not words
+        // ("calling into question" is a judgement)
+        let moves = |n: &W| {
+            n.s == "into" && !verb.eq_ignore_ascii_case("calling")
+                || n.s == "to" && verb.eq_ignore_ascii_case("adding")
+        };
+        if next.is_some_and(moves) {
+            return false;
+        }
+        if verb.eq_ignore_ascii_case("calling") && end == k + 1 {
+            return match self.object_after(end) {
+                Some(obj) => ws.get(obj.end).is_some_and(|n| {
+                    n.kind == TokenKind::Quote
+                        || n.kind == TokenKind::Word && n.f & (PREP | FUNCTION) == 0
+                        || n.f & DET != 0
+                }),
+                None => true,
+            };
+        }
+        true
+    }
+
+    /// Can the phrase speak: a name, a pronoun, a person's, a group's, an institution's
+    /// or a document's noun?
+    pub(super) fn speaks(&self, np: &Np) -> bool {
+        let h = &self.ws[np.head];
+        if np.pronoun {
+            return !np::one_of(h.s, &["that", "there", "whom"]);
+        }
+        // "greeted 2,000 supporters": a verb, not the start of a phrase
+        let first = &self.ws[np.start];
+        if !first.cap() && first.f & DET == 0 && first.s.ends_with("ed") {
+            return false;
+        }
+        // "the nurse", "residents", "critics": a person WordNet knows, or a plural of a
+        // group (a singular such as "the market" is rarely a speaker)
+        let class = heads::head_class(&crate::text::lowercase(h.s));
+        h.cap()
+            || h.f & (ANON_HEAD | ORG_HEAD | OUTLET_HEAD | DOC_HEAD | ROLE) != 0
+            || class == Some(heads::HeadClass::Person)
+            || h.s.ends_with('s') && class == Some(heads::HeadClass::Group)
+    }
+
+    /// The subject of a subordinate clause that holds the word at `k` ("… after the
+    /// council met by calling …", "evidence that she had a role in denying …"): after the
+    /// nearest subordinating conjunction or "that" before `k`, with no comma between.
+    fn subordinate_subject(&self, k: usize) -> Option<Np> {
+        let ws = self.ws;
+        let lo = k.saturating_sub(MAX_CLAUSE_BACK);
+        let sub = (lo + 1..k)
+            .rev()
+            .take_while(|&j| !matches!(ws[j].s, "," | ";" | "—" | "–") && !ws[j].q)
+            .find(|&j| np::one_of(ws[j].s, SUBORDINATORS) || ws[j].s == "that")?;
+        self.clause_subject_at(sub + 1, k, &PredicateStarts::new(ws, sub + 1, k))
+    }
+
+    /// The subject of the clause that a cue at `k` shares it with ("The mayor defended
+    /// the route and said …", "She backed the plan, saying …"): the nearest clause start
+    /// before `k` whose phrase is followed by its own verb — after a comma, a dash (a
+    /// dateline: "LONDON — …") or at the sentence's start, after an opening conjunction
+    /// ("But …"). Only a phrase that can speak, never a relative pronoun.
+    pub(super) fn shared_subject(&self, k: usize) -> Option<Np> {
+        let ws = self.ws;
+        let lo = k.saturating_sub(MAX_CLAUSE_BACK);
+        let breaks = (lo..k.saturating_sub(1))
+            .rev()
+            .filter(|&c| !ws[c].q && matches!(ws[c].s, "," | "—" | "–" | ";"))
+            .map(|c| c + 1);
+        let opener = ws.first().is_some_and(|w| {
+            w.cap()
+                && w.f & (FUNCTION | ADVERB) != 0
+                && w.f & (PRONOUN | DET) == 0
+                && !np::one_of(w.s, SUBORDINATORS)
+        });
+        let starts = PredicateStarts::new(ws, lo, k);
+        breaks
+            .chain([opener.then_some(1), Some(0)].into_iter().flatten())
+            .find_map(|s| self.clause_subject_at(s, k, &starts))
+    }
+
+    /// The subject of a clause starting at `s` (after an "and" or "but" there), whose
+    /// verb comes before `k`: each place the predicate can start is tried, nearest first
+    /// (the noun grammar alone would read "Ann Lee opposed" as one phrase).
+    fn clause_subject_at(&self, s: usize, k: usize, starts: &PredicateStarts) -> Option<Np> {
+        let ws = self.ws;
+        // "and the council …", "but even Obama …": the conjunction and a focusing adverb
+        // open the clause, they are not its subject
+        let mut s = s;
+        if ws.get(s).is_some_and(|w| np::one_of(w.s, &["and", "but"])) {
+            s += 1;
+        }
+        if ws
+            .get(s)
+            .is_some_and(|w| w.f & ADVERB != 0 && w.f & FUNCTION != 0 && w.f & AUX == 0)
+        {
+            s += 1;
+        }
+        if ws.get(s).is_none_or(|w| w.q || w.kind == TokenKind::Quote) {
+            return None;
+        }
+        (s + 1..k.min(s + MAX_CLAUSE_SUBJECT))
+            .filter(|&e| starts.at(ws, e))
+            .find_map(|e| {
+                let np = np::subject_before_cue_memo(
+                    np::Toks(&ws[s..e]),
+                    &mut np::FailedUnits::default(),
+                )?;
+                (np.start == s && self.speaks(&np) && !self.closed_relative(&np, k)).then_some(np)
+            })
+    }
+
+    /// A relative pronoun whose clause a comma closes before `k` ("The mayor, who took
+    /// office in May, vetoed it, saying …", "… the manager, who hit a reporter, calling
+    /// it …"): the cue belongs to the main clause. Open, it carries on ("Lee, who endorsed
+    /// Roe and said …").
+    fn closed_relative(&self, np: &Np, k: usize) -> bool {
+        let ws = self.ws;
+        np.pronoun
+            && np::one_of(ws[np.head].s, &["who", "which"])
+            && ws[np.end..k].iter().any(|w| w.s == "," && !w.q)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Document;
+    use crate::config::Config;
+
+    /// (cue, source) of every attribution in `text`.
+    fn atts(text: &str) -> Vec<(String, Option<String>)> {
+        let cfg = Config::builtin().expect("config");
+        let doc = Document::new("t.txt", text, &cfg);
+        doc.attributions
+            .iter()
+            .map(|a| {
+                let source = a.source.map(|s| s.text(text).to_string());
+                (a.cue.text(text).to_string(), source)
+            })
+            .collect()
+    }
+
+    /// Each text holds one attribution with this cue and source.
+    fn assert_each(cases: &[(&str, &str, &str)]) {
+        for &(text, cue, source) in cases {
+            let got = atts(text);
+            let want = vec![(cue.to_string(), Some(source.to_string()))];
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_speaks_for_its_clause_subject() {
+        assert_each(&[
+            // an auxiliary, an adverb or a negation ends the subject
+            (
+                "Ada Roe has taken a swipe at the council, saying the plan would hurt families.",
+                "saying",
+                "Ada Roe",
+            ),
+            (
+                "She also compared the mayor to his rival, calling them both timid.",
+                "calling",
+                "She",
+            ),
+            (
+                "Lund didn’t seem impressed with the budget, telling reporters it was thin.",
+                "telling",
+                "Lund",
+            ),
+            // a dateline, and an opening phrase with commas of its own
+            (
+                "OSLO — Sen. Ivo Berg (D-Ore.) defended his vote, saying the cuts were modest.",
+                "saying",
+                "Sen. Ivo Berg (D-Ore.)",
+            ),
+            (
+                "At a rally in Dayton, Ohio, on Monday, Governor Ada Roe endorsed Ames, noting his record.",
+                "noting",
+                "Governor Ada Roe",
+            ),
+            // the participle after a quotation closed by its comma
+            (
+                "The mayor backed the “bold and fair” plan as “overdue,” adding that it would pass.",
+                "adding",
+                "The mayor",
+            ),
+            // the subject of the main clause, not of an opening subordinate clause
+            (
+                "When the council met, the mayor resigned, citing a report by the auditor.",
+                "citing",
+                "the mayor",
+            ),
+            // a relative clause closed by a comma belongs to the subject
+            (
+                "The mayor, who took office in May, vetoed the bill, warning it was costly.",
+                "warning",
+                "The mayor, who took office in May,",
+            ),
+            // a participle set off right after the subject
+            (
+                "Ada Roe, citing a study by the university, backed the plan.",
+                "citing",
+                "Ada Roe",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_later_clause_or_an_earlier_cue_decides_who_speaks_again() {
+        // a plural subject ends at its verb, whatever the verb
+        let got = atts("Residents fear the plan is unfair, arguing that rents will rise.");
+        assert_eq!(got, vec![("arguing".into(), Some("Residents".into()))]);
+        // the sentence's latest speech cue is in the clause: its source speaks again
+        let got = atts("Ada Roe said the plan was fair, adding that it would pass.");
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1], ("adding".into(), Some("Ada Roe".into())));
+        // a cue in an earlier clause is not the participle's
+        let got = atts("After Lee said the plan failed, the mayor resigned, citing costs.");
+        assert_eq!(
+            got.last(),
+            Some(&("citing".into(), Some("the mayor".into())))
+        );
+    }
+
+    #[test]
+    fn a_gerund_after_by_or_while_shares_its_clause_subject() {
+        assert_each(&[
+            (
+                "The mayor ended the meeting by saying the plan was sound.",
+                "saying",
+                "The mayor",
+            ),
+            (
+                "Critics left early because the chair angered them by suggesting they were paid.",
+                "suggesting",
+                "the chair",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn absolute_clauses_and_documents_have_their_own_speaker() {
+        assert_each(&[
+            (
+                "The talks ended at noon, with the union urging members to stay calm.",
+                "urging",
+                "the union",
+            ),
+            (
+                "The council issued a statement Monday saying the vote would go ahead.",
+                "saying",
+                "The council",
+            ),
+            (
+                "A petition calling for a recount drew 500 signatures.",
+                "calling for",
+                "A petition",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn remembered_predicate_starts_equal_the_plain_test() {
+        let text = "But the other candidate, Ada Roe, has also drawn critics who say they \
+                    didn’t vote, and residents fear it, noting that Lee hit back on Monday \
+                    and the councils wrote letters, saying the plan was late.";
+        let cfg = Config::builtin().expect("config");
+        let tm = crate::text::TextModel::new(text, false);
+        let flags = cfg.lexicon.token_flags(&tm);
+        let ws = super::super::tests::marked_words(&tm, &flags, 0..tm.tokens.len(), &cfg);
+        assert!(ws.len() > 40);
+        for lo in [0, 3, 17] {
+            let starts = super::PredicateStarts::new(&ws, lo, ws.len());
+            for e in 0..ws.len() + 2 {
+                assert_eq!(
+                    starts.at(&ws, e),
+                    super::predicate_starts(&ws, e),
+                    "{lo} {e}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn common_word_labels_before_a_colon_are_no_speakers() {
+        for text in [
+            "Q: Will you run again?\n\nA: No.\n",
+            "CORRECTION: An earlier version misspelled a name.\n",
+            "Breaking: Council Votes To Close The Pool\n\nThe vote was close.\n",
+            "Contributing: Ada Roe and Tom Lee.\n",
+        ] {
+            let colons: Vec<_> = atts(text).into_iter().filter(|(c, _)| c == ":").collect();
+            assert_eq!(colons, vec![], "{text}");
+        }
+        let text = "Ada Roe spoke on Monday.\n\nROE: “We will reopen the pool.”\n";
+        let colons: Vec<_> = atts(text).into_iter().filter(|(c, _)| c == ":").collect();
+        assert_eq!(
+            colons,
+            vec![(":".to_string(), Some("ROE".to_string()))],
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn participles_that_are_not_speech() {
+        for text in [
+            "She left the meeting, calling the office on her way home.",
+            "Roe won the county, adding to her lead in the state.",
+            "The driver lost control, slamming into a wall.",
+            "Under the plan, taxpayers reporting gains would pay less.",
+            "Ada Roe enrolled in continuing education classes.",
+            "Ada Roe kept the job, continuing to work nights.",
+            "Roe won the county, adding 300 votes.",
+            "The market was quiet, suggesting little change.",
+        ] {
+            assert_eq!(atts(text), vec![], "{text}");
+        }
+        // nouns joined by "and", not verbs sharing a subject (only the non-comment cue)
+        let text = "Others did not return calls and emails seeking comment.";
+        let cues: Vec<String> = atts(text).into_iter().map(|(c, _)| c).collect();
+        assert_eq!(cues, vec!["did not return".to_string()], "{text}");
+    }
+}
