@@ -7,6 +7,7 @@ Each input is a directory (one file, or 2,000 for the cross-file index) so that 
 case runs as `credlint check DIR`. The text is generated here; nothing is copied from
 any corpus.
 """
+import random
 import os
 import sys
 
@@ -51,6 +52,19 @@ def surnames(size: int):
     return out
 
 
+def shuffled_sentence(size: int) -> str:
+    """One sentence of names, unnamed descriptions, cues, commas and dashes in a fixed
+    pseudo-random order (seeded): many unnamed sources, each in the same long sentence."""
+    rng = random.Random(1)
+    parts = ["Ann Lee", "a teacher", "said", ",", "\u2014"]
+    out, n = [], 0
+    while n < size:
+        p = rng.choice(parts)
+        out.append(p)
+        n += len(p.encode()) + 1
+    return " ".join(out) + ".\n"
+
+
 def cases(size: int):
     words = ["Minister", "Council", "Harbour", "Ledger", "Avenue", "Bridge", "Station"]
     para = " ".join(words[i % len(words)] for i in range(50_000)) + ".\n\n"
@@ -66,6 +80,9 @@ def cases(size: int):
         "said": [("a.txt", fill("said ", size))],
         "according-to": [("a.txt", fill("according to ", size))],
         "unnamed-sources": [("a.txt", fill("An official said the plan was late. Sources say it will cost more.\n", size))],
+        # one endless sentence of unnamed sources, some set off by dashes: a rule that
+        # reads the sentence once per source is quadratic here
+        "unnamed-one-sentence": [("a.txt", shuffled_sentence(size))],
         "markdown-quote": [("a.md", fill(">" * 1000 + " text\n", size))],
         "markdown-lists": [("a.md", fill("".join("  " * d + "- item\n" for d in range(500)) + "\n", size))],
         "backticks": [("a.txt", fill("`", size))],

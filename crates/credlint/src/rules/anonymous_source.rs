@@ -125,6 +125,19 @@ impl AnonymousSource {
     }
 }
 
+/// A yes-or-no fact about a sentence, worked out once: a rule that asks it for every
+/// source in a sentence would otherwise read a long sentence once per source (a
+/// quadratic cost on a sentence of thousands of words).
+#[derive(Default)]
+struct SentenceMemo(rustc_hash::FxHashMap<usize, bool>);
+
+impl SentenceMemo {
+    /// The fact for sentence `si`, computed by `fact` the first time it is asked.
+    fn get(&mut self, si: usize, fact: impl FnOnce() -> bool) -> bool {
+        *self.0.entry(si).or_insert_with(fact)
+    }
+}
+
 /// How specific an anonymous description is.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Specificity {
@@ -177,6 +190,9 @@ impl Rule for AnonymousSource {
         let text = doc.prose();
         let first_para = doc.text.paragraphs.iter().position(|p| !p.headline);
         let mut seen = rustc_hash::FxHashSet::default();
+        // many unnamed sources in one long sentence read it once, not once each
+        let mut judging = SentenceMemo::default();
+        let mut explaining = SentenceMemo::default();
         let speakers_of_quotes: rustc_hash::FxHashSet<usize> = doc
             .quote_speakers
             .iter()
@@ -224,7 +240,8 @@ impl Rule for AnonymousSource {
                 .take_while(|m| m.sentence == a.sentence)
                 .any(|m| !src.contains(m.span));
             let sentence = doc.text.sentences[a.sentence].span;
-            let judges = names_someone && self.judges(sentence.text(text));
+            let judges =
+                names_someone && judging.get(a.sentence, || self.judges(sentence.text(text)));
             if judges {
                 notes.push("it passes judgement on a named person");
             }
@@ -237,7 +254,10 @@ impl Rule for AnonymousSource {
                 .get(a.sentence + 1)
                 .filter(|n| n.paragraph == a.paragraph)
                 .map_or(sentence, |n| n.span);
-            let explained = !judges && explains_anonymity(sentence.cover(next).text(doc.lower()));
+            let explained = !judges
+                && explaining.get(a.sentence, || {
+                    explains_anonymity(sentence.cover(next).text(doc.lower()))
+                });
             let how = match spec {
                 Specificity::Bare => "a bare description, the least specific there is",
                 Specificity::Vague => "a description that does not say where the source sits",
@@ -852,6 +872,22 @@ fn contains_word(hay: &str, w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::{lint, spans};
+
+    #[test]
+    fn sentence_memo_answers_as_the_plain_question_does() {
+        // the memo must give what asking each time gives, and ask once per sentence
+        let facts = [true, false, true];
+        let mut memo = super::SentenceMemo::default();
+        let mut asked = 0;
+        for si in [0, 1, 0, 2, 1, 2, 0] {
+            let got = memo.get(si, || {
+                asked += 1;
+                facts[si]
+            });
+            assert_eq!(got, facts[si]);
+        }
+        assert_eq!(asked, 3);
+    }
 
     #[test]
     fn flags_unnamed_sources_with_their_specificity() {
