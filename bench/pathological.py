@@ -52,11 +52,10 @@ def surnames(size: int):
     return out
 
 
-def shuffled_sentence(size: int) -> str:
-    """One sentence of names, unnamed descriptions, cues, commas and dashes in a fixed
-    pseudo-random order (seeded): many unnamed sources, each in the same long sentence."""
+def shuffled_sentence(size: int, parts=("Ann Lee", "a teacher", "said", ",", "\u2014")) -> str:
+    """One sentence of `parts` (by default names, unnamed descriptions, cues, commas and
+    dashes) in a fixed pseudo-random order (seeded): many sources in one long sentence."""
     rng = random.Random(1)
-    parts = ["Ann Lee", "a teacher", "said", ",", "\u2014"]
     out, n = [], 0
     while n < size:
         p = rng.choice(parts)
@@ -83,6 +82,11 @@ def cases(size: int):
         # one endless sentence of unnamed sources, some set off by dashes: a rule that
         # reads the sentence once per source is quadratic here
         "unnamed-one-sentence": [("a.txt", shuffled_sentence(size))],
+        # outlets, unnamed sources and quotation marks in one sentence: every quotation
+        # looks for its nearest cue, every outlet and description for earlier ones
+        "sources-and-quotes": [("a.txt", shuffled_sentence(size, (
+            "the newspaper", "said", ",", "reported", "according to", "the Times", "sources",
+            "officials", "a spokesman", "said in a statement", "told", "\u201c", "\u201d")))],
         "markdown-quote": [("a.md", fill(">" * 1000 + " text\n", size))],
         "markdown-lists": [("a.md", fill("".join("  " * d + "- item\n" for d in range(500)) + "\n", size))],
         "backticks": [("a.txt", fill("`", size))],

@@ -165,17 +165,13 @@ pub fn quotes(
         let b = atts.partition_point(|x| x.sentence <= s1);
         a..b.max(a)
     };
-    let in_paragraph = |p: usize| {
-        let a = atts.partition_point(|x| x.paragraph < p);
-        let b = atts.partition_point(|x| x.paragraph <= p);
-        a..b.max(a)
-    };
     // `double`: the double quotations in order, to tell whether a cue sits inside another
     let inside_other = |cue: Span, own: Span| {
         let i = double.partition_point(|s| s.start <= cue.start);
         i > 0 && double[i - 1] != own && double[i - 1].contains(cue)
     };
     let mut subjects = SentenceSubjects::new(tm, people, flags, double);
+    let cues = CuesByPosition::new(atts);
     for q in &tm.quotes {
         let s0 = tm.sentence_at(q.span.start);
         let mut s1 = tm.sentence_at(q.span.end.saturating_sub(1)).or(s0);
@@ -191,17 +187,18 @@ pub fn quotes(
         }
         let mut best: Option<(usize, usize)> = None; // (distance, attribution)
         if let (Some(s0), Some(s1)) = (s0, s1) {
-            for ai in in_sentences(s0, s1) {
+            // the nearest cue of the quotation's sentences
+            best = cues.best(atts, q.span, s0, s1, |ai| {
                 let a = &atts[ai];
                 if !a.is_speech() || a.form == CueForm::Agentless || a.source.is_none() {
-                    continue;
+                    return None;
                 }
                 // "“WALLACE: …": a label opening the quotation says who speaks it
                 let label = a.form == CueForm::Colon
                     && q.span.contains(a.cue)
                     && a.cue.start - q.span.start < 40;
                 if !label && q.span.overlaps(a.cue) || inside_other(a.cue, q.span) {
-                    continue;
+                    return None;
                 }
                 let mut d = if a.cue.start >= q.span.end {
                     // "“…,” and he said": a cue after the quote speaks it only when the
@@ -219,10 +216,8 @@ pub fn quotes(
                 if a.form == CueForm::Prepositional {
                     d += 10_000;
                 }
-                if best.is_none_or(|(bd, _)| d < bd) {
-                    best = Some((d, ai));
-                }
-            }
+                Some(d)
+            });
             // "Cruz railed against what he calls “the cartel”": the words are named by the
             // pronoun, and quoted as the sentence's subject's
             if let Some((_, ai)) = best
@@ -247,30 +242,23 @@ pub fn quotes(
             }
             // "“…,” Reid said. “More of the quote.”": the paragraph's speaker
             if best.is_none() {
-                let p = tm.sentences[s0].paragraph;
-                let range = in_paragraph(p);
-                best = atts[range.clone()]
-                    .iter()
-                    .zip(range)
-                    .map(|(a, ai)| (ai, a))
-                    .filter(|(_, a)| {
-                        a.is_speech()
-                            && a.form != CueForm::Agentless
-                            && a.source.is_some()
-                            && !q.span.overlaps(a.cue)
+                let p = &tm.paragraphs[tm.sentences[s0].paragraph];
+                let (p0, p1) = (p.sentences.start, p.sentences.end.saturating_sub(1));
+                best = cues.best(atts, q.span, p0, p1, |ai| {
+                    let a = &atts[ai];
+                    let usable = a.is_speech()
+                        && a.form != CueForm::Agentless
+                        && a.source.is_some()
+                        && !q.span.overlaps(a.cue)
+                        && !inside_other(a.cue, crate::text::Span::default());
+                    usable.then(|| {
+                        if a.cue.end <= q.span.start {
+                            q.span.start - a.cue.end
+                        } else {
+                            5_000 + a.cue.start - q.span.end
+                        }
                     })
-                    .filter(|(_, a)| !inside_other(a.cue, crate::text::Span::default()))
-                    .map(|(ai, a)| {
-                        (
-                            if a.cue.end <= q.span.start {
-                                q.span.start - a.cue.end
-                            } else {
-                                5_000 + a.cue.start - q.span.end
-                            },
-                            ai,
-                        )
-                    })
-                    .min();
+                });
             }
             // "He said:" closing the previous paragraph
             if best.is_none() {
@@ -322,6 +310,81 @@ pub fn quotes(
     }
     carry_continued(tm, &mut out);
     out
+}
+
+/// The attributions ordered by where their cues start. A quotation's speaker is the
+/// cue of least score among those of a few sentences; weighing every cue of those
+/// sentences for every quotation is quadratic on a sentence of thousands of both. Walked
+/// outward from the quotation, nearest first, the search stops once no farther cue can
+/// win, since a cue's score is never below its distance from the quotation. A unit test
+/// holds it to the plain search over every cue.
+struct CuesByPosition {
+    /// Attribution indices by cue start (then index).
+    order: Vec<usize>,
+    /// The cue start of each entry of `order`.
+    starts: Vec<usize>,
+    /// The longest cue, in bytes: how far before its start a cue can still end.
+    longest: usize,
+}
+
+impl CuesByPosition {
+    fn new(atts: &[Attribution]) -> Self {
+        let mut order: Vec<usize> = (0..atts.len()).collect();
+        order.sort_by_key(|&i| (atts[i].cue.start, i));
+        let starts = order.iter().map(|&i| atts[i].cue.start).collect();
+        let longest = atts.iter().map(|a| a.cue.len()).max().unwrap_or(0);
+        CuesByPosition {
+            order,
+            starts,
+            longest,
+        }
+    }
+
+    /// The (score, attribution) of least score among the attributions of sentences
+    /// `s0..=s1` that `score` accepts, the lower index on a tie: what a plain loop over
+    /// them in order keeps. `score` must never be below the cue's distance from `q`
+    /// (0 for a cue inside it).
+    fn best(
+        &self,
+        atts: &[Attribution],
+        q: Span,
+        s0: usize,
+        s1: usize,
+        mut score: impl FnMut(usize) -> Option<usize>,
+    ) -> Option<(usize, usize)> {
+        let mut best: Option<(usize, usize)> = None;
+        let mut consider = |ai: usize, best: &mut Option<(usize, usize)>| {
+            if let Some(d) = score(ai)
+                && best.is_none_or(|(bd, bi)| d < bd || d == bd && ai < bi)
+            {
+                *best = Some((d, ai));
+            }
+        };
+        let mid = self.starts.partition_point(|&s| s < q.start);
+        // cues inside the quotation or after it, nearest first
+        for &ai in &self.order[mid..] {
+            let a = &atts[ai];
+            let distance = a.cue.start.saturating_sub(q.end);
+            if a.sentence > s1 || best.is_some_and(|(bd, _)| distance > bd) {
+                break;
+            }
+            if a.sentence >= s0 {
+                consider(ai, &mut best);
+            }
+        }
+        // cues before it, nearest start first: a cue ends at most `longest` after it starts
+        for &ai in self.order[..mid].iter().rev() {
+            let a = &atts[ai];
+            let least = q.start.saturating_sub(a.cue.start + self.longest);
+            if a.sentence < s0 || best.is_some_and(|(bd, _)| least > bd) {
+                break;
+            }
+            if a.sentence <= s1 {
+                consider(ai, &mut best);
+            }
+        }
+        best
+    }
 }
 
 /// "what he calls", "what they described as": an attribution whose source is a pronoun

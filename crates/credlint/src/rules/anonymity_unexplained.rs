@@ -5,7 +5,7 @@ use serde::Deserialize;
 
 use rustc_hash::FxHashMap;
 
-use super::anonymous_source::{not_a_source, on_record, singular};
+use super::anonymous_source::{EarlierSources, not_a_source, on_record, singular};
 use super::{Rule, RuleDef, RuleMeta, Sink, options, quoted};
 use crate::analysis::Document;
 use crate::diagnostic::Severity;
@@ -255,6 +255,7 @@ impl Rule for AnonymityUnexplained {
             }
         }
         let mut seen = rustc_hash::FxHashSet::default();
+        let earlier = EarlierSources::new(doc);
         for (i, a) in doc.attributions.iter().enumerate() {
             if !speaks_anonymously(a) {
                 continue;
@@ -263,7 +264,7 @@ impl Rule for AnonymityUnexplained {
             if !seen.insert(src) {
                 continue;
             }
-            if !self.hides_person(doc, a) || not_a_source(doc, i) || on_record(doc, a) {
+            if !self.hides_person(doc, a) || not_a_source(doc, &earlier, i) || on_record(doc, a) {
                 continue;
             }
             let head = singular(a.head.as_deref().unwrap_or(""));

@@ -125,19 +125,6 @@ impl AnonymousSource {
     }
 }
 
-/// A yes-or-no fact about a sentence, worked out once: a rule that asks it for every
-/// source in a sentence would otherwise read a long sentence once per source (a
-/// quadratic cost on a sentence of thousands of words).
-#[derive(Default)]
-struct SentenceMemo(rustc_hash::FxHashMap<usize, bool>);
-
-impl SentenceMemo {
-    /// The fact for sentence `si`, computed by `fact` the first time it is asked.
-    fn get(&mut self, si: usize, fact: impl FnOnce() -> bool) -> bool {
-        *self.0.entry(si).or_insert_with(fact)
-    }
-}
-
 /// How specific an anonymous description is.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Specificity {
@@ -191,8 +178,9 @@ impl Rule for AnonymousSource {
         let first_para = doc.text.paragraphs.iter().position(|p| !p.headline);
         let mut seen = rustc_hash::FxHashSet::default();
         // many unnamed sources in one long sentence read it once, not once each
-        let mut judging = SentenceMemo::default();
-        let mut explaining = SentenceMemo::default();
+        let mut judging = super::Memo::default();
+        let mut explaining = super::Memo::default();
+        let earlier = EarlierSources::new(doc);
         let speakers_of_quotes: rustc_hash::FxHashSet<usize> = doc
             .quote_speakers
             .iter()
@@ -216,7 +204,7 @@ impl Rule for AnonymousSource {
                 .allow
                 .iter()
                 .any(|x| x.eq_ignore_ascii_case(desc.trim()))
-                || not_a_source(doc, i)
+                || not_a_source(doc, &earlier, i)
                 || self.on_record(doc, a)
                 || self.speaks_as_group(doc, a, src)
             {
@@ -502,7 +490,7 @@ const OBJECT_PREPOSITIONS: &[&str] = &[
 /// attribution `i` of `doc` sits in a headline, counts a survey's respondents, names a
 /// person after a long title, is an object rather than a speaker, or repeats a source
 /// already described. Shared by the anonymity rules.
-pub fn not_a_source(doc: &Document, i: usize) -> bool {
+pub fn not_a_source(doc: &Document, earlier: &EarlierSources, i: usize) -> bool {
     let a = &doc.attributions[i];
     let Some(src) = a.source else { return true };
     in_headline(doc, a.sentence)
@@ -512,7 +500,7 @@ pub fn not_a_source(doc: &Document, i: usize) -> bool {
         || apposed_to_a_name(doc, src, a.sentence)
         || a.form == CueForm::Verb && is_object(doc, src, a.sentence)
         || garbled(doc, src)
-        || repeats_earlier_source(doc, i)
+        || earlier.repeats(doc, i)
         || repeats_description(doc, i)
         || reports_an_exchange(doc, a)
         || passive_cue(doc, a)
@@ -815,21 +803,76 @@ fn garbled(doc: &Document, src: crate::text::Span) -> bool {
     })
 }
 
-/// "The official added", "the person said": a definite description of a source the
-/// article described before (with the same head word anywhere before, or any
-/// anonymous source in the three sentences before). That source was reported there.
-fn repeats_earlier_source(doc: &Document, i: usize) -> bool {
-    let a = &doc.attributions[i];
+/// The anonymous sources of a document, indexed once: which head words they have, from
+/// which sentence on, and in which sentences. Asking each source whether an earlier one
+/// matches by walking every attribution before it is quadratic in a long document; a
+/// unit test holds the index to that plain walk.
+pub struct EarlierSources {
+    /// The first sentence with an anonymous source of each (singular) head word.
+    first_by_head: rustc_hash::FxHashMap<Option<String>, usize>,
+    /// The sentences with an anonymous source, in order.
+    sentences: Vec<usize>,
+}
+
+impl EarlierSources {
+    pub fn new(doc: &Document) -> Self {
+        let mut first_by_head = rustc_hash::FxHashMap::default();
+        let mut sentences = Vec::new();
+        for e in doc
+            .attributions
+            .iter()
+            .filter(|e| e.anonymous && e.source.is_some())
+        {
+            let first = first_by_head
+                .entry(e.head.as_deref().map(singular))
+                .or_insert(e.sentence);
+            *first = (*first).min(e.sentence);
+            sentences.push(e.sentence);
+        }
+        sentences.sort_unstable();
+        EarlierSources {
+            first_by_head,
+            sentences,
+        }
+    }
+
+    /// "The official added", "the person said": attribution `i` is a definite description
+    /// of a source the article described before (with the same head word anywhere before,
+    /// or any anonymous source in the three sentences before). That source was reported
+    /// there.
+    pub fn repeats(&self, doc: &Document, i: usize) -> bool {
+        let a = &doc.attributions[i];
+        if !definite_source(doc, a) {
+            return false;
+        }
+        let same_head = self
+            .first_by_head
+            .get(&a.head.as_deref().map(singular))
+            .is_some_and(|&s| s < a.sentence);
+        let before = self.sentences.partition_point(|&s| s < a.sentence);
+        same_head || before > 0 && self.sentences[before - 1] + 3 >= a.sentence
+    }
+}
+
+/// Whether attribution `a`'s source opens with a definite determiner, or follows one the
+/// grammar left out of its span ("That [person] said").
+fn definite_source(doc: &Document, a: &Attribution) -> bool {
     let Some(src) = a.source else { return false };
     let first = words(src.text(doc.prose())).next().unwrap_or("");
-    // "That [person] said": the determiner the grammar left out of the span
     let k = doc.text.token_at(src.start);
     let before = if k > doc.text.sentences[a.sentence].tokens.start {
         doc.text.tokens[k - 1].text(doc.prose())
     } else {
         ""
     };
-    if !definite(first) && !definite(before) {
+    definite(first) || definite(before)
+}
+
+/// The plain walk [`EarlierSources::repeats`] answers for, kept for its test.
+#[cfg(test)]
+fn repeats_earlier_source(doc: &Document, i: usize) -> bool {
+    let a = &doc.attributions[i];
+    if !definite_source(doc, a) {
         return false;
     }
     let head = a.head.as_deref().map(singular);
@@ -874,19 +917,23 @@ mod tests {
     use crate::rules::testing::{lint, spans};
 
     #[test]
-    fn sentence_memo_answers_as_the_plain_question_does() {
-        // the memo must give what asking each time gives, and ask once per sentence
-        let facts = [true, false, true];
-        let mut memo = super::SentenceMemo::default();
-        let mut asked = 0;
-        for si in [0, 1, 0, 2, 1, 2, 0] {
-            let got = memo.get(si, || {
-                asked += 1;
-                facts[si]
-            });
-            assert_eq!(got, facts[si]);
+    fn earlier_sources_index_answers_as_the_plain_walk() {
+        let cfg = crate::config::Config::builtin().expect("built-in config");
+        let text = "Officials said the plan was late. The official added that costs rose. \
+            A source said it would close. Ann Lee said it would not.\n\n\
+            Critics say the bridge is unsafe. The critics added more. Mr Obi said so. \
+            The person said nothing. This source said the talks stalled. Analysts say \
+            rates rise. He said so. She said so. Residents said no. The residents agreed, \
+            the analyst said.";
+        let doc = crate::analysis::Document::new("draft.txt", text, &cfg);
+        let earlier = super::EarlierSources::new(&doc);
+        let mut repeats = 0;
+        for i in 0..doc.attributions.len() {
+            let plain = super::repeats_earlier_source(&doc, i);
+            assert_eq!(earlier.repeats(&doc, i), plain, "attribution {i}");
+            repeats += usize::from(plain);
         }
-        assert_eq!(asked, 3);
+        assert!(repeats >= 2, "the text must exercise both answers");
     }
 
     #[test]

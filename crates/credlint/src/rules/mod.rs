@@ -186,6 +186,24 @@ pub fn measured_precision(id: &str) -> Option<(u16, u16)> {
         .map(|&(_, fair, read)| (fair, read))
 }
 
+/// A yes-or-no fact worked out once per key (a sentence, a name): a rule that asks it
+/// for every source would otherwise read a long sentence, or the whole document, once per
+/// source, a quadratic cost on a sentence or a document of thousands of sources.
+pub(crate) struct Memo<K>(rustc_hash::FxHashMap<K, bool>);
+
+impl<K> Default for Memo<K> {
+    fn default() -> Self {
+        Memo(rustc_hash::FxHashMap::default())
+    }
+}
+
+impl<K: std::hash::Hash + Eq> Memo<K> {
+    /// The fact for `key`, computed by `fact` the first time it is asked.
+    pub(crate) fn get(&mut self, key: K, fact: impl FnOnce() -> bool) -> bool {
+        *self.0.entry(key).or_insert_with(fact)
+    }
+}
+
 /// Whether attribution `a`'s cue is a form of "tell" ("told reporters", "tells CNN"):
 /// the listener it names matters to several rules.
 pub(crate) fn tells(a: &crate::grammar::Attribution) -> bool {
@@ -256,6 +274,22 @@ pub(crate) mod testing {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn memo_answers_as_the_plain_question_does() {
+        // the memo must give what asking each time gives, and ask once per key
+        let facts = [true, false, true];
+        let mut memo = super::Memo::default();
+        let mut asked = 0;
+        for key in [0, 1, 0, 2, 1, 2, 0] {
+            let got = memo.get(key, || {
+                asked += 1;
+                facts[key]
+            });
+            assert_eq!(got, facts[key]);
+        }
+        assert_eq!(asked, 3);
+    }
+
     #[test]
     fn rules_below_the_precision_bar_are_info_by_default() {
         for &(id, fair, read) in super::MEASURED {

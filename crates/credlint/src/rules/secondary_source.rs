@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::{Rule, RuleDef, RuleMeta, Sink, options, quoted};
+use super::{Memo, Rule, RuleDef, RuleMeta, Sink, options, quoted};
 use crate::analysis::Document;
 use crate::grammar::{Attribution, CueForm, SourceKind};
 use crate::lexicon::class;
@@ -75,6 +75,9 @@ impl Rule for SecondarySource {
     fn check(&self, doc: &Document, sink: &mut Sink) {
         let text = doc.prose();
         let mut seen: Vec<Span> = Vec::new();
+        // one-word names of a person ("Guardian" after "Mayor Don Guardian"), looked up
+        // once each, not once per outlet
+        let mut people = Memo::default();
         for a in &doc.attributions {
             if a.form == CueForm::Nonspeech {
                 continue;
@@ -86,7 +89,7 @@ impl Rule for SecondarySource {
                 _ => continue,
             };
             let name = outlet.text(text);
-            if not_a_second_hand_claim(doc, a, outlet) {
+            if not_a_second_hand_claim(doc, a, outlet, &mut people) {
                 continue;
             }
             if self
@@ -119,7 +122,13 @@ impl Rule for SecondarySource {
 /// Outlets named in a sentence that does not rest a claim on their report: the outlet the
 /// story is about, a promotion box, an outlet's journalist asking a question or speaking
 /// for themselves.
-fn not_a_second_hand_claim(doc: &Document, a: &Attribution, outlet: Span) -> bool {
+/// `people` remembers which one-word names the story uses for a person.
+fn not_a_second_hand_claim<'d>(
+    doc: &'d Document,
+    a: &Attribution,
+    outlet: Span,
+    people: &mut Memo<&'d str>,
+) -> bool {
     let text = doc.prose();
     outlet_in_headline(doc, outlet.text(text))
         || promo_paragraph(doc, a.paragraph)
@@ -138,14 +147,14 @@ fn not_a_second_hand_claim(doc: &Document, a: &Attribution, outlet: Span) -> boo
         || speaks_of_itself(doc, a)
         || outlet_poll(doc, outlet)
         || journalist_speaking(doc, a)
-        || not_an_outlet(doc, outlet)
+        || not_an_outlet(doc, outlet, people)
 }
 
 /// Names the outlet lists read as outlets but that are not news outlets here: a
 /// website of a company or a campaign ("its website", "the company website"), an
 /// agency that is not a news agency ("the World Anti-Doping Agency"), and a person
 /// whose name is an outlet's ("Mayor Don Guardian" … "Guardian said").
-fn not_an_outlet(doc: &Document, outlet: Span) -> bool {
+fn not_an_outlet<'d>(doc: &'d Document, outlet: Span, people: &mut Memo<&'d str>) -> bool {
     let name = outlet.text(doc.prose());
     let mut words: Vec<&str> = name.split_whitespace().collect();
     // "the International Energy Agency (IEA)": the acronym after a name is not its head
@@ -193,12 +202,13 @@ fn not_an_outlet(doc: &Document, outlet: Span) -> bool {
                 )
     });
     let person = words.len() == 1
-        && (doc
-            .people
-            .persons
-            .iter()
-            .any(|p| p.words.len() >= 2 && p.words.last().is_some_and(|l| l == last))
-            || given_name_before(doc, last));
+        && people.get(last, || {
+            doc.people
+                .persons
+                .iter()
+                .any(|p| p.words.len() >= 2 && p.words.last().is_some_and(|l| l == last))
+                || given_name_before(doc, last)
+        });
     website || agency || titled || not_media || person
 }
 
@@ -318,7 +328,13 @@ fn promo_paragraph(doc: &Document, paragraph: usize) -> bool {
         return false;
     };
     let para = p.span.text(doc.prose());
-    para.split_once(':').is_some_and(|(label, _)| {
+    // the label is at most 20 bytes: its colon is among the first 21 (a long paragraph
+    // is not read to its end for every outlet in it)
+    let head = (0..=21.min(para.len()))
+        .rev()
+        .find(|&i| para.is_char_boundary(i))
+        .map_or("", |i| &para[..i]);
+    head.split_once(':').is_some_and(|(label, _)| {
         label.len() <= 20
             && label.chars().any(char::is_alphabetic)
             && label
