@@ -343,6 +343,8 @@ struct Sentence<'w, 'a, 'o> {
     tm: &'w TextModel<'a>,
 }
 
+/// How far back a main verb looks for the ", who" of a clause that interrupts its subject.
+const RELATIVE_CLAUSE_REACH: usize = 48;
 const MAX_SUBJECT: usize = 40;
 
 /// Whether a phrase at a headline's end can be its source: its head is a person, a
@@ -748,6 +750,10 @@ impl Sentence<'_, '_, '_> {
         if np.pronoun && !np::one_of(ws[np.start].s, &["he", "she"]) {
             return false;
         }
+        // "…, said Friday that …": a time after the verb, not its speaker
+        if np::is_time_word(&ws[np.head]) {
+            return false;
+        }
         self.emit((k, end), Some(&np), CueForm::Inverted);
         *limit = np.end;
         true
@@ -966,6 +972,11 @@ impl Sentence<'_, '_, '_> {
         if !object_particle && self.inverted(k, end, limit) {
             return true;
         }
+        if let Some(np) = self.relative_clause_subject(k, first_in_sentence) {
+            self.emit((k, end), Some(&np), CueForm::Verb);
+            *limit = end;
+            return true;
+        }
         // "Democrats described the showdown as ominous, and said …": the subject of the
         // sentence's earlier cue
         if prev.is_some_and(|p| p.s.eq_ignore_ascii_case("and") || p.s.eq_ignore_ascii_case("but"))
@@ -988,6 +999,28 @@ impl Sentence<'_, '_, '_> {
             }
         }
         false
+    }
+
+    /// The subject a relative clause set off by commas interrupts: "Ann Fry, who
+    /// questioned whether the plan was wise, said …". A cue inside the clause ("questioned")
+    /// took "who" and closed the sentence to the left, so the main verb looks past the
+    /// clause to the phrase before ", who". Only a clause with no comma of its own.
+    fn relative_clause_subject(&self, k: usize, first_in_sentence: usize) -> Option<Np> {
+        let ws = self.ws;
+        if k < 2 || ws[k - 1].s != "," {
+            return None;
+        }
+        let who = (first_in_sentence..k - 1)
+            .rev()
+            // a bounded look back: a long clause is read no further than a subject is
+            .take(RELATIVE_CLAUSE_REACH)
+            .take_while(|&j| ws[j].s != "," || ws.get(j + 1).is_some_and(|n| n.s == "who"))
+            .find(|&j| ws[j].s == "who")?;
+        if who < 2 || ws[who - 1].s != "," {
+            return None;
+        }
+        let np = self.subject_before(first_in_sentence, who - 1)?;
+        (np.end == who - 1).then_some(np)
     }
 
     /// "Ruth Ames, a former adviser to the governor and a friend of the family, said": a
@@ -1313,6 +1346,24 @@ mod tests {
         assert_eq!(v[0].1.as_deref(), Some("the mayor"));
         // the listener of "told" is no content
         assert!(atts("She was told to wait outside.").is_empty());
+    }
+
+    #[test]
+    fn a_time_after_the_verb_is_no_source_and_a_relative_clause_does_not_hide_the_subject() {
+        // "said Friday that …": Friday spoke to no one; the speaker is the phrase before
+        // the relative clause, even when a cue inside the clause took its "who"
+        let v = atts(
+            "Ann Fry, who questioned whether the depot was safe, said Friday that it \
+             \"will close soon.\"",
+        );
+        let said = v.iter().find(|a| a.0 == "said").map(|a| a.1.clone());
+        assert_eq!(said, Some(Some("Ann Fry".to_string())), "{v:?}");
+        assert!(v.iter().all(|a| a.1.as_deref() != Some("Friday")), "{v:?}");
+        // an inverted source is still read after a comma
+        assert_eq!(
+            one("The depot will close, said Ann Fry.").1.as_deref(),
+            Some("Ann Fry")
+        );
     }
 
     #[test]

@@ -139,6 +139,12 @@ fn is_weekday(w: &W) -> bool {
     )
 }
 
+/// A word that names a time ("Friday", "yesterday"), not someone who could speak: "said
+/// Friday that …" has no source after its verb.
+pub fn is_time_word(w: &W) -> bool {
+    w.f & TEMPORAL != 0 && !w.cap() || is_weekday(w)
+}
+
 /// Can this word sit inside a noun phrase?
 pub fn nounish(w: &W) -> bool {
     if !matches!(
@@ -353,10 +359,7 @@ fn object_unit<'a>(i: In<'a>) -> Res<'a, Np> {
         .parse(i)
         .and_then(|(rest, np)| {
             let consumed = &i[..i.len() - rest.len()];
-            if consumed
-                .iter()
-                .any(|w| w.f & TEMPORAL != 0 && !w.cap() || is_weekday(w))
-            {
+            if consumed.iter().any(is_time_word) {
                 fail(i)
             } else {
                 Ok((rest, np))
