@@ -8,7 +8,6 @@ use crate::SourceFile;
 use crate::analysis::{Document, Input};
 use crate::config::Config;
 use crate::extract::{self, LedgerRow};
-use crate::grammar::CueForm;
 use crate::names::index::{Context, DocNames};
 use crate::text::{LineIndex, Span};
 
@@ -39,7 +38,7 @@ pub fn source_at(file: &SourceFile<'_>, config: &Config, offset: usize) -> Optio
         .enumerate()
         .find(|(_, a)| parts(a).into_iter().flatten().any(|s| under(s).is_some()))?;
     let span = parts(a).into_iter().flatten().find_map(under)?;
-    if a.form == CueForm::Agentless {
+    if a.is_sourceless() {
         return Some(SourceAt { span, row: None });
     }
     let (key, _, _) = extract::source_key(&doc, &doc.attributions, i)?;

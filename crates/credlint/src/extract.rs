@@ -272,6 +272,10 @@ fn rows(doc: &Document) -> Rows {
             r.agentless += 1;
             continue;
         }
+        // a reporter's question rests on no source
+        if a.form == CueForm::Question {
+            continue;
+        }
         let Some((key, kind, anonymous)) = source_key(doc, &doc.attributions, i) else {
             continue;
         };

@@ -115,6 +115,9 @@ pub enum CueForm {
     Participial,
     /// "Financial Times: Russia seeks …", "Mr Johnson: “…”".
     Colon,
+    /// A question put by someone unnamed, usually the reporter: "Asked whether …",
+    /// "when asked about …", "was asked to name …". Not anonymous sourcing.
+    Question,
 }
 
 impl CueForm {
@@ -128,6 +131,7 @@ impl CueForm {
             CueForm::Nonspeech => "nonspeech",
             CueForm::Participial => "participial",
             CueForm::Colon => "colon",
+            CueForm::Question => "question",
         }
     }
 }
@@ -160,6 +164,12 @@ pub struct Attribution {
 impl Attribution {
     pub fn is_speech(&self) -> bool {
         !matches!(self.form, CueForm::Nonspeech)
+    }
+
+    /// No one is named or described as saying it: "reportedly", or a reporter's
+    /// question ("Asked whether …").
+    pub fn is_sourceless(&self) -> bool {
+        matches!(self.form, CueForm::Agentless | CueForm::Question)
     }
 }
 
@@ -789,6 +799,9 @@ impl Sentence<'_, '_, '_> {
         if prev.is_some_and(|p| p.s.eq_ignore_ascii_case("to")) {
             return false;
         }
+        if self.question(k, end) {
+            return true;
+        }
         // "Putin asks China for military help" is a request, not a report of speech (but
         // "…, asking voters to stay home" reports what the clause's subject said)
         if w.s.len() >= 3
@@ -1001,6 +1014,69 @@ impl Sentence<'_, '_, '_> {
         false
     }
 
+    /// "Asked whether …, he said", "Ruiz, when asked about the fees, said", "Lee was
+    /// asked to name one": a question put by someone the story does not name, usually
+    /// the reporter. PolNeAR counts it as an attribution to the unnamed asker; its own
+    /// form keeps the anonymity rules from reading a reporter's question as anonymous
+    /// sourcing. The answer keeps its own cue and speaker. "Asked by Ann Lee" names
+    /// the asker and is left to the verb's other readings.
+    fn question(&mut self, k: usize, end: usize) -> bool {
+        let ws = self.ws;
+        if end != k + 1 || !np::one_of(ws[k].s, &["asked", "questioned"]) {
+            return false;
+        }
+        // a passive or a participle opening a clause, past adverbs ("was also asked")
+        let mut p = k;
+        while p > 0 && (ws[p - 1].f & ADVERB != 0 && ws[p - 1].f & AUX == 0) {
+            p -= 1;
+        }
+        let opens = p == 0
+            || np::one_of(
+                ws[p - 1].s,
+                &[
+                    "is", "are", "was", "were", "been", "being", "be", "when", "if", "after",
+                    "once", "while", ",", "(",
+                ],
+            );
+        let complement = ws.get(end).is_some_and(|n| {
+            np::one_of(
+                n.s,
+                &[
+                    "whether",
+                    "if",
+                    "about",
+                    "what",
+                    "why",
+                    "how",
+                    "who",
+                    "whom",
+                    "which",
+                    "when",
+                    "where",
+                    "to",
+                    "on",
+                    "in",
+                    "during",
+                    "at",
+                    "for",
+                    "a",
+                    "an",
+                    "again",
+                    "later",
+                    "directly",
+                    "specifically",
+                    "repeatedly",
+                    ",",
+                ],
+            )
+        });
+        if !opens || !complement {
+            return false;
+        }
+        self.emit((k, end), None, CueForm::Question);
+        true
+    }
+
     /// The subject a relative clause set off by commas interrupts: "Ann Fry, who
     /// questioned whether the plan was wise, said …". A cue inside the clause ("questioned")
     /// took "who" and closed the sentence to the left, so the main verb looks past the
@@ -1178,6 +1254,44 @@ mod tests {
 
     fn src(s: &str) -> Option<String> {
         Some(s.to_string())
+    }
+
+    #[test]
+    fn a_question_is_its_unnamed_askers_and_the_answer_its_speakers() {
+        for text in [
+            "Asked whether the bridge would reopen, Ana Ruiz said it would.",
+            "Ana Ruiz said it would reopen when asked about the bridge.",
+            "When asked about the bridge, Ana Ruiz said it would reopen.",
+        ] {
+            let v = atts(text);
+            assert_eq!(v.len(), 2, "{text}: {v:?}");
+            let q = v.iter().find(|a| a.0.eq_ignore_ascii_case("asked"));
+            assert_eq!(
+                q.map(|a| (a.1.clone(), a.2, a.3)),
+                Some((None, SourceKind::Anonymous, true)),
+                "{text}: {v:?}"
+            );
+            assert!(
+                v.iter()
+                    .any(|a| a.0 == "said" && a.1.as_deref() == Some("Ana Ruiz")),
+                "{text}: {v:?}"
+            );
+        }
+        let cfg = Config::builtin().expect("config");
+        let doc = Document::new("t.txt", "The mayor was asked to name one project.", &cfg);
+        let forms: Vec<_> = doc.attributions.iter().map(|a| a.form).collect();
+        assert_eq!(forms, [CueForm::Question]);
+        // a request with its asker, and an asker named by "by", are no unnamed question
+        assert!(
+            atts("Tom Reed asked the council to vote.")
+                .iter()
+                .all(|a| a.0 != "asked")
+        );
+        assert!(
+            atts("Asked by Tom Reed about the fees, Ana Ruiz said no.")
+                .iter()
+                .all(|a| a.0 != "Asked")
+        );
     }
 
     #[test]

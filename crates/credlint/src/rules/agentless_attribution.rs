@@ -213,4 +213,18 @@ mod tests {
             .is_empty()
         );
     }
+
+    #[test]
+    fn a_reporters_question_is_no_anonymous_sourcing() {
+        let text = "Asked whether the depot would close, the mayor said it would not. \
+                    Ana Ruiz was asked to name one project. \
+                    \"No,\" Tom Reed said when asked about the fees.";
+        for rule in [
+            "agentless-attribution",
+            "anonymous-source",
+            "anonymity-unexplained",
+        ] {
+            assert!(lint(rule, text).is_empty(), "{rule}");
+        }
+    }
 }

@@ -140,7 +140,7 @@ const PLACED: &[&str] = &[
 /// An anonymous source said something (not "declined to comment", not "it is said"):
 /// the attributions this rule asks a reason for.
 fn speaks_anonymously(a: &Attribution) -> bool {
-    a.kind == SourceKind::Anonymous && !matches!(a.form, CueForm::Nonspeech | CueForm::Agentless)
+    a.kind == SourceKind::Anonymous && a.form != CueForm::Nonspeech && !a.is_sourceless()
 }
 
 impl AnonymityUnexplained {

@@ -187,9 +187,7 @@ impl Rule for AnonymousSource {
             .filter_map(|q| q.attribution)
             .collect();
         for (i, a) in doc.attributions.iter().enumerate() {
-            if a.kind != SourceKind::Anonymous
-                || a.form == CueForm::Nonspeech
-                || a.form == CueForm::Agentless
+            if a.kind != SourceKind::Anonymous || a.form == CueForm::Nonspeech || a.is_sourceless()
             {
                 continue;
             }

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use super::{Rule, RuleDef, RuleMeta, Sink, options};
 use crate::analysis::Document;
 use crate::extract::sources as ledger_sources;
-use crate::grammar::{CueForm, SourceKind};
+use crate::grammar::SourceKind;
 use crate::text::Span;
 
 pub const DEF: RuleDef = RuleDef {
@@ -61,7 +61,7 @@ impl Rule for SingleSource {
         let possible = doc
             .attributions
             .iter()
-            .filter(|a| a.form != CueForm::Agentless)
+            .filter(|a| !a.is_sourceless())
             .count();
         if possible < self.0.min_attributions {
             return;
