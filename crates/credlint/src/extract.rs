@@ -41,8 +41,10 @@ pub struct ExtractedAttribution<'a> {
     pub cue: SpanText<'a>,
     /// The source as written ("a senior official"), if it names one.
     pub source: Option<SpanText<'a>>,
-    /// What kind of source it is.
-    pub kind: SourceKind,
+    /// What kind of source it is; none when no source is written ("reportedly", a
+    /// reporter's question): a kind describes a source phrase, and `anonymous` already
+    /// says that no one is named.
+    pub kind: Option<SourceKind>,
     /// Whether the source is unnamed.
     pub anonymous: bool,
     /// The person it is, by full name, when known (a pronoun resolved).
@@ -85,7 +87,7 @@ pub fn extracted<'a>(doc: &Document<'a>) -> Extracted<'a> {
         .map(|a| ExtractedAttribution {
             cue: SpanText::new(doc, a.cue),
             source: a.source.map(|s| SpanText::new(doc, s)),
-            kind: a.kind,
+            kind: a.source.map(|_| a.kind),
             anonymous: a.anonymous,
             speaker: a.speaker.clone(),
             form: a.form,
@@ -138,7 +140,7 @@ pub fn write_jsonl(doc: &Document, buf: &mut Vec<u8>) {
         buf.extend_from_slice(b",\"source\":");
         span_text(buf, a.source);
         buf.extend_from_slice(b",\"kind\":");
-        push_str(buf, a.kind.as_str());
+        push_opt(buf, a.source.map(|_| a.kind.as_str()));
         buf.extend_from_slice(b",\"anonymous\":");
         push_bool(buf, a.anonymous);
         buf.extend_from_slice(b",\"speaker\":");
