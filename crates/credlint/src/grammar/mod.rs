@@ -1295,6 +1295,44 @@ mod tests {
     }
 
     #[test]
+    fn an_appositive_keeps_its_relative_clause_and_its_name() {
+        // the description's own ", whose …," closes it: the name before it is the source
+        assert_source(
+            "Hogan Gidley, a former director of the state party, whose roots are in the \
+             evangelical community, said the base was angry.",
+            "Hogan Gidley, a former director of the state party, whose roots are in the \
+             evangelical community,",
+            SourceKind::Person,
+            false,
+        );
+        // after a name the clause is the name's: the phrase before is no part of the source
+        assert_source(
+            "In her New Year speech, Merkel, who has taken in refugees, said the country \
+             would cope.",
+            "Merkel, who has taken in refugees,",
+            SourceKind::Person,
+            false,
+        );
+    }
+
+    #[test]
+    fn a_place_after_a_given_name_is_a_surname() {
+        // "Mark Cuban" met without a speech verb still makes the later "Cuban" a person
+        let v = atts(
+            "Mark Cuban is once again sizing up the field.\n\nLater, Cuban said he would \
+             back Cruz.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(
+            (v[0].1.as_deref(), v[0].2),
+            (Some("Cuban"), SourceKind::Person)
+        );
+        // with no such person, the country is no one's name
+        let v = atts("Israel said the talks were over.");
+        assert_ne!(v.first().map(|a| a.2), Some(SourceKind::Person), "{v:?}");
+    }
+
+    #[test]
     fn heads_outside_the_lexicon_are_classed_by_wordnet() {
         // a document, an artifact and an act are no anonymous people
         for (text, source) in [

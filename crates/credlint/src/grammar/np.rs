@@ -659,6 +659,28 @@ fn participial_clause<'a>(i: In<'a>) -> Res<'a, usize> {
     Ok((rest.from(n + 1), rest[n].idx + 1))
 }
 
+/// The comma that closes the appositive `a`, begun in `from` and parsed up to `after`:
+/// the next token, or the comma the appositive's own relative clause already took
+/// ("Hogan Gidley, a former director of the party, whose roots are in Ohio, said"). Its
+/// index. Only a description takes its clause along so: after a name ("In her speech,
+/// Merkel, who …,") the clause is the name's, and the phrase before it no source.
+fn closing_comma<'a>(from: In<'a>, after: In<'a>, a: &Np) -> Res<'a, usize> {
+    if let Ok((rest, c)) = word(",").parse(after) {
+        return Ok((rest, c.idx));
+    }
+    let taken = from.len() - after.len();
+    let first = from.first().map_or(0, |w| w.idx);
+    let description = a
+        .head
+        .checked_sub(first)
+        .and_then(|h| from.get(h))
+        .is_some_and(|w| !w.cap());
+    match taken.checked_sub(1).map(|k| &from[k]) {
+        Some(last) if taken > 1 && last.s == "," && description => Ok((after, last.idx)),
+        _ => fail(after),
+    }
+}
+
 /// A subject noun phrase, with an optional appositive closed by a comma
 /// ("Liu Pengyu, the Chinese embassy spokesperson in Washington,").
 pub fn subject<'a>(i: In<'a>) -> Res<'a, Np> {
@@ -698,14 +720,16 @@ fn subject_after_body<'a>(rest: In<'a>, mut np: Np) -> Res<'a, Np> {
             verify(np_body, |n: &Np| !n.pronoun),
             opt((word("and"), verify(np_body, |n: &Np| !n.pronoun))),
             opt(participial_tail),
-            word(","),
         )
-            .map(|(c0, a, _, t, c)| (c0, a, t, c))
-            .parse(rest);
+            .parse(rest)
+            .and_then(|(after, (c0, a, _, t))| {
+                let (after, close) = closing_comma(rest, after, &a)?;
+                Ok((after, (c0, a, t, close)))
+            });
         let part = (word(","), participial_clause).parse(rest);
-        if let Ok((after, (_, a, _, c))) = appos {
+        if let Ok((after, (_, a, _, close))) = appos {
             np.appositive.get_or_insert((a.start, a.head + 1));
-            np.end = c.idx + 1;
+            np.end = close + 1;
             // "Tom Hale, the president of the local,": the description closed by its
             // comma is part of the mention that names the source
             if np.channel.is_none() && np.cited.is_none() {

@@ -250,7 +250,7 @@ impl SentenceView<'_> {
             let phrase = self.phrase_at(lex, j);
             let phrase_kind = phrase.map(|p| p.kind);
             let particle = j > start && is_particle(jw);
-            if !particle && !name_word(jw, f, phrase_kind) {
+            if !particle && !name_word(jw, f, phrase_kind) && !self.surname_after_given(j, start) {
                 name_start = j + 1;
                 if f & TITLE != 0 || phrase_kind == Some(PhraseKind::Title) {
                     title = Some(toks[j].span());
@@ -268,6 +268,17 @@ impl SentenceView<'_> {
             }
         }
         (name_start, title, evidence)
+    }
+
+    /// "Mark Cuban", "Steve Israel", "Rosa English": a place or a nationality right after
+    /// a given name in the same run is that person's surname, as the grammar reads it too.
+    fn surname_after_given(&self, j: usize, start: usize) -> bool {
+        let (text, fl) = (self.text, self.fl);
+        j > start
+            && fl[j] & (PLACE | NATIONALITY) != 0
+            && fl[j] & (ORG | OUTLET | ORG_HEAD | OUTLET_HEAD | FUNCTION | DET | PREP) == 0
+            && fl[j - 1] & GIVEN != 0
+            && name_word(self.toks[j - 1].text(text), fl[j - 1], None)
     }
 
     /// The candidate a run of capitalised words gives, if its name part has one to four
