@@ -262,11 +262,39 @@ fn wordnet_kind(ws: &[W], np: &Np, lower: &str) -> Option<SourceKind> {
     }
 }
 
+/// "Cruz, a graduate of Harvard Law School who has argued cases before the court": a
+/// description set off after the name that opens the sentence is that person's, though
+/// the grammar takes the description alone as the subject of its relative clause's verb.
+/// Only a person the document knows, named by the sentence's first words (after titles).
+fn name_before_description(ws: &[W], np: &Np, people: &People) -> Option<String> {
+    let comma = np.start.checked_sub(1)?;
+    // the clause runs to the cue ("… who has argued") or follows the phrase
+    let relative = [np.source_end, np.end]
+        .iter()
+        .any(|&j| ws.get(j).is_some_and(|w| w.s == "who"));
+    if ws[comma].s != "," || ws[np.head].cap() || np.pronoun || !relative {
+        return None;
+    }
+    let (s, e) = name_in(ws, 0, comma.checked_sub(1)?)?;
+    if !ws[..s].iter().all(|w| w.f & TITLE != 0 || w.s == ".") {
+        return None;
+    }
+    people
+        .resolve_words(ws[s..e].iter().map(|w| w.s))
+        .map(str::to_string)
+}
+
 pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
     if np.pronoun {
         return Class {
             kind: SourceKind::Pronoun,
             speaker: None,
+        };
+    }
+    if let Some(name) = name_before_description(ws, np, people) {
+        return Class {
+            kind: SourceKind::Person,
+            speaker: Some(name),
         };
     }
     let head = &ws[np.head];

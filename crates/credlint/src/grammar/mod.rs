@@ -1316,6 +1316,34 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_in_an_appositive_may_hold_commas_up_to_the_cue() {
+        assert_source(
+            "Geoff Garin, a Democratic pollster who is working with Priorities USA, a \
+             pro-Clinton super PAC, said the primaries hurt.",
+            "Geoff Garin, a Democratic pollster who is working with Priorities USA, a \
+             pro-Clinton super PAC,",
+            SourceKind::Person,
+            false,
+        );
+    }
+
+    #[test]
+    fn a_description_after_the_opening_name_is_that_persons() {
+        // the cue is the relative clause's verb; the description is Ted Cruz's
+        let v = atts(
+            "Ted Cruz spoke on Monday.\n\nCruz, a graduate of Harvard Law School who has \
+             argued cases before the Supreme Court, is a skilled debater.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!((v[0].2, v[0].3), (SourceKind::Person, false), "{v:?}");
+        // a name the document does not know as a person's leaves the description unnamed
+        let v = atts(
+            "In New Hampshire, a young woman who has argued with the campaign asked about it.",
+        );
+        assert!(v.iter().all(|a| a.2 != SourceKind::Person), "{v:?}");
+    }
+
+    #[test]
     fn a_place_after_a_given_name_is_a_surname() {
         // "Mark Cuban" met without a speech verb still makes the later "Cuban" a person
         let v = atts(

@@ -624,10 +624,15 @@ fn body_after_unit<'a>(rest: In<'a>, mut np: Np) -> Res<'a, Np> {
 
 /// "suing the EPA" after an appositive's noun: any words up to the comma.
 fn participial_tail<'a>(i: In<'a>) -> Res<'a, ()> {
-    let (rest, _) = tok(|w: &W| {
+    let (rest, first) = tok(|w: &W| {
         w.kind == crate::text::TokenKind::Word && w.s.ends_with("ing") && !w.cap() || w.s == "who"
     })
     .parse(i)?;
+    if first.s == "who"
+        && let Some(last) = relative_to_final_comma(rest)
+    {
+        return Ok((rest.from(last), ()));
+    }
     let n = rest
         .iter()
         .take(20)
@@ -637,6 +642,20 @@ fn participial_tail<'a>(i: In<'a>) -> Res<'a, ()> {
         return fail(i);
     }
     Ok((rest.from(n), ()))
+}
+
+/// "Geoff Garin, a pollster who is working with Priorities USA, a super PAC, said": a
+/// relative clause inside an appositive may hold commas of its own when it runs to the
+/// subject's last token, the comma before the cue (subjects are parsed up to their cue).
+/// Where that comma is, if the clause has no quotation, no semicolon and at most 40 words.
+fn relative_to_final_comma(rest: In<'_>) -> Option<usize> {
+    let last = rest.len().checked_sub(1)?;
+    let plain = rest.len() <= 40
+        && rest[last].s == ","
+        && rest[..last]
+            .iter()
+            .all(|w| w.kind != crate::text::TokenKind::Quote && !w.q && w.s != ";");
+    plain.then_some(last)
 }
 
 /// ", dedicating the museum on Saturday," — a participle clause closed by a comma.
