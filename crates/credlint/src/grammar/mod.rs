@@ -1328,6 +1328,32 @@ mod tests {
     }
 
     #[test]
+    fn a_source_after_its_cue_keeps_its_description_to_the_sentence_end() {
+        for (text, source) in [
+            (
+                "“It will pass,” said Leonard Burman, a former official who directs the \
+                 Tax Policy Center.",
+                "Leonard Burman, a former official who directs the Tax Policy Center",
+            ),
+            (
+                "“It is bad,” said Mr. Trump, who is regarded as something of a germaphobe.",
+                "Mr. Trump, who is regarded as something of a germaphobe",
+            ),
+            (
+                "“It will pass,” said Roger Altman, founder of Evercore Partners, a \
+                 publicly traded boutique.",
+                "Roger Altman, founder of Evercore Partners, a publicly traded boutique",
+            ),
+        ] {
+            assert_source(text, source, SourceKind::Person, false);
+        }
+        // a cue of its own in the clause is a second attribution, not a description
+        let v = atts("“It is bad,” said Ann Weld, who added that the emails gave her pause.");
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert_eq!(v[0].1.as_deref(), Some("Ann Weld"), "{v:?}");
+    }
+
+    #[test]
     fn a_description_after_the_opening_name_is_that_persons() {
         // the cue is the relative clause's verb; the description is Ted Cruz's
         let v = atts(

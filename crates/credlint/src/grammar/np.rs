@@ -808,16 +808,65 @@ pub fn object<'a>(i: In<'a>) -> Res<'a, Np> {
                 "." | "," | ";" | ":" | ")" | "”" | "!" | "?" | "\"" | "—"
             )
         });
-        if ends {
+        // "said Leonard Burman, a former official who directs the Tax Policy Center":
+        // the description runs on to the sentence's end
+        let more = after
+            .first()
+            .is_some_and(|w| one_of(w.s, &["who", "whose", "which", ",", "and"]))
+            .then(|| description_to_end(after))
+            .flatten();
+        if ends || more.is_some() {
+            let taken = more.unwrap_or(0);
             np.appositive = Some((a.start, a.head + 1));
-            np.end = a.end;
+            np.end = if taken > 0 {
+                after[taken - 1].idx + 1
+            } else {
+                a.end
+            };
             if np.channel.is_none() && np.cited.is_none() {
                 np.source_end = np.end;
             }
-            return Ok((after, np));
+            return Ok((after.from(taken), np));
         }
     }
+    // "said Mr. Trump, who is regarded as something of a germaphobe."
+    if let Ok((after, _)) = (word(","), alt((word("who"), word("whose")))).parse(rest)
+        && let Some(taken) = description_to_end(after)
+    {
+        let clause = rest.len() - after.len() + taken;
+        np.end = rest[clause - 1].idx + 1;
+        if np.channel.is_none() && np.cited.is_none() {
+            np.source_end = np.end;
+        }
+        return Ok((rest.from(clause), np));
+    }
     Ok((rest, np))
+}
+
+/// How many tokens of `rest` a source's description after its cue takes when it runs to
+/// the end of the sentence (a full stop, a semicolon, a dash or a quotation mark): at most
+/// 40, with no quotation inside and no new clause ("…, and she added"). `None` if it
+/// does not end so.
+fn description_to_end(rest: In<'_>) -> Option<usize> {
+    let end = rest
+        .iter()
+        .take(41)
+        .position(|w| {
+            w.q || w.kind == crate::text::TokenKind::Quote
+                || matches!(w.s, "." | "!" | "?" | ";" | "—" | "–" | ":" | ")")
+        })
+        .or((rest.len() <= 40).then_some(rest.len()))?;
+    let new_clause = rest[..end].windows(2).any(|p| {
+        p[0].s == "and" && one_of(p[1].s, &["he", "she", "they", "it", "i", "we", "then"])
+    });
+    // "Weld, who added that …", ", said simply": a cue of its own is no description
+    let cue = rest[..end]
+        .iter()
+        .any(|w| w.f & VERB != 0 && w.f & (VERB_PAST | VERB_S) != 0);
+    let ends_clean = rest
+        .get(end)
+        .is_none_or(|w| !w.q && w.kind != crate::text::TokenKind::Quote);
+    (end > 0 && !new_clause && !cue && ends_clean).then_some(end)
 }
 
 /// Words between a subject and its cue: "on Monday", "also", "has", "in a statement".
