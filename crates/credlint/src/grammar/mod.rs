@@ -1432,6 +1432,19 @@ mod tests {
                 "Most back the plan, with 40 percent of renters saying it is fair.",
                 "40 percent of renters",
             ),
+            // "N in M" with the people counted, and a two-word approximation before it
+            (
+                "Nine in 10 registered voters say the party is right.",
+                "Nine in 10 registered voters",
+            ),
+            (
+                "More than six in 10 say the economy is weak.",
+                "More than six in 10",
+            ),
+            (
+                "Just over a quarter say they will vote for someone else.",
+                "Just over a quarter",
+            ),
         ] {
             let cue = assert_source(text, source, SourceKind::Anonymous, true);
             assert!(cue.starts_with("say"), "{text}: {cue}");

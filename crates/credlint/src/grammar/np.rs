@@ -220,17 +220,37 @@ pub fn approximates(w: &W) -> bool {
     )
 }
 
-/// "Two in three", "nearly one in four": people counted out of a number, as polls report
-/// them. The head is the last number.
+/// "nearly", "more than", "at least", "just over": the words that open an approximate
+/// count. The first of them.
+fn approximation<'a>(i: In<'a>) -> Res<'a, W<'a>> {
+    alt((
+        (
+            tok(|w: &W| one_of(w.s, &["more", "fewer", "less"])),
+            word("than"),
+        )
+            .map(|(w, _)| w),
+        (word("at"), tok(|w: &W| one_of(w.s, &["least", "most"]))).map(|(w, _)| w),
+        (
+            tok(|w: &W| one_of(w.s, &["just", "well"])),
+            tok(|w: &W| one_of(w.s, &["over", "under"])),
+        )
+            .map(|(w, _)| w),
+        tok(approximates),
+    ))
+    .parse(i)
+}
+
+/// "Two in three", "nearly one in four", "more than 4 in 10 voters": people counted out
+/// of a number, as polls report them. The head is the last number, or the noun of the
+/// people counted.
 fn count_in_count<'a>(i: In<'a>) -> Res<'a, Np> {
-    let (rest, (approx, first, _, last)) = (
-        opt(tok(approximates)),
-        tok(is_count),
-        word("in"),
-        tok(is_count),
-    )
-        .parse(i)?;
+    let (rest, (approx, first, _, last)) =
+        (opt(approximation), tok(is_count), word("in"), tok(is_count)).parse(i)?;
     let start = approx.unwrap_or(first).idx;
+    // "Nine in 10 Democratic registered voters": the people counted head the phrase
+    if let Ok((after, people)) = verify(np_unit, |n: &Np| !n.pronoun).parse(rest) {
+        return Ok((after, Np::ending_at(start, people.head)));
+    }
     Ok((rest, Np::ending_at(start, last.idx)))
 }
 
@@ -258,8 +278,14 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
     if let Ok(found) = count_in_count(i) {
         return Ok(found);
     }
-    // "about 40 percent", "nearly 300 residents": the approximation opens the count
-    let (i, _) = opt((tok(approximates), nom::combinator::peek(tok(is_count)))).parse(i)?;
+    // "about 40 percent", "at least a dozen members": the approximation opens the count
+    let (i, _) = opt((
+        approximation,
+        nom::combinator::peek(tok(|w: &W| {
+            is_count(w) || one_of(w.s, &["a", "half", "dozen", "hundred", "third", "quarter"])
+        })),
+    ))
+    .parse(i)?;
     // "one of the", "some of his"
     let (i, _) = opt((
         tok(|w: &W| w.f & DET != 0 || w.kind == crate::text::TokenKind::Number),
@@ -856,9 +882,13 @@ fn description_to_end(rest: In<'_>) -> Option<usize> {
                 || matches!(w.s, "." | "!" | "?" | ";" | "—" | "–" | ":" | ")")
         })
         .or((rest.len() <= 40).then_some(rest.len()))?;
-    let new_clause = rest[..end].windows(2).any(|p| {
-        p[0].s == "and" && one_of(p[1].s, &["he", "she", "they", "it", "i", "we", "then"])
-    });
+    // "…, and she added", "…, he wants": a subject pronoun opens a clause of its own
+    let new_clause = rest[..end]
+        .iter()
+        .any(|w| one_of(w.s, &["he", "she", "they", "i", "we"]))
+        || rest[..end]
+            .windows(2)
+            .any(|p| p[0].s == "and" && one_of(p[1].s, &["it", "then"]));
     // "Weld, who added that …", ", said simply": a cue of its own is no description
     let cue = rest[..end]
         .iter()
