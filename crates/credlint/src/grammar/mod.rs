@@ -1354,6 +1354,17 @@ mod tests {
     }
 
     #[test]
+    fn nouns_ending_in_ly_are_no_adverbs() {
+        // "tally", "rally" end the phrase as nouns; "recently" still ends it as an adverb
+        let (_, s, _, _) = one("Trump leads, according to a CNN tally.");
+        assert_eq!(s.as_deref(), Some("a CNN tally"));
+        let (_, s, _, _) = one("Ana Ruiz, the organizer of a rally, said it went well.");
+        assert_eq!(s.as_deref(), Some("Ana Ruiz, the organizer of a rally,"));
+        let (_, s, _, _) = one("Officials recently said the road would close.");
+        assert_eq!(s.as_deref(), Some("Officials"));
+    }
+
+    #[test]
     fn a_description_after_the_opening_name_is_that_persons() {
         // the cue is the relative clause's verb; the description is Ted Cruz's
         let v = atts(

@@ -170,10 +170,16 @@ pub fn nounish(w: &W) -> bool {
     if w.f & (TEMPORAL | ADVERB | DET) != 0 {
         return false;
     }
-    if w.s.len() > 4 && w.s.ends_with("ly") && w.f & ANON_HEAD == 0 {
+    if w.s.len() > 4 && w.s.ends_with("ly") && w.f & ANON_HEAD == 0 && !lexical_noun(w) {
         return false; // adverbs
     }
     true
+}
+
+/// A word WordNet knows as a noun: "tally", "rally", "assembly", "weekly" end in "-ly"
+/// and are no adverbs.
+fn lexical_noun(w: &W) -> bool {
+    crate::lexicon::heads::head_class(&crate::text::lowercase(w.s)).is_some()
 }
 
 /// A word that can modify the next one though it cannot head a phrase: a verb form that
