@@ -613,13 +613,17 @@ impl Sentence<'_, '_, '_> {
             let head = a.head.as_deref().unwrap_or("");
             // "The official, who spoke on condition of anonymity" is the official met
             // earlier: a definite description takes the kind of an earlier source with
-            // the same head word
-            if ws[np.start].s.eq_ignore_ascii_case("the")
+            // the same head word; "all three councillors", "both lawmakers" are the group
+            // the story named ("the councillors, Maria Lopez, Tom Reed and Ada Kim")
+            let definite = ws[np.start].s.eq_ignore_ascii_case("the");
+            let whole_group = np::one_of(ws[np.start].s, &["all", "both", "these", "those"]);
+            if (definite || whole_group)
                 && let Some(prev) = self
                     .out
                     .iter()
                     .rev()
                     .find(|p| p.head.as_deref() == Some(head) && p.kind != SourceKind::Pronoun)
+                && (definite || prev.kind == SourceKind::Person)
             {
                 c.kind = prev.kind;
                 c.speaker = prev.speaker.clone().or(c.speaker);
@@ -1351,6 +1355,34 @@ mod tests {
         let v = atts("“It is bad,” said Ann Weld, who added that the emails gave her pause.");
         assert_eq!(v.len(), 2, "{v:?}");
         assert_eq!(v[0].1.as_deref(), Some("Ann Weld"), "{v:?}");
+    }
+
+    #[test]
+    fn a_group_the_story_names_is_no_anonymous_source_later() {
+        // the issue's example: the councillors are named once, then described
+        for first in [
+            "The councillors, Maria Lopez, Tom Reed and Ada Kim, said the plan was fair.",
+            "Three councillors backed the plan, said the councillors, Maria Lopez, Tom Reed \
+             and Ada Kim.",
+        ] {
+            let text = format!(
+                "{first}\n\nLater, all three councillors said the vote was fair.\n\n\
+                 The councillors said they would meet again."
+            );
+            let v = atts(&text);
+            assert_eq!(v.len(), 3, "{v:?}");
+            assert!(
+                v[0].1
+                    .as_deref()
+                    .is_some_and(|s| s.contains("Maria Lopez, Tom Reed"))
+            );
+            for a in &v {
+                assert_eq!((a.2, a.3), (SourceKind::Person, false), "{text}: {v:?}");
+            }
+        }
+        // a group never named stays unnamed
+        let v = atts("Officials said the plan was fair.\n\nAll three officials said so again.");
+        assert!(v.iter().all(|a| a.3), "{v:?}");
     }
 
     #[test]

@@ -710,6 +710,28 @@ fn participial_clause<'a>(i: In<'a>) -> Res<'a, usize> {
     Ok((rest.from(n + 1), rest[n].idx + 1))
 }
 
+/// The rest of a list of phrases after its first: "and Ada Kim", ", Tom Reed and Ada
+/// Kim" (the councillors, Maria Lopez, Tom Reed and Ada Kim,). Always closed by "and".
+fn list_tail<'a>(i: In<'a>) -> Res<'a, ()> {
+    let item = || verify(np_body, |n: &Np| !n.pronoun);
+    if let Ok((rest, _)) = (word("and"), item()).parse(i) {
+        return Ok((rest, ()));
+    }
+    // ", Tom Reed and Ada Kim": a list of names (a list of descriptions is more often
+    // the sentence going on), the last of which may hold the "and" itself
+    let name = || {
+        verify(np_body, |n: &Np| {
+            !n.pronoun && i.iter().any(|w| w.idx == n.head && w.cap())
+        })
+    };
+    let (rest, last) = fold_many0((word(","), name()), || None, |_, (_, n)| Some(n)).parse(i)?;
+    match last {
+        Some(n) if n.coordinated => Ok((rest, ())),
+        Some(_) => (word("and"), name()).map(|_| ()).parse(rest),
+        None => fail(i),
+    }
+}
+
 /// The comma that closes the appositive `a`, begun in `from` and parsed up to `after`:
 /// the next token, or the comma the appositive's own relative clause already took
 /// ("Hogan Gidley, a former director of the party, whose roots are in Ohio, said"). Its
@@ -769,7 +791,7 @@ fn subject_after_body<'a>(rest: In<'a>, mut np: Np) -> Res<'a, Np> {
         let appos = (
             word(","),
             verify(np_body, |n: &Np| !n.pronoun),
-            opt((word("and"), verify(np_body, |n: &Np| !n.pronoun))),
+            opt(list_tail),
             opt(participial_tail),
         )
             .parse(rest)
