@@ -392,6 +392,13 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
         };
     }
     if let Some(name) = person(np.start, np.head) {
+        // "Judicial Watch said … Judicial Watch noted": never shortened, an institution
+        if people.styled_as_institution(&name) {
+            return Class {
+                kind: SourceKind::Organization,
+                speaker: None,
+            };
+        }
         return Class {
             kind: SourceKind::Person,
             speaker: Some(name),

@@ -1386,6 +1386,25 @@ mod tests {
     }
 
     #[test]
+    fn a_name_never_shortened_is_an_institutions() {
+        // news style shortens a person to the surname; an institution keeps its name
+        let v = atts(
+            "Judicial Watch said the ruling was a victory.\n\nJudicial Watch noted the \
+             emails were recovered.",
+        );
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert!(v.iter().all(|a| a.2 == SourceKind::Organization), "{v:?}");
+        // a person met by surname too, or with an initial, stays a person
+        for text in [
+            "Zorvan Marsh said the ruling was wrong.\n\nZorvan Marsh noted it. Marsh left.",
+            "Roy M. Neel said the ruling was wrong.\n\nRoy M. Neel noted it.",
+        ] {
+            let v = atts(text);
+            assert!(v.iter().all(|a| a.2 == SourceKind::Person), "{text}: {v:?}");
+        }
+    }
+
+    #[test]
     fn nouns_ending_in_ly_are_no_adverbs() {
         // "tally", "rally" end the phrase as nouns; "recently" still ends it as an adverb
         let (_, s, _, _) = one("Trump leads, according to a CNN tally.");

@@ -535,6 +535,36 @@ impl People {
         }
     }
 
+    /// Is the name `full` styled as an institution's rather than a person's? News style
+    /// shortens a person to the surname on second reference ("Judicial Watch said …
+    /// Judicial Watch noted" is never "Watch noted"): a name of two words or more, met
+    /// in full at least twice, never shortened, with no given name, title or role word.
+    pub fn styled_as_institution(&self, full: &str) -> bool {
+        let Some(&p) = self.by_full.get(full) else {
+            return false;
+        };
+        let person = &self.persons[p];
+        let n = person.words.len();
+        let shortened = |m: &&Mention| m.words.len() < n;
+        let mentions = || person.mentions.iter().map(|&i| &self.mentions[i]);
+        // an initial ("Roy M. Neel") or a last word naming a person ("a New Hampshire
+        // Democrat") is a person's still
+        let initial = person
+            .words
+            .iter()
+            .any(|w| w.len() == 2 && w.ends_with('.'));
+        let person_noun = person.words.last().is_some_and(|w| {
+            crate::lexicon::heads::head_class(&w.to_lowercase())
+                == Some(crate::lexicon::heads::HeadClass::Person)
+        });
+        n >= 2
+            && !initial
+            && !person_noun
+            && person.evidence & (evidence::GIVEN | evidence::TITLE | evidence::ROLE) == 0
+            && mentions().filter(|m| m.words.len() == n).count() >= 2
+            && !mentions().any(|m| shortened(&m))
+    }
+
     /// Is `word` part of some person's name in this document?
     pub fn is_known_word(&self, word: &str) -> bool {
         self.by_word.contains_key(word)
