@@ -76,7 +76,8 @@ added", "That person said"; the same description again in its paragraph), a desc
 whose head is no person the lexicon lists as an anonymous source ("terrorists attacked",
 "a candidate responds"), the subject of a passive cue ("officials who spoke were
 criticized"), an appositive of a named person after an age ("Ann Bell, 52, a nurse,
-said"), a name set off in the description ("the finance minister, Ann Bell,"), and a
+said"), a name set off in the description by commas or dashes ("the finance minister, Ann
+Bell,", "a former candidate -- Ann Bell --"), and a
 reporting verb swallowed into the description ("rebuked critics who say").
 The anonymous descriptors themselves are the lexicon's `anonymous-heads`
 (`[lexicon] extend-anonymous-heads = [...]`).
@@ -684,11 +685,15 @@ fn names_a_person(doc: &Document, src: crate::text::Span) -> bool {
     doc.people.starting_within(src).iter().any(|m| {
         // "the finance minister, Tom Reid MSP,": the name apposed inside the description
         // ("an official, speaking to the BBC's Paul Adams," ends with a name, not its own)
+        // ("a former candidate -- John McCain, who lost in 2008 --": set off by dashes too)
         let before = &text[src.start..m.span.start];
-        let after_comma = before.trim_end().ends_with(',');
+        let trimmed = before.trim_end();
+        let set_off = trimmed.ends_with([',', '—', '–'])
+            || trimmed.ends_with(" -")
+            || trimmed.ends_with("--");
         m.span.end == src.end
             || m.span.end == end && !before.contains(',')
-            || after_comma && m.words.len() >= 2
+            || set_off && m.words.len() >= 2
     })
 }
 
@@ -984,6 +989,8 @@ mod tests {
             "The poll is out.\n\nA number of readers have asked about the figure.",
             // a named person after a long title
             "The match ended level.\n\nThe result was fair, said club director of rugby Ann Bell.",
+            // a name set off by dashes in the description
+            "The talks ended.\n\nA former candidate -- Ann Bell, who lost in 2008 -- said they failed.",
             "The match ended level.\n\nAnn Bell, a lawyer who represents the club, said the result was fair.",
             // the object of a preposition or of a reporting verb
             "The files spread.\n\nThe files were shared via file-sharing services, the court heard.",
