@@ -794,14 +794,37 @@ impl Sentence<'_, '_, '_> {
         true
     }
 
+    /// "He went on to say …", "Lee goes on to note …": the cue runs from the form of "go"
+    /// to the verb at `k..end`, and its subject comes before it.
+    fn went_on_to(&mut self, k: usize, end: usize, limit: &mut usize) -> bool {
+        let ws = self.ws;
+        let Some(g) = k.checked_sub(3) else {
+            return false;
+        };
+        let aspect = np::one_of(ws[g].s, &["went", "goes", "go", "going", "gone"])
+            && ws[g + 1].s.eq_ignore_ascii_case("on");
+        // "… joked that it was Brooklyn, but went on to say": the clause's subject
+        let subject = || {
+            self.subject_before(*limit, g)
+                .or_else(|| self.shared_subject(g))
+        };
+        let Some(np) = aspect.then(subject).flatten() else {
+            return false;
+        };
+        self.emit((g, end), Some(&np), CueForm::Verb);
+        *limit = end;
+        true
+    }
+
     fn verb(&mut self, k: usize, end: usize, limit: &mut usize, first_in_sentence: usize) -> bool {
         let ws = self.ws;
         let w = ws[k];
         let prev = k.checked_sub(1).map(|p| ws[p]);
         let next = ws.get(end);
-        // an infinitive ("to say") or a noun ("media reports said") is not a cue here
+        // an infinitive ("to say") or a noun ("media reports said") is not a cue here, but
+        // "went on to say" reports speech as "said" does
         if prev.is_some_and(|p| p.s.eq_ignore_ascii_case("to")) {
-            return false;
+            return self.went_on_to(k, end, limit);
         }
         if self.question(k, end) {
             return true;
@@ -1402,6 +1425,20 @@ mod tests {
             let v = atts(text);
             assert!(v.iter().all(|a| a.2 == SourceKind::Person), "{text}: {v:?}");
         }
+    }
+
+    #[test]
+    fn went_on_to_say_reports_speech_and_other_infinitives_do_not() {
+        let (cue, s, _, _) = one("He went on to say the plan was “very different.”");
+        assert_eq!((cue.as_str(), s.as_deref()), ("went on to say", Some("He")));
+        let v = atts("Trump joked that it was Brooklyn, but went on to say, “There are places.”");
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert_eq!(
+            (v[1].0.as_str(), v[1].1.as_deref()),
+            ("went on to say", Some("Trump"))
+        );
+        // an infinitive that reports no speech stays out
+        assert!(atts("Officials want to say more about the plan.").is_empty());
     }
 
     #[test]
