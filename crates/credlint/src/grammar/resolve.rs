@@ -909,9 +909,8 @@ mod tests {
 
     #[test]
     fn a_noun_phrase_naming_a_source_is_the_subject() {
-        let got = speakers(
-            "The council met at noon. The memo put the shortfall at “a third at least.”",
-        );
+        let got =
+            speakers("The council met at noon. The memo put the shortfall at “a third at least.”");
         assert_eq!(got, vec![(None, Some("The memo".to_string()))]);
         // a definite role is the person the article last named
         let got = speakers(
