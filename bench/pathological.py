@@ -95,6 +95,9 @@ def cases(size: int):
         "html-tags": [("a.md", fill('<div class="x"><span>text</span></div>\n', size))],
         "markdown-headings": [("a.md", fill("# Heading words\n\nSome text here.\n\n", size))],
         "names": surnames(size),
+        # one name never shortened, as institutions are named: asking per source whether
+        # the name is styled so once walked every mention of it (quadratic)
+        "institution-repeated": [("a.txt", fill("Judicial Watch said the ruling was a victory.\n\n", size))],
     }
 
 

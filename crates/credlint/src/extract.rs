@@ -87,7 +87,7 @@ pub fn extracted<'a>(doc: &Document<'a>) -> Extracted<'a> {
         .map(|a| ExtractedAttribution {
             cue: SpanText::new(doc, a.cue),
             source: a.source.map(|s| SpanText::new(doc, s)),
-            kind: a.source.map(|_| a.kind),
+            kind: printed_kind(a),
             anonymous: a.anonymous,
             speaker: a.speaker.clone(),
             form: a.form,
@@ -111,6 +111,12 @@ pub fn extracted<'a>(doc: &Document<'a>) -> Extracted<'a> {
         attributions,
         quotes,
     }
+}
+
+/// The kind `extract` prints: none when no source is written, since a kind describes a
+/// source phrase.
+fn printed_kind(a: &crate::grammar::Attribution) -> Option<SourceKind> {
+    a.source.map(|_| a.kind)
 }
 
 /// Appends the line `credlint extract` prints for `doc` (without its newline): what
@@ -140,7 +146,7 @@ pub fn write_jsonl(doc: &Document, buf: &mut Vec<u8>) {
         buf.extend_from_slice(b",\"source\":");
         span_text(buf, a.source);
         buf.extend_from_slice(b",\"kind\":");
-        push_opt(buf, a.source.map(|_| a.kind.as_str()));
+        push_opt(buf, printed_kind(a).map(SourceKind::as_str));
         buf.extend_from_slice(b",\"anonymous\":");
         push_bool(buf, a.anonymous);
         buf.extend_from_slice(b",\"speaker\":");

@@ -710,6 +710,12 @@ fn participial_clause<'a>(i: In<'a>) -> Res<'a, usize> {
     Ok((rest.from(n + 1), rest[n].idx + 1))
 }
 
+/// The token of sentence index `idx` inside `i` (its tokens are consecutive), if there.
+fn token_at<'a>(i: In<'a>, idx: usize) -> Option<W<'a>> {
+    let first = i.first()?.idx;
+    idx.checked_sub(first).and_then(|k| i.get(k)).copied()
+}
+
 /// The rest of a list of phrases after its first: "and Ada Kim", ", Tom Reed and Ada
 /// Kim" (the councillors, Maria Lopez, Tom Reed and Ada Kim,). Always closed by "and".
 fn list_tail<'a>(i: In<'a>) -> Res<'a, ()> {
@@ -721,7 +727,7 @@ fn list_tail<'a>(i: In<'a>) -> Res<'a, ()> {
     // the sentence going on), the last of which may hold the "and" itself
     let name = || {
         verify(np_body, |n: &Np| {
-            !n.pronoun && i.iter().any(|w| w.idx == n.head && w.cap())
+            !n.pronoun && token_at(i, n.head).is_some_and(|w| w.cap())
         })
     };
     let (rest, last) = fold_many0((word(","), name()), || None, |_, (_, n)| Some(n)).parse(i)?;
@@ -742,12 +748,7 @@ fn closing_comma<'a>(from: In<'a>, after: In<'a>, a: &Np) -> Res<'a, usize> {
         return Ok((rest, c.idx));
     }
     let taken = from.len() - after.len();
-    let first = from.first().map_or(0, |w| w.idx);
-    let description = a
-        .head
-        .checked_sub(first)
-        .and_then(|h| from.get(h))
-        .is_some_and(|w| !w.cap());
+    let description = token_at(from, a.head).is_some_and(|w| !w.cap());
     match taken.checked_sub(1).map(|k| &from[k]) {
         Some(last) if taken > 1 && last.s == "," && description => Ok((after, last.idx)),
         _ => fail(after),

@@ -73,6 +73,8 @@ pub struct Person {
     pub full: String,
     pub mentions: Vec<usize>,
     pub evidence: u8,
+    /// Named as institutions are, never shortened ([`People::styled_as_institution`]).
+    pub institution_style: bool,
 }
 
 impl Person {
@@ -83,6 +85,7 @@ impl Person {
             full,
             mentions: vec![],
             evidence: 0,
+            institution_style: false,
         }
     }
     pub fn full(&self) -> String {
@@ -387,6 +390,7 @@ impl People {
         let cands = candidates(tm, lex, flags);
         let mut people = People::with_full_names(text, &cands);
         people.add_mentions(text, cands);
+        people.mark_institution_styles();
         people
     }
 
@@ -537,32 +541,47 @@ impl People {
 
     /// Is the name `full` styled as an institution's rather than a person's? News style
     /// shortens a person to the surname on second reference ("Judicial Watch said …
-    /// Judicial Watch noted" is never "Watch noted"): a name of two words or more, met
-    /// in full at least twice, never shortened, with no given name, title or role word.
+    /// Judicial Watch noted" is never "Watch noted"). Decided once per person by
+    /// [`People::mark_institution_styles`]; asked once per source.
     pub fn styled_as_institution(&self, full: &str) -> bool {
-        let Some(&p) = self.by_full.get(full) else {
-            return false;
-        };
-        let person = &self.persons[p];
-        let n = person.words.len();
-        let shortened = |m: &&Mention| m.words.len() < n;
-        let mentions = || person.mentions.iter().map(|&i| &self.mentions[i]);
-        // an initial ("Roy M. Neel") or a last word naming a person ("a New Hampshire
-        // Democrat") is a person's still
-        let initial = person
-            .words
-            .iter()
-            .any(|w| w.len() == 2 && w.ends_with('.'));
-        let person_noun = person.words.last().is_some_and(|w| {
-            crate::lexicon::heads::head_class(&w.to_lowercase())
-                == Some(crate::lexicon::heads::HeadClass::Person)
-        });
-        n >= 2
-            && !initial
-            && !person_noun
-            && person.evidence & (evidence::GIVEN | evidence::TITLE | evidence::ROLE) == 0
-            && mentions().filter(|m| m.words.len() == n).count() >= 2
-            && !mentions().any(|m| shortened(&m))
+        self.by_full
+            .get(full)
+            .is_some_and(|&p| self.persons[p].institution_style)
+    }
+
+    /// Sets each person's `institution_style`: a name of two words or more, met in full at
+    /// least twice, never shortened, with no given name, title, role word or initial and
+    /// no person noun last. One pass over the mentions (asking it per source walked every
+    /// mention of the person for every attribution: quadratic on a name repeated).
+    fn mark_institution_styles(&mut self) {
+        let mut full = vec![0usize; self.persons.len()];
+        let mut shortened = vec![false; self.persons.len()];
+        for m in &self.mentions {
+            let n = self.persons[m.person].words.len();
+            if m.words.len() == n {
+                full[m.person] += 1;
+            } else if m.words.len() < n {
+                shortened[m.person] = true;
+            }
+        }
+        for (p, person) in self.persons.iter_mut().enumerate() {
+            // an initial ("Roy M. Neel") or a last word naming a person ("a New Hampshire
+            // Democrat") is a person's still
+            let initial = person
+                .words
+                .iter()
+                .any(|w| w.len() == 2 && w.ends_with('.'));
+            let person_noun = person.words.last().is_some_and(|w| {
+                crate::lexicon::heads::head_class(&w.to_lowercase())
+                    == Some(crate::lexicon::heads::HeadClass::Person)
+            });
+            person.institution_style = person.words.len() >= 2
+                && !initial
+                && !person_noun
+                && person.evidence & (evidence::GIVEN | evidence::TITLE | evidence::ROLE) == 0
+                && full[p] >= 2
+                && !shortened[p];
+        }
     }
 
     /// Is `word` part of some person's name in this document?
