@@ -105,7 +105,7 @@ fn configuration_errors_point_into_the_file() {
         (
             "[rules.anonymous-source]\nallwo = [\"a\"]\n",
             &[
-                "unknown key `allwo` (valid keys: `allow`, `bare-words`, `group-heads`, `institution-softer`, `judgement-words`, `on-record-heads`, `rank-words`, `severity`, `subset-words`)",
+                "unknown key `allwo` (valid keys: `allow`, `bare-words`, `group-heads`, `institution-softer`, `judgement-words`, `on-record-heads`, `rank-words`, `severity`, `subset-words`, `survey-respondents`)",
                 "did you mean `allow`?",
                 "credlint.toml:2:1",
             ],

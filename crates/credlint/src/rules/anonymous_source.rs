@@ -5,7 +5,7 @@ use serde::Deserialize;
 
 use super::{Rule, RuleDef, RuleMeta, Sink, options, quoted};
 use crate::analysis::Document;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::grammar::{Attribution, CueForm, SourceKind};
 use crate::lexicon::class;
 
@@ -63,12 +63,17 @@ Washington Post policies on sources.
 - `rank-words`: words that pick out particular people of a group as well ("senior
   Republicans said", "veteran lawmakers"); people of a group who "told reporters" or told
   an outlet are particular people too.
+- `survey-respondents`: report a survey's respondents with the question about the survey
+  (default `true`; `false` leaves them unreported).
 - `on-record-heads`: heads of people who speak on the record for an institution ("a Home
   Office spokesman said", "a club representative"): not reported. Nor is a source that
   speaks "in a statement": the statement is on the record, whoever drafted it.
 
-Not reported: what the grammar takes for a source but an editor would not query — a
-survey's respondents ("three in five said", "1,409 teachers said"), a named person with a
+A survey's respondents ("three in five said", "58 percent of voters said", "1,409
+teachers said") are unnamed by method: the finding asks, one severity lower, whether the
+story says whose survey it is, when it ran, how many were asked and its margin of error.
+
+Not reported: what the grammar takes for a source but an editor would not query — a named person with a
 long title ("club director of rugby Ann Bell said"), the object of a preposition or of a
 reporting verb ("a letter to platform committee members calls for"), a headline (its story
 says it again), a description that repeats a source already reported ("The official
@@ -94,6 +99,7 @@ struct Options {
     subset_words: Vec<String>,
     on_record_heads: Vec<String>,
     rank_words: Vec<String>,
+    survey_respondents: bool,
 }
 
 struct AnonymousSource {
@@ -203,10 +209,19 @@ impl Rule for AnonymousSource {
                 .allow
                 .iter()
                 .any(|x| x.eq_ignore_ascii_case(desc.trim()))
-                || not_a_source(doc, &earlier, i)
-                || self.on_record(doc, a)
-                || self.speaks_as_group(doc, a, src)
+                || misread(doc, &earlier, i)
             {
+                continue;
+            }
+            // a survey's respondents are unnamed by method: asked about the survey, once a
+            // lower severity, and not subject to the group test ("two in three voters")
+            if survey_count(doc, src) {
+                if self.o.survey_respondents {
+                    sink.push(respondents_finding(sink, src, desc));
+                }
+                continue;
+            }
+            if self.on_record(doc, a) || self.speaks_as_group(doc, a, src) {
                 continue;
             }
             let spec = specificity(doc, src, &self.o.bare_words);
@@ -491,13 +506,19 @@ const OBJECT_PREPOSITIONS: &[&str] = &[
 /// already described. Shared by the anonymity rules.
 pub fn not_a_source(doc: &Document, earlier: &EarlierSources, i: usize) -> bool {
     let a = &doc.attributions[i];
+    a.source.is_none_or(|src| survey_count(doc, src)) || misread(doc, earlier, i)
+}
+
+/// [`not_a_source`] but for a survey's respondents: the grammar's source is no source an
+/// editor would query at all.
+fn misread(doc: &Document, earlier: &EarlierSources, i: usize) -> bool {
+    let a = &doc.attributions[i];
     let Some(src) = a.source else { return true };
     in_headline(doc, a.sentence)
-        || counts_respondents(doc, src)
         || names_a_person(doc, src)
         || coordinates_a_name(doc, src)
         || apposed_to_a_name(doc, src, a.sentence)
-        || a.form == CueForm::Verb && is_object(doc, src, a.sentence)
+        || a.form == CueForm::Verb && is_object(doc, src, a.sentence) && !absolute(doc, a, src)
         || garbled(doc, src)
         || earlier.repeats(doc, i)
         || repeats_description(doc, i)
@@ -640,17 +661,40 @@ fn is_numeral(w: &str) -> bool {
     w.starts_with(|c: char| c.is_ascii_digit())
 }
 
-/// "three in five said", "6 in 10 voters said", "1,409 teachers said", "a number of
-/// readers have asked", "most members": a poll's or a count's respondents, whose
-/// finding the story sources to the poll, not people who could have been named.
-fn counts_respondents(doc: &Document, src: crate::text::Span) -> bool {
-    const PROPORTION: &[&str] = &["number", "majority", "minority", "percent", "proportion"];
+/// The finding for a survey's respondents: what an editor asks of a poll figure.
+fn respondents_finding(sink: &Sink, src: crate::text::Span, desc: &str) -> Diagnostic {
+    sink.diag(
+        src,
+        format!("claim rests on a survey's respondents: {}", quoted(desc)),
+    )
+    .label("unnamed by method: does the story say whose survey it is, when it ran, how many were asked and its margin of error?")
+    .note("AP and Reuters give a poll's sponsor, dates, sample and margin of error with its figures")
+    .help("name the survey where its figures are first given")
+    .severity(lower(sink.severity))
+}
+
+/// "three in five said", "6 in 10 voters said", "1,409 teachers said", "58 percent of
+/// voters said": a poll's or a count's respondents, whose finding the story sources to
+/// the poll, not people who could have been named.
+fn survey_count(doc: &Document, src: crate::text::Span) -> bool {
+    const PROPORTION: &[&str] = &["majority", "minority", "proportion"];
     let text = doc.prose();
-    let ws: Vec<&str> = words(src.text(text)).collect();
+    // the description without its relative clause: "Republicans, who hold a 54-person
+    // majority," says nothing of how many spoke
+    let desc = src.text(text);
+    let core = [", who", ", which", ", whose", ", that"]
+        .iter()
+        .filter_map(|r| desc.find(r))
+        .min()
+        .map_or(desc, |i| &desc[..i]);
+    let ws: Vec<&str> = words(core).collect();
     let lower: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
-    let in_ratio = lower
-        .windows(3)
-        .any(|t| t[1] == "in" || t[1] == "of" && t[0] == "out");
+    let count = |w: &str| is_numeral(w) || number_word(w);
+    // "one in four", "6 in 10", "three out of five" (not "one man in Manchester")
+    let in_ratio = lower.windows(3).any(|t| {
+        t[1] == "in" && count(&t[0]) && count(&t[2])
+            || t[0] == "out" && t[1] == "of" && count(&t[2])
+    });
     // "6 in [10 voters]": the span starts inside the ratio
     // read backwards: collecting every word before the source made a long draft of
     // anonymous sources quadratic
@@ -659,16 +703,32 @@ fn counts_respondents(doc: &Document, src: crate::text::Span) -> bool {
         && before
             .get(1)
             .is_some_and(|w| is_numeral(w) || doc.lexicon.flags(w) == 0 && number_word(w));
-    // a count too large to be people the reporter spoke to
+    // a count too large to be people the reporter spoke to: not a year ("2016 Democrats")
+    // nor a number inside a compound ("the 71-year-old diplomat")
+    let first_token = core.split_whitespace().next().unwrap_or("");
     let big_count = ws.first().is_some_and(|w| {
-        is_numeral(w) && w.replace(',', "").parse::<u64>().map_or(true, |n| n >= 20)
+        let year = w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
+        is_numeral(w)
+            && !year
+            && !first_token.contains('-')
+            && w.replace(',', "").parse::<u64>().map_or(true, |n| n >= 20)
     });
-    in_ratio && lower.iter().any(|w| is_numeral(w) || number_word(w))
+    // "a majority of voters", not "the committee's minority" (a party)
+    let share = lower
+        .windows(2)
+        .any(|t| PROPORTION.contains(&t[0].as_str()) && t[1] == "of");
+    in_ratio
         || ratio_before
         || big_count
-        || lower.iter().any(|w| PROPORTION.contains(&w.as_str()))
-        || lower.first().is_some_and(|w| w == "most")
+        || share
+        || lower
+            .iter()
+            .any(|w| w == "percent" || SURVEYED.contains(&w.as_str()))
 }
+
+/// Words that say the people were asked by a survey ("almost half of respondents", "Cuban
+/// Americans polled").
+const SURVEYED: &[&str] = &["respondents", "polled", "surveyed"];
 
 fn number_word(w: &str) -> bool {
     matches!(
@@ -777,6 +837,19 @@ fn is_object(doc: &Document, src: crate::text::Span, sentence: usize) -> bool {
         .iter()
         .any(|p| w.eq_ignore_ascii_case(p))
         || doc.lexicon.flags(w) & class::VERB != 0 && !w.ends_with(',')
+}
+
+/// "with 47 percent of voters saying …": the subject of an absolute clause, whose
+/// participle cue follows it, not the object of "with".
+fn absolute(doc: &Document, a: &Attribution, src: crate::text::Span) -> bool {
+    let k = doc.text.token_at(src.start);
+    let with = k
+        .checked_sub(1)
+        .and_then(|p| doc.text.tokens.get(p))
+        .is_some_and(|t| t.text(doc.prose()).eq_ignore_ascii_case("with"));
+    with && a.cue.start >= src.end
+        && doc.prose()[src.end..a.cue.start].trim().is_empty()
+        && a.verb.ends_with("ing")
 }
 
 /// A span the grammar cut across a clause: it holds a verb or a contraction ("he’d",
@@ -983,9 +1056,7 @@ mod tests {
     #[test]
     fn what_is_no_unnamed_source_passes() {
         for text in [
-            // a survey's respondents
-            "The poll is out.\n\nTwo in three said they would vote, and nearly three in five said they were sure.",
-            "The poll is out.\n\nOf those asked, 1,204 nurses said they would strike.",
+            // a question from readers
             "The poll is out.\n\nA number of readers have asked about the figure.",
             // a named person after a long title
             "The match ended level.\n\nThe result was fair, said club director of rugby Ann Bell.",
@@ -1012,6 +1083,48 @@ mod tests {
         ] {
             assert!(lint("anonymous-source", text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_surveys_respondents_are_asked_about_the_survey() {
+        let text = "The poll is out.\n\nTwo in three said they would vote, and nearly three in five said they were sure. Of those asked, 1,204 nurses said they would strike, with 47 percent of voters saying the same. Almost half of respondents said so.";
+        let d = lint("anonymous-source", text);
+        assert_eq!(
+            spans(text, &d),
+            vec![
+                "Two in three",
+                "nearly three in five",
+                "1,204 nurses",
+                "47 percent of voters",
+                "Almost half of respondents"
+            ]
+        );
+        for f in &d {
+            assert!(
+                f.message.contains("a survey's respondents"),
+                "{}",
+                f.message
+            );
+            assert!(f.label.as_deref().unwrap_or("").contains("margin of error"));
+        }
+        // a year, a compound number and "one man in …" are no survey's figures
+        for text in [
+            "The race is open.\n\n2016 Democrats said the race was open.",
+            "The rally ended.\n\nOne man in Manchester said the rally was too long.",
+            "The talks ended.\n\n“It is over,” the 71-year-old diplomat said.",
+        ] {
+            let d = lint("anonymous-source", text);
+            assert!(d.iter().all(|f| !f.message.contains("survey")), "{text}");
+        }
+        // a newsroom may turn the question off
+        assert!(
+            crate::rules::testing::lint_with(
+                "anonymous-source",
+                "[rules.anonymous-source]\nsurvey-respondents = false\n",
+                text
+            )
+            .is_empty()
+        );
     }
 
     #[test]

@@ -298,6 +298,12 @@ impl<'a> TextModel<'a> {
             for s in &mut sentences[p.sentences.clone()] {
                 s.headline = p.headline;
             }
+            // a headline run into its story's first paragraph ("Clinton Wins Nevada.
+            // LAS VEGAS — …"): the story's first sentence, written in title case
+            if pi == 0 && !p.headline && p.sentences.len() > 1 {
+                let first = &mut sentences[p.sentences.start];
+                first.headline = segment::title_case(&tokens[first.tokens.clone()]);
+            }
         }
         let (quotes, quote_issues) = quotes::find(&prose, &paragraphs, &tokens);
         // written without a branch per token: every index is stored, and the cursor moves
