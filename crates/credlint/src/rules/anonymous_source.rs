@@ -1177,6 +1177,15 @@ mod tests {
     }
 
     #[test]
+    fn unnamed_advocates_are_sources() {
+        let text = "The wage rises in May.\n\nOpponents say it will cost jobs. Supporters argue it will cut poverty.";
+        assert_eq!(
+            spans(text, &lint("anonymous-source", text)),
+            vec!["Opponents", "Supporters"]
+        );
+    }
+
+    #[test]
     fn a_source_is_reported_once_and_subsets_of_groups_are_sources() {
         let text = "The talks went on.\n\nA senior union official said a deal was near. The official added that the vote would be close. Some members said they would vote no.";
         let d = lint("anonymous-source", text);

@@ -298,9 +298,9 @@ impl<'a> TextModel<'a> {
             for s in &mut sentences[p.sentences.clone()] {
                 s.headline = p.headline;
             }
-            // a headline run into its story's first paragraph ("Clinton Wins Nevada.
-            // LAS VEGAS — …"): the story's first sentence, written in title case
-            if pi == 0 && !p.headline && p.sentences.len() > 1 {
+            // a headline with a full stop, alone or run into the story's first paragraph
+            // ("Clinton Wins Nevada. LAS VEGAS — …"): a first sentence in title case
+            if pi == 0 && !p.headline && n_paragraphs > 1 {
                 let first = &mut sentences[p.sentences.start];
                 first.headline = segment::title_case(&tokens[first.tokens.clone()]);
             }

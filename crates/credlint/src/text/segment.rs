@@ -764,6 +764,21 @@ mod tests {
     }
 
     #[test]
+    fn a_title_case_first_sentence_is_a_headline_even_with_a_full_stop() {
+        let text = "Democrats Call For Action While Republicans Tweet Prayers After The Shooting.  WASHINGTON — Officials said so. More came.\n\nThe end.";
+        let m = TextModel::new(text, false);
+        assert!(!m.paragraphs[0].headline);
+        let heads: Vec<bool> = m.sentences.iter().map(|s| s.headline).collect();
+        assert_eq!(heads, vec![true, false, false, false]);
+        // a first sentence in ordinary case stays the story's
+        let m = TextModel::new(
+            "Officials said the talks had failed. More came.\n\nThe end.",
+            false,
+        );
+        assert!(m.sentences.iter().all(|s| !s.headline));
+    }
+
+    #[test]
     fn fast_paths_tokenize_as_the_long_way_does() {
         // every token taken by `slow_token` alone: what the fast paths must agree with
         fn slow_only(text: &str) -> Vec<Token> {
