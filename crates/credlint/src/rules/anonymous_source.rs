@@ -168,10 +168,16 @@ pub fn specificity(
         .copied()
         .filter(|w| doc.lexicon.flags(w) & class::DET == 0)
         .collect();
-    if content.len() == 1
-        && bare_words
+    // "Some say", "Many argue": a quantifier alone (the lexicon's determiner)
+    let bare_quantifier = content.is_empty()
+        && words
             .iter()
-            .any(|b| b.eq_ignore_ascii_case(content[0]))
+            .any(|w| bare_words.iter().any(|b| b.eq_ignore_ascii_case(w)));
+    if bare_quantifier
+        || content.len() == 1
+            && bare_words
+                .iter()
+                .any(|b| b.eq_ignore_ascii_case(content[0]))
     {
         Specificity::Bare
     } else {
@@ -1173,6 +1179,21 @@ mod tests {
             "The deal was signed.\n\nSeveral candidates, including Ann Bell, said it was unfair.",
         ] {
             assert!(lint("anonymous-source", text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_quantifier_alone_is_a_bare_source() {
+        let text = "The plan is out.\n\nMany argue it is too late. Some say it will fail.";
+        let d = lint("anonymous-source", text);
+        assert_eq!(spans(text, &d), vec!["Many", "Some"]);
+        for f in &d {
+            assert!(
+                f.label
+                    .as_deref()
+                    .unwrap_or("")
+                    .starts_with("a bare description")
+            );
         }
     }
 
