@@ -273,12 +273,14 @@ impl SentenceView<'_> {
         (name_start, title, evidence)
     }
 
-    /// "Mark Cuban", "Steve Israel", "Rosa English": a place or a nationality right after
-    /// a given name in the same run is that person's surname, as the grammar reads it too.
+    /// "Mark Cuban", "Steve Israel", "Rosa English", "Matthew Prince", "Larry King": a
+    /// place, a nationality or a role word right after a given name in the same run is
+    /// that person's surname (a role or title is written before a name, not after it), as
+    /// the grammar reads it too.
     fn surname_after_given(&self, j: usize, start: usize) -> bool {
         let (text, fl) = (self.text, self.fl);
         j > start
-            && fl[j] & (PLACE | NATIONALITY) != 0
+            && fl[j] & (PLACE | NATIONALITY | ROLE | TITLE) != 0
             && fl[j] & (ORG | OUTLET | ORG_HEAD | OUTLET_HEAD | FUNCTION | DET | PREP) == 0
             && fl[j - 1] & GIVEN != 0
             && name_word(self.toks[j - 1].text(text), fl[j - 1], None)
@@ -696,6 +698,14 @@ mod tests {
         let p = people(text);
         let names: Vec<&str> = p.persons.iter().map(|x| x.full.as_str()).collect();
         assert_eq!(names, vec!["Jake Sullivan", "Vladimir Putin"]);
+    }
+
+    #[test]
+    fn a_role_word_after_a_given_name_is_a_surname() {
+        let text = "Matthew Prince, chief executive of the firm, met Larry King and Prince Harry.";
+        let p = people(text);
+        let names: Vec<&str> = p.persons.iter().map(|x| x.full.as_str()).collect();
+        assert_eq!(names, vec!["Matthew Prince", "Larry King", "Harry"]);
     }
 
     #[test]
