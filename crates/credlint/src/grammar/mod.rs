@@ -1210,14 +1210,24 @@ impl Sentence<'_, '_, '_> {
     /// labels ("WALLACE: …").
     fn colon(&mut self, k: usize, limit: usize) {
         let ws = self.ws;
-        let from = usize::from(ws[0].kind == TokenKind::Quote);
+        let quote_follows = ws.get(k + 1).is_some_and(|n| n.kind == TokenKind::Quote);
+        // a digest's item: "POLLS NOT WRONG, JUST EARLY - Mark Blumenthal: “…”": the
+        // source opens after the dash, as it would open the sentence
+        let after_dash = quote_follows
+            .then(|| {
+                (k.saturating_sub(7)..k)
+                    .rev()
+                    .find(|&d| matches!(ws[d].s, "-" | "—" | "–"))
+                    .map(|d| d + 1)
+            })
+            .flatten();
+        let from = after_dash.unwrap_or(usize::from(ws[0].kind == TokenKind::Quote));
         if k <= from || k - from > 5 || limit > k {
             return;
         }
         let label = ws[from..k]
             .iter()
             .all(|w| w.kind == TokenKind::Word && !w.s.chars().any(char::is_lowercase));
-        let quote_follows = ws.get(k + 1).is_some_and(|n| n.kind == TokenKind::Quote);
         if !(quote_follows || self.headline || self.titlecase || label) {
             return;
         }
@@ -2094,6 +2104,15 @@ mod tests {
             one("Financial Times: Russia seeks military aid\n\nThe story.").0,
             ":"
         );
+        // a digest's item: the source opens after the dash before its colon
+        let (cue, s, kind, _) =
+            one("POLLS NOT WRONG, JUST EARLY - Ann Bell and Tom Reed: “The polls were early.”");
+        assert_eq!(
+            (cue.as_str(), s.as_deref(), kind),
+            (":", Some("Ann Bell and Tom Reed"), SourceKind::Person)
+        );
+        // with no quotation after the colon, a dash opens no source
+        assert!(atts("Rates rose - Ann Bell: the bank acted.").is_empty());
     }
 
     #[test]
