@@ -73,17 +73,17 @@ A survey's respondents ("three in five said", "58 percent of voters said", "1,40
 teachers said") are unnamed by method: the finding asks, one severity lower, whether the
 story says whose survey it is, when it ran, how many were asked and its margin of error.
 
-Not reported: what the grammar takes for a source but an editor would not query — a named person with a
-long title ("club director of rugby Ann Bell said"), the object of a preposition or of a
-reporting verb ("a letter to platform committee members calls for"), a headline (its story
-says it again), a description that repeats a source already reported ("The official
-added", "That person said"; the same description again in its paragraph), a description
-whose head is no person the lexicon lists as an anonymous source ("terrorists attacked",
-"a candidate responds"), the subject of a passive cue ("officials who spoke were
-criticized"), an appositive of a named person after an age ("Ann Bell, 52, a nurse,
+Not reported: what the grammar takes for a source but an editor would not query — a named
+person with a long title ("club director of rugby Ann Bell said"), the object of a
+preposition or of a reporting verb ("a letter to platform committee members calls for"), a
+headline (its story says it again), a description that repeats a source already reported
+("The official added", "That person said"; the same description again in its paragraph), a
+description whose head is no person the lexicon lists as an anonymous source ("terrorists
+attacked", "a candidate responds"), the subject of a passive cue ("officials who spoke
+were criticized"), an appositive of a named person after an age ("Ann Bell, 52, a nurse,
 said"), a name set off in the description by commas or dashes ("the finance minister, Ann
-Bell,", "a former candidate -- Ann Bell --"), and a
-reporting verb swallowed into the description ("rebuked critics who say").
+Bell,", "a former candidate -- Ann Bell --"), and a reporting verb swallowed into the
+description ("rebuked critics who say").
 The anonymous descriptors themselves are the lexicon's `anonymous-heads`
 (`[lexicon] extend-anonymous-heads = [...]`).
 "#;
