@@ -223,7 +223,8 @@ impl Rule for AnonymousSource {
             // lower severity, and not subject to the group test ("two in three voters")
             if survey_count(doc, src) {
                 if self.o.survey_respondents {
-                    sink.push(respondents_finding(sink, src, desc));
+                    let named = names_a_survey(doc, a.sentence);
+                    sink.push(respondents_finding(sink, src, desc, named));
                 }
                 continue;
             }
@@ -667,16 +668,40 @@ fn is_numeral(w: &str) -> bool {
     w.starts_with(|c: char| c.is_ascii_digit())
 }
 
-/// The finding for a survey's respondents: what an editor asks of a poll figure.
-fn respondents_finding(sink: &Sink, src: crate::text::Span, desc: &str) -> Diagnostic {
+/// The finding for a survey's respondents: what an editor asks of a poll figure. Where
+/// the story has just named a survey (`named`), only what else a poll story owes.
+fn respondents_finding(sink: &Sink, src: crate::text::Span, desc: &str, named: bool) -> Diagnostic {
+    let label = if named {
+        "unnamed by method, from a survey the story names here: does it say when it ran, how many were asked and its margin of error?"
+    } else {
+        "unnamed by method: does the story say whose survey it is, when it ran, how many were asked and its margin of error?"
+    };
     sink.diag(
         src,
         format!("claim rests on a survey's respondents: {}", quoted(desc)),
     )
-    .label("unnamed by method: does the story say whose survey it is, when it ran, how many were asked and its margin of error?")
-    .note("AP and Reuters give a poll's sponsor, dates, sample and margin of error with its figures")
+    .label(label)
+    .note(
+        "AP and Reuters give a poll's sponsor, dates, sample and margin of error with its figures",
+    )
     .help("name the survey where its figures are first given")
     .severity(lower(sink.severity))
+}
+
+/// The sentence, or the one before it in its paragraph, speaks of a poll or survey ("In a
+/// New York Times/CBS News survey released Thursday, 79 percent said").
+fn names_a_survey(doc: &Document, sentence: usize) -> bool {
+    let s = &doc.text.sentences[sentence];
+    let from = sentence
+        .checked_sub(1)
+        .filter(|&p| doc.text.sentences[p].paragraph == s.paragraph)
+        .map_or(s.span, |p| doc.text.sentences[p].span);
+    let lower = from.cover(s.span).text(doc.lower());
+    [
+        "poll", "polls", "survey", "surveys", "polled", "surveyed", "polling",
+    ]
+    .iter()
+    .any(|w| contains_word(lower, w))
 }
 
 /// "three in five said", "6 in 10 voters said", "1,409 teachers said", "58 percent of
@@ -1112,7 +1137,16 @@ mod tests {
                 f.message
             );
             assert!(f.label.as_deref().unwrap_or("").contains("margin of error"));
+            assert!(!f.label.as_deref().unwrap_or("").contains("names here"));
         }
+        // a survey named in the sentence, or the one before, is not asked for again
+        let named = "The race is open.\n\nIn a Pew survey released on Monday, 58 percent of voters said they were undecided. Some 30 percent said they had decided.";
+        let d = lint("anonymous-source", named);
+        assert_eq!(d.len(), 2);
+        assert!(
+            d.iter()
+                .all(|f| f.label.as_deref().unwrap_or("").contains("names here"))
+        );
         // a year, a compound number and "one man in …" are no survey's figures
         for text in [
             "The race is open.\n\n2016 Democrats said the race was open.",
