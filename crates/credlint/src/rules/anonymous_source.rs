@@ -697,11 +697,10 @@ fn names_a_survey(doc: &Document, sentence: usize) -> bool {
         .filter(|&p| doc.text.sentences[p].paragraph == s.paragraph)
         .map_or(s.span, |p| doc.text.sentences[p].span);
     let lower = from.cover(s.span).text(doc.lower());
-    [
-        "poll", "polls", "survey", "surveys", "polled", "surveyed", "polling",
-    ]
-    .iter()
-    .any(|w| contains_word(lower, w))
+    // the nouns: "Of the 1,204 members polled" says a poll was taken, not whose
+    ["poll", "polls", "survey", "surveys", "polling"]
+        .iter()
+        .any(|w| contains_word(lower, w))
 }
 
 /// "three in five said", "6 in 10 voters said", "1,409 teachers said", "58 percent of
