@@ -1209,20 +1209,22 @@ impl Sentence<'_, '_, '_> {
     /// "Financial Times: Russia seeks …" (headline), "Mr Johnson: “…”", and transcript
     /// labels ("WALLACE: …").
     fn colon(&mut self, k: usize, limit: usize) {
+        /// The most tokens a source before a colon holds ("Mark Blumenthal and Jon Cohen").
+        const MAX_LABEL: usize = 5;
         let ws = self.ws;
         let quote_follows = ws.get(k + 1).is_some_and(|n| n.kind == TokenKind::Quote);
         // a digest's item: "POLLS NOT WRONG, JUST EARLY - Mark Blumenthal: “…”": the
         // source opens after the dash, as it would open the sentence
         let after_dash = quote_follows
             .then(|| {
-                (k.saturating_sub(7)..k)
+                (k.saturating_sub(MAX_LABEL + 1)..k)
                     .rev()
                     .find(|&d| matches!(ws[d].s, "-" | "—" | "–"))
                     .map(|d| d + 1)
             })
             .flatten();
         let from = after_dash.unwrap_or(usize::from(ws[0].kind == TokenKind::Quote));
-        if k <= from || k - from > 5 || limit > k {
+        if k <= from || k - from > MAX_LABEL || limit > k {
             return;
         }
         let label = ws[from..k]

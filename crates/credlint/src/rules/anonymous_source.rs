@@ -168,17 +168,10 @@ pub fn specificity(
         .copied()
         .filter(|w| doc.lexicon.flags(w) & class::DET == 0)
         .collect();
+    let bare = |w: &str| bare_words.iter().any(|b| b.eq_ignore_ascii_case(w));
     // "Some say", "Many argue": a quantifier alone (the lexicon's determiner)
-    let bare_quantifier = content.is_empty()
-        && words
-            .iter()
-            .any(|w| bare_words.iter().any(|b| b.eq_ignore_ascii_case(w)));
-    if bare_quantifier
-        || content.len() == 1
-            && bare_words
-                .iter()
-                .any(|b| b.eq_ignore_ascii_case(content[0]))
-    {
+    let bare_quantifier = content.is_empty() && words.iter().any(|w| bare(w));
+    if bare_quantifier || content.len() == 1 && bare(content[0]) {
         Specificity::Bare
     } else {
         Specificity::Vague
@@ -516,8 +509,8 @@ pub fn not_a_source(doc: &Document, earlier: &EarlierSources, i: usize) -> bool 
     a.source.is_none_or(|src| survey_count(doc, src)) || misread(doc, earlier, i)
 }
 
-/// [`not_a_source`] but for a survey's respondents: the grammar's source is no source an
-/// editor would query at all.
+/// [`not_a_source`] without the survey test: the grammar's source is no source an editor
+/// would query at all (a survey's respondents are asked about, by anonymous-source).
 fn misread(doc: &Document, earlier: &EarlierSources, i: usize) -> bool {
     let a = &doc.attributions[i];
     let Some(src) = a.source else { return true };
