@@ -355,7 +355,8 @@ fn report_registry_variants(doc: &Document, sink: &mut Sink) {
 
 /// The people whose names are compared: people with a full name, and people named by
 /// surname alone who are clearly people ("Mr Brown", "Gref told") and mentioned more than
-/// once.
+/// once. A name the registry lists as a variant is left to the registry's finding, which
+/// rewrites it to the canonical spelling.
 fn compared_people<'d>(doc: &'d Document) -> Vec<&'d crate::names::Person> {
     let strong = crate::names::evidence::TITLE | crate::names::evidence::SPEECH;
     doc.people
@@ -364,6 +365,7 @@ fn compared_people<'d>(doc: &'d Document) -> Vec<&'d crate::names::Person> {
         .filter(|p| {
             p.evidence != 0
                 && (p.words.len() >= 2 || p.evidence & strong != 0 && p.mentions.len() >= 2)
+                && doc.registry.variant_of(&p.full).is_none()
         })
         .collect()
 }
@@ -399,6 +401,8 @@ fn not_a_respelling(
                 && q.words[0] != p.words[0]
         })
         || doc.registry.different(cand, surname)
+        // the registry settles it: its variants are reported, and rewritten, as such
+        || doc.registry.variant_of(cand).is_some()
         || cand.chars().all(|c| c.is_uppercase())
         || not_a_surname_use(doc, persons, cand, spans)
         || p.words.len() >= 2 && another_given_name_before(doc, p, spans.first)
@@ -1199,5 +1203,21 @@ mod tests {
         let text = "Bill Gates spoke first. Gates said the show was busy. Later Mr Gate said \
             the demo failed. Gates said he would return.";
         assert_eq!(lint("name-inconsistency", text).len(), 1);
+    }
+
+    #[test]
+    fn registry_variants_are_reported_by_the_registry_alone_and_fixed_in_one_pass() {
+        let toml = "[[names]]\ncanonical = \"Liu Pengyu\"\nvariants = [\"Liu Pengya\", \"Pengyu\"]\nfamily-name = \"Liu\"\n";
+        let text = "Liu Pengya, a spokesman, told reporters the talks went well. \
+            “We are hopeful,” Pengyu said.";
+        let d = lint_files_with(toml, &[("a.txt", text)]);
+        assert_eq!(d.len(), 2, "{d:?}");
+        assert!(
+            d.iter().all(|d| d.message.contains("names registry")),
+            "{d:?}"
+        );
+        let fixed = crate::diagnostic::apply_fixes(text, &d).expect("edits");
+        assert_eq!(fixed.matches("Liu Pengyu").count(), 2, "{fixed}");
+        assert!(lint_files_with(toml, &[("a.txt", &fixed)]).is_empty());
     }
 }
