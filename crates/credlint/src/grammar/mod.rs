@@ -830,13 +830,15 @@ impl Sentence<'_, '_, '_> {
             return true;
         }
         // "Putin asks China for military help" is a request, not a report of speech (but
-        // "…, asking voters to stay home" reports what the clause's subject said)
+        // "…, asking voters to stay home" reports what the clause's subject said, and
+        // "asked workers if they planned to attend" a question)
         if w.s.len() >= 3
             && w.s[..3].eq_ignore_ascii_case("ask")
             && !(w.s.ends_with("ing") && self.opens_adjunct(k))
             && ws[end..]
                 .iter()
                 .take(6)
+                .take_while(|x| !np::one_of(x.s, &["if", "whether", "why", "how", "what"]))
                 .any(|x| matches!(x.s, "for" | "to"))
         {
             return false;
@@ -1045,8 +1047,8 @@ impl Sentence<'_, '_, '_> {
     /// asked to name one": a question put by someone the story does not name, usually
     /// the reporter. PolNeAR counts it as an attribution to the unnamed asker; its own
     /// form keeps the anonymity rules from reading a reporter's question as anonymous
-    /// sourcing. The answer keeps its own cue and speaker. "Asked by Ann Lee" names
-    /// the asker and is left to the verb's other readings.
+    /// sourcing. The answer keeps its own cue and speaker. "Asked by Ann Lee whether"
+    /// names the asker, who is then the source.
     fn question(&mut self, k: usize, end: usize) -> bool {
         let ws = self.ws;
         if end != k + 1 || !np::one_of(ws[k].s, &["asked", "questioned"]) {
@@ -1065,39 +1067,60 @@ impl Sentence<'_, '_, '_> {
                     "once", "while", ",", "(",
                 ],
             );
-        let complement = ws.get(end).is_some_and(|n| {
-            np::one_of(
-                n.s,
-                &[
-                    "whether",
-                    "if",
-                    "about",
-                    "what",
-                    "why",
-                    "how",
-                    "who",
-                    "whom",
-                    "which",
-                    "when",
-                    "where",
-                    "to",
-                    "on",
-                    "in",
-                    "during",
-                    "at",
-                    "for",
-                    "a",
-                    "an",
-                    "again",
-                    "later",
-                    "directly",
-                    "specifically",
-                    "repeatedly",
-                    ",",
-                ],
-            )
-        });
-        if !opens || !complement {
+        let complement_at = |at: usize| {
+            ws.get(at).is_some_and(|n| {
+                np::one_of(
+                    n.s,
+                    &[
+                        "whether",
+                        "if",
+                        "about",
+                        "what",
+                        "why",
+                        "how",
+                        "who",
+                        "whom",
+                        "which",
+                        "when",
+                        "where",
+                        "to",
+                        "on",
+                        "in",
+                        "during",
+                        "at",
+                        "for",
+                        "a",
+                        "an",
+                        "again",
+                        "later",
+                        "directly",
+                        "specifically",
+                        "repeatedly",
+                        ",",
+                    ],
+                )
+            })
+        };
+        if !opens {
+            return false;
+        }
+        // "Asked by Stephanopoulos whether …": a named interviewer is the question's
+        // source ("when asked by CNN" is the outlet's reporter, unnamed)
+        if ws.get(end).is_some_and(|n| n.s == "by") {
+            let Some(np) = self.object_after(end + 1) else {
+                return false;
+            };
+            if np.pronoun
+                || !ws[np.head].cap()
+                || !complement_at(np.end)
+                || classify::classify(ws, &np, self.people, false).kind != SourceKind::Person
+            {
+                return false;
+            }
+            self.emit((k, end), Some(&np), CueForm::Inverted);
+            return true;
+        }
+        if !complement_at(end) {
             return false;
         }
         self.emit((k, end), None, CueForm::Question);
@@ -1320,17 +1343,28 @@ mod tests {
         let doc = Document::new("t.txt", "The mayor was asked to name one project.", &cfg);
         let forms: Vec<_> = doc.attributions.iter().map(|a| a.form).collect();
         assert_eq!(forms, [CueForm::Question]);
-        // a request with its asker, and an asker named by "by", are no unnamed question
+        // a request with its asker is no question; a question put to someone is one
         assert!(
             atts("Tom Reed asked the council to vote.")
                 .iter()
                 .all(|a| a.0 != "asked")
         );
+        let v = atts("Tom Reed asked workers if they planned to attend the vote.");
         assert!(
-            atts("Asked by Tom Reed about the fees, Ana Ruiz said no.")
-                .iter()
-                .all(|a| a.0 != "Asked")
+            v.iter()
+                .any(|a| a.0 == "asked" && a.1.as_deref() == Some("Tom Reed")),
+            "{v:?}"
         );
+        // an interviewer named by "by" is the question's source; an outlet is not named
+        let v = atts("Asked by Tom Reed about the fees, Ana Ruiz said no.");
+        assert!(
+            v.iter().any(|a| a.0 == "Asked"
+                && a.1.as_deref() == Some("Tom Reed")
+                && a.2 == SourceKind::Person),
+            "{v:?}"
+        );
+        let v = atts("Ana Ruiz said no when asked by CNN about the fees.");
+        assert!(v.iter().all(|a| a.0 != "asked"), "{v:?}");
     }
 
     #[test]

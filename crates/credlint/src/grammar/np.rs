@@ -461,9 +461,15 @@ fn familiar<'a>(i: In<'a>) -> Res<'a, usize> {
     ))
     .parse(i)?;
     let (rest, _) = opt(alt((word("knowledge"), word("of")))).parse(rest)?;
-    let (rest, np) = object_unit(rest)?;
+    // "a source close to him": an object pronoun completes the phrase ("her" only when
+    // no noun follows it: "close to her husband" is a noun phrase)
+    let (rest, end) = alt((
+        object_unit.map(|np| np.end),
+        tok(|w: &W| one_of(w.s, &["him", "her", "them", "us", "me"])).map(|w| w.idx + 1),
+    ))
+    .parse(rest)?;
     let (rest, more) = opt(pp).parse(rest)?;
-    Ok((rest, more.unwrap_or(np.end)))
+    Ok((rest, more.unwrap_or(end)))
 }
 
 /// "speaking to CNN", "speaking on condition of anonymity".

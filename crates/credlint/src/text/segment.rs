@@ -371,6 +371,12 @@ fn slow_token(text: &str, base: usize, mut i: usize, out: &mut Vec<Token>) -> us
                 break;
             }
             let (d, dw) = at(end);
+            if d == '.'
+                && let Some(j) = dotted_after_hyphen(text, start, end)
+            {
+                end = j;
+                break;
+            }
             if d.is_alphanumeric() {
                 end += dw;
             } else if matches!(d, '\'' | '’' | '-' | '‐' | '.' | '&') {
@@ -462,6 +468,30 @@ fn slow_token(text: &str, base: usize, mut i: usize, out: &mut Vec<Token>) -> us
         i += w;
     }
     i
+}
+
+/// Where a dotted abbreviation after a hyphen ends: a party and state tag, "D-N.Y.",
+/// "R-S.C.", is one word, so that its inner stops end no sentence. `end` is at a full
+/// stop; the word so far must end in a hyphen and one capital letter. The run is single
+/// letters each followed by a stop, the last one's stop optional ("D-N.Y)").
+fn dotted_after_hyphen(text: &str, start: usize, end: usize) -> Option<usize> {
+    let word = &text.as_bytes()[start..end];
+    let n = word.len();
+    if n < 3 || word[n - 2] != b'-' || !word[n - 1].is_ascii_uppercase() {
+        return None;
+    }
+    let rest = &text.as_bytes()[end..];
+    let mut j = 0; // bytes of `rest` taken: ".Y." or ".Y"
+    let mut letters = 1;
+    while rest.get(j) == Some(&b'.') && rest.get(j + 1).is_some_and(u8::is_ascii_uppercase) {
+        j += 2;
+        letters += 1;
+    }
+    if rest.get(j) == Some(&b'.') {
+        j += 1;
+    }
+    let after = text[end + j..].chars().next();
+    (letters >= 2 && !after.is_some_and(char::is_alphanumeric)).then_some(end + j)
 }
 
 /// Splits a paragraph's tokens into sentences. `slow` lists, in order, the tokens of
@@ -812,6 +842,19 @@ mod tests {
             }
             assert!(slow.windows(2).all(|w| w[0] < w[1]));
         }
+    }
+
+    #[test]
+    fn a_party_and_state_tag_is_one_word() {
+        let text = "Rep. Gregory Meeks (D-N.Y.) said. Meeks, D-N.Y., said. Steve Israel (D-N.Y) said. A-B.C is here.";
+        let m = TextModel::new(text, false);
+        let toks: Vec<&str> = m.tokens.iter().map(|t| t.text(text)).collect();
+        assert!(toks.contains(&"D-N.Y."), "{toks:?}");
+        assert!(toks.contains(&"D-N.Y"), "{toks:?}");
+        assert_eq!(m.sentences.len(), 4, "{toks:?}");
+        // one capital after the hyphen, then a word: no tag
+        assert_eq!(super::dotted_after_hyphen("A-B.Cd", 0, 3), None);
+        assert_eq!(super::dotted_after_hyphen("D-N.Y.) said", 0, 3), Some(6));
     }
 
     #[test]
