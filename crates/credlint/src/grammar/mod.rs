@@ -1319,6 +1319,100 @@ mod tests {
     }
 
     #[test]
+    fn a_weekday_between_subject_and_verb_is_when() {
+        use SourceKind::*;
+        assert_source(
+            "Ann Broaddrick Sunday night recounted the call.",
+            "Ann Broaddrick",
+            Person,
+            false,
+        );
+        assert_source(
+            "Gov. Ada Kim Tuesday said the plan failed.",
+            "Gov. Ada Kim",
+            Person,
+            false,
+        );
+        // an event's name, and a phrase's own time after its head
+        assert_source(
+            "Super Tuesday voters said the plan failed.",
+            "Super Tuesday voters",
+            Anonymous,
+            true,
+        );
+        assert_source(
+            "A court document filed Thursday says the plan failed.",
+            "A court document filed Thursday",
+            Document,
+            false,
+        );
+        assert_source(
+            "Turnout rose, according to the results of a poll released Wednesday.",
+            "the results of a poll released Wednesday",
+            Document,
+            false,
+        );
+    }
+
+    #[test]
+    fn close_to_him_and_party_state_tags() {
+        use SourceKind::*;
+        assert_source(
+            "The deal will hold, a source close to him said.",
+            "a source close to him",
+            Anonymous,
+            true,
+        );
+        assert_source(
+            "The deal will hold, said a source close to her.",
+            "a source close to her",
+            Anonymous,
+            true,
+        );
+        assert_source(
+            "Rep. Gregory Meeks (D-N.Y.) said the deal will hold.",
+            "Rep. Gregory Meeks (D-N.Y.)",
+            Person,
+            false,
+        );
+        assert_source(
+            "Meeks, D-N.Y., said the deal will hold.",
+            "Meeks, D-N.Y.,",
+            Person,
+            false,
+        );
+    }
+
+    #[test]
+    fn a_document_seen_by_an_outlet_is_the_source() {
+        use SourceKind::*;
+        assert_source(
+            "A redacted copy of the memo seen by Reuters said the files were lost.",
+            "A redacted copy of the memo seen by Reuters",
+            Document,
+            false,
+        );
+        assert_source(
+            "The memo, seen by Reuters, said the files were lost.",
+            "The memo, seen by Reuters,",
+            Document,
+            false,
+        );
+        assert_source(
+            "The news service pointed to the board's finding.",
+            "The news service",
+            Outlet,
+            false,
+        );
+        assert_source(
+            "Turnout fell, according to a CNN tally.",
+            "a CNN tally",
+            Document,
+            false,
+        );
+    }
+
+    #[test]
     fn a_question_is_its_unnamed_askers_and_the_answer_its_speakers() {
         for text in [
             "Asked whether the bridge would reopen, Ana Ruiz said it would.",

@@ -351,13 +351,28 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
                 | "cited"
                 | "quoted"
         ) && i.get(k + 1).is_some_and(|n| n.f & PREP != 0)
-            || i[k].s.ends_with("ed") && i.get(k + 1).is_some_and(|n| n.s == "by")
+            || participle(&i[k]) && i.get(k + 1).is_some_and(|n| n.s == "by")
             // "the states suing the EPA": a participle with its object
             || i[k].s.ends_with("ing") && i[k].s.len() >= 5 && i.get(k + 1).is_some_and(|n| n.f & DET != 0)
     };
+    // "Broaddrick Sunday said", "the senator Tuesday night said": a weekday between a
+    // noun and its verb is when (AP style), not part of the name; but "Super Tuesday",
+    // "Black Friday" are events, "Trump's Tuesday speech" a possessive's noun, and "a
+    // memo released Friday" or "a report Tuesday from WKOW" the phrase's own time
+    let weekday_adverb = |k: usize| {
+        k > 0
+            && is_weekday(&i[k])
+            && i.get(k + 1).is_none_or(|n| {
+                n.f & (TEMPORAL | ADVERB | AUX | VERB) != 0
+                    || one_of(n.s, &["night", "morning", "afternoon", "evening"])
+            })
+            && !is_possessive(&i[k - 1])
+            && !participle(&i[k - 1])
+            && !one_of(i[k - 1].s, DAY_EVENTS)
+    };
+    let ends_run = |k: usize| stops(&i[k]) || k > 0 && opens_modifier(k) || weekday_adverb(k);
     while n < i.len()
-        && !stops(&i[n])
-        && !(n > 0 && opens_modifier(n))
+        && !ends_run(n)
         && (nounish(&i[n])
             || (noun_like_verb(&i[n]) || premodifier(&i[n])) && i.get(n + 1).is_some_and(nounish))
     {
@@ -380,18 +395,39 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
     if n == 0 {
         return fail(before);
     }
-    let head = i[n - 1];
     let rest = i.from(n);
-    Ok((rest, Np::ending_at(start, head.idx)))
+    // "a court document filed Thursday": the phrase's own time, and the participle
+    // before it, are not its head
+    let mut h = n;
+    if h > 1 && is_weekday(&i[h - 1]) && !one_of(i[h - 2].s, DAY_EVENTS) {
+        h -= 1;
+        while h > 1 && !i[h - 1].cap() && participle(&i[h - 1]) {
+            h -= 1;
+        }
+    }
+    Ok((
+        rest,
+        Np {
+            head: i[h - 1].idx,
+            ..Np::ending_at(start, i[n - 1].idx)
+        },
+    ))
 }
+
+/// Words that make a weekday an event's name: "Super Tuesday", "Black Friday".
+const DAY_EVENTS: &[&str] = &[
+    "Super", "Good", "Black", "Easter", "Bloody", "Ash", "Palm", "Cyber", "Holy",
+];
 
 /// A unit that is not a time expression ("on Monday" is an adverbial, not a place).
 fn object_unit<'a>(i: In<'a>) -> Res<'a, Np> {
     verify(np_unit, |np: &Np| !np.pronoun)
         .parse(i)
         .and_then(|(rest, np)| {
+            // "on Monday", "in a Friday tweet" say when; "the poll released Wednesday"
+            // keeps its own time after its head
             let consumed = &i[..i.len() - rest.len()];
-            if consumed.iter().any(is_time_word) {
+            if consumed.iter().any(|w| w.idx <= np.head && is_time_word(w)) {
                 fail(i)
             } else {
                 Ok((rest, np))
@@ -488,14 +524,26 @@ fn channel<'a>(i: In<'a>) -> Res<'a, (usize, usize)> {
     Ok((rest, (start, more.unwrap_or(np.end))))
 }
 
-/// "released by the Department of Veterans Affairs", "published by the agency".
+/// A past participle that can take "by" and its agent: "-ed" forms and the common
+/// irregular ones ("a copy of the memo seen by Reuters").
+fn participle(w: &W) -> bool {
+    w.s.ends_with("ed")
+        || one_of(
+            w.s,
+            &[
+                "seen", "written", "shown", "given", "sent", "taken", "made", "drawn", "held",
+                "kept", "found", "brought", "read", "sought", "won",
+            ],
+        )
+}
+
+/// "released by the Department of Veterans Affairs", "published by the agency", "seen
+/// by Reuters". The agent is not taken for a channel: "obtained by The Post", "seen by
+/// Reuters" is most often the outlet's own reporting, said of itself.
 fn by_participle<'a>(i: In<'a>) -> Res<'a, usize> {
     let (rest, _) = (
         tok(|w: &W| {
-            !w.cap()
-                && w.s.ends_with("ed")
-                && w.f & VERB == 0
-                && w.kind == crate::text::TokenKind::Word
+            !w.cap() && participle(w) && w.f & VERB == 0 && w.kind == crate::text::TokenKind::Word
         }),
         word("by"),
     )
@@ -696,7 +744,8 @@ fn relative_to_final_comma(rest: In<'_>) -> Option<usize> {
     plain.then_some(last)
 }
 
-/// ", dedicating the museum on Saturday," — a participle clause closed by a comma.
+/// ", dedicating the museum on Saturday," — a participle clause closed by a comma
+/// (", seen by Reuters,": an irregular participle only with its agent).
 fn participial_clause<'a>(i: In<'a>) -> Res<'a, usize> {
     let (rest, _) = tok(|w: &W| {
         w.kind == crate::text::TokenKind::Word
@@ -704,7 +753,15 @@ fn participial_clause<'a>(i: In<'a>) -> Res<'a, usize> {
             && (w.s.ends_with("ing") || w.s.ends_with("ed"))
             && w.f & VERB == 0
     })
-    .parse(i)?;
+    .parse(i)
+    .or_else(|_: nom::Err<Error<In<'a>>>| {
+        let (rest, (p, _)) = (
+            tok(|w: &W| !w.cap() && participle(w) && w.f & VERB == 0),
+            word("by"),
+        )
+            .parse(i)?;
+        Ok((rest, p))
+    })?;
     let n = rest
         .iter()
         .take(20)
