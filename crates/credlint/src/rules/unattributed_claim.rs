@@ -25,7 +25,8 @@ losses, a superlative or a record, a cause) with no attribution in the sentence 
 paragraph. It prefers silence to noise: it never reports a headline or a title-case
 line, a question, a sentence inside or containing a quotation, or a figure whose
 paragraph attributes anything or says where it comes from ("records show", "data show",
-"a poll found"). A superlative or a record ("the worst week any campaign has had",
+"a poll found"), or whose previous paragraph names its data ("according to U.S. lobbying
+records"; the figures that follow go on with it). A superlative or a record ("the worst week any campaign has had",
 "a four-decade low") is the writer's judgement: only its own sentence can source it. A
 bare "200m" is a distance ("the 200m race"), not money.
 
@@ -187,6 +188,17 @@ impl UnattributedClaim {
         })
     }
 
+    /// Whether tokens `range` name where figures come from: a sourcing word ("according",
+    /// "poll", "data", "records"), not a reporting verb (a quoted remark does not source
+    /// the next paragraph's figures).
+    fn sources_data(&self, doc: &Document, range: std::ops::Range<usize>) -> bool {
+        let text = doc.prose();
+        range.into_iter().any(|ti| {
+            let t = &doc.text.tokens[ti];
+            t.kind == TokenKind::Word && self.sourcing.contains(t.text(text))
+        })
+    }
+
     /// Whether sentence `si` carries its own source: an attribution, a quotation, or a
     /// reporting or sourcing word.
     fn sentence_sourced(&self, doc: &Document, si: usize) -> bool {
@@ -231,8 +243,17 @@ impl Rule for UnattributedClaim {
                 continue;
             }
             // an attributed or quoting paragraph sources its figures; a judgement
-            // ("the worst week any campaign has had") needs a source in its own sentence
-            let para_sourced = attributed[pi] || quoted[pi] || self.sourced(doc, p.tokens.clone());
+            // ("the worst week any campaign has had") needs a source in its own sentence.
+            // A figure paragraph right after one that names its data ("according to a
+            // POLITICO analysis of FEC records") goes on with that data, as news
+            // paragraphs do
+            let para_sourced = attributed[pi]
+                || quoted[pi]
+                || self.sourced(doc, p.tokens.clone())
+                || pi.checked_sub(1).is_some_and(|prev| {
+                    let pp = &doc.text.paragraphs[prev];
+                    !pp.headline && self.sources_data(doc, pp.tokens.clone())
+                });
             for si in p.sentences.clone() {
                 let s = &doc.text.sentences[si];
                 let st = s.span.text(text).trim_end();
@@ -272,6 +293,18 @@ mod tests {
             "Losses mount\n\nThe Russians have seen significant losses of tanks since the war began.\n\nThe budget grew by 40 percent last year in every region.",
         );
         assert_eq!(d.len(), 2);
+    }
+
+    #[test]
+    fn figures_after_a_paragraph_that_names_its_data_go_on_with_it() {
+        let sourced = "Lobbying\n\nThe group paid $1.1 million to lobby Congress, according to lobbying records.\n\nThe group also paid $1.07 million over the same period to a second firm.";
+        assert!(lint("unattributed-claim", sourced).is_empty());
+        // a remark in the paragraph before sources nothing, and a record needs its own
+        // sentence's source
+        let remark = "Budget\n\nThe mayor told reporters the budget was sound.\n\nThe budget grew by 40 percent last year in every region.";
+        assert_eq!(lint("unattributed-claim", remark).len(), 1);
+        let record = "Turnout\n\nTurnout was 60 percent, according to county records.\n\nIt was the highest turnout ever seen in the county, by far.";
+        assert_eq!(lint("unattributed-claim", record).len(), 1);
     }
 
     #[test]
