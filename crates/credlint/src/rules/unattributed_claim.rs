@@ -131,7 +131,10 @@ impl UnattributedClaim {
             if t.kind == TokenKind::Number {
                 let next = toks.get(k + 1).map(|n| n.text(text));
                 let prev = k.checked_sub(1).map(|p| toks[p].text(text));
-                let unit = next.is_some_and(|n| n == "%" || self.units.contains(n));
+                // "63 years old" is an age, not a figure anyone would source
+                let age = next.is_some_and(|n| matches!(n, "years" | "year"))
+                    && toks.get(k + 2).is_some_and(|o| o.text(text) == "old");
+                let unit = !age && next.is_some_and(|n| n == "%" || self.units.contains(n));
                 // "£40m" and "$2bn" are money; a bare "200m" is a distance ("the 200m race")
                 let currency = prev.is_some_and(|p| matches!(p, "$" | "£" | "€" | "¥"));
                 if unit || currency {
@@ -156,9 +159,10 @@ impl UnattributedClaim {
                 .iter()
                 .any(|m| m.find(lower.as_bytes()).is_some());
         if measured
-            && let Some(t) = toks
-                .iter()
-                .find(|t| self.superlatives.contains(t.text(text)))
+            && let Some(t) = toks.iter().enumerate().find_map(|(k, t)| {
+                (self.superlatives.contains(t.text(text)) && !record_as_noun(text, toks, k))
+                    .then_some(t)
+            })
         {
             return Some((t.span(), Claim::Judgement));
         }
@@ -215,6 +219,41 @@ impl UnattributedClaim {
     }
 }
 
+/// "a fairly centrist record of deciding cases", "his voting record": "record" as the
+/// noun for what someone has done, not a record broken.
+fn record_as_noun(text: &str, toks: &[crate::text::Token], k: usize) -> bool {
+    let word = |i: usize| toks.get(i).map(|t| t.text(text).to_ascii_lowercase());
+    word(k).as_deref() == Some("record")
+        && (word(k + 1).as_deref() == Some("of")
+            || k.checked_sub(1).and_then(word).is_some_and(|p| {
+                matches!(
+                    p.as_str(),
+                    "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "whose"
+                        | "track"
+                        | "voting"
+                        | "criminal"
+                        | "service"
+                        | "centrist"
+                        | "liberal"
+                        | "conservative"
+                        | "legislative"
+                )
+            }))
+}
+
+/// "Q: Bernie has a critique …", "A: It has been a month.": a turn of an interview
+/// transcript, spoken by the interviewer or the interviewee.
+fn transcript_turn(sentence: &str) -> bool {
+    let s = sentence.trim_start();
+    ["Q:", "A:", "Q.", "A."]
+        .iter()
+        .any(|p| s.strip_prefix(p).is_some_and(|rest| rest.starts_with(' ')))
+}
+
 /// A line in title case ("Trump Just Responded To Rubio With 1 Line") is a headline or a
 /// caption, whatever the segmenter decided.
 fn title_case(doc: &Document, p: &crate::text::Paragraph) -> bool {
@@ -257,8 +296,12 @@ impl Rule for UnattributedClaim {
             for si in p.sentences.clone() {
                 let s = &doc.text.sentences[si];
                 let st = s.span.text(text).trim_end();
-                // fewer than six words: reads at most six, not the whole sentence
-                if st.ends_with('?') || st.split_whitespace().nth(5).is_none() {
+                // fewer than six words: reads at most six, not the whole sentence; an
+                // interview transcript's "Q:" and "A:" are someone's words, not the story's
+                if st.ends_with('?')
+                    || st.split_whitespace().nth(5).is_none()
+                    || transcript_turn(st)
+                {
                     continue;
                 }
                 let Some((trigger, claim)) = self.trigger(doc, si) else {
@@ -305,6 +348,17 @@ mod tests {
         assert_eq!(lint("unattributed-claim", remark).len(), 1);
         let record = "Turnout\n\nTurnout was 60 percent, according to county records.\n\nIt was the highest turnout ever seen in the county, by far.";
         assert_eq!(lint("unattributed-claim", record).len(), 1);
+    }
+
+    #[test]
+    fn ages_and_interview_turns_are_no_claims() {
+        let text = "Judge\n\nGarland is 63 years old and has a fairly centrist record on the bench.\n\nQ: Bernie says everything is working for the 1 percent and nobody gets ahead.";
+        assert!(lint("unattributed-claim", text).is_empty());
+        assert!(super::transcript_turn("A: It has been about a month."));
+        assert!(!super::transcript_turn("A.J. Lee raised 40 percent more."));
+        // "record" as what someone has done is no record broken
+        let text = "Vote\n\nHer voting record of 20 years is long and mostly centrist in tone.\n\nTurnout hit a record 60 percent in the county this year.";
+        assert_eq!(lint("unattributed-claim", text).len(), 1);
     }
 
     #[test]
