@@ -25,8 +25,9 @@ losses, a superlative or a record, a cause) with no attribution in the sentence 
 paragraph. It prefers silence to noise: it never reports a headline or a title-case
 line, a question, a sentence inside or containing a quotation, or a figure whose
 paragraph attributes anything or says where it comes from ("records show", "data show",
-"a poll found"), or whose previous paragraph names its data ("according to U.S. lobbying
-records"; the figures that follow go on with it). A superlative or a record ("the worst week any campaign has had",
+"a poll found"), or that follows such a paragraph in an unbroken run of figure paragraphs
+("according to U.S. lobbying records"; the figures that follow go on with it). A
+superlative or a record ("the worst week any campaign has had",
 "a four-decade low") is the writer's judgement: only its own sentence can source it. A
 bare "200m" is a distance ("the 200m race"), not money.
 
@@ -207,6 +208,21 @@ impl UnattributedClaim {
         })
     }
 
+    /// Whether tokens `range` hold a figure: a number with a unit, a percent sign or a
+    /// currency sign.
+    fn has_figure(&self, doc: &Document, range: std::ops::Range<usize>) -> bool {
+        let text = doc.prose();
+        let toks = &doc.text.tokens[range];
+        toks.iter().enumerate().any(|(k, t)| {
+            t.kind == TokenKind::Number
+                && (toks
+                    .get(k + 1)
+                    .is_some_and(|n| n.text(text) == "%" || self.units.contains(n.text(text)))
+                    || k.checked_sub(1)
+                        .is_some_and(|p| matches!(toks[p].text(text), "$" | "£" | "€" | "¥")))
+        })
+    }
+
     /// Whether sentence `si` carries its own source: an attribution, a quotation, or a
     /// reporting or sourcing word.
     fn sentence_sourced(&self, doc: &Document, si: usize) -> bool {
@@ -370,22 +386,21 @@ impl Rule for UnattributedClaim {
         for q in doc.text.quotes.iter().filter(|q| !q.single) {
             quoted[q.paragraph] = true;
         }
+        // a run of figure paragraphs that began with one naming its data ("according to
+        // a POLITICO analysis of FEC records", "the poll found"): the paragraphs go on
+        // with that data, as news paragraphs do, until one holds no figure
+        let mut data_run = false;
         for (pi, p) in doc.text.paragraphs.iter().enumerate() {
             if p.headline || title_case(doc, p) {
+                data_run = false;
                 continue;
             }
             // an attributed or quoting paragraph sources its figures; a judgement
-            // ("the worst week any campaign has had") needs a source in its own sentence.
-            // A figure paragraph right after one that names its data ("according to a
-            // POLITICO analysis of FEC records") goes on with that data, as news
-            // paragraphs do
-            let para_sourced = attributed[pi]
-                || quoted[pi]
-                || self.sourced(doc, p.tokens.clone())
-                || pi.checked_sub(1).is_some_and(|prev| {
-                    let pp = &doc.text.paragraphs[prev];
-                    !pp.headline && self.sources_data(doc, pp.tokens.clone())
-                });
+            // ("the worst week any campaign has had") needs a source in its own sentence
+            let para_sourced =
+                attributed[pi] || quoted[pi] || self.sourced(doc, p.tokens.clone()) || data_run;
+            data_run = self.sources_data(doc, p.tokens.clone())
+                || data_run && self.has_figure(doc, p.tokens.clone());
             for si in p.sentences.clone() {
                 let s = &doc.text.sentences[si];
                 let st = s.span.text(text).trim_end();
@@ -458,6 +473,14 @@ mod tests {
         // a toll in a main clause is still a claim, and so are losses of tanks
         let tolls = "Attack\n\nTwo Americans were killed at each location on Tuesday night.\n\nAttackers killed 32 people in suicide bombings at the airport.\n\nThe Russians have seen significant losses of tanks since the war began.";
         assert_eq!(lint("unattributed-claim", tolls).len(), 3);
+    }
+
+    #[test]
+    fn a_run_of_figure_paragraphs_goes_on_with_its_data_until_one_has_none() {
+        let text = "Poll\n\nThe poll found 40 percent of voters backed the plan.\n\nAmong women, 52 percent backed it.\n\nAmong men, 31 percent did.\n\nThe mayor's office is on Main Street, near the old mill.\n\nThe budget grew by 40 percent last year in every region.";
+        let d = lint("unattributed-claim", text);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(text[d[0].span.start..].starts_with("The budget grew"), "{d:?}");
     }
 
     #[test]
