@@ -81,6 +81,10 @@ struct UnattributedClaim {
     measures: Vec<memchr::memmem::Finder<'static>>,
 }
 
+/// How many paragraphs back [`UnattributedClaim::in_data_run`] looks for the data a
+/// run of figure paragraphs goes on with.
+const DATA_RUN: usize = 8;
+
 const MEASURES: [&str; 9] = [
     " ever",
     " on record",
@@ -206,6 +210,27 @@ impl UnattributedClaim {
             let t = &doc.text.tokens[ti];
             t.kind == TokenKind::Word && self.sourcing.contains(t.text(text))
         })
+    }
+
+    /// Whether paragraph `pi` goes on with data an earlier paragraph named: the
+    /// paragraphs before it, back to one with a sourcing word ("according to a POLITICO
+    /// analysis of FEC records", "the poll found"), all hold figures. News paragraphs run
+    /// on with their data so (a poll's results over several paragraphs). Looks back at
+    /// most [`DATA_RUN`] paragraphs, which keeps the rule linear in the document.
+    fn in_data_run(&self, doc: &Document, pi: usize) -> bool {
+        for prev in (pi.saturating_sub(DATA_RUN)..pi).rev() {
+            let pp = &doc.text.paragraphs[prev];
+            if pp.headline || title_case(doc, pp) {
+                return false;
+            }
+            if self.sources_data(doc, pp.tokens.clone()) {
+                return true;
+            }
+            if !self.has_figure(doc, pp.tokens.clone()) {
+                return false;
+            }
+        }
+        false
     }
 
     /// Whether tokens `range` hold a figure: a number with a unit, a percent sign or a
@@ -386,21 +411,23 @@ impl Rule for UnattributedClaim {
         for q in doc.text.quotes.iter().filter(|q| !q.single) {
             quoted[q.paragraph] = true;
         }
-        // a run of figure paragraphs that began with one naming its data ("according to
-        // a POLITICO analysis of FEC records", "the poll found"): the paragraphs go on
-        // with that data, as news paragraphs do, until one holds no figure
-        let mut data_run = false;
         for (pi, p) in doc.text.paragraphs.iter().enumerate() {
             if p.headline || title_case(doc, p) {
-                data_run = false;
                 continue;
             }
-            // an attributed or quoting paragraph sources its figures; a judgement
-            // ("the worst week any campaign has had") needs a source in its own sentence
-            let para_sourced =
-                attributed[pi] || quoted[pi] || self.sourced(doc, p.tokens.clone()) || data_run;
-            data_run = self.sources_data(doc, p.tokens.clone())
-                || data_run && self.has_figure(doc, p.tokens.clone());
+            // an attributed or quoting paragraph sources its figures, and so does a run of
+            // figure paragraphs after one that names its data (see `in_data_run`); a
+            // judgement ("the worst week any campaign has had") needs a source in its own
+            // sentence. Asked only once a figure is found: most paragraphs have none
+            let mut para_sourced: Option<bool> = None;
+            let mut figure_sourced = || {
+                *para_sourced.get_or_insert_with(|| {
+                    attributed[pi]
+                        || quoted[pi]
+                        || self.sourced(doc, p.tokens.clone())
+                        || self.in_data_run(doc, pi)
+                })
+            };
             for si in p.sentences.clone() {
                 let s = &doc.text.sentences[si];
                 let st = s.span.text(text).trim_end();
@@ -416,7 +443,7 @@ impl Rule for UnattributedClaim {
                     continue;
                 };
                 let sourced = match claim {
-                    Claim::Figure => para_sourced,
+                    Claim::Figure => figure_sourced(),
                     Claim::Judgement => self.sentence_sourced(doc, si),
                 };
                 if sourced {
@@ -480,7 +507,10 @@ mod tests {
         let text = "Poll\n\nThe poll found 40 percent of voters backed the plan.\n\nAmong women, 52 percent backed it.\n\nAmong men, 31 percent did.\n\nThe mayor's office is on Main Street, near the old mill.\n\nThe budget grew by 40 percent last year in every region.";
         let d = lint("unattributed-claim", text);
         assert_eq!(d.len(), 1, "{d:?}");
-        assert!(text[d[0].span.start..].starts_with("The budget grew"), "{d:?}");
+        assert!(
+            text[d[0].span.start..].starts_with("The budget grew"),
+            "{d:?}"
+        );
     }
 
     #[test]
