@@ -8,6 +8,7 @@ reader to judge as fair, noisy or false (EVALUATION.md says how the verdicts wer
 
     scripts/sample_findings.py DIR [-n 40] [--seed 19] [--rule ID]... [--credlint BIN]
     scripts/sample_findings.py DIR --counts        # findings per rule and per article only
+    scripts/sample_findings.py DIR --pooled -n 40  # N findings drawn from all rules together
 
 Only the Python standard library is used.
 """
@@ -87,6 +88,11 @@ def main():
     ap.add_argument("--rule", action="append", help="only these rules (repeatable)")
     ap.add_argument("--credlint", default=os.environ.get("CREDLINT", "credlint"))
     ap.add_argument("--counts", action="store_true", help="print counts only")
+    ap.add_argument(
+        "--pooled",
+        action="store_true",
+        help="draw N findings from all rules together (what a reader of a random sample sees)",
+    )
     args = ap.parse_args()
 
     diags, files = run_credlint(args.credlint, args.directory)
@@ -98,6 +104,17 @@ def main():
     for rule in sorted(by_rule):
         print(f"#   {rule}: {len(by_rule[rule])}")
     if args.counts:
+        return
+
+    if args.pooled:
+        found = sorted(diags, key=lambda d: (d["path"], d["span"]["start"], d["rule"]))
+        sample = random.Random(f"{args.seed}:pooled").sample(found, min(args.n, len(found)))
+        sample.sort(key=lambda d: (d["path"], d["span"]["start"]))
+        print(f"\n## all rules: {len(sample)} of {len(found)}\n")
+        for i, d in enumerate(sample, 1):
+            where = f"{os.path.basename(d['path'])}:{d['start']['line']}"
+            print(f"{i:>3}. {where} [{d['rule']}, {d['severity']}] {d['message']}")
+            print(f"     {context(d['path'], d['span'])}\n")
         return
 
     for rule in sorted(by_rule):
