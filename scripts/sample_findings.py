@@ -107,28 +107,25 @@ def main():
         return
 
     if args.pooled:
-        found = sorted(diags, key=lambda d: (d["path"], d["span"]["start"], d["rule"]))
-        sample = random.Random(f"{args.seed}:pooled").sample(found, min(args.n, len(found)))
-        sample.sort(key=lambda d: (d["path"], d["span"]["start"]))
-        print(f"\n## all rules: {len(sample)} of {len(found)}\n")
-        for i, d in enumerate(sample, 1):
-            where = f"{os.path.basename(d['path'])}:{d['start']['line']}"
-            print(f"{i:>3}. {where} [{d['rule']}, {d['severity']}] {d['message']}")
-            print(f"     {context(d['path'], d['span'])}\n")
+        print_sample("all rules", diags, f"{args.seed}:pooled", args.n, with_rule=True)
         return
-
     for rule in sorted(by_rule):
         if args.rule and rule not in args.rule:
             continue
-        found = sorted(by_rule[rule], key=lambda d: (d["path"], d["span"]["start"]))
-        sample = random.Random(f"{args.seed}:{rule}").sample(found, min(args.n, len(found)))
-        sample.sort(key=lambda d: (d["path"], d["span"]["start"]))
-        print(f"\n## {rule}: {len(sample)} of {len(found)}\n")
-        for i, d in enumerate(sample, 1):
-            where = f"{os.path.basename(d['path'])}:{d['start']['line']}"
-            print(f"{i:>3}. {where} [{d['severity']}] {d['message']}")
-            print(f"     {context(d['path'], d['span'])}\n")
+        print_sample(rule, by_rule[rule], f"{args.seed}:{rule}", args.n, with_rule=False)
 
+
+def print_sample(title, findings, seed, n, with_rule):
+    """Draws `n` of `findings` with `seed` and prints each in context, in file order."""
+    found = sorted(findings, key=lambda d: (d["path"], d["span"]["start"], d["rule"]))
+    sample = random.Random(seed).sample(found, min(n, len(found)))
+    sample.sort(key=lambda d: (d["path"], d["span"]["start"]))
+    print(f"\n## {title}: {len(sample)} of {len(found)}\n")
+    for i, d in enumerate(sample, 1):
+        where = f"{os.path.basename(d['path'])}:{d['start']['line']}"
+        tag = f"{d['rule']}, {d['severity']}" if with_rule else d["severity"]
+        print(f"{i:>3}. {where} [{tag}] {d['message']}")
+        print(f"     {context(d['path'], d['span'])}\n")
 
 if __name__ == "__main__":
     main()

@@ -5,6 +5,7 @@ use serde::Deserialize;
 use super::{Rule, RuleDef, RuleMeta, Sink, options};
 
 use crate::analysis::Document;
+use crate::grammar::np::one_of;
 use crate::lexicon::WordSet;
 use crate::text::{Span, TokenKind};
 
@@ -134,15 +135,7 @@ impl UnattributedClaim {
         for (k, t) in toks.iter().enumerate() {
             let w = t.text(text);
             if t.kind == TokenKind::Number {
-                let next = toks.get(k + 1).map(|n| n.text(text));
-                let prev = k.checked_sub(1).map(|p| toks[p].text(text));
-                // "63 years old" is an age, not a figure anyone would source
-                let age = next.is_some_and(|n| matches!(n, "years" | "year"))
-                    && toks.get(k + 2).is_some_and(|o| o.text(text) == "old");
-                let unit = !age && next.is_some_and(|n| n == "%" || self.units.contains(n));
-                // "£40m" and "$2bn" are money; a bare "200m" is a distance ("the 200m race")
-                let currency = prev.is_some_and(|p| matches!(p, "$" | "£" | "€" | "¥"));
-                if unit || currency {
+                if self.figure_at(text, toks, k) {
                     return Some((t.span(), Claim::Figure));
                 }
             } else if t.kind == TokenKind::Word
@@ -233,19 +226,25 @@ impl UnattributedClaim {
         false
     }
 
-    /// Whether tokens `range` hold a figure: a number with a unit, a percent sign or a
-    /// currency sign.
+    /// Whether the number at `k` is a figure: with a unit or a percent sign ("40
+    /// percent", "$2bn" as "2bn" after "$"), or after a currency sign. "£40m" and "$2bn"
+    /// are money; a bare "200m" is a distance ("the 200m race"); "63 years old" is an
+    /// age, not a figure anyone would source.
+    fn figure_at(&self, text: &str, toks: &[crate::text::Token], k: usize) -> bool {
+        let next = word_at(text, toks, k + 1);
+        let age = matches!(next, "years" | "year") && word_at(text, toks, k + 2) == "old";
+        let unit = !age && (next == "%" || self.units.contains(next));
+        let currency = k
+            .checked_sub(1)
+            .is_some_and(|p| matches!(toks[p].text(text), "$" | "£" | "€" | "¥"));
+        unit || currency
+    }
+
+    /// Whether tokens `range` hold a figure (see [`UnattributedClaim::figure_at`]).
     fn has_figure(&self, doc: &Document, range: std::ops::Range<usize>) -> bool {
         let text = doc.prose();
         let toks = &doc.text.tokens[range];
-        toks.iter().enumerate().any(|(k, t)| {
-            t.kind == TokenKind::Number
-                && (toks
-                    .get(k + 1)
-                    .is_some_and(|n| n.text(text) == "%" || self.units.contains(n.text(text)))
-                    || k.checked_sub(1)
-                        .is_some_and(|p| matches!(toks[p].text(text), "$" | "£" | "€" | "¥")))
-        })
+        (0..toks.len()).any(|k| toks[k].kind == TokenKind::Number && self.figure_at(text, toks, k))
     }
 
     /// Whether sentence `si` carries its own source: an attribution, a quotation, or a
@@ -264,18 +263,20 @@ impl UnattributedClaim {
     }
 }
 
+/// The text of token `i`, or "" past either end: the word tests below look a few
+/// tokens either side of a claim word.
+fn word_at<'t>(text: &'t str, toks: &[crate::text::Token], i: usize) -> &'t str {
+    toks.get(i).map_or("", |t| t.text(text))
+}
+
 /// "families of victims killed by …", "a first-grader killed at Sandy Hook", "people who
 /// were killed in police shootings", "relatives of those killed": a casualty word that
 /// describes people already dead (a reduced or full relative clause) tells the story's
 /// background, not a new toll. A main clause ("Two Americans were killed", "attackers
 /// killed 32 people") is still a claim.
 fn describes_the_dead(text: &str, toks: &[crate::text::Token], k: usize) -> bool {
-    let word = |i: usize| {
-        toks.get(i)
-            .map_or(String::new(), |t| t.text(text).to_ascii_lowercase())
-    };
-    let w = word(k);
-    if !matches!(w.as_str(), "killed" | "wounded" | "injured") || k == 0 {
+    let word = |i: usize| word_at(text, toks, i);
+    if k == 0 || !one_of(word(k), &["killed", "wounded", "injured"]) {
         return false;
     }
     const AUX: &[&str] = &[
@@ -283,32 +284,29 @@ fn describes_the_dead(text: &str, toks: &[crate::text::Token], k: usize) -> bool
     ];
     // the word before the verb, past adverbs ("were accidentally killed")
     let mut p = k - 1;
-    while p > 0 && word(p).len() > 4 && word(p).ends_with("ly") {
+    while p > 0 && word(p).len() > 4 && word(p).to_ascii_lowercase().ends_with("ly") {
         p -= 1;
     }
     let prev = word(p);
     // "who were killed", "who have been killed", "that was killed"
-    let relative = AUX.contains(&prev.as_str())
+    let relative = one_of(prev, AUX)
         && (1..=3).any(|back| {
             p.checked_sub(back)
-                .is_some_and(|i| matches!(word(i).as_str(), "who" | "that" | "which"))
+                .is_some_and(|i| one_of(word(i), &["who", "that", "which"]))
         });
     // "victims killed by", "students killed at", "those killed remained": a participle
     // right after its noun, with no auxiliary and no object after it ("the flood killed
     // at least 12" has one)
-    let object = matches!(word(k + 2).as_str(), "least" | "most");
+    let object = one_of(word(k + 2), &["least", "most"]);
     let reduced = !object
-        && !AUX.contains(&prev.as_str())
-        && !matches!(prev.as_str(), "," | "and" | "or" | "had" | "has" | "have")
+        && !one_of(prev, AUX)
+        && !one_of(prev, &[",", "and", "or", "had", "has", "have"])
         && toks[p].kind == TokenKind::Word
-        && toks.get(k + 1).is_none_or(|n| {
-            let n = n.text(text);
-            n.eq_ignore_ascii_case("by")
-                || matches!(
-                    n,
-                    "at" | "in" | "on" | "as" | "during" | "," | "." | "remained"
-                )
-        });
+        && (k + 1 >= toks.len()
+            || one_of(
+                word(k + 1),
+                &["by", "at", "in", "on", "as", "during", ",", ".", "remained"],
+            ));
     relative || reduced
 }
 
@@ -345,38 +343,38 @@ fn lost_contests(text: &str, toks: &[crate::text::Token], k: usize) -> bool {
         "nominate",
         "strategy",
     ];
-    let lower = |t: &crate::text::Token| t.text(text).to_ascii_lowercase();
-    matches!(lower(&toks[k]).as_str(), "losses" | "loss")
-        && toks.iter().any(|t| CONTESTS.contains(&lower(t).as_str()))
+    one_of(word_at(text, toks, k), &["losses", "loss"])
+        && toks.iter().any(|t| one_of(t.text(text), CONTESTS))
 }
 
 /// "a fairly centrist record of deciding cases", "his voting record": "record" as the
 /// noun for what someone has done, not a record broken.
 fn record_as_noun(text: &str, toks: &[crate::text::Token], k: usize) -> bool {
-    let word = |i: usize| toks.get(i).map(|t| t.text(text).to_ascii_lowercase());
+    let word = |i: usize| word_at(text, toks, i);
     // "the world record of 6.39 seconds" is a record all the same
-    let of_what = word(k + 1).as_deref() == Some("of")
+    let of_what = one_of(word(k + 1), &["of"])
         && toks.get(k + 2).is_some_and(|t| t.kind != TokenKind::Number);
-    word(k).as_deref() == Some("record")
+    let before = k.checked_sub(1).map_or("", word);
+    one_of(word(k), &["record"])
         && (of_what
-            || k.checked_sub(1).and_then(word).is_some_and(|p| {
-                matches!(
-                    p.as_str(),
-                    "his"
-                        | "her"
-                        | "their"
-                        | "its"
-                        | "whose"
-                        | "track"
-                        | "voting"
-                        | "criminal"
-                        | "service"
-                        | "centrist"
-                        | "liberal"
-                        | "conservative"
-                        | "legislative"
-                )
-            }))
+            || one_of(
+                before,
+                &[
+                    "his",
+                    "her",
+                    "their",
+                    "its",
+                    "whose",
+                    "track",
+                    "voting",
+                    "criminal",
+                    "service",
+                    "centrist",
+                    "liberal",
+                    "conservative",
+                    "legislative",
+                ],
+            ))
 }
 
 /// "Q: Bernie has a critique …", "A: It has been a month.": a turn of an interview
