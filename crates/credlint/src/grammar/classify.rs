@@ -425,7 +425,9 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
             };
         }
     }
-    let lower_head = !head.cap() || np.head == np.start && head.f & ANON_HEAD != 0;
+    // a headline capitalises its words: "Poll: …" is a document as "a poll" is
+    let lower_head =
+        !head.cap() || np.head == np.start && (head.f & ANON_HEAD != 0 || headline && np.head == 0);
     if head.f & DOC_HEAD != 0 && lower_head || head.phrase_kind == Some(PhraseKind::DocHead) {
         return Class {
             kind: SourceKind::Document,

@@ -280,9 +280,11 @@ fn cue_phrase_at(tm: &TextModel, toks: &[crate::text::Token], k: usize, lex: &Le
 /// promos ("JUST IN: …", "READ MORE: …").
 fn is_furniture(ws: &[W]) -> bool {
     let words = ws.iter().filter(|w| w.kind == TokenKind::Word).count();
+    // "BREAKING: …", "WATCH: …" promote; "AP: …" names its source
     let promo = ws.len() > 2
         && ws[0].s.chars().all(|c| c.is_uppercase())
         && ws[0].s.len() > 1
+        && ws[0].f & OUTLET == 0
         && ws.iter().take(4).any(|w| w.s == ":");
     words < 4 || promo
 }
@@ -413,6 +415,29 @@ fn plural_word(s: &str) -> bool {
             "people" | "police" | "staff" | "media" | "us"
         )
         || classify::counts_people(&lower)
+}
+
+/// A headline's "Poll: …", "IG report: …", "WSJ editorial: …": a document that
+/// speaks, where a bare "Analysis:" or "Video:" labels the section. One word is a source
+/// only when it names evidence a story rests on.
+fn evidence_label(ws: &[W], np: &Np) -> bool {
+    const EVIDENCE: &[&str] = &[
+        "poll",
+        "polls",
+        "survey",
+        "surveys",
+        "study",
+        "studies",
+        "report",
+        "reports",
+        "memo",
+        "records",
+        "documents",
+        "emails",
+        "data",
+        "editorial",
+    ];
+    np::one_of(ws[np.head].s, EVIDENCE)
 }
 
 /// A one-word label before a colon that is a common word, not a name nor an outlet:
@@ -1263,13 +1288,20 @@ impl Sentence<'_, '_, '_> {
             return;
         }
         let c = classify::classify(ws, &np, self.people, true);
-        if common_word_label(ws, &np, &c, self.people) {
+        let evidence = self.headline && evidence_label(ws, &np);
+        if !evidence && common_word_label(ws, &np, &c, self.people) {
             return;
         }
         // a headline's "The Latest: …", "Delegate Update: …" is a section label; only an
         // outlet or a named person is a speaker there
+        // "The Latest: …", "The Daily: …": a column's title, no one's name
+        if ws[np.start].s.eq_ignore_ascii_case("the")
+            && c.speaker.as_deref().is_some_and(|n| !n.contains(' '))
+        {
+            return;
+        }
         let headline_only = !(quote_follows || label);
-        let named = c.kind == SourceKind::Outlet || c.speaker.is_some();
+        let named = c.kind == SourceKind::Outlet || c.speaker.is_some() || evidence;
         if c.kind != SourceKind::Anonymous && (named || !headline_only) {
             self.emit((k, k + 1), Some(&np), CueForm::Colon);
         }
@@ -1789,6 +1821,84 @@ mod tests {
                 .unwrap_or_else(|| panic!("{text}: {v:?}"));
             assert!(!who.3, "{text}: {v:?}");
         }
+    }
+
+    #[test]
+    fn a_headline_colon_names_a_poll_or_an_outlet_not_a_column() {
+        let first = |headline: &str| {
+            let text = format!("{headline}\n\nThe council met on Monday.\n");
+            atts(&text)
+                .into_iter()
+                .find(|a| a.0 == ":")
+                .map(|a| (a.1.unwrap_or_default(), a.2))
+        };
+        // the layout makes the first line a headline, whatever ends it
+        for (headline, source, kind) in [
+            (
+                "Poll: Voters sour on the bridge plan.",
+                "Poll",
+                SourceKind::Document,
+            ),
+            (
+                "AP: Harbour chief routed money to lobbyists",
+                "AP",
+                SourceKind::Outlet,
+            ),
+            (
+                "Reuters: Harbour chief quits.",
+                "Reuters",
+                SourceKind::Outlet,
+            ),
+            (
+                "Gazette editorial: Scrap the toll.",
+                "Gazette editorial",
+                SourceKind::Document,
+            ),
+        ] {
+            assert_eq!(
+                first(headline),
+                Some((source.to_string(), kind)),
+                "{headline}"
+            );
+        }
+        // a column's title, a section and a promotion speak for no one
+        for headline in [
+            "The Latest: Council votes on the bridge.",
+            "Analysis: Council votes on the bridge.",
+            "BREAKING: Council votes on the bridge.",
+        ] {
+            assert_eq!(first(headline), None, "{headline}");
+        }
+    }
+
+    #[test]
+    fn a_bare_relative_clause_ends_where_another_clause_opens() {
+        // "…, while Pat Reyes said": the relative clause of "someone" ends before the
+        // comma, so its phrase is no subject of the later clause's cue
+        for (text, source) in [
+            (
+                "Someone who skips the hearings can't lead, while Pat Reyes said that the \
+                 stakes were high.",
+                "Pat Reyes",
+            ),
+            (
+                "Tenants who left are gone, but the landlord said the rent was fair.",
+                "the landlord",
+            ),
+            (
+                "Tenants who left are gone; the landlord said the rent was fair.",
+                "the landlord",
+            ),
+        ] {
+            let v = atts(text);
+            let said = v.iter().find(|a| a.0 == "said").map(|a| a.1.clone());
+            assert_eq!(said, Some(Some(source.to_string())), "{text}: {v:?}");
+        }
+        // a relative clause still runs to its cue when no clause breaks it
+        let v =
+            atts("A clerk who asked not to be named, citing the inquiry, said files were lost.");
+        let said = v.iter().find(|a| a.0 == "said").map(|a| a.1.clone());
+        assert_eq!(said, Some(Some("A clerk".to_string())), "{v:?}");
     }
 
     #[test]

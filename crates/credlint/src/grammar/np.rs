@@ -895,6 +895,7 @@ fn subject_after_body<'a>(rest: In<'a>, mut np: Np) -> Res<'a, Np> {
         && after
             .iter()
             .all(|w| w.kind != crate::text::TokenKind::Quote)
+        && !opens_another_clause(after)
     {
         // up to a comma that opens an appositive ("who voted against, Jonas Ek and Sara
         // Holm,"), or else to the cue
@@ -910,6 +911,21 @@ fn subject_after_body<'a>(rest: In<'a>, mut np: Np) -> Res<'a, Np> {
         return Ok((after.from(after.len()), np));
     }
     Ok((rest, np))
+}
+
+/// Words that open a clause of their own after a comma: "Someone who left is gone, while
+/// Cruz said" ends the relative clause before "while", and its phrase is no subject.
+const CLAUSE_OPENERS: &[&str] = &[
+    "while", "whereas", "and", "but", "although", "though", "because", "so", "yet",
+];
+
+/// A bare relative clause running to the cue crosses into another clause: ", while …",
+/// ", but …", or a semicolon.
+fn opens_another_clause(after: In) -> bool {
+    after.iter().any(|w| w.s == ";")
+        || after
+            .windows(2)
+            .any(|p| p[0].s == "," && one_of(p[1].s, CLAUSE_OPENERS))
 }
 
 /// A source after its cue ("said Dmitry Peskov, President Vladimir Putin’s spokesman"):
