@@ -29,8 +29,10 @@ paragraph attributes anything or says where it comes from ("records show", "data
 "a poll found"), or that follows such a paragraph in an unbroken run of figure paragraphs
 ("according to U.S. lobbying records"; the figures that follow go on with it). A
 superlative or a record ("the worst week any campaign has had",
-"a four-decade low") is the writer's judgement: only its own sentence can source it. A
-bare "200m" is a distance ("the 200m race"), not money.
+"a four-decade low") is the writer's judgement: only its own sentence can source it, and only when something measures it (a number that is no year,
+or "ever", "since", "any" after it); one that names rather than judges, an award's
+category ("won best actor") or an athlete's mark ("a personal best of 10.04 seconds"), is
+no claim. A bare "200m" is a distance ("the 200m race"), not money.
 
 ## Why is this bad?
 Figures, tolls, records and causes are what readers repeat and what corrections are made
@@ -141,6 +143,7 @@ impl UnattributedClaim {
             } else if t.kind == TokenKind::Word
                 && self.claims.contains(w)
                 && !describes_the_dead(text, toks, k)
+                && !one_hurt(text, toks, k)
                 && !lost_contests(text, toks, k)
             {
                 return Some((t.span(), Claim::Judgement));
@@ -154,23 +157,43 @@ impl UnattributedClaim {
         } else {
             sentence.to_lowercase().into()
         };
-        // "the highest office" is no claim; "the highest level ever recorded" is
-        let measured = toks.iter().any(|t| t.kind == TokenKind::Number)
-            || self
-                .measures
-                .iter()
-                .any(|m| m.find(lower.as_bytes()).is_some());
-        if measured
-            && let Some(t) = toks.iter().enumerate().find_map(|(k, t)| {
-                (self.superlatives.contains(t.text(text)) && !record_as_noun(text, toks, k))
-                    .then_some(t)
-            })
-        {
-            return Some((t.span(), Claim::Judgement));
+        // "the highest office" is no claim; "the highest level ever recorded" is: a
+        // measure after the superlative ("the worst week any campaign has had"), or a
+        // number that is no year ("the largest merger, in 1999" measures nothing)
+        let superlative = toks.iter().enumerate().find(|&(k, t)| {
+            self.superlatives.contains(t.text(text))
+                && !record_as_noun(text, toks, k)
+                && !undetermined_superlative(text, toks, k)
+        });
+        if let Some((k, t)) = superlative {
+            let after = t.span().end - s.span.start;
+            // "a record high", "a record number": the record is itself a measure
+            let record_measure = one_of(t.text(text), &["record"])
+                && one_of(
+                    word_at(text, toks, k + 1),
+                    &[
+                        "high", "highs", "low", "lows", "number", "level", "levels", "turnout",
+                    ],
+                );
+            let measured = record_measure
+                || toks
+                    .iter()
+                    .any(|n| n.kind == TokenKind::Number && !is_year(n.text(text)))
+                || self.measures.iter().any(|m| {
+                    lower
+                        .get(after..)
+                        .is_some_and(|l| m.find(l.as_bytes()).is_some())
+                });
+            if measured {
+                return Some((t.span(), Claim::Judgement));
+            }
         }
         for p in &self.causal {
             if let Some(at) = p.find(lower.as_bytes()) {
                 let len = p.needle().len();
+                if scheduled(&lower[at + len..]) {
+                    continue;
+                }
                 let span = Span::new(s.span.start + at, s.span.start + at + len);
                 return Some((span, Claim::Figure));
             }
@@ -310,6 +333,63 @@ fn describes_the_dead(text: &str, toks: &[crate::text::Token], k: usize) -> bool
     relative || reduced
 }
 
+/// "he has killed himself", "injured it again", "replaced the injured Sutton", "for
+/// injured flanker Jason White": one person's death or injury told as narrative, or
+/// "injured" describing a player, is no toll to source.
+fn one_hurt(text: &str, toks: &[crate::text::Token], k: usize) -> bool {
+    let word = |i: usize| word_at(text, toks, i);
+    if k == 0 || !one_of(word(k), &["killed", "wounded", "injured"]) {
+        return false;
+    }
+    let next = word(k + 1);
+    if one_of(next, &["himself", "herself", "themselves", "itself", "it"]) {
+        return true;
+    }
+    // past adverbs: "a temporarily injured Chris Latham"
+    let mut p = k - 1;
+    while p > 0 && word(p).len() > 4 && word(p).to_ascii_lowercase().ends_with("ly") {
+        p -= 1;
+    }
+    let prev = word(p);
+    let determined = crate::text::possessive::is_possessive(prev)
+        || one_of(
+            prev,
+            &["the", "a", "an", "his", "her", "their", "its", "for", "of"],
+        );
+    // "the injured were taken to hospital" counts casualties: a verb follows
+    let noun_follows = toks.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word)
+        && !one_of(
+            next,
+            &[
+                "were", "was", "are", "is", "had", "have", "being", "by", "in", "at", "on",
+                "during", "and", "or", "when", "after",
+            ],
+        );
+    determined && noun_follows
+}
+
+/// What follows a causal phrase is a verb, as in "is due to open on Friday" and "due to
+/// be introduced": a schedule, not a cause. `rest` is the lowercased text after the
+/// phrase. The common verbs of timetables, since a bare word could be a noun ("due to
+/// injury").
+fn scheduled(rest: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "be", "start", "begin", "take", "launch", "go", "stand", "meet", "visit", "speak", "make",
+        "end", "come", "announce", "welcome", "run", "open", "close", "merge", "have", "follow",
+        "face", "expire", "attend", "vote", "unveil", "set", "see", "screen", "say", "reveal",
+        "retire", "resume", "return", "leave", "arrive", "hold", "play", "lead", "name", "publish",
+        "release", "sign", "appear", "give", "deliver", "present", "outline", "report", "testify",
+        "step", "finish", "complete", "hear", "decide", "rule", "host", "join", "travel", "fly",
+        "receive", "become", "get", "move", "kick", "sit",
+    ];
+    let next = rest
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    VERBS.contains(&next)
+}
+
 /// "five losses last week", "losses in all but three contests", "early losses among
 /// nonwhite voters": defeats in a race or a season, not casualties or material losses.
 fn lost_contests(text: &str, toks: &[crate::text::Token], k: usize) -> bool {
@@ -375,6 +455,60 @@ fn record_as_noun(text: &str, toks: &[crate::text::Token], k: usize) -> bool {
                     "legislative",
                 ],
             ))
+}
+
+/// A superlative that judges takes "the" or a possessive ("the best song", "Spain's
+/// biggest merger"). Without one it names something: an award's category ("won best
+/// actor", "a best new artist Grammy") or an athlete's mark ("a personal best of 10.04
+/// seconds", "a season's best"), facts of the results, not the writer's judgement.
+fn undetermined_superlative(text: &str, toks: &[crate::text::Token], k: usize) -> bool {
+    // "a record 40 percent" claims a record whatever comes before it
+    let w = word_at(text, toks, k);
+    if !(w.ends_with("est") || one_of(w, &["best", "worst"])) {
+        return false;
+    }
+    let before = k.checked_sub(1).map_or("", |p| word_at(text, toks, p));
+    if one_of(
+        before,
+        &[
+            "personal",
+            "season's",
+            "season’s",
+            "season",
+            "career",
+            "lifetime",
+        ],
+    ) {
+        return true;
+    }
+    let determined = crate::text::possessive::is_possessive(before)
+        || one_of(
+            before,
+            &[
+                "the", "its", "his", "her", "their", "our", "my", "your", "whose", "this", "that",
+                "these", "those",
+            ],
+        );
+    // "the city's second-biggest", "the very best", "the single largest": a word
+    // between the determiner and the superlative
+    let two_back = k.checked_sub(2).map_or("", |p| word_at(text, toks, p));
+    // "third fastest in the world": a rank is as determined as "the"
+    let ranked = one_of(
+        before,
+        &["second", "third", "fourth", "fifth", "sixth", "tenth"],
+    );
+    let near = ranked
+        || one_of(two_back, &["the", "its", "his", "her", "their", "our"])
+        || crate::text::possessive::is_possessive(two_back);
+    // a number or a sentence's start before it ("Best of all, …") is no category
+    !(determined || near || k == 0 || before.is_empty()) && toks[k - 1].kind == TokenKind::Word
+}
+
+/// A year ("1999", "2016"), which dates a superlative without measuring it.
+fn is_year(w: &str) -> bool {
+    w.len() == 4
+        && w.bytes().all(|b| b.is_ascii_digit())
+        && (w.starts_with("19") || w.starts_with("20") || w.starts_with("18"))
 }
 
 /// "Q: Bernie has a critique …", "A: It has been a month.": a turn of an interview
@@ -481,6 +615,32 @@ mod tests {
         assert_eq!(lint("unattributed-claim", remark).len(), 1);
         let record = "Turnout\n\nTurnout was 60 percent, according to county records.\n\nIt was the highest turnout ever seen in the county, by far.";
         assert_eq!(lint("unattributed-claim", record).len(), 1);
+    }
+
+    /// `quiet` draws no finding; `claims` draws one per paragraph after its title.
+    fn no_claims_then_claims(quiet: &str, claims: &str) {
+        let d = lint("unattributed-claim", quiet);
+        assert!(d.is_empty(), "{d:?}");
+        let d = lint("unattributed-claim", claims);
+        assert_eq!(d.len(), claims.matches("\n\n").count(), "{d:?}");
+    }
+
+    #[test]
+    fn schedules_and_one_players_injury_are_no_claims() {
+        // a cause, and the injured counted, still are
+        no_claims_then_claims(
+            "Rugby\n\nThe coach is due to name his side on Thursday in Edinburgh.\n\nMaloney replaced the injured Sutton at half time and scored twice.\n\nShe injured herself while performing in Chicago last week.",
+            "Storm\n\nThe match was abandoned due to a bomb scare at the ground.\n\nThe injured were taken to three hospitals across the city.",
+        );
+    }
+
+    #[test]
+    fn award_categories_athletes_marks_and_dated_superlatives_are_no_judgements() {
+        // a determined superlative measured after it, a rank, and a record high still are
+        no_claims_then_claims(
+            "Awards\n\nThe band won best pop act and best album at the 2004 awards in London.\n\nShe ran a personal best of 53.45 seconds to win her first indoor title.\n\nThe two executives helped him orchestrate Spain's biggest bank merger in 1999.\n\nThe key to any successful bid will be winning over the club's largest shareholders.",
+            "Claims\n\nIt was the worst week any campaign has had this year, by far.\n\nHis time makes him third fastest over 800m in the world this year.\n\nShares in the group rose to a record high on Wednesday morning.",
+        );
     }
 
     #[test]
