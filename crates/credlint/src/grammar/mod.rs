@@ -357,6 +357,8 @@ struct Sentence<'w, 'a, 'o> {
 
 /// How far back a main verb looks for the ", who" of a clause that interrupts its subject.
 const RELATIVE_CLAUSE_REACH: usize = 48;
+/// The most words a quoted title inside a description holds ("“Going Viral”").
+const MAX_QUOTED_TITLE: usize = 6;
 const MAX_SUBJECT: usize = 40;
 
 /// Whether a phrase at a headline's end can be its source: its head is a person, a
@@ -560,6 +562,35 @@ impl Sentence<'_, '_, '_> {
             }
             np::subject_before_cue_memo(np::Toks(&ws[start..cue]), &mut failed)
         })
+    }
+
+    /// "Superdelegates who back him would be going against the voters, Mook said": a
+    /// subject read across a comma whose last part, right before the cue, is a name or a
+    /// personal pronoun on its own is that name's; what comes before it is what was said.
+    fn named_after_last_comma(&self, np: Np, cue: usize) -> Np {
+        let ws = self.ws;
+        let Some(c) = (np.start + 1..cue).rev().find(|&j| ws[j].s == ",") else {
+            return np;
+        };
+        // what comes before must hold a clause ("who back him would be going …"), not a
+        // list ("Officials in Moscow, Washington and Kyiv")
+        let clause = ws[np.start..c]
+            .iter()
+            .any(|w| w.f & (VERB_PAST | VERB_S | AUX) != 0 || np::one_of(w.s, &["who", "which"]));
+        if c + 1 >= cue || !clause {
+            return np;
+        }
+        let mut failed = np::FailedUnits::default();
+        match np::subject_before_cue_memo(np::Toks(&ws[c + 1..cue]), &mut failed) {
+            Some(tail)
+                if tail.start == c + 1
+                    && !tail.coordinated
+                    && (tail.pronoun || ws[tail.head].cap()) =>
+            {
+                tail
+            }
+            _ => np,
+        }
     }
 
     /// The noun phrase "who" at `who` stands for: "Ann Lee, who said", and without the
@@ -949,6 +980,7 @@ impl Sentence<'_, '_, '_> {
         }
         let found = self
             .subject_before(*limit, k)
+            .map(|np| self.named_after_last_comma(np, k))
             .or_else(|| self.long_appositive_subject(*limit, k));
         if let Some(np) = found {
             if !self.agrees(&np, k, w.f) {
@@ -1185,9 +1217,14 @@ impl Sentence<'_, '_, '_> {
         }
         let lo = limit.max(k.saturating_sub(MAX_SUBJECT));
         let clean = |w: &W| {
-            !w.q && w.kind != TokenKind::Quote
-                && !matches!(w.s, ";" | ":" | "(" | ")" | "—" | "–")
-                && w.f & (VERB_PAST | VERB_S) == 0
+            !matches!(w.s, ";" | ":" | "(" | ")" | "—" | "–") && w.f & (VERB_PAST | VERB_S) == 0
+        };
+        // a title in quotation marks ("the co-author of “Going Viral,”") is part of a
+        // description; a longer quotation is someone's words
+        let title_only = |desc: &[W]| {
+            let marks = desc.iter().filter(|w| w.kind == TokenKind::Quote).count();
+            let quoted = desc.iter().filter(|w| w.q).count();
+            marks == 0 && quoted == 0 || marks == 2 && quoted <= MAX_QUOTED_TITLE
         };
         (lo + 1..k - 1).filter(|&c| ws[c].s == ",").find_map(|c| {
             let desc = &ws[c + 1..k - 1];
@@ -1195,7 +1232,12 @@ impl Sentence<'_, '_, '_> {
             let clause = desc
                 .first()
                 .is_some_and(|w| np::one_of(w.s, &["and", "but", "or", "so", "while"]));
-            if desc.is_empty() || desc.len() > 30 || clause || !desc.iter().all(clean) {
+            if desc.is_empty()
+                || desc.len() > 30
+                || clause
+                || !desc.iter().all(clean)
+                || !title_only(desc)
+            {
                 return None;
             }
             let mut np = self.subject_before(limit, c)?;
@@ -1872,33 +1914,54 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_the_last_comma_is_the_paraphrases_source() {
+        // the clause before the comma is what was said, however it parses as a subject
+        said_by(
+            "Members who back the plan would be going against the voters, Reyes said.",
+            "Reyes",
+        );
+        said_by(
+            "Costs -- which make the price go up faster than inflation, she said.",
+            "she",
+        );
+        // a title in quotation marks belongs to the description it sits in
+        assert_eq!(
+            one("Ada Hemsley, the co-author of \"Going Viral,\" about rumours, said the days were gone.")
+                .1
+                .as_deref(),
+            Some("Ada Hemsley, the co-author of \"Going Viral,\" about rumours,")
+        );
+    }
+
+    #[test]
     fn a_bare_relative_clause_ends_where_another_clause_opens() {
         // "…, while Pat Reyes said": the relative clause of "someone" ends before the
         // comma, so its phrase is no subject of the later clause's cue
-        for (text, source) in [
-            (
-                "Someone who skips the hearings can't lead, while Pat Reyes said that the \
-                 stakes were high.",
-                "Pat Reyes",
-            ),
-            (
-                "Tenants who left are gone, but the landlord said the rent was fair.",
-                "the landlord",
-            ),
-            (
-                "Tenants who left are gone; the landlord said the rent was fair.",
-                "the landlord",
-            ),
-        ] {
-            let v = atts(text);
-            let said = v.iter().find(|a| a.0 == "said").map(|a| a.1.clone());
-            assert_eq!(said, Some(Some(source.to_string())), "{text}: {v:?}");
-        }
+        said_by(
+            "Someone who skips the hearings can't lead, while Pat Reyes said that the stakes \
+             were high.",
+            "Pat Reyes",
+        );
+        said_by(
+            "Tenants who left are gone, but the landlord said the rent was fair.",
+            "the landlord",
+        );
+        said_by(
+            "Tenants who left are gone; the landlord said the rent was fair.",
+            "the landlord",
+        );
         // a relative clause still runs to its cue when no clause breaks it
-        let v =
-            atts("A clerk who asked not to be named, citing the inquiry, said files were lost.");
+        said_by(
+            "A clerk who asked not to be named, citing the inquiry, said files were lost.",
+            "A clerk",
+        );
+    }
+
+    /// The source of the first "said" in `text` is `source`.
+    fn said_by(text: &str, source: &str) {
+        let v = atts(text);
         let said = v.iter().find(|a| a.0 == "said").map(|a| a.1.clone());
-        assert_eq!(said, Some(Some("A clerk".to_string())), "{v:?}");
+        assert_eq!(said, Some(Some(source.to_string())), "{text}: {v:?}");
     }
 
     #[test]
