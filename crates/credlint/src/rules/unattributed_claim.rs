@@ -544,7 +544,8 @@ impl Rule for UnattributedClaim {
             quoted[q.paragraph] = true;
         }
         for (pi, p) in doc.text.paragraphs.iter().enumerate() {
-            if p.headline || title_case(doc, p) {
+            // an interview's "A: …" turn is the interviewee's words to its end
+            if p.headline || title_case(doc, p) || transcript_turn(p.span.text(text)) {
                 continue;
             }
             // an attributed or quoting paragraph sources its figures, and so does a run of
@@ -563,8 +564,8 @@ impl Rule for UnattributedClaim {
             for si in p.sentences.clone() {
                 let s = &doc.text.sentences[si];
                 let st = s.span.text(text).trim_end();
-                // fewer than six words: reads at most six, not the whole sentence; an
-                // interview transcript's "Q:" and "A:" are someone's words, not the story's
+                // fewer than six words: reads at most six, not the whole sentence; a turn
+                // of a transcript run into one paragraph is someone's words too
                 if st.ends_with('?')
                     || st.split_whitespace().nth(5).is_none()
                     || transcript_turn(st)
@@ -673,7 +674,7 @@ mod tests {
 
     #[test]
     fn ages_and_interview_turns_are_no_claims() {
-        let text = "Judge\n\nGarland is 63 years old and has a fairly centrist record on the bench.\n\nQ: Bernie says everything is working for the 1 percent and nobody gets ahead.";
+        let text = "Judge\n\nGarland is 63 years old and has a fairly centrist record on the bench.\n\nQ: Bernie says everything is working for the 1 percent and nobody gets ahead.\n\nA: Well, I think he has people afraid. I don't know how you round up 11 million people.";
         assert!(lint("unattributed-claim", text).is_empty());
         assert!(super::transcript_turn("A: It has been about a month."));
         assert!(!super::transcript_turn("A.J. Lee raised 40 percent more."));
