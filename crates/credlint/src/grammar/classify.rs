@@ -284,6 +284,30 @@ fn name_before_description(ws: &[W], np: &Np, people: &People) -> Option<String>
         .map(str::to_string)
 }
 
+/// "Secretary of State John Kerry", "former secretary of state Hillary Rodham Clinton",
+/// "Director of National Intelligence James Clapper": a title whose "of" names an office,
+/// with the holder's name last. The name is the longest end of the phrase's last
+/// capitalised run that the document knows as a person or that opens with a given name,
+/// leaving at least the office's first word after "of" ("the wife of John Smith" is not
+/// John Smith).
+fn holder_of_office(ws: &[W], np: &Np, people: &People) -> Option<String> {
+    let h = &ws[np.head];
+    if h.f & (TITLE | ROLE) == 0 || ws.get(np.head + 1).is_none_or(|w| w.s != "of") {
+        return None;
+    }
+    let last = np.source_end.checked_sub(1)?;
+    let (run, end) = name_in(ws, np.head + 2, last)?;
+    // the office takes its first word ("State", "the Treasury"): the name starts after it
+    let office_first = np.head + 2 + usize::from(ws[np.head + 2].s.eq_ignore_ascii_case("the"));
+    (run.max(office_first + 1)..end).find_map(|s| {
+        let words = ws[s..end].iter().map(|w| w.s);
+        if let Some(full) = people.resolve_words(words) {
+            return Some(full.to_string());
+        }
+        (ws[s].f & GIVEN != 0 && end - s >= 2).then(|| name_string(ws, (s, end)))
+    })
+}
+
 pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
     if np.pronoun {
         return Class {
@@ -291,7 +315,9 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
             speaker: None,
         };
     }
-    if let Some(name) = name_before_description(ws, np, people) {
+    if let Some(name) =
+        name_before_description(ws, np, people).or_else(|| holder_of_office(ws, np, people))
+    {
         return Class {
             kind: SourceKind::Person,
             speaker: Some(name),

@@ -1301,6 +1301,7 @@ impl Sentence<'_, '_, '_> {
     fn colon(&mut self, k: usize, limit: usize) {
         /// The most tokens a source before a colon holds ("Mark Blumenthal and Jon Cohen").
         const MAX_LABEL: usize = 5;
+        const MAX_QUOTE_LABEL: usize = 10;
         let ws = self.ws;
         let quote_follows = ws.get(k + 1).is_some_and(|n| n.kind == TokenKind::Quote);
         // a digest's item: "POLLS NOT WRONG, JUST EARLY - Mark Blumenthal: “…”": the
@@ -1314,7 +1315,14 @@ impl Sentence<'_, '_, '_> {
             })
             .flatten();
         let from = after_dash.unwrap_or(usize::from(ws[0].kind == TokenKind::Quote));
-        if k <= from || k - from > MAX_LABEL || limit > k {
+        // before a quotation a label may carry a title and a party tag ("Former
+        // secretary of state Hillary Rodham Clinton:", "Rep. Trey Gowdy (R-S.C.):")
+        let max = if quote_follows {
+            MAX_QUOTE_LABEL
+        } else {
+            MAX_LABEL
+        };
+        if k <= from || k - from > max || limit > k {
             return;
         }
         let label = ws[from..k]
@@ -1330,6 +1338,11 @@ impl Sentence<'_, '_, '_> {
             return;
         }
         let c = classify::classify(ws, &np, self.people, true);
+        // a long label names a person ("Rep. Trey Gowdy (R-S.C.):"); a long phrase that
+        // names no one is a headline's clause ("Warren Hammers Wells Fargo CEO: …")
+        if k - from > MAX_LABEL && c.speaker.is_none() {
+            return;
+        }
         let evidence = self.headline && evidence_label(ws, &np);
         if !evidence && common_word_label(ws, &np, &c, self.people) {
             return;
@@ -1911,6 +1924,40 @@ mod tests {
         ] {
             assert_eq!(first(headline), None, "{headline}");
         }
+    }
+
+    #[test]
+    fn the_holder_of_an_office_named_with_of_is_a_person() {
+        for (text, name) in [
+            (
+                "Secretary of State John Kerry said the talks would go on.",
+                "John Kerry",
+            ),
+            (
+                "Former secretary of state Hillary Rodham Clinton said she agreed.",
+                "Hillary Rodham Clinton",
+            ),
+            (
+                "Director of National Intelligence James Clapper told reporters it was so.",
+                "James Clapper",
+            ),
+        ] {
+            let v = atts(text);
+            let kind = v.first().map(|a| a.2);
+            assert_eq!(kind, Some(SourceKind::Person), "{text}: {v:?}");
+            let cfg = Config::builtin().expect("config");
+            let doc = Document::new("t.txt", text, &cfg);
+            let speaker = doc.attributions.first().and_then(|a| a.speaker.clone());
+            assert_eq!(speaker.as_deref(), Some(name), "{text}");
+        }
+        // a transcript's long label names its speaker; a headline clause names no one
+        let v = atts("Rep. Trey Gowdy (R-S.C.):\"I have not heard that figure.\"");
+        assert_eq!(v.first().map(|a| a.0.as_str()), Some(":"), "{v:?}");
+        assert!(
+            atts("Senator Hammers Harbour Bank Chief Over Fees: 'You Should Resign'")
+                .iter()
+                .all(|a| a.0 != ":")
+        );
     }
 
     #[test]

@@ -145,7 +145,9 @@ fn classify(text: &str, t: &Token) -> Mark {
             }
         }
         '"' => {
-            if prev_space && !next_space {
+            // "Gowdy:"I have not heard …": a colon set tight against the opening mark
+            let after_colon = prev == Some(':') && next.is_some_and(char::is_alphanumeric);
+            if (prev_space || after_colon) && !next_space {
                 Mark::Open(false)
             } else {
                 Mark::Close(false)
@@ -698,5 +700,16 @@ mod tests {
             vec![NeverClosed]
         );
         assert_eq!(issues("This is wrong” here."), vec![StrayClose]);
+    }
+
+    #[test]
+    fn a_straight_mark_tight_after_a_colon_opens() {
+        // a transcript's "Gowdy:"I have …"" is balanced; a closing mark after a colon
+        // inside a quotation still closes
+        let text = "Rep. Ada Roe:\"I have not heard that figure.\" Then she left.";
+        assert!(issues(text).is_empty(), "{:?}", issues(text));
+        let tm = TextModel::new(text, false);
+        assert_eq!(tm.quotes.len(), 1);
+        assert!(issues("The sign read \"Warning:\" and nothing else.").is_empty());
     }
 }
