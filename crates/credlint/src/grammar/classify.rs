@@ -300,6 +300,14 @@ fn holder_of_office(ws: &[W], np: &Np, people: &People) -> Option<String> {
     // the office takes its first word ("State", "the Treasury"): the name starts after it
     let office_first = np.head + 2 + usize::from(ws[np.head + 2].s.eq_ignore_ascii_case("the"));
     (run.max(office_first + 1)..end).find_map(|s| {
+        // the office is a bare name ("State", "National Intelligence"), not a phrase of
+        // its own ("the Union for Reform Judaism")
+        if ws[office_first..s]
+            .iter()
+            .any(|w| w.f & (PREP | FUNCTION | DET) != 0)
+        {
+            return None;
+        }
         let words = ws[s..end].iter().map(|w| w.s);
         if let Some(full) = people.resolve_words(words) {
             return Some(full.to_string());

@@ -564,6 +564,20 @@ impl Sentence<'_, '_, '_> {
         })
     }
 
+    /// "his wife, Jane,", "the director of the FBI, James B. Comey,": a description whose
+    /// own appositive is a name (capitalised from its first word, and no place: "a
+    /// salesman from Sumter, South Carolina," names no one).
+    fn ends_in_name(&self, np: &Np) -> bool {
+        let ws = self.ws;
+        np.appositive.is_some_and(|(a, b)| {
+            ws[a].cap()
+                && ws[a].f & (DET | PLACE) == 0
+                && ws[a..b]
+                    .iter()
+                    .all(|w| w.phrase_kind != Some(PhraseKind::Place))
+        })
+    }
+
     /// "Superdelegates who back him would be going against the voters, Mook said": a
     /// subject read across a comma whose last part, right before the cue, is a name or a
     /// personal pronoun on its own is that name's; what comes before it is what was said.
@@ -577,7 +591,12 @@ impl Sentence<'_, '_, '_> {
         let clause = ws[np.start..c]
             .iter()
             .any(|w| w.f & (VERB_PAST | VERB_S | AUX) != 0 || np::one_of(w.s, &["who", "which"]));
-        if c + 1 >= cue || !clause {
+        // ", who is chairman of Our Principles PAC said": the relative clause describes
+        // the subject before it
+        let relative = ws
+            .get(c + 1)
+            .is_some_and(|w| np::one_of(w.s, &["who", "whose", "which", "that"]));
+        if c + 1 >= cue || !clause || relative {
             return np;
         }
         let mut failed = np::FailedUnits::default();
@@ -978,10 +997,27 @@ impl Sentence<'_, '_, '_> {
             // ", saying …", "by calling …", "with 40 percent saying …" (participle.rs)
             return self.participle(k, end, limit, first_in_sentence);
         }
-        let found = self
+        let found = match self
             .subject_before(*limit, k)
             .map(|np| self.named_after_last_comma(np, k))
-            .or_else(|| self.long_appositive_subject(*limit, k));
+        {
+            // "Rabbi Rick Jacobs, president of the union which represents 900
+            // congregations, said": a description after a comma that names no one is the
+            // appositive of the name before it, when that name takes it whole
+            Some(np)
+                if np.start > 0
+                    && ws[np.start - 1].s == ","
+                    && !ws[np.head].cap()
+                    && !np.pronoun
+                    && !self.ends_in_name(&np) =>
+            {
+                self.long_appositive_subject(*limit, k)
+                    .filter(|a| a.start < np.start)
+                    .or(Some(np))
+            }
+            found @ Some(_) => found,
+            None => self.long_appositive_subject(*limit, k),
+        };
         if let Some(np) = found {
             if !self.agrees(&np, k, w.f) {
                 return false;
@@ -1216,8 +1252,16 @@ impl Sentence<'_, '_, '_> {
             return None;
         }
         let lo = limit.max(k.saturating_sub(MAX_SUBJECT));
-        let clean = |w: &W| {
-            !matches!(w.s, ";" | ":" | "(" | ")" | "—" | "–") && w.f & (VERB_PAST | VERB_S) == 0
+        let clean = |w: &W| !matches!(w.s, ";" | ":" | "(" | ")" | "—" | "–");
+        // a verb belongs to the description only inside its relative clause ("president
+        // of the union which represents 900 congregations")
+        let verbs_relative = |desc: &[W]| {
+            let rel = desc
+                .iter()
+                .position(|w| np::one_of(w.s, &["who", "which", "that", "whose"]));
+            desc.iter()
+                .enumerate()
+                .all(|(j, w)| w.f & (VERB_PAST | VERB_S) == 0 || rel.is_some_and(|r| j > r))
         };
         // a title in quotation marks ("the co-author of “Going Viral,”") is part of a
         // description; a longer quotation is someone's words
@@ -1236,13 +1280,22 @@ impl Sentence<'_, '_, '_> {
                 || desc.len() > 30
                 || clause
                 || !desc.iter().all(clean)
+                || !verbs_relative(desc)
                 || !title_only(desc)
             {
                 return None;
             }
             let mut np = self.subject_before(limit, c)?;
             let h = &ws[np.head];
-            if np.pronoun || !h.cap() || np.channel.is_some() || np.cited.is_some() {
+            // "Wednesday, however, the director …": a time opens the sentence, no one
+            // speaks
+            if np.pronoun
+                || !h.cap()
+                || np::is_time_word(h)
+                || np::is_time_word(&ws[c - 1])
+                || np.channel.is_some()
+                || np.cited.is_some()
+            {
                 return None;
             }
             np.appositive.get_or_insert((c + 1, k - 1));
@@ -1957,6 +2010,31 @@ mod tests {
             atts("Senator Hammers Harbour Bank Chief Over Fees: 'You Should Resign'")
                 .iter()
                 .all(|a| a.0 != ":")
+        );
+    }
+
+    #[test]
+    fn a_name_takes_its_whole_description_even_a_nested_one() {
+        // the description's own appositive and relative clause stay inside it
+        said_by(
+            "Ada Roe, chief executive of Cloudline, a Leeds company, said the attacks grew.",
+            "Ada Roe, chief executive of Cloudline, a Leeds company,",
+        );
+        said_by(
+            "Rick Jacobs, president of the Union for Reform Judaism which represents 900 \
+             congregations, said he would skip the speech.",
+            "Rick Jacobs, president of the Union for Reform Judaism which represents 900 \
+             congregations,",
+        );
+        // a description that names its own person keeps it, and a time is no one
+        said_by(
+            "On Tuesday, his wife, Jane, said she would stay.",
+            "his wife, Jane,",
+        );
+        said_by(
+            "Wednesday, however, the director of the bureau, Ana Ruiz, said the files were \
+             lost.",
+            "the director of the bureau, Ana Ruiz,",
         );
     }
 

@@ -479,6 +479,12 @@ fn named_right_after(
 ) -> Option<QuoteSpeaker> {
     let after = &tm.prose[q.end..];
     let rest = after.trim_start_matches([' ', ',', '\u{a0}']);
+    // a pull quote's credit, on its line or the next: "“…” -Michelle Marks,
+    // Philadelphia.", "“…”\n\n— Ada Roe"
+    let rest = after
+        .trim_start()
+        .strip_prefix(['-', '—', '–'])
+        .map_or(rest, |r| r.trim_start_matches([' ', '\u{a0}']));
     let at = q.end + (after.len() - rest.len());
     if let Some(found) = person_at(people, Span::new(at, at + 1)) {
         return Some(found);
@@ -878,6 +884,22 @@ mod tests {
             vec![
                 named("Ines Varga", "Ines Varga"),
                 named("Ines Varga", "she")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_pull_quotes_credit_after_a_dash_is_its_speaker() {
+        // on the quotation's line or on the next, as notebooks and pull quotes print it
+        let got = speakers(
+            "Ines Varga ran the yard for years.\n\n“Get the boats up the slip.” -Ines Varga, \
+             Portsmouth.\n\n“Not tomorrow, now!”\n\n— Tomas Reyes, the harbour engineer.",
+        );
+        assert_eq!(
+            got,
+            vec![
+                named("Ines Varga", "Ines Varga"),
+                named("Tomas Reyes", "Tomas Reyes")
             ]
         );
     }
