@@ -280,8 +280,8 @@ fn rows(doc: &Document) -> Rows {
             r.agentless += 1;
             continue;
         }
-        // a reporter's question rests on no source
-        if a.form == CueForm::Question {
+        // a reporter's question rests on no source, and a request carries no claim
+        if matches!(a.form, CueForm::Question | CueForm::Request) {
             continue;
         }
         let Some((key, kind, anonymous)) = source_key(doc, &doc.attributions, i) else {

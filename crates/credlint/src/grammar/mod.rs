@@ -118,6 +118,9 @@ pub enum CueForm {
     /// A question put by someone unnamed, usually the reporter: "Asked whether …",
     /// "when asked about …", "was asked to name …". Not anonymous sourcing.
     Question,
+    /// A request: "Trump asked the network to donate the profits". Speech reported, but
+    /// no claim to weigh: no rule reads it as a source.
+    Request,
 }
 
 impl CueForm {
@@ -132,6 +135,7 @@ impl CueForm {
             CueForm::Participial => "participial",
             CueForm::Colon => "colon",
             CueForm::Question => "question",
+            CueForm::Request => "request",
         }
     }
 }
@@ -162,8 +166,10 @@ pub struct Attribution {
 }
 
 impl Attribution {
+    /// Reports what someone said, which a reader may weigh: not silence ("declined to
+    /// comment") and not a request ("asked the network to donate").
     pub fn is_speech(&self) -> bool {
-        !matches!(self.form, CueForm::Nonspeech)
+        !matches!(self.form, CueForm::Nonspeech | CueForm::Request)
     }
 
     /// No one is named or described as saying it: "reportedly", or a reporter's
@@ -904,20 +910,33 @@ impl Sentence<'_, '_, '_> {
         if self.question(k, end) {
             return true;
         }
-        // "Putin asks China for military help" is a request, not a report of speech (but
+        // "Trump asked the network to donate" is a request: speech, but no claim;
+        // "Putin asks China for military help" asks for a thing and is not read (and
         // "…, asking voters to stay home" reports what the clause's subject said, and
         // "asked workers if they planned to attend" a question)
-        if w.s.len() >= 3
-            && w.s[..3].eq_ignore_ascii_case("ask")
-            && !(w.s.ends_with("ing") && self.opens_adjunct(k))
-            && ws[end..]
-                .iter()
-                .take(6)
-                .take_while(|x| !np::one_of(x.s, &["if", "whether", "why", "how", "what"]))
-                .any(|x| matches!(x.s, "for" | "to"))
-        {
+        let asks = |word: &str| {
+            w.s.len() >= 3
+                && w.s[..3].eq_ignore_ascii_case("ask")
+                && !(w.s.ends_with("ing") && self.opens_adjunct(k))
+                && ws[end..]
+                    .iter()
+                    .take(6)
+                    .take_while(|x| !np::one_of(x.s, &["if", "whether", "why", "how", "what"]))
+                    .find(|x| matches!(x.s, "for" | "to"))
+                    .is_some_and(|x| x.s == word)
+        };
+        // "who asked not to be named", "asked to remain anonymous": a source's own
+        // condition, no one asked to act
+        let own_condition = next.is_some_and(|n| np::one_of(n.s, &["not", "to", "that"]));
+        if asks("for") || own_condition && asks("to") {
             return false;
         }
+        let request = asks("to");
+        let form = if request {
+            CueForm::Request
+        } else {
+            CueForm::Verb
+        };
         if w.f & (DOC_HEAD | ANON_HEAD | ORG_HEAD) != 0
             && next.is_some_and(|n| n.f & (VERB | AUX) != 0)
         {
@@ -994,8 +1013,9 @@ impl Sentence<'_, '_, '_> {
             return true;
         }
         if ing && !be_before {
-            // ", saying …", "by calling …", "with 40 percent saying …" (participle.rs)
-            return self.participle(k, end, limit, first_in_sentence);
+            // ", saying …", "by calling …", "with 40 percent saying …" (participle.rs); a
+            // request in a participle ("asking for help") is left unread
+            return !request && self.participle(k, end, limit, first_in_sentence);
         }
         let found = match self
             .subject_before(*limit, k)
@@ -1096,7 +1116,7 @@ impl Sentence<'_, '_, '_> {
             if bare {
                 return false;
             }
-            self.emit((k, end), Some(&np), CueForm::Verb);
+            self.emit((k, end), Some(&np), form);
             *limit = end;
             return true;
         }
@@ -1104,11 +1124,11 @@ impl Sentence<'_, '_, '_> {
         // object never has its source after it ("…, pointed out the minister" may)
         let object_particle =
             end > k + 1 && np::one_of(ws[end - 1].s, &["to", "about", "for", "on", "of", "with"]);
-        if !object_particle && self.inverted(k, end, limit) {
+        if !request && !object_particle && self.inverted(k, end, limit) {
             return true;
         }
         if let Some(np) = self.relative_clause_subject(k, first_in_sentence) {
-            self.emit((k, end), Some(&np), CueForm::Verb);
+            self.emit((k, end), Some(&np), form);
             *limit = end;
             return true;
         }
@@ -1116,7 +1136,7 @@ impl Sentence<'_, '_, '_> {
         // sentence's earlier cue
         if prev.is_some_and(|p| p.s.eq_ignore_ascii_case("and") || p.s.eq_ignore_ascii_case("but"))
         {
-            if self.repeat_source(k, end, first_in_sentence) {
+            if !request && self.repeat_source(k, end, first_in_sentence) {
                 *limit = end;
                 return true;
             }
@@ -1128,7 +1148,7 @@ impl Sentence<'_, '_, '_> {
                 && !noun_like
                 && let Some(np) = self.shared_subject(k)
             {
-                self.emit((k, end), Some(&np), CueForm::Verb);
+                self.emit((k, end), Some(&np), form);
                 *limit = end;
                 return true;
             }
@@ -1578,11 +1598,9 @@ mod tests {
         let forms: Vec<_> = doc.attributions.iter().map(|a| a.form).collect();
         assert_eq!(forms, [CueForm::Question]);
         // a request with its asker is no question; a question put to someone is one
-        assert!(
-            atts("Tom Reed asked the council to vote.")
-                .iter()
-                .all(|a| a.0 != "asked")
-        );
+        let doc = Document::new("t.txt", "Tom Reed asked the council to vote.", &cfg);
+        let forms: Vec<_> = doc.attributions.iter().map(|a| a.form).collect();
+        assert_eq!(forms, [CueForm::Request]);
         let v = atts("Tom Reed asked workers if they planned to attend the vote.");
         assert!(
             v.iter()
@@ -2011,6 +2029,32 @@ mod tests {
                 .iter()
                 .all(|a| a.0 != ":")
         );
+    }
+
+    #[test]
+    fn a_request_to_act_is_speech_that_carries_no_claim() {
+        let cfg = Config::builtin().expect("config");
+        let text = "In a letter, the mayor asked the council to delay the vote.\n\n\
+                    Officials asked residents to leave their homes.\n\n\
+                    One dealer, who asked not to be named, told Reuters sales were weak.";
+        let doc = Document::new("t.txt", text, &cfg);
+        let forms: Vec<(&str, CueForm, bool)> = doc
+            .attributions
+            .iter()
+            .map(|a| (a.cue.text(text), a.form, a.is_speech()))
+            .collect();
+        assert_eq!(
+            forms,
+            [
+                ("asked", CueForm::Request, false),
+                ("asked", CueForm::Request, false),
+                ("told", CueForm::Verb, true)
+            ],
+            "{:?}",
+            doc.attributions
+        );
+        // the dealer's own condition is no request, and the dealer told Reuters
+        assert!(doc.attributions[2].anonymous);
     }
 
     #[test]

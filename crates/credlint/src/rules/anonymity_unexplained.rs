@@ -9,7 +9,7 @@ use super::anonymous_source::{EarlierSources, not_a_source, on_record, singular}
 use super::{Rule, RuleDef, RuleMeta, Sink, options, quoted};
 use crate::analysis::Document;
 use crate::diagnostic::Severity;
-use crate::grammar::{Attribution, CueForm, SourceKind};
+use crate::grammar::{Attribution, SourceKind};
 use crate::lexicon::heads::HeadClass;
 
 pub const DEF: RuleDef = RuleDef {
@@ -142,7 +142,7 @@ const PLACED: &[&str] = &[
 /// An anonymous source said something (not "declined to comment", not "it is said"):
 /// the attributions this rule asks a reason for.
 fn speaks_anonymously(a: &Attribution) -> bool {
-    a.kind == SourceKind::Anonymous && a.form != CueForm::Nonspeech && !a.is_sourceless()
+    a.kind == SourceKind::Anonymous && a.is_speech() && !a.is_sourceless()
 }
 
 impl AnonymityUnexplained {

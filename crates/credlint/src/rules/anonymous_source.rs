@@ -193,8 +193,7 @@ impl Rule for AnonymousSource {
             .filter_map(|q| q.attribution)
             .collect();
         for (i, a) in doc.attributions.iter().enumerate() {
-            if a.kind != SourceKind::Anonymous || a.form == CueForm::Nonspeech || a.is_sourceless()
-            {
+            if a.kind != SourceKind::Anonymous || !a.is_speech() || a.is_sourceless() {
                 continue;
             }
             let Some(src) = a.source else { continue };
@@ -1051,6 +1050,13 @@ mod tests {
                 .starts_with("a bare description")
         );
         assert!(d[0].message.contains("opens the story"));
+    }
+
+    #[test]
+    fn a_request_rests_no_claim_on_its_unnamed_askers() {
+        let text = "The river rose overnight.\n\nOfficials asked residents to leave their homes.";
+        let d = lint("anonymous-source", text);
+        assert!(d.is_empty(), "{d:?}");
     }
 
     #[test]

@@ -79,7 +79,7 @@ impl Rule for SecondarySource {
         // once each, not once per outlet
         let mut people = Memo::default();
         for a in &doc.attributions {
-            if a.form == CueForm::Nonspeech {
+            if !a.is_speech() {
                 continue;
             }
             // the outlet itself, or the outlet a source reached the writer through

@@ -61,7 +61,7 @@ impl Rule for SingleSource {
         let possible = doc
             .attributions
             .iter()
-            .filter(|a| !a.is_sourceless())
+            .filter(|a| !a.is_sourceless() && a.form != crate::grammar::CueForm::Request)
             .count();
         if possible < self.0.min_attributions {
             return;
