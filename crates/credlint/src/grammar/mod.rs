@@ -607,10 +607,14 @@ impl Sentence<'_, '_, '_> {
         }
         let mut failed = np::FailedUnits::default();
         match np::subject_before_cue_memo(np::Toks(&ws[c + 1..cue]), &mut failed) {
+            // a name, a pronoun, or a head the lexicon knows for a source ("…, legal
+            // experts say")
             Some(tail)
                 if tail.start == c + 1
                     && !tail.coordinated
-                    && (tail.pronoun || ws[tail.head].cap()) =>
+                    && (tail.pronoun
+                        || ws[tail.head].cap()
+                        || ws[tail.head].f & (ANON_HEAD | ROLE | ORG_HEAD | OUTLET_HEAD) != 0) =>
             {
                 tail
             }
@@ -2092,6 +2096,11 @@ mod tests {
         said_by(
             "Costs -- which make the price go up faster than inflation, she said.",
             "she",
+        );
+        said_by(
+            "The deals hold because they scare workers who signed them into silence, \
+             legal experts said.",
+            "legal experts",
         );
         // a title in quotation marks belongs to the description it sits in
         assert_eq!(
