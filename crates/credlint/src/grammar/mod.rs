@@ -1028,9 +1028,12 @@ impl Sentence<'_, '_, '_> {
             // "Rabbi Rick Jacobs, president of the union which represents 900
             // congregations, said": a description after a comma that names no one is the
             // appositive of the name before it, when that name takes it whole
+            // (a capitalised word or an age before the comma, as a name ends, is asked
+            // first: the long appositive's search is the dearer test)
             Some(np)
-                if np.start > 0
+                if np.start > 1
                     && ws[np.start - 1].s == ","
+                    && (ws[np.start - 2].cap() || ws[np.start - 2].kind == TokenKind::Number)
                     && !ws[np.head].cap()
                     && !np.pronoun
                     && !self.ends_in_name(&np) =>
