@@ -592,17 +592,17 @@ impl Sentence<'_, '_, '_> {
         let Some(c) = (np.start + 1..cue).rev().find(|&j| ws[j].s == ",") else {
             return np;
         };
+        // ", who is chairman of Our Principles PAC said": the relative clause describes
+        // the subject before it
+        if c + 1 >= cue || np::one_of(ws[c + 1].s, &["who", "whose", "which", "that"]) {
+            return np;
+        }
         // what comes before must hold a clause ("who back him would be going …"), not a
         // list ("Officials in Moscow, Washington and Kyiv")
         let clause = ws[np.start..c]
             .iter()
             .any(|w| w.f & (VERB_PAST | VERB_S | AUX) != 0 || np::one_of(w.s, &["who", "which"]));
-        // ", who is chairman of Our Principles PAC said": the relative clause describes
-        // the subject before it
-        let relative = ws
-            .get(c + 1)
-            .is_some_and(|w| np::one_of(w.s, &["who", "whose", "which", "that"]));
-        if c + 1 >= cue || !clause || relative {
+        if !clause {
             return np;
         }
         let mut failed = np::FailedUnits::default();
@@ -918,24 +918,28 @@ impl Sentence<'_, '_, '_> {
         // "Putin asks China for military help" asks for a thing and is not read (and
         // "…, asking voters to stay home" reports what the clause's subject said, and
         // "asked workers if they planned to attend" a question)
-        let asks = |word: &str| {
-            w.s.len() >= 3
-                && w.s[..3].eq_ignore_ascii_case("ask")
-                && !(w.s.ends_with("ing") && self.opens_adjunct(k))
-                && ws[end..]
-                    .iter()
-                    .take(6)
-                    .take_while(|x| !np::one_of(x.s, &["if", "whether", "why", "how", "what"]))
-                    .find(|x| matches!(x.s, "for" | "to"))
-                    .is_some_and(|x| x.s == word)
-        };
+        // what a form of "ask" asks: "for" a thing or "to" act, read once
+        let asked = (w.s.len() >= 3
+            && w.s[..3].eq_ignore_ascii_case("ask")
+            && !(w.s.ends_with("ing") && self.opens_adjunct(k)))
+        .then(|| {
+            ws[end..]
+                .iter()
+                .take(6)
+                .take_while(|x| !np::one_of(x.s, &["if", "whether", "why", "how", "what"]))
+                .find(|x| matches!(x.s, "for" | "to"))
+                .map(|x| x.s)
+        })
+        .flatten();
         // "who asked not to be named", "asked to remain anonymous": a source's own
         // condition, no one asked to act
         let own_condition = next.is_some_and(|n| np::one_of(n.s, &["not", "to", "that"]));
-        if asks("for") || own_condition && asks("to") {
-            return false;
+        match asked {
+            Some("for") => return false,
+            Some(_) if own_condition => return false,
+            _ => {}
         }
-        let request = asks("to");
+        let request = asked == Some("to");
         let form = if request {
             CueForm::Request
         } else {

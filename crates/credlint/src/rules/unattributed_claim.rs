@@ -292,6 +292,21 @@ fn word_at<'t>(text: &'t str, toks: &[crate::text::Token], i: usize) -> &'t str 
     toks.get(i).map_or("", |t| t.text(text))
 }
 
+/// When token `k` is a casualty word ("killed", "wounded", "injured") with a word before
+/// it: the index of the word before it, past adverbs ("were accidentally killed", "a
+/// temporarily injured Chris Latham").
+fn before_casualty_word(text: &str, toks: &[crate::text::Token], k: usize) -> Option<usize> {
+    let word = |i: usize| word_at(text, toks, i);
+    if k == 0 || !one_of(word(k), &["killed", "wounded", "injured"]) {
+        return None;
+    }
+    let mut p = k - 1;
+    while p > 0 && word(p).len() > 4 && word(p).to_ascii_lowercase().ends_with("ly") {
+        p -= 1;
+    }
+    Some(p)
+}
+
 /// "families of victims killed by …", "a first-grader killed at Sandy Hook", "people who
 /// were killed in police shootings", "relatives of those killed": a casualty word that
 /// describes people already dead (a reduced or full relative clause) tells the story's
@@ -299,17 +314,12 @@ fn word_at<'t>(text: &'t str, toks: &[crate::text::Token], i: usize) -> &'t str 
 /// killed 32 people") is still a claim.
 fn describes_the_dead(text: &str, toks: &[crate::text::Token], k: usize) -> bool {
     let word = |i: usize| word_at(text, toks, i);
-    if k == 0 || !one_of(word(k), &["killed", "wounded", "injured"]) {
+    let Some(p) = before_casualty_word(text, toks, k) else {
         return false;
-    }
+    };
     const AUX: &[&str] = &[
         "was", "were", "been", "be", "being", "is", "are", "get", "got",
     ];
-    // the word before the verb, past adverbs ("were accidentally killed")
-    let mut p = k - 1;
-    while p > 0 && word(p).len() > 4 && word(p).to_ascii_lowercase().ends_with("ly") {
-        p -= 1;
-    }
     let prev = word(p);
     // "who were killed", "who have been killed", "that was killed"
     let relative = one_of(prev, AUX)
@@ -338,17 +348,12 @@ fn describes_the_dead(text: &str, toks: &[crate::text::Token], k: usize) -> bool
 /// "injured" describing a player, is no toll to source.
 fn one_hurt(text: &str, toks: &[crate::text::Token], k: usize) -> bool {
     let word = |i: usize| word_at(text, toks, i);
-    if k == 0 || !one_of(word(k), &["killed", "wounded", "injured"]) {
+    let Some(p) = before_casualty_word(text, toks, k) else {
         return false;
-    }
+    };
     let next = word(k + 1);
     if one_of(next, &["himself", "herself", "themselves", "itself", "it"]) {
         return true;
-    }
-    // past adverbs: "a temporarily injured Chris Latham"
-    let mut p = k - 1;
-    while p > 0 && word(p).len() > 4 && word(p).to_ascii_lowercase().ends_with("ly") {
-        p -= 1;
     }
     let prev = word(p);
     let determined = crate::text::possessive::is_possessive(prev)
@@ -500,8 +505,9 @@ fn undetermined_superlative(text: &str, toks: &[crate::text::Token], k: usize) -
     let near = ranked
         || one_of(two_back, &["the", "its", "his", "her", "their", "our"])
         || crate::text::possessive::is_possessive(two_back);
-    // a number or a sentence's start before it ("Best of all, …") is no category
-    !(determined || near || k == 0 || before.is_empty()) && toks[k - 1].kind == TokenKind::Word
+    // a number or a sentence's start before it ("Best of all, …") is no category ("" is
+    // the word before the first)
+    !(determined || near || before.is_empty()) && toks[k - 1].kind == TokenKind::Word
 }
 
 /// A year ("1999", "2016"), which dates a superlative without measuring it.
