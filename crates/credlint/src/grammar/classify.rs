@@ -452,11 +452,54 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
         while h + 1 < b && ws[h + 1].f & PREP == 0 {
             h += 1;
         }
-        if let Some(name) = person(a, h) {
+        // "Tom McCabe MSP", "Ann Lee QC": letters after a name are no part of it
+        let mut named = h;
+        while named > a && is_acronym(ws[named].s) {
+            named -= 1;
+        }
+        if let Some(name) = person(a, h).or_else(|| (named < h).then(|| person(a, named)).flatten())
+        {
             return Class {
                 kind: SourceKind::Person,
                 speaker: Some(name),
             };
+        }
+        // "technology analysts, TDG Research,": a description whose appositive is a
+        // proper name, and not a person's, names an institution or an outlet
+        if ws[a].cap() {
+            let inner = unit_has(
+                ws,
+                a,
+                h + 1,
+                ORG | ORG_HEAD | OUTLET | OUTLET_HEAD,
+                &[
+                    PhraseKind::Organization,
+                    PhraseKind::OrgHead,
+                    PhraseKind::Outlet,
+                    PhraseKind::OutletHead,
+                ],
+            );
+            // a proper name of more than one word, or an acronym, that is no person's
+            let proper = ws[a..=h]
+                .iter()
+                .all(|w| w.cap() || w.f & (PREP | DET) != 0 && w.f & PRONOUN == 0);
+            if proper && (inner || a < h || is_acronym(ws[a].s)) {
+                let kind = if unit_has(
+                    ws,
+                    a,
+                    h + 1,
+                    OUTLET | OUTLET_HEAD,
+                    &[PhraseKind::Outlet, PhraseKind::OutletHead],
+                ) {
+                    SourceKind::Outlet
+                } else {
+                    SourceKind::Organization
+                };
+                return Class {
+                    kind,
+                    speaker: None,
+                };
+            }
         }
     }
     // a headline capitalises its words: "Poll: …" is a document as "a poll" is

@@ -219,15 +219,45 @@ pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People, flags: &[u32]) ->
         if !any_cue {
             continue;
         }
+        let mut single_open = false;
         for (k, t) in toks.iter().enumerate() {
             let text = t.text(&tm.prose);
+            if t.kind == TokenKind::Quote {
+                match single_mark(&tm.prose, t.span()) {
+                    SingleMark::Opens => single_open = true,
+                    // "the Police Officers' spokesman": the plural possessive's mark is
+                    // part of its word, not a quotation mark (unless a single quotation
+                    // is open: "called it 'fake news' on Friday")
+                    SingleMark::AfterS
+                        if !single_open
+                            && let Some(last) = ws.last_mut()
+                            && last.span.end == t.span().start
+                            && toks.get(k + 1).is_some_and(|n| n.kind == TokenKind::Word) =>
+                    {
+                        last.span.end = t.span().end;
+                        last.s = last.span.text(&tm.prose);
+                        // a possessive noun: "the states' lawyers" holds no verb
+                        last.f &= !(VERB
+                            | VERB_ING
+                            | VERB_BASE
+                            | VERB_S
+                            | VERB_PAST
+                            | INVERTED
+                            | NOUN_FORM
+                            | CUE_PHRASE
+                            | PAST_TENSE);
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
             let f = fl[k];
             ws.push(W {
                 s: text,
                 span: t.span(),
                 kind: t.kind,
                 f,
-                idx: k,
+                idx: ws.len(),
                 q: false,
                 phrase_kind: None,
                 phrase_len: 0,
@@ -265,6 +295,32 @@ pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People, flags: &[u32]) ->
         attributions: out,
         quotes,
     }
+}
+
+/// What a single quotation mark token might be, by the characters around it.
+enum SingleMark {
+    /// After a space and before a letter: "called it 'fake news'".
+    Opens,
+    /// Right after a word ending in "s", before a space: "Officers' spokesman", or
+    /// "'fake news' on Friday".
+    AfterS,
+    Other,
+}
+
+fn single_mark(prose: &str, span: Span) -> SingleMark {
+    let glyph = span.text(prose);
+    if !matches!(glyph, "'" | "‘" | "’") {
+        return SingleMark::Other;
+    }
+    let before = prose[..span.start].chars().next_back();
+    let after = prose[span.end..].chars().next();
+    if before.is_none_or(char::is_whitespace) && after.is_some_and(char::is_alphabetic) {
+        return SingleMark::Opens;
+    }
+    if glyph != "‘" && matches!(before, Some('s' | 'S')) && after == Some(' ') {
+        return SingleMark::AfterS;
+    }
+    SingleMark::Other
 }
 
 /// Does a whole cue phrase (a kind the sentence loop acts on) start at token `k`? The
@@ -641,23 +697,32 @@ impl Sentence<'_, '_, '_> {
         if ante.pronoun {
             return None;
         }
+        // "Zeke Ames, an oncologist who advised …": the description is apposed to a
+        // name, and the name is who
+        if let Some(name) = self.name_apposed_to(&ante) {
+            return Some(name);
+        }
         // a group ("critics who say", "the 30 percent who say") is a source; one unnamed
         // person picked out ("an architect who said he was unpaid") is a person in the
         // story, left to the document's resolution
         if !comma && !plural_word(ws[ante.head].s) {
             return None;
         }
-        // "Zeke Ames, an oncologist who advised …": the description is apposed to a
-        // name, and the name is who
-        if ante.start >= 2
-            && ws[ante.start - 1].s == ","
-            && let Some(name) = self.subject_before(0, ante.start - 1)
-            && !name.pronoun
-            && classify::name_in(ws, name.start, name.head).is_some()
-        {
-            return Some(name);
-        }
         Some(ante)
+    }
+
+    /// "Zeke Ames, an oncologist": the name that the description `desc`, set off by the
+    /// comma before it, is apposed to.
+    fn name_apposed_to(&self, desc: &Np) -> Option<Np> {
+        let ws = self.ws;
+        if desc.start < 2 || ws[desc.start - 1].s != "," {
+            return None;
+        }
+        self.subject_before(0, desc.start - 1).filter(|name| {
+            !name.pronoun
+                && name.end == desc.start - 1
+                && classify::name_in(ws, name.start, name.head).is_some()
+        })
     }
 
     fn object_after(&self, at: usize) -> Option<Np> {
@@ -853,9 +918,32 @@ impl Sentence<'_, '_, '_> {
         if np::is_time_word(&ws[np.head]) {
             return false;
         }
+        if self.opens_content_clause(&np) {
+            return false;
+        }
         self.emit((k, end), Some(&np), CueForm::Inverted);
         *limit = np.end;
         true
+    }
+
+    /// "…, said the bill would pass", "…, said Obamacare so far has been a success": the
+    /// phrase after the verb is the subject of what was said when a finite verb follows
+    /// it within a few words (before any punctuation, relative word or subordinator), not
+    /// the speaker ("…, said Ann Lee, who has", "said Lee in a statement that was", "said
+    /// Dan Cole when asked" are speakers).
+    fn opens_content_clause(&self, np: &Np) -> bool {
+        const CLAUSE_WORDS: &[&str] = &[
+            "who", "whose", "which", "that", "when", "while", "after", "before", "as", "because",
+            "if",
+        ];
+        self.ws[np.end..]
+            .iter()
+            .take(3)
+            .take_while(|w| w.kind == TokenKind::Word && !np::one_of(w.s, CLAUSE_WORDS))
+            .any(|w| {
+                w.f & (VERB_PAST | VERB_S) != 0
+                    || w.f & AUX != 0 && !np::one_of(w.s, &["not", "never", "n't"])
+            })
     }
 
     /// "Said Ada Roe, who grew up nearby: “…”": a sentence opened by "Said" or "Says",
@@ -919,8 +1007,7 @@ impl Sentence<'_, '_, '_> {
         // "…, asking voters to stay home" reports what the clause's subject said, and
         // "asked workers if they planned to attend" a question)
         // what a form of "ask" asks: "for" a thing or "to" act, read once
-        let asked = (w.s.len() >= 3
-            && w.s[..3].eq_ignore_ascii_case("ask")
+        let asked = (w.s.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("ask"))
             && !(w.s.ends_with("ing") && self.opens_adjunct(k)))
         .then(|| {
             ws[end..]
@@ -951,8 +1038,9 @@ impl Sentence<'_, '_, '_> {
             return false;
         }
         // "support continues to grow": "continue to" is aspect, not speech
-        if w.s.len() >= 8
-            && w.s[..8].eq_ignore_ascii_case("continue")
+        if w.s
+            .get(..8)
+            .is_some_and(|p| p.eq_ignore_ascii_case("continue"))
             && next.is_some_and(|n| n.s == "to")
         {
             return false;
@@ -1138,7 +1226,7 @@ impl Sentence<'_, '_, '_> {
         if !request && !object_particle && self.inverted(k, end, limit) {
             return true;
         }
-        if let Some(np) = self.relative_clause_subject(k, first_in_sentence) {
+        if let Some(np) = self.relative_clause_subject(k, *limit) {
             self.emit((k, end), Some(&np), form);
             *limit = end;
             return true;
@@ -1255,22 +1343,41 @@ impl Sentence<'_, '_, '_> {
     /// questioned whether the plan was wise, said …". A cue inside the clause ("questioned")
     /// took "who" and closed the sentence to the left, so the main verb looks past the
     /// clause to the phrase before ", who". Only a clause with no comma of its own.
-    fn relative_clause_subject(&self, k: usize, first_in_sentence: usize) -> Option<Np> {
+    fn relative_clause_subject(&self, k: usize, limit: usize) -> Option<Np> {
         let ws = self.ws;
         if k < 2 || ws[k - 1].s != "," {
             return None;
         }
-        let who = (first_in_sentence..k - 1)
+        let who = (0..k - 1)
             .rev()
             // a bounded look back: a long clause is read no further than a subject is
             .take(RELATIVE_CLAUSE_REACH)
             .take_while(|&j| ws[j].s != "," || ws.get(j + 1).is_some_and(|n| n.s == "who"))
             .find(|&j| ws[j].s == "who")?;
-        if who < 2 || ws[who - 1].s != "," {
+        if who < 2 {
             return None;
         }
-        let np = self.subject_before(first_in_sentence, who - 1)?;
-        (np.end == who - 1).then_some(np)
+        if ws[who - 1].s == "," {
+            let mut np = self.subject_before(0, who - 1)?;
+            if np.end != who - 1 {
+                return None;
+            }
+            // a clause with no cue of its own describes the speaker and is part of the
+            // source, as the phrase grammar takes shorter ones
+            if limit <= who {
+                np.end = k;
+                np.source_end = k;
+            }
+            return Some(np);
+        }
+        // "Ann Fry, a senator who told reporters …, said": the name and its description,
+        // up to the clause (the cue inside the clause keeps it, as in the form above)
+        let desc = self.subject_before(restrictive_antecedent_start(ws, who)?, who)?;
+        let mut name = self.name_apposed_to(&desc)?;
+        name.appositive = Some((desc.start, desc.end));
+        name.end = desc.end;
+        name.source_end = desc.end;
+        Some(name)
     }
 
     /// "Ruth Ames, a former adviser to the governor and a friend of the family, said": a
@@ -2139,6 +2246,90 @@ mod tests {
         said_by(
             "A clerk who asked not to be named, citing the inquiry, said files were lost.",
             "A clerk",
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_with_a_cue_leaves_the_subject_to_the_main_verb() {
+        // the clause's cue closed the sentence to its left: the main verb's subject is the
+        // name before the clause, not the subject of what was said after it
+        said_by(
+            "John Ruiz, who told reporters he was tired, said the bill would pass.",
+            "John Ruiz",
+        );
+        said_by(
+            "John Ruiz, a senator who told reporters he was tired, said the bill would pass.",
+            "John Ruiz, a senator",
+        );
+        // a clause with no cue is part of the source
+        said_by(
+            "Rita Cole, who runs the clinic in Leeds, said the rent was fair.",
+            "Rita Cole, who runs the clinic in Leeds,",
+        );
+        // after its cue, a phrase that a finite verb follows is what was said
+        let v = atts("Ann Lee, an aide who advised the mayor, said the bill so far has failed.");
+        assert!(
+            v.iter().all(|a| a.1.as_deref() != Some("the bill")),
+            "{v:?}"
+        );
+        // and one that a subordinate clause follows is the speaker
+        said_by(
+            "\"The law is clear,\" said Dan Cole when asked about the case.",
+            "Dan Cole",
+        );
+    }
+
+    #[test]
+    fn a_plural_possessive_mark_belongs_to_its_word() {
+        // "Officers'" is one possessive word, not a word and a quotation mark
+        said_by(
+            "Ann Bell, the Association of Chief Police Officers' spokesman, said the law stood.",
+            "Ann Bell, the Association of Chief Police Officers' spokesman,",
+        );
+        said_by("Sanders’ aides said the vote was close.", "Sanders’ aides");
+        // a possessive is no reporting verb ("states" is one)
+        assert!(
+            atts("The states’ lawyers filed the papers.").is_empty(),
+            "{:?}",
+            atts("The states’ lawyers filed the papers.")
+        );
+        // a single quotation stays one: its closing mark is not a possessive
+        let v = atts("He called it 'fake news' and said the poll was wrong.");
+        assert!(
+            v.iter().all(|a| a.1.as_deref() != Some("fake news'")),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn a_source_after_its_cue_stops_where_the_sentences_clause_starts() {
+        // the phrase after "according to" and its appositive end at the clause
+        assert_source(
+            "According to its lawyer, Ann Gale of Shearman and Sterling, the claim is based \
+             on that figure.",
+            "its lawyer, Ann Gale of Shearman and Sterling",
+            SourceKind::Person,
+            false,
+        );
+        assert_source(
+            "According to Ann Lee, the campaign's director, the campaign has spent more.",
+            "Ann Lee, the campaign's director",
+            SourceKind::Person,
+            false,
+        );
+        // an appositive that is an institution's proper name names the source
+        assert_source(
+            "According to technology analysts, TDG Research, sales will double.",
+            "technology analysts, TDG Research",
+            SourceKind::Organization,
+            false,
+        );
+        // letters after a name are no part of it
+        assert_source(
+            "\"We will pay,\" said the finance minister, Tom Hale MSP.",
+            "the finance minister, Tom Hale MSP",
+            SourceKind::Person,
+            false,
         );
     }
 

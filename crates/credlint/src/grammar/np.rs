@@ -947,7 +947,7 @@ pub fn object<'a>(i: In<'a>) -> Res<'a, Np> {
         let more = after
             .first()
             .is_some_and(|w| one_of(w.s, &["who", "whose", "which", ",", "and"]))
-            .then(|| description_to_end(after))
+            .then(|| description_to_end(after, false))
             .flatten();
         if ends || more.is_some() {
             let taken = more.unwrap_or(0);
@@ -963,9 +963,19 @@ pub fn object<'a>(i: In<'a>) -> Res<'a, Np> {
             return Ok((after.from(taken), np));
         }
     }
+    // "according to its lawyer, Ann Lee of Lee and Co, the claim is …": an appositive
+    // closed by the next comma, read alone (read on, "Lee and Co, the claim" is a list)
+    if let Some((a, close)) = appositive_to_next_comma(rest) {
+        np.appositive = Some((a.start, a.head + 1));
+        np.end = rest[close].idx;
+        if np.channel.is_none() && np.cited.is_none() {
+            np.source_end = np.end;
+        }
+        return Ok((rest.from(close), np));
+    }
     // "said Mr. Trump, who is regarded as something of a germaphobe."
     if let Ok((after, _)) = (word(","), alt((word("who"), word("whose")))).parse(rest)
-        && let Some(taken) = description_to_end(after)
+        && let Some(taken) = description_to_end(after, true)
     {
         let clause = rest.len() - after.len() + taken;
         np.end = rest[clause - 1].idx + 1;
@@ -977,11 +987,26 @@ pub fn object<'a>(i: In<'a>) -> Res<'a, Np> {
     Ok((rest, np))
 }
 
+/// The name set off by commas at the start of `rest` (", Ann Lee of Lee and Co,"), read
+/// up to its closing comma only: a name, and after its phrase only words that hold no
+/// verb ("of Lee and Co"). The name's phrase, and where the closing comma is in `rest`.
+fn appositive_to_next_comma(rest: In<'_>) -> Option<(Np, usize)> {
+    if rest.first()?.s != "," || !rest.get(1)?.cap() {
+        return None;
+    }
+    let close = rest.iter().skip(1).take(12).position(|w| w.s == ",")? + 1;
+    let (left, a) = np_body(Toks(&rest[1..close])).ok()?;
+    let plain = left.iter().all(|w| {
+        w.kind == crate::text::TokenKind::Word && w.f & (AUX | VERB | PRONOUN) == 0 && !w.q
+    });
+    (plain && !a.pronoun).then_some((a, close))
+}
+
 /// How many tokens of `rest` a source's description after its cue takes when it runs to
 /// the end of the sentence (a full stop, a semicolon, a dash or a quotation mark): at most
 /// 40, with no quotation inside and no new clause ("…, and she added"). `None` if it
-/// does not end so.
-fn description_to_end(rest: In<'_>) -> Option<usize> {
+/// does not end so. `relative`: `rest` is the inside of a relative clause ("who …").
+fn description_to_end(rest: In<'_>, relative: bool) -> Option<usize> {
     let end = rest
         .iter()
         .take(41)
@@ -997,14 +1022,27 @@ fn description_to_end(rest: In<'_>) -> Option<usize> {
         || rest[..end]
             .windows(2)
             .any(|p| p[0].s == "and" && one_of(p[1].s, &["it", "then"]));
-    // "Weld, who added that …", ", said simply": a cue of its own is no description
+    // "Weld, who added that …", ", said simply": a cue of its own is no description;
+    // nor is a finite verb outside a relative clause ("according to the forecasts, HSBC,
+    // the biggest bank, will report …": the sentence's own clause)
     let cue = rest[..end]
         .iter()
         .any(|w| w.f & VERB != 0 && w.f & (VERB_PAST | VERB_S) != 0);
+    let clause_at = if relative {
+        0
+    } else {
+        rest[..end]
+            .iter()
+            .position(|w| one_of(w.s, &["who", "whose", "which", "that", "where", "whom"]))
+            .unwrap_or(end)
+    };
+    let finite = rest[..clause_at]
+        .iter()
+        .any(|w| w.f & AUX != 0 && !one_of(w.s, &["not", "never", "n't", "being", "having"]));
     let ends_clean = rest
         .get(end)
         .is_none_or(|w| !w.q && w.kind != crate::text::TokenKind::Quote);
-    (end > 0 && !new_clause && !cue && ends_clean).then_some(end)
+    (end > 0 && !new_clause && !cue && !finite && ends_clean).then_some(end)
 }
 
 /// Words between a subject and its cue: "on Monday", "also", "has", "in a statement".
