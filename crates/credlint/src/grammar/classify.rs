@@ -221,6 +221,16 @@ const QUANTITIES: &[&str] = &[
 
 /// Does the lowercase head `lower` count people, as polls do ("67 percent", "a
 /// majority", "three-quarters")? Such a head takes a plural verb: "half say".
+/// "women", "congressmen", "children": a plural of people with no final "s" (the plural
+/// of a "-man" noun WordNet knows for a person).
+pub fn irregular_plural(lower: &str) -> bool {
+    matches!(lower, "people" | "children" | "personnel")
+        || lower.strip_suffix("men").is_some_and(|stem| {
+            !stem.is_empty()
+                && super::heads::head_class(&format!("{stem}man")) == Some(HeadClass::Person)
+        })
+}
+
 pub fn counts_people(lower: &str) -> bool {
     // "two-thirds", "three-quarters": the count is the last part
     let last = lower.rsplit('-').next().unwrap_or(lower);
@@ -348,7 +358,7 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
             .any(|w| crate::text::possessive::has_s(w.s));
     // "the investigation and Democrats" is plural by its last noun; "the former first lady
     // and U.S. senator" is one person
-    let plural = lower.ends_with('s') && !lower.ends_with("ss");
+    let plural = lower.ends_with('s') && !lower.ends_with("ss") || irregular_plural(&lower);
     // "a speech Mrs. Clinton delivered", "a statement from the ministry": the document
     // comes first
     let first_noun = if first.f & DET != 0 {

@@ -474,10 +474,8 @@ fn restrictive_antecedent_start(ws: &[W], end: usize) -> Option<usize> {
 fn plural_word(s: &str) -> bool {
     let lower = s.to_ascii_lowercase();
     lower.ends_with('s') && !lower.ends_with("ss")
-        || matches!(
-            lower.as_str(),
-            "people" | "police" | "staff" | "media" | "us"
-        )
+        || matches!(lower.as_str(), "police" | "staff" | "media" | "us")
+        || classify::irregular_plural(&lower)
         || classify::counts_people(&lower)
 }
 
@@ -617,6 +615,10 @@ impl Sentence<'_, '_, '_> {
                 && (matches!(ws[start - 1].s, "$" | "£" | "€" | "¥")
                     || ws[start - 1].kind == TokenKind::Number)
             {
+                return None;
+            }
+            // "that 2013 report": a number after a determiner is inside its phrase
+            if start > 0 && w.kind == TokenKind::Number && ws[start - 1].f & DET != 0 {
                 return None;
             }
             if !(np::nounish(w) || w.f & (DET | PRONOUN) != 0 || np::approximates(w)) {
@@ -778,6 +780,22 @@ impl Sentence<'_, '_, '_> {
                 c.kind = prev.kind;
                 c.speaker = prev.speaker.clone().or(c.speaker);
             }
+            // "Ann Lee said … “…,” said the former top aide to the governor": a definite
+            // description with words of its own, right after a named speaker of its
+            // paragraph and naming no one else the speaker is, is that speaker
+            if definite
+                && c.kind == SourceKind::Anonymous
+                && np.end > np.start + 2
+                && !plural_word(ws[np.head].s)
+                && !self.out.iter().any(|p| p.head.as_deref() == Some(head))
+                && let Some(name) = self.last_named_speaker_nearby()
+                && !ws[np.start..np.end]
+                    .iter()
+                    .any(|w| w.cap() && name.split(' ').any(|n| n == w.s))
+            {
+                c.kind = SourceKind::Person;
+                c.speaker = Some(name);
+            }
             // "X, who said", "critics who say": who is X
             if np.pronoun
                 && head == "who"
@@ -816,6 +834,17 @@ impl Sentence<'_, '_, '_> {
             }
         }
         self.out.push(a);
+    }
+
+    /// The named person who spoke last, if that was in this paragraph and at most two
+    /// sentences back.
+    fn last_named_speaker_nearby(&self) -> Option<String> {
+        let last = self.out.last()?;
+        (last.paragraph == self.paragraph
+            && last.sentence + 2 >= self.si
+            && last.kind == SourceKind::Person)
+            .then(|| last.speaker.clone())
+            .flatten()
     }
 
     /// The full name of a person quoted earlier in the document whose surname is
@@ -1201,6 +1230,7 @@ impl Sentence<'_, '_, '_> {
                 || ws[np.start].cap()
                 || np::approximates(&ws[np.start])
                 || np::is_count(&ws[np.start])
+                || classify::counts_people(&crate::text::lowercase(ws[np.start].s))
                 || ws[np.start..np.head]
                     .iter()
                     .any(|x| crate::text::possessive::has_s(x.s));
@@ -2330,6 +2360,39 @@ mod tests {
             "the finance minister, Tom Hale MSP",
             SourceKind::Person,
             false,
+        );
+    }
+
+    #[test]
+    fn fractions_reflexives_irregular_plurals_and_aides_to_someone_are_subjects() {
+        said_by(
+            "But half of the voters said they were worried.",
+            "half of the voters",
+        );
+        said_by(
+            "Even so, three-quarters of the voters said they were worried.",
+            "three-quarters of the voters",
+        );
+        said_by("Cruz himself said the only way to win is to ask.", "Cruz");
+        let v = atts("Aides to Clinton say she is shifting her tack.");
+        assert_eq!(v[0].1.as_deref(), Some("Aides to Clinton"), "{v:?}");
+        assert_eq!(v[0].2, SourceKind::Anonymous);
+        let v = atts("The women say officers still watch the park.");
+        assert_eq!(
+            (v[0].1.as_deref(), v[0].2),
+            (Some("The women"), SourceKind::Anonymous),
+            "{v:?}"
+        );
+        // "to" takes a phrase only after a head that serves someone
+        said_by(
+            "She cited her years as a senator in contrast to the businessman who has said \
+             little.",
+            "the businessman",
+        );
+        // a demonstrative inside a phrase
+        said_by(
+            "One of the authors of that 2013 report, Ari Fleischer, said it failed.",
+            "One of the authors of that 2013 report, Ari Fleischer,",
         );
     }
 

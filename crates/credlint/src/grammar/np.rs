@@ -8,6 +8,7 @@ use nom::branch::alt;
 use nom::combinator::{opt, verify};
 use nom::error::{Error, ErrorKind};
 use nom::multi::fold_many0;
+use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
 use super::W;
@@ -86,6 +87,8 @@ pub struct Np {
     /// A "cited by"/"quoted by" outlet inside the phrase: cue start, phrase end.
     pub cited: Option<(usize, usize, usize)>,
     pub coordinated: bool,
+    /// The head word's lexicon classes, where the phrase grammar found its head.
+    pub head_f: u32,
 }
 
 impl Np {
@@ -409,6 +412,7 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
         rest,
         Np {
             head: i[h - 1].idx,
+            head_f: i[h - 1].f,
             ..Np::ending_at(start, i[n - 1].idx)
         },
     ))
@@ -470,15 +474,30 @@ fn one_pp<'a>(i: In<'a>) -> Res<'a, usize> {
                 ],
             )
         }),
-        object_unit,
+        // "of that 2013 report": a demonstrative, which the lexicon leaves out of its
+        // determiners ("said that" is no phrase)
+        preceded(opt(word("that")), object_unit),
     )
         .parse(i)?;
     let (rest, more) = opt((
-        tok(|w: &W| matches!(w.s, "of" | "in" | "at" | "for")),
+        tok(|w: &W| matches!(w.s, "of" | "in" | "at" | "for" | "on")),
         object_unit,
     ))
     .parse(rest)?;
     Ok((rest, more.map_or(np.end, |(_, m)| m.end)))
+}
+
+/// "aides to Clinton", "an adviser to the president": after a head the lexicon knows for
+/// people who serve someone, "to" and a named or determined phrase (never a verb: "to
+/// say"). Where the phrase ends.
+fn to_someone<'a>(i: In<'a>) -> Res<'a, usize> {
+    let (rest, (_, np)) = (word("to"), verify(object_unit, |np: &Np| !np.pronoun)).parse(i)?;
+    let first = &i[1];
+    if first.cap() || first.f & DET != 0 || is_possessive(first) {
+        Ok((rest, np.end))
+    } else {
+        fail(i)
+    }
 }
 
 /// "familiar with the matter", "briefed on the talks", "close to the president".
@@ -665,8 +684,18 @@ fn body_after_unit<'a>(rest: In<'a>, mut np: Np) -> Res<'a, Np> {
     if let Some((_, other)) = coord {
         np.end = other.end;
         np.head = other.head;
+        np.head_f = other.head_f;
         np.source_end = other.end;
         np.coordinated = true;
+    }
+    let (rest, to) = if np.head_f & (ANON_HEAD | ROLE) != 0 {
+        opt(to_someone).parse(rest)?
+    } else {
+        (rest, None)
+    };
+    if let Some(e) = to {
+        np.end = e;
+        np.source_end = e;
     }
     // folded as they are parsed: `many0` would allocate a vector on every attempt
     let named_end = np.end;
@@ -1049,6 +1078,21 @@ fn description_to_end(rest: In<'_>, relative: bool) -> Option<usize> {
 pub fn middle<'a>(i: In<'a>) -> Res<'a, usize> {
     let one = alt((
         tok(|w: &W| w.f & (AUX | ADVERB) != 0 && w.f & PREP == 0).map(|w| w.idx),
+        // "Cruz himself said", "the women themselves say", "officials here say"
+        tok(|w: &W| {
+            one_of(
+                w.s,
+                &[
+                    "himself",
+                    "herself",
+                    "themselves",
+                    "itself",
+                    "here",
+                    "there",
+                ],
+            )
+        })
+        .map(|w| w.idx),
         tok(|w: &W| w.s.len() > 4 && w.s.ends_with("ly") && !w.cap() && w.f & ANON_HEAD == 0)
             .map(|w| w.idx),
         tok(|w: &W| w.f & TEMPORAL != 0 || is_weekday(w)).map(|w| w.idx),

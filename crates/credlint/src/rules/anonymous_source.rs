@@ -773,6 +773,21 @@ fn names_a_person(doc: &Document, src: crate::text::Span) -> bool {
         let set_off = trimmed.ends_with([',', '—', '–'])
             || trimmed.ends_with(" -")
             || trimmed.ends_with("--");
+        // "the former top aide to President Ann Bell", "a spokesman for Ann Bell": the
+        // name is the object of a preposition, whose aide or spokesman the source is
+        let title_start = m.title.map_or(m.span.start, |t| t.start);
+        let object = text[src.start..title_start]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "to" | "for" | "of" | "with" | "at" | "from" | "by" | "near"
+                )
+            });
+        if object {
+            return false;
+        }
         m.span.end == src.end
             || m.span.end == end && !before.contains(',')
             || set_off && m.words.len() >= 2
@@ -1050,6 +1065,25 @@ mod tests {
                 .starts_with("a bare description")
         );
         assert!(d[0].message.contains("opens the story"));
+    }
+
+    #[test]
+    fn a_name_after_a_preposition_says_whose_the_source_is() {
+        // the aide is unnamed; the name only says whose aide
+        let text = "The river rose overnight.\n\nA former top aide to President Ann Bell said \
+                    the dam would hold. People close to Ann Bell said she was calm.";
+        let d = lint("anonymous-source", text);
+        assert_eq!(
+            spans(text, &d),
+            vec![
+                "A former top aide to President Ann Bell",
+                "People close to Ann Bell"
+            ]
+        );
+        // a description right after a named speaker is that speaker
+        let text = "The river rose overnight.\n\nOne of the engineers, Tom Reed, said the dam \
+                    was sound. \"It will hold,\" said the former chief engineer of the county.";
+        assert!(lint("anonymous-source", text).is_empty());
     }
 
     #[test]
