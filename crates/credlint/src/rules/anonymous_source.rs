@@ -1072,14 +1072,11 @@ mod tests {
         // the aide is unnamed; the name only says whose aide
         let text = "The river rose overnight.\n\nA former top aide to President Ann Bell said \
                     the dam would hold. People close to Ann Bell said she was calm.";
-        let d = lint("anonymous-source", text);
-        assert_eq!(
-            spans(text, &d),
-            vec![
-                "A former top aide to President Ann Bell",
-                "People close to Ann Bell"
-            ]
-        );
+        let expected = [
+            "A former top aide to President Ann Bell",
+            "People close to Ann Bell",
+        ];
+        assert_eq!(spans(text, &lint("anonymous-source", text)), expected);
         // a description right after a named speaker is that speaker
         let text = "The river rose overnight.\n\nOne of the engineers, Tom Reed, said the dam \
                     was sound. \"It will hold,\" said the former chief engineer of the county.";
