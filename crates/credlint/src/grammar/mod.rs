@@ -1261,10 +1261,27 @@ impl Sentence<'_, '_, '_> {
             *limit = end;
             return true;
         }
-        // "Democrats described the showdown as ominous, and said …": the subject of the
-        // sentence's earlier cue
-        if prev.is_some_and(|p| p.s.eq_ignore_ascii_case("and") || p.s.eq_ignore_ascii_case("but"))
-        {
+        // "Mr. Manafort, citing ''the unique magic of Trump,'' said": the aside's cue took
+        // the subject, which the main verb shares
+        if !request && self.after_participial_aside(k, first_in_sentence) {
+            let done = self.repeat_source(k, end, first_in_sentence);
+            if done {
+                *limit = end;
+            }
+            return done;
+        }
+        // "Democrats described the showdown as ominous, and said …", "… and then said":
+        // the subject of the sentence's earlier cue
+        let conjunction =
+            |p: &W| p.s.eq_ignore_ascii_case("and") || p.s.eq_ignore_ascii_case("but");
+        let joined = prev.is_some_and(|p| conjunction(&p))
+            || k >= 2
+                && np::one_of(
+                    ws[k - 1].s,
+                    &["then", "also", "later", "quickly", "finally"],
+                )
+                && conjunction(&ws[k - 2]);
+        if joined {
             if !request && self.repeat_source(k, end, first_in_sentence) {
                 *limit = end;
                 return true;
@@ -1471,6 +1488,31 @@ impl Sentence<'_, '_, '_> {
             np.source_end = k;
             Some(np)
         })
+    }
+
+    /// Does a participial aside set off by commas end right before the cue at `k`, its
+    /// own cue having taken the subject before it ("Ann Lee, citing the report, said")?
+    fn after_participial_aside(&self, k: usize, first_in_sentence: usize) -> bool {
+        let ws = self.ws;
+        let Some(last) = self.out[first_in_sentence..].last() else {
+            return false;
+        };
+        let Some(src) = last.source else {
+            return false;
+        };
+        // the aside ends with its comma, inside a closing quotation mark or not ("citing
+        // ''the magic of Trump,'' said")
+        let closed = |j: usize| ws[j].s == ",";
+        let ends_aside = k >= 2
+            && (closed(k - 1) || ws[k - 1].kind == TokenKind::Quote && k >= 3 && closed(k - 2));
+        if !ends_aside || !last.verb.ends_with("ing") {
+            return false;
+        }
+        // the aside's cue opens right after the comma that ends its source
+        let Some(c) = ws.iter().position(|w| w.span.start == last.cue.start) else {
+            return false;
+        };
+        c >= 2 && c < k && ws[c - 1].s == "," && ws[c - 2].span.end == src.end
     }
 
     /// Attributes the cue at `k..end` to the source of the sentence's latest speech cue
@@ -2393,6 +2435,19 @@ mod tests {
         said_by(
             "One of the authors of that 2013 report, Ari Fleischer, said it failed.",
             "One of the authors of that 2013 report, Ari Fleischer,",
+        );
+    }
+
+    #[test]
+    fn a_verb_after_an_aside_or_an_adverb_shares_the_subject() {
+        said_by(
+            "The judge rubbed his chin, and then said something odd.",
+            "The judge",
+        );
+        // the participial aside's cue took the subject; the main verb shares it
+        said_by(
+            "Mr. Hale, citing \"the unique magic of the race,\" said the candidate could win.",
+            "Mr. Hale",
         );
     }
 
