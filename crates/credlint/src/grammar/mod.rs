@@ -1620,8 +1620,34 @@ impl Sentence<'_, '_, '_> {
         }
         let headline_only = !(quote_follows || label);
         let named = c.kind == SourceKind::Outlet || c.speaker.is_some() || evidence;
-        if c.kind != SourceKind::Anonymous && (named || !headline_only) {
+        // "Insiders: Trump will rebound", "Economists: …": a headline gives unnamed
+        // people of a short label the words after its colon (the anonymity rules leave
+        // headlines to their stories)
+        // ("Khans: …" names the Khan family the story names)
+        let family = || {
+            let w = ws[np.head].s;
+            w.strip_suffix('s')
+                .is_some_and(|stem| self.people.is_known_word(stem))
+        };
+        let people = self.headline
+            && c.kind == SourceKind::Anonymous
+            && np.end - np.start <= 3
+            && !family()
+            && (ws[np.head].f & ANON_HEAD != 0
+                || plural_word(ws[np.head].s)
+                    && matches!(
+                        heads::head_class(&crate::text::lowercase(ws[np.head].s)),
+                        Some(heads::HeadClass::Person | heads::HeadClass::Group)
+                    ));
+        if c.kind != SourceKind::Anonymous && (named || !headline_only) || people {
             self.emit((k, k + 1), Some(&np), CueForm::Colon);
+        } else if self.headline && c.kind == SourceKind::Anonymous && family() {
+            // the family the story names
+            self.emit((k, k + 1), Some(&np), CueForm::Colon);
+            if let Some(a) = self.out.last_mut() {
+                a.kind = SourceKind::Person;
+                a.anonymous = false;
+            }
         }
     }
 }
@@ -2170,6 +2196,12 @@ mod tests {
                 "Gazette editorial",
                 SourceKind::Document,
             ),
+            // unnamed people of a short label
+            (
+                "Economists: Toll plan would add to debt",
+                "Economists",
+                SourceKind::Anonymous,
+            ),
         ] {
             assert_eq!(
                 first(headline),
@@ -2185,6 +2217,13 @@ mod tests {
         ] {
             assert_eq!(first(headline), None, "{headline}");
         }
+        // a family the story names is no unnamed group
+        let v = atts("Khans: Trump stirs ugliness\n\nKhizr Khan said the attacks hurt.\n");
+        assert_eq!(
+            (v[0].1.as_deref(), v[0].2),
+            (Some("Khans"), SourceKind::Person),
+            "{v:?}"
+        );
     }
 
     #[test]

@@ -514,6 +514,8 @@ fn misread(doc: &Document, earlier: &EarlierSources, i: usize) -> bool {
     let a = &doc.attributions[i];
     let Some(src) = a.source else { return true };
     in_headline(doc, a.sentence)
+        // "Insiders: Trump will rebound": a headline's label, whatever ends the line
+        || a.form == CueForm::Colon && doc.text.sentences[a.sentence].headline
         || names_a_person(doc, src)
         || coordinates_a_name(doc, src)
         || apposed_to_a_name(doc, src, a.sentence)
