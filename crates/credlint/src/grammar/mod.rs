@@ -1031,6 +1031,19 @@ impl Sentence<'_, '_, '_> {
         if self.question(k, end) {
             return true;
         }
+        // "was any mention of", "the claim that", "his call for": after an article or a
+        // possessive determiner the word is a noun ("some say", "two said" are subjects)
+        if prev.is_some_and(|p| {
+            np::one_of(
+                p.s,
+                &[
+                    "a", "an", "the", "any", "no", "every", "his", "its", "their", "my", "our",
+                    "your",
+                ],
+            )
+        }) {
+            return false;
+        }
         // "Trump asked the network to donate" is a request: speech, but no claim;
         // "Putin asks China for military help" asks for a thing and is not read (and
         // "…, asking voters to stay home" reports what the clause's subject said, and
@@ -2470,6 +2483,13 @@ mod tests {
              little.",
             "the businessman",
         );
+        // after an article or a possessive determiner a cue word is a noun
+        for text in [
+            "The 718 leaders who have a say at the convention backed her.",
+            "Absent from the talks was any mention of the probe.",
+        ] {
+            assert!(atts(text).is_empty(), "{text}: {:?}", atts(text));
+        }
         // a demonstrative inside a phrase
         said_by(
             "One of the authors of that 2013 report, Ari Fleischer, said it failed.",
