@@ -1098,6 +1098,12 @@ impl Sentence<'_, '_, '_> {
         {
             return false;
         }
+        // "a company called Cambridge Analytica", "a new group called Black Votes Matter",
+        // "a move called the boneless": a thing introduced by an indefinite article is
+        // being named ("the company called the report false" may be speech)
+        if w.s == "called" && self.names_an_indefinite(k) {
+            return false;
+        }
         // a passive ("was told", "is reported") is a cue only with its agent: "reported by X"
         let mut p = k;
         while p > 0
@@ -1501,6 +1507,27 @@ impl Sentence<'_, '_, '_> {
             np.source_end = k;
             Some(np)
         })
+    }
+
+    /// Does the phrase right before the "called" at `k` open with an indefinite article
+    /// ("a company called …", "a new group called …")?
+    fn names_an_indefinite(&self, k: usize) -> bool {
+        let ws = self.ws;
+        let mut j = k;
+        while j > 0 && k - j < 5 {
+            let p = &ws[j - 1];
+            if np::one_of(p.s, &["a", "an", "another"]) {
+                return j < k;
+            }
+            if p.kind != TokenKind::Word
+                || p.f & (PRONOUN | AUX | PREP | FUNCTION | ANON_HEAD) != 0
+                || p.cap() && j < k
+            {
+                return false;
+            }
+            j -= 1;
+        }
+        false
     }
 
     /// Does a participial aside set off by commas end right before the cue at `k`, its
@@ -2483,6 +2510,15 @@ mod tests {
              little.",
             "the businessman",
         );
+        // a demonstrative inside a phrase
+        said_by(
+            "One of the authors of that 2013 report, Ari Fleischer, said it failed.",
+            "One of the authors of that 2013 report, Ari Fleischer,",
+        );
+    }
+
+    #[test]
+    fn a_cue_word_used_as_a_noun_or_for_naming_is_no_cue() {
         // after an article or a possessive determiner a cue word is a noun
         for text in [
             "The 718 leaders who have a say at the convention backed her.",
@@ -2490,11 +2526,16 @@ mod tests {
         ] {
             assert!(atts(text).is_empty(), "{text}: {:?}", atts(text));
         }
-        // a demonstrative inside a phrase
-        said_by(
-            "One of the authors of that 2013 report, Ari Fleischer, said it failed.",
-            "One of the authors of that 2013 report, Ari Fleischer,",
-        );
+        // a thing an indefinite article introduces is being named, not quoted
+        for text in [
+            "A company called Harmony Enterprises gave $5,000 to the fund.",
+            "She joined a resistance movement called the People's Party.",
+        ] {
+            assert!(atts(text).is_empty(), "{text}: {:?}", atts(text));
+        }
+        let v =
+            atts("Trump had backed a single-payer health system and called himself pro-choice.");
+        assert!(v.iter().any(|a| a.0 == "called"), "{v:?}");
     }
 
     #[test]
