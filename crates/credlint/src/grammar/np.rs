@@ -430,8 +430,15 @@ fn object_unit<'a>(i: In<'a>) -> Res<'a, Np> {
         .and_then(|(rest, np)| {
             // "on Monday", "in a Friday tweet" say when; "the poll released Wednesday"
             // keeps its own time after its head
+            // ("the Sunday Telegraph": a weekday inside a name is no time)
             let consumed = &i[..i.len() - rest.len()];
-            if consumed.iter().any(|w| w.idx <= np.head && is_time_word(w)) {
+            let named =
+                |k: usize| is_weekday(&consumed[k]) && consumed.get(k + 1).is_some_and(|n| n.cap());
+            if consumed
+                .iter()
+                .enumerate()
+                .any(|(k, w)| w.idx <= np.head && is_time_word(w) && !named(k))
+            {
                 fail(i)
             } else {
                 Ok((rest, np))
@@ -690,6 +697,11 @@ fn body_after_unit<'a>(rest: In<'a>, mut np: Np) -> Res<'a, Np> {
     }
     let (rest, to) = if np.head_f & (ANON_HEAD | ROLE) != 0 {
         opt(to_someone).parse(rest)?
+    } else if np.head_f & DOC_HEAD != 0 {
+        // "a study by Computeractive Magazine", "a motion by Mr Jackson's lawyers": a
+        // document's author
+        opt((word("by"), verify(object_unit, |np: &Np| !np.pronoun)).map(|(_, o)| o.end))
+            .parse(rest)?
     } else {
         (rest, None)
     };
