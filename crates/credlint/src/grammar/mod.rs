@@ -2653,6 +2653,20 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_of_an_activity_or_a_topic_reports_no_words() {
+        for text in [
+            "Supporters gathered in front of the office, clapping, singing, chanting and \
+             waving balloons.",
+            "Many adoptees stay under the radar, telling few people about their situations.",
+        ] {
+            assert!(atts(text).is_empty(), "{text}: {:?}", atts(text));
+        }
+        // words that follow still make a participle speech
+        let v = atts("Supporters gathered, saying the vote was fair.");
+        assert_eq!(v[0].1.as_deref(), Some("Supporters"), "{v:?}");
+    }
+
+    #[test]
     fn a_verb_after_an_aside_or_an_adverb_shares_the_subject() {
         said_by(
             "The judge rubbed his chin, and then said something odd.",

@@ -325,9 +325,30 @@ impl Sentence<'_, '_, '_> {
             return false;
         }
         let verb = ws[k].s;
+        // "clapping, singing, chanting and waving balloons": a participle joined to the
+        // next one by "and" reports no words
+        let listed = next.is_some_and(|n| n.s == ",")
+            && ws.get(end + 1).is_some_and(|w| {
+                w.kind == TokenKind::Word && w.s.len() > 4 && w.s.ends_with("ing")
+            });
+        if listed || next.is_some_and(|n| np::one_of(n.s, &["and", "or"])) {
+            return false;
+        }
+        // "telling few people about their situations": what is told about is a topic,
+        // not words that were said
+        if verb.eq_ignore_ascii_case("telling")
+            && let Some(obj) = self.object_after(end)
+            && ws.get(obj.end).is_some_and(|n| n.s == "about")
+        {
+            return false;
+        }
         // "continuing education", "continuing to grow": "continue" reports speech only
         // when the words follow ("…, continuing: “…”")
-        if verb.len() > 7 && verb[..7].eq_ignore_ascii_case("continu") {
+        if verb
+            .get(..7)
+            .is_some_and(|p| p.eq_ignore_ascii_case("continu"))
+            && verb.len() > 7
+        {
             return next
                 .is_some_and(|n| n.kind == TokenKind::Quote || matches!(n.s, "," | ":" | "that"));
         }
