@@ -741,10 +741,17 @@ fn survey_count(doc: &Document, src: crate::text::Span) -> bool {
     let share = lower
         .windows(2)
         .any(|t| PROPORTION.contains(&t[0].as_str()) && t[1] == "of");
+    // "three-quarters said the same", "half of voters said": a fraction of people counted
+    let first_lower = first_token.to_lowercase();
+    let fraction = matches!(
+        first_lower.rsplit('-').next().unwrap_or(""),
+        "half" | "third" | "thirds" | "quarter" | "quarters" | "fifth" | "fifths"
+    );
     in_ratio
         || ratio_before
         || big_count
         || share
+        || fraction
         || lower
             .iter()
             .any(|w| w == "percent" || SURVEYED.contains(&w.as_str()))
@@ -1149,7 +1156,7 @@ mod tests {
 
     #[test]
     fn a_surveys_respondents_are_asked_about_the_survey() {
-        let text = "The poll is out.\n\nTwo in three said they would vote, and nearly three in five said they were sure. Of those asked, 1,204 nurses said they would strike, with 47 percent of voters saying the same. Almost half of respondents said so.";
+        let text = "The poll is out.\n\nTwo in three said they would vote, and nearly three in five said they were sure. Of those asked, 1,204 nurses said they would strike, with 47 percent of voters saying the same. Almost half of respondents said so, and three-quarters said the same of Lee.";
         let d = lint("anonymous-source", text);
         assert_eq!(
             spans(text, &d),
@@ -1158,7 +1165,8 @@ mod tests {
                 "nearly three in five",
                 "1,204 nurses",
                 "47 percent of voters",
-                "Almost half of respondents"
+                "Almost half of respondents",
+                "three-quarters"
             ]
         );
         for f in &d {
