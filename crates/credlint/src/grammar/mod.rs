@@ -222,34 +222,10 @@ pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People, flags: &[u32]) ->
         let mut single_open = false;
         for (k, t) in toks.iter().enumerate() {
             let text = t.text(&tm.prose);
-            if t.kind == TokenKind::Quote {
-                match single_mark(&tm.prose, t.span()) {
-                    SingleMark::Opens => single_open = true,
-                    // "the Police Officers' spokesman": the plural possessive's mark is
-                    // part of its word, not a quotation mark (unless a single quotation
-                    // is open: "called it 'fake news' on Friday")
-                    SingleMark::AfterS
-                        if !single_open
-                            && let Some(last) = ws.last_mut()
-                            && last.span.end == t.span().start
-                            && toks.get(k + 1).is_some_and(|n| n.kind == TokenKind::Word) =>
-                    {
-                        last.span.end = t.span().end;
-                        last.s = last.span.text(&tm.prose);
-                        // a possessive noun: "the states' lawyers" holds no verb
-                        last.f &= !(VERB
-                            | VERB_ING
-                            | VERB_BASE
-                            | VERB_S
-                            | VERB_PAST
-                            | INVERTED
-                            | NOUN_FORM
-                            | CUE_PHRASE
-                            | PAST_TENSE);
-                        continue;
-                    }
-                    _ => {}
-                }
+            if t.kind == TokenKind::Quote
+                && joins_plural_possessive(&tm.prose, toks, k, &mut single_open, &mut ws)
+            {
+                continue;
             }
             let f = fl[k];
             ws.push(W {
@@ -297,6 +273,44 @@ pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People, flags: &[u32]) ->
     }
 }
 
+/// "the Police Officers' spokesman": the quotation mark token `k` of `toks` is a plural
+/// possessive's, so it joins the word before it (the last of `ws`), which then holds no
+/// verb ("the states' lawyers"). Not while a single quotation is open ("called it 'fake
+/// news' on Friday"), which `single_open` follows.
+fn joins_plural_possessive<'a>(
+    prose: &'a str,
+    toks: &[crate::text::Token],
+    k: usize,
+    single_open: &mut bool,
+    ws: &mut [W<'a>],
+) -> bool {
+    let t = &toks[k];
+    match single_mark(prose, t.span()) {
+        SingleMark::Opens => *single_open = true,
+        SingleMark::AfterS
+            if !*single_open
+                && let Some(last) = ws.last_mut()
+                && last.span.end == t.span().start
+                && toks.get(k + 1).is_some_and(|n| n.kind == TokenKind::Word) =>
+        {
+            last.span.end = t.span().end;
+            last.s = last.span.text(prose);
+            last.f &= !(VERB
+                | VERB_ING
+                | VERB_BASE
+                | VERB_S
+                | VERB_PAST
+                | INVERTED
+                | NOUN_FORM
+                | CUE_PHRASE
+                | PAST_TENSE);
+            return true;
+        }
+        _ => {}
+    }
+    false
+}
+
 /// What a single quotation mark token might be, by the characters around it.
 enum SingleMark {
     /// After a space and before a letter: "called it 'fake news'".
@@ -321,6 +335,40 @@ fn single_mark(prose: &str, span: Span) -> SingleMark {
         return SingleMark::AfterS;
     }
     SingleMark::Other
+}
+
+/// Can a subject before the cue at `cue` start at token `start`? Asked before the phrase
+/// grammar, cheapest first.
+fn opens_subject(ws: &[W], start: usize, cue: usize) -> bool {
+    let w = &ws[start];
+    if !(np::nounish(w) || w.f & (DET | PRONOUN) != 0 || np::approximates(w)) {
+        return false;
+    }
+    if let Some(prev) = start.checked_sub(1).map(|p| &ws[p]) {
+        // "the minimum $20 million experts say": an amount, not a source
+        if matches!(prev.s, "$" | "£" | "€" | "¥") || prev.kind == TokenKind::Number {
+            return false;
+        }
+        // "Mr Jackson's lawyers": a possessive opens the phrase it belongs to
+        if crate::text::possessive::is_possessive(prev.s) {
+            return false;
+        }
+        // "that 2013 report": a number after a determiner is inside its phrase
+        if w.kind == TokenKind::Number && prev.f & DET != 0 {
+            return false;
+        }
+    }
+    // "driving onto a sidewalk along the Las Vegas Strip told police": a phrase after a
+    // preposition is its object, never the subject of the verb; but a participle's
+    // subject may follow "with" ("with 40 percent saying"), a relative clause has its own
+    // ("to the businessman who has attacked"), and so may the antecedent a relative
+    // pronoun looks for ("Democrats on Capitol Hill, who have argued")
+    let exempt = ws[cue].s.ends_with("ing")
+        || np::one_of(ws[cue].s, &["who", "which", "that", ","])
+        || ws[start..cue]
+            .iter()
+            .any(|x| np::one_of(x.s, &["who", "which", "that"]));
+    exempt || !object_of_preposition(ws, start)
 }
 
 /// Prepositions that also open clauses ("after officials said", "as Sanders claims",
@@ -666,38 +714,7 @@ impl Sentence<'_, '_, '_> {
         }
         let mut failed = np::FailedUnits::default();
         (lo..cue).find_map(|start| {
-            let w = &ws[start];
-            // "the minimum $20 million experts say": an amount, not a source
-            if start > 0
-                && (matches!(ws[start - 1].s, "$" | "£" | "€" | "¥")
-                    || ws[start - 1].kind == TokenKind::Number)
-            {
-                return None;
-            }
-            // "driving onto a sidewalk along the Las Vegas Strip told police": a phrase right
-            // after a preposition is its object, never the subject of the verb
-            // ("with 40 percent saying": a participle's subject may follow "with")
-            // ("to the businessman who has attacked": a relative clause has its own subject)
-            // (nor is the antecedent a relative pronoun looks for: "Democrats on Capitol
-            // Hill, who have argued")
-            if !ws[cue].s.ends_with("ing")
-                && !np::one_of(ws[cue].s, &["who", "which", "that", ","])
-                && !ws[start..cue]
-                    .iter()
-                    .any(|x| np::one_of(x.s, &["who", "which", "that"]))
-                && object_of_preposition(ws, start)
-            {
-                return None;
-            }
-            // "Mr Jackson's lawyers": a possessive opens the phrase it belongs to
-            if start > 0 && crate::text::possessive::is_possessive(ws[start - 1].s) {
-                return None;
-            }
-            // "that 2013 report": a number after a determiner is inside its phrase
-            if start > 0 && w.kind == TokenKind::Number && ws[start - 1].f & DET != 0 {
-                return None;
-            }
-            if !(np::nounish(w) || w.f & (DET | PRONOUN) != 0 || np::approximates(w)) {
+            if !opens_subject(ws, start, cue) {
                 return None;
             }
             np::subject_before_cue_memo(np::Toks(&ws[start..cue]), &mut failed)
