@@ -219,8 +219,6 @@ const QUANTITIES: &[&str] = &[
     "dozens",
 ];
 
-/// Does the lowercase head `lower` count people, as polls do ("67 percent", "a
-/// majority", "three-quarters")? Such a head takes a plural verb: "half say".
 /// "women", "congressmen", "children": a plural of people with no final "s" (the plural
 /// of a "-man" noun WordNet knows for a person).
 pub fn irregular_plural(lower: &str) -> bool {
@@ -231,6 +229,8 @@ pub fn irregular_plural(lower: &str) -> bool {
         })
 }
 
+/// Does the lowercase head `lower` count people, as polls do ("67 percent", "a
+/// majority", "three-quarters")? Such a head takes a plural verb: "half say".
 pub fn counts_people(lower: &str) -> bool {
     // "two-thirds", "three-quarters": the count is the last part
     let last = lower.rsplit('-').next().unwrap_or(lower);
@@ -477,30 +477,27 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
         // "technology analysts, TDG Research,": a description whose appositive is a
         // proper name, and not a person's, names an institution or an outlet
         if ws[a].cap() {
-            let inner = unit_has(
+            let outlet = unit_has(
                 ws,
                 a,
                 h + 1,
-                ORG | ORG_HEAD | OUTLET | OUTLET_HEAD,
-                &[
-                    PhraseKind::Organization,
-                    PhraseKind::OrgHead,
-                    PhraseKind::Outlet,
-                    PhraseKind::OutletHead,
-                ],
+                OUTLET | OUTLET_HEAD,
+                &[PhraseKind::Outlet, PhraseKind::OutletHead],
             );
+            let inner = outlet
+                || unit_has(
+                    ws,
+                    a,
+                    h + 1,
+                    ORG | ORG_HEAD,
+                    &[PhraseKind::Organization, PhraseKind::OrgHead],
+                );
             // a proper name of more than one word, or an acronym, that is no person's
             let proper = ws[a..=h]
                 .iter()
                 .all(|w| w.cap() || w.f & (PREP | DET) != 0 && w.f & PRONOUN == 0);
             if proper && (inner || a < h || is_acronym(ws[a].s)) {
-                let kind = if unit_has(
-                    ws,
-                    a,
-                    h + 1,
-                    OUTLET | OUTLET_HEAD,
-                    &[PhraseKind::Outlet, PhraseKind::OutletHead],
-                ) {
+                let kind = if outlet {
                     SourceKind::Outlet
                 } else {
                     SourceKind::Organization

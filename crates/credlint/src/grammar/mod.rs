@@ -862,12 +862,15 @@ impl Sentence<'_, '_, '_> {
             // the story named ("the councillors, Maria Lopez, Tom Reed and Ada Kim")
             let definite = ws[np.start].s.eq_ignore_ascii_case("the");
             let whole_group = np::one_of(ws[np.start].s, &["all", "both", "these", "those"]);
-            if (definite || whole_group)
-                && let Some(prev) = self
-                    .out
-                    .iter()
-                    .rev()
-                    .find(|p| p.head.as_deref() == Some(head) && p.kind != SourceKind::Pronoun)
+            // the latest earlier source with the same head word, looked up once
+            let same_head = (definite || whole_group)
+                .then(|| {
+                    self.out.iter().rposition(|p| {
+                        p.head.as_deref() == Some(head) && p.kind != SourceKind::Pronoun
+                    })
+                })
+                .flatten();
+            if let Some(prev) = same_head.map(|i| &self.out[i])
                 && (definite || prev.kind == SourceKind::Person)
             {
                 c.kind = prev.kind;
@@ -880,7 +883,7 @@ impl Sentence<'_, '_, '_> {
                 && c.kind == SourceKind::Anonymous
                 && np.end > np.start + 2
                 && !plural_word(ws[np.head].s)
-                && !self.out.iter().any(|p| p.head.as_deref() == Some(head))
+                && same_head.is_none()
                 && let Some(name) = self.last_named_speaker_nearby()
                 && !ws[np.start..np.end]
                     .iter()
@@ -1646,7 +1649,7 @@ impl Sentence<'_, '_, '_> {
             return false;
         }
         // the aside's cue opens right after the comma that ends its source
-        let Some(c) = ws.iter().position(|w| w.span.start == last.cue.start) else {
+        let Ok(c) = ws.binary_search_by_key(&last.cue.start, |w| w.span.start) else {
             return false;
         };
         c >= 2 && c < k && ws[c - 1].s == "," && ws[c - 2].span.end == src.end
@@ -1761,30 +1764,22 @@ impl Sentence<'_, '_, '_> {
         // people of a short label the words after its colon (the anonymity rules leave
         // headlines to their stories)
         // ("Khans: …" names the Khan family the story names)
-        let family = || {
-            let w = ws[np.head].s;
-            w.strip_suffix('s')
-                .is_some_and(|stem| self.people.is_known_word(stem))
-        };
-        let people = self.headline
-            && c.kind == SourceKind::Anonymous
+        let unnamed_label = self.headline && c.kind == SourceKind::Anonymous;
+        let head = ws[np.head].s;
+        let family = unnamed_label
+            && head
+                .strip_suffix('s')
+                .is_some_and(|stem| self.people.is_known_word(stem));
+        let people = unnamed_label
             && np.end - np.start <= 3
-            && !family()
-            && (ws[np.head].f & ANON_HEAD != 0
-                || plural_word(ws[np.head].s)
-                    && matches!(
-                        heads::head_class(&crate::text::lowercase(ws[np.head].s)),
-                        Some(heads::HeadClass::Person | heads::HeadClass::Group)
-                    ));
-        if c.kind != SourceKind::Anonymous && (named || !headline_only) || people {
+            && !family
+            && (ws[np.head].f & ANON_HEAD != 0 || plural_word(head) && heads::names_people(head));
+        if c.kind != SourceKind::Anonymous && (named || !headline_only) || people || family {
             self.emit((k, k + 1), Some(&np), CueForm::Colon);
-        } else if self.headline && c.kind == SourceKind::Anonymous && family() {
-            // the family the story names
-            self.emit((k, k + 1), Some(&np), CueForm::Colon);
-            if let Some(a) = self.out.last_mut() {
-                a.kind = SourceKind::Person;
-                a.anonymous = false;
-            }
+        }
+        if family && let Some(a) = self.out.last_mut() {
+            a.kind = SourceKind::Person;
+            a.anonymous = false;
         }
     }
 }

@@ -95,7 +95,9 @@ fn predicate_starts(ws: &[W], e: usize) -> bool {
                     && p.f & (FUNCTION | VERB) == 0
                     && p.s.ends_with('s')
                     && !p.s.ends_with("ss")
-                    && (p.cap() || p.f & (ANON_HEAD | ORG_HEAD | ROLE) != 0 || people_noun(p.s))
+                    && (p.cap()
+                        || p.f & (ANON_HEAD | ORG_HEAD | ROLE) != 0
+                        || heads::names_people(p.s))
         }
     };
     negated
@@ -132,14 +134,6 @@ impl PredicateStarts {
             predicate_starts(ws, e)
         }
     }
-}
-
-/// A noun WordNet files under people or social groups ("voters", "critics").
-fn people_noun(s: &str) -> bool {
-    matches!(
-        heads::head_class(&crate::text::lowercase(s)),
-        Some(heads::HeadClass::Person | heads::HeadClass::Group)
-    )
 }
 
 impl Sentence<'_, '_, '_> {

@@ -46,6 +46,14 @@ pub fn head_class(lower: &str) -> Option<HeadClass> {
     })
 }
 
+/// A noun WordNet files under people or social groups ("voters", "critics"), in any case.
+pub fn names_people(word: &str) -> bool {
+    matches!(
+        head_class(&crate::text::lowercase(word)),
+        Some(HeadClass::Person | HeadClass::Group)
+    )
+}
+
 /// A binary search of the sorted table's lines, in place: the table is read as it is
 /// embedded, with no index to build. Tested against a plain scan below.
 fn lookup(table: &str, word: &str) -> Option<HeadClass> {
@@ -89,6 +97,16 @@ fn parse_line(line: &str) -> Option<(&str, HeadClass)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn people_and_groups_in_any_case() {
+        for w in ["voters", "Critics", "women"] {
+            assert!(names_people(w), "{w}");
+        }
+        for w in ["floods", "Report"] {
+            assert!(!names_people(w), "{w}");
+        }
+    }
 
     fn scan(table: &str, word: &str) -> Option<HeadClass> {
         table

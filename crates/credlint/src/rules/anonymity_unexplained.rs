@@ -10,7 +10,6 @@ use super::{Rule, RuleDef, RuleMeta, Sink, options, quoted};
 use crate::analysis::Document;
 use crate::diagnostic::Severity;
 use crate::grammar::{Attribution, SourceKind};
-use crate::lexicon::heads::HeadClass;
 
 pub const DEF: RuleDef = RuleDef {
     meta: RuleMeta {
@@ -199,12 +198,7 @@ impl AnonymityUnexplained {
                 .next()
                 .unwrap_or("")
                 .to_lowercase();
-            w.ends_with('s')
-                && !listed(&w)
-                && matches!(
-                    crate::lexicon::heads::head_class(&w),
-                    Some(HeadClass::Person | HeadClass::Group)
-                )
+            w.ends_with('s') && !listed(&w) && crate::lexicon::heads::names_people(&w)
         })
     }
 
