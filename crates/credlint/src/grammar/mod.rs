@@ -341,7 +341,11 @@ fn single_mark(prose: &str, span: Span) -> SingleMark {
 /// grammar, cheapest first.
 fn opens_subject(ws: &[W], start: usize, cue: usize) -> bool {
     let w = &ws[start];
-    if !(np::nounish(w) || w.f & (DET | PRONOUN) != 0 || np::approximates(w)) {
+    if !(np::nounish(w)
+        || w.f & (DET | PRONOUN) != 0
+        || np::approximates(w)
+        || np::opens_approximate_count(np::Toks(&ws[start..cue])))
+    {
         return false;
     }
     if let Some(prev) = start.checked_sub(1).map(|p| &ws[p]) {
@@ -369,6 +373,19 @@ fn opens_subject(ws: &[W], start: usize, cue: usize) -> bool {
             .iter()
             .any(|x| np::one_of(x.s, &["who", "which", "that"]));
     exempt || !object_of_preposition(ws, start)
+}
+
+/// "On Tuesday", "In Washington", "After the vote": words before a comma that open the
+/// sentence with a phrase of time or place, holding no verb and no quotation.
+fn opening_adverbial(ws: &[W]) -> bool {
+    ws.first()
+        .is_some_and(|w| w.f & PREP != 0 && !w.s.eq_ignore_ascii_case("according"))
+        && ws.iter().all(|w| {
+            w.kind == TokenKind::Word
+                && !w.q
+                && w.f & (VERB | AUX | PAST_TENSE) == 0
+                && !w.s.ends_with("ed")
+        })
 }
 
 /// Prepositions that also open clauses ("after officials said", "as Sanders claims",
@@ -1036,6 +1053,13 @@ impl Sentence<'_, '_, '_> {
         if np::one_of(ws[k].s, &["told", "tell", "tells", "telling"]) {
             return false;
         }
+        // "On Tuesday, state health officials discovered …": after an opening phrase of
+        // time or place a bare verb form is a noun opening the subject ("In other words,
+        // explained Ann Lee:" inverts a past tense)
+        let bare = ws[k].f & (VERB_PAST | VERB_S) == 0;
+        if bare && prev.s == "," && opening_adverbial(&ws[..k - 1]) {
+            return false;
+        }
         let Some(np) = self.object_after(end) else {
             return false;
         };
@@ -1348,6 +1372,7 @@ impl Sentence<'_, '_, '_> {
             let determined = ws[np.start].f & DET != 0
                 || ws[np.start].cap()
                 || np::approximates(&ws[np.start])
+                || np::opens_approximate_count(np::Toks(&ws[np.start..]))
                 || np::is_count(&ws[np.start])
                 || classify::counts_people(&crate::text::lowercase(ws[np.start].s))
                 || ws[np.start..np.head]
@@ -3272,5 +3297,65 @@ mod tests {
         let (cue, s, kind, anon) = one("One voter left early. Another said he would stay.");
         assert_eq!((cue.as_str(), s.as_deref()), ("said", Some("Another")));
         assert_eq!((kind, anon), (SourceKind::Anonymous, true));
+    }
+    #[test]
+    fn a_participle_with_its_place_or_time_describes_the_noun_before_it() {
+        use SourceKind::*;
+        // the reduced relative clause is part of the source, never its head
+        assert_source(
+            "Veterans interviewed at rallies in Ohio said they had no problem.",
+            "Veterans interviewed at rallies in Ohio",
+            Anonymous,
+            true,
+        );
+        assert_source(
+            "The plant will close, according to audio provided to The Times.",
+            "audio provided to The Times",
+            Document,
+            false,
+        );
+        // a name's "-ed" word is its verb, and a particle is no place
+        not_from(
+            "Carson appeared on Sunday shows amid reports that he lied.",
+            "Carson appeared on Sunday shows amid",
+        );
+        let v = atts("Sanders started out the debate saying Clinton is qualified.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].1.as_deref(), Some("Sanders"));
+        // "to" before a verb opens no phrase of the participle
+        not_from(
+            "Trump forces attempted to mobilize delegates, a campaign email said.",
+            "Trump forces attempted to mobilize delegates",
+        );
+    }
+
+    #[test]
+    fn an_approximate_count_opens_its_subject() {
+        use SourceKind::*;
+        assert_source(
+            "At least half of the voters say the plan is right.",
+            "At least half of the voters",
+            Anonymous,
+            true,
+        );
+        said_by(
+            "At least a dozen members of Congress said she was right.",
+            "At least a dozen members of Congress",
+        );
+    }
+
+    #[test]
+    fn a_bare_verb_form_after_an_opening_phrase_is_a_noun() {
+        // "state" opens the subject; a past tense after the same phrase is inverted
+        assert_eq!(
+            atts("On Tuesday, state health officials discovered one case in Tampa."),
+            vec![]
+        );
+        let (cue, s, _, _) =
+            one("In other words, explained moderator Nancy Cordes: “What does that matter?”");
+        assert_eq!(
+            (cue.as_str(), s.as_deref()),
+            ("explained", Some("moderator Nancy Cordes"))
+        );
     }
 }

@@ -89,6 +89,8 @@ pub struct Np {
     pub coordinated: bool,
     /// The head word's lexicon classes, where the phrase grammar found its head.
     pub head_f: u32,
+    /// The head word is a name ([`names_someone`]).
+    pub head_cap: bool,
 }
 
 impl Np {
@@ -179,6 +181,12 @@ pub fn nounish(w: &W) -> bool {
     true
 }
 
+/// A capitalised word that is a name: any but the sentence's first, which only when
+/// WordNet knows no common noun of its spelling ("Veterans interviewed" is no name).
+fn names_someone(w: &W) -> bool {
+    w.cap() && (w.idx > 0 || !lexical_noun(w))
+}
+
 /// A word WordNet knows as a noun: "tally", "rally", "assembly", "weekly" end in "-ly"
 /// and are no adverbs.
 fn lexical_noun(w: &W) -> bool {
@@ -249,6 +257,21 @@ fn approximation<'a>(i: In<'a>) -> Res<'a, W<'a>> {
     .parse(i)
 }
 
+/// "about 40 percent", "at least a dozen members", "more than half": the approximation
+/// that opens a count (the count itself is left to parse).
+fn approximate_count<'a>(i: In<'a>) -> Res<'a, W<'a>> {
+    let count =
+        |w: &W| is_count(w) || one_of(w.s, &["a", "half", "dozen", "hundred", "third", "quarter"]);
+    let (rest, (first, _)) = (approximation, nom::combinator::peek(tok(count))).parse(i)?;
+    Ok((rest, first))
+}
+
+/// Do the tokens open with an approximate count ("At least 21,000", "More than half")?
+/// Such a phrase may be a subject though its first word is no noun.
+pub fn opens_approximate_count(i: In) -> bool {
+    approximate_count(i).is_ok()
+}
+
 /// "Two in three", "nearly one in four", "more than 4 in 10 voters": people counted out
 /// of a number, as polls report them. The head is the last number, or the noun of the
 /// people counted.
@@ -287,14 +310,7 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
     if let Ok(found) = count_in_count(i) {
         return Ok(found);
     }
-    // "about 40 percent", "at least a dozen members": the approximation opens the count
-    let (i, _) = opt((
-        approximation,
-        nom::combinator::peek(tok(|w: &W| {
-            is_count(w) || one_of(w.s, &["a", "half", "dozen", "hundred", "third", "quarter"])
-        })),
-    ))
-    .parse(i)?;
+    let (i, _) = opt(approximate_count).parse(i)?;
     // "one of the", "some of his"
     let (i, _) = opt((
         tok(|w: &W| w.f & DET != 0 || w.kind == crate::text::TokenKind::Number),
@@ -355,6 +371,10 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
                 | "quoted"
         ) && i.get(k + 1).is_some_and(|n| n.f & PREP != 0)
             || participle(&i[k]) && i.get(k + 1).is_some_and(|n| n.s == "by")
+            // "voters interviewed at the rally": a participle and its place
+            || reduced_relative(&i[k])
+                && i.get(k + 1).is_some_and(opens_adjunct)
+                && !names_someone(&i[k - 1])
             // "the states suing the EPA": a participle with its object
             || i[k].s.ends_with("ing") && i[k].s.len() >= 5 && i.get(k + 1).is_some_and(|n| n.f & DET != 0)
     };
@@ -374,10 +394,14 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
             && !one_of(i[k - 1].s, DAY_EVENTS)
     };
     let ends_run = |k: usize| stops(&i[k]) || k > 0 && opens_modifier(k) || weekday_adverb(k);
+    // (a modifier needs a noun of the run after it: "remains bitterly divided over" ends
+    // the run before "divided")
     while n < i.len()
         && !ends_run(n)
         && (nounish(&i[n])
-            || (noun_like_verb(&i[n]) || premodifier(&i[n])) && i.get(n + 1).is_some_and(nounish))
+            || (noun_like_verb(&i[n]) || premodifier(&i[n]))
+                && i.get(n + 1).is_some_and(nounish)
+                && !ends_run(n + 1))
     {
         n += 1;
     }
@@ -413,6 +437,7 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
         Np {
             head: i[h - 1].idx,
             head_f: i[h - 1].f,
+            head_cap: names_someone(&i[h - 1]),
             ..Np::ending_at(start, i[n - 1].idx)
         },
     ))
@@ -563,6 +588,25 @@ fn participle(w: &W) -> bool {
         )
 }
 
+/// "interviewed", "surveyed", "based": a regular past participle that is no reporting
+/// verb and that WordNet does not know as a noun ("need", "speed" end in "-ed" too).
+/// After a noun, with a place or time after it, it opens a reduced relative clause
+/// ("veterans interviewed at rallies") and is never the phrase's head.
+fn reduced_relative(w: &W) -> bool {
+    w.kind == crate::text::TokenKind::Word
+        && !w.cap()
+        && w.s.len() > 4
+        && w.s.ends_with("ed")
+        && w.f & (VERB | FUNCTION | AUX | PREP) == 0
+        && !lexical_noun(w)
+}
+
+/// A preposition that opens a phrase of place, time or agent after a participle; not a
+/// verb's particle ("started out their debate", "picked up support": a finite verb).
+fn opens_adjunct(w: &W) -> bool {
+    w.f & PREP != 0 && !one_of(w.s, &["out", "up", "off", "down", "back"])
+}
+
 /// "released by the Department of Veterans Affairs", "published by the agency", "seen
 /// by Reuters". The agent is not taken for a channel: "obtained by The Post", "seen by
 /// Reuters" is most often the outlet's own reporting, said of itself.
@@ -577,6 +621,28 @@ fn by_participle<'a>(i: In<'a>) -> Res<'a, usize> {
     let (rest, np) = object_unit(rest)?;
     let (rest, more) = opt(pp).parse(rest)?;
     Ok((rest, more.unwrap_or(np.end)))
+}
+
+/// "tallied through Wednesday afternoon", "provided to The Times", "released on Friday
+/// by Latino Decisions": a reduced relative clause whose participle takes phrases of
+/// place, time or agent (any preposition), up to where the phrases end.
+fn reduced_relative_clause<'a>(i: In<'a>) -> Res<'a, usize> {
+    fn phrase<'a>(i: In<'a>) -> Res<'a, usize> {
+        // ("attempted to mobilize voters": "to" before a verb is no preposition)
+        let (rest, p) = tok(opens_adjunct).parse(i)?;
+        let object = rest.first().is_some_and(|w| {
+            p.s != "to" || w.cap() || w.f & DET != 0 || is_possessive(w) || is_count(w)
+        });
+        if !object {
+            return fail(i);
+        }
+        verify(np_unit, |np: &Np| !np.pronoun)
+            .map(|np| np.end)
+            .parse(rest)
+    }
+    let (rest, _) = tok(reduced_relative).parse(i)?;
+    let (rest, first) = phrase(rest)?;
+    fold_many0(phrase, move || first, |_, e| e).parse(rest)
 }
 
 /// "cited by CNN broadcaster", "quoted by Reuters", "quoted in the Times".
@@ -657,12 +723,14 @@ enum Post {
     Relative(usize),
 }
 
-fn postmod<'a>(i: In<'a>) -> Res<'a, Post> {
+fn postmod<'a>(i: In<'a>, common_head: bool) -> Res<'a, Post> {
     alt((
         familiar.map(Post::Plain),
         parenthetical.map(Post::Plain),
         dash_parenthetical.map(Post::Plain),
         by_participle.map(Post::Plain),
+        // after a name an "-ed" word is the name's own verb ("Carson appeared on …")
+        verify(reduced_relative_clause, move |_| common_head).map(Post::Plain),
         channel.map(Post::Channel),
         cited.map(Post::Cited),
         pp.map(Post::Plain),
@@ -711,8 +779,9 @@ fn body_after_unit<'a>(rest: In<'a>, mut np: Np) -> Res<'a, Np> {
     }
     // folded as they are parsed: `many0` would allocate a vector on every attempt
     let named_end = np.end;
+    let common_head = !np.head_cap;
     let (rest, (mut np, named_end, _)) = fold_many0(
-        postmod,
+        move |i| postmod(i, common_head),
         move || (np, named_end, false),
         |(mut np, mut named_end, mut in_channel), p| {
             match p {

@@ -326,10 +326,7 @@ impl AnonymousSource {
             return false;
         }
         let desc = src.text(doc.prose());
-        let first = desc
-            .split(|c: char| !c.is_alphanumeric())
-            .find(|w| !w.is_empty())
-            .unwrap_or("");
+        let first = count_word(desc);
         let subset = self
             .o
             .subset_words
@@ -358,6 +355,42 @@ impl AnonymousSource {
         // ("tarring a former president who is popular", "embrace activists who have
         // demanded" are objects of the story's verbs) or after its cue ("said some voters")
         !(picks_out && opens_clause(doc, src))
+    }
+}
+
+/// The first word of a description after the words that approximate a count: "a" in
+/// "at least a dozen members", "two" in "more than two aides", "some" in "some aides".
+fn count_word(desc: &str) -> &str {
+    let mut ws = desc
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    let mut first = ws.next().unwrap_or("");
+    loop {
+        let pair = |a: &str, b: &[&str], n: Option<&&str>| {
+            first.eq_ignore_ascii_case(a)
+                && n.is_some_and(|n| b.iter().any(|b| b.eq_ignore_ascii_case(n)))
+        };
+        let next = ws.peek();
+        let two = pair("at", &["least", "most"], next)
+            || ["more", "fewer", "less"]
+                .iter()
+                .any(|m| pair(m, &["than"], next));
+        let one = [
+            "nearly", "almost", "roughly", "around", "about", "just", "only",
+        ]
+        .iter()
+        .any(|m| first.eq_ignore_ascii_case(m))
+            && next.is_some();
+        if two {
+            ws.next();
+        } else if !one {
+            return first;
+        }
+        match ws.next() {
+            Some(w) => first = w,
+            None => return first,
+        }
     }
 }
 
@@ -1304,5 +1337,22 @@ mod tests {
         let d = lint("anonymous-source", text);
         assert_eq!(d.len(), 1);
         assert!(d[0].message.contains("quoted directly"), "{}", d[0].message);
+    }
+    #[test]
+    fn the_count_word_follows_an_approximation() {
+        assert_eq!(
+            super::count_word("at least a dozen members of Congress"),
+            "a"
+        );
+        assert_eq!(super::count_word("More than two aides"), "two");
+        assert_eq!(super::count_word("nearly 40 percent of voters"), "40");
+        assert_eq!(super::count_word("some officials"), "some");
+        assert_eq!(super::count_word("about"), "about");
+        assert_eq!(super::count_word(""), "");
+        let d = lint(
+            "anonymous-source",
+            "The bill passed.\n\nAt least a dozen members of Congress said they would vote no.",
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
     }
 }
