@@ -138,6 +138,26 @@ pub fn name_in(ws: &[W], from: usize, head: usize) -> Option<(usize, usize)> {
     Some((start, head + 1))
 }
 
+/// "The Democratic National Convention", "Liberty Alumni Association": a capitalised
+/// name of two words or more, with no given name or title in it, whose last word WordNet
+/// knows for an organisation (or, after "the", a group of people) names an institution,
+/// not a person (the lexicon's organisation heads list only the commonest such words).
+fn institution_by_head(ws: &[W], np: &Np) -> bool {
+    let Some((s, e)) = name_in(ws, np.start, np.head) else {
+        return false;
+    };
+    // a group noun may be a surname ("Grant Young", "Laurence Tribe"): only after "the"
+    let definite = s > 0 && ws[s - 1].s.eq_ignore_ascii_case("the");
+    e - s >= 2
+        && e == np.head + 1
+        && ws[s..e].iter().all(|w| w.f & (GIVEN | TITLE) == 0)
+        && match super::heads::head_class(&crate::text::lowercase(ws[np.head].s)) {
+            Some(HeadClass::Organization) => true,
+            Some(HeadClass::Group) => definite,
+            _ => false,
+        }
+}
+
 fn name_string(ws: &[W], (s, e): (usize, usize)) -> String {
     ws[s..e].iter().map(|w| w.s).collect::<Vec<_>>().join(" ")
 }
@@ -432,6 +452,12 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
     if outlet_name(ws, np) {
         return Class {
             kind: SourceKind::Outlet,
+            speaker: None,
+        };
+    }
+    if institution_by_head(ws, np) {
+        return Class {
+            kind: SourceKind::Organization,
             speaker: None,
         };
     }

@@ -1397,12 +1397,14 @@ impl Sentence<'_, '_, '_> {
         // object never has its source after it ("…, pointed out the minister" may)
         let object_particle =
             end > k + 1 && np::one_of(ws[end - 1].s, &["to", "about", "for", "on", "of", "with"]);
-        if !request && !object_particle && self.inverted(k, end, limit) {
-            return true;
-        }
+        // "Juanita Broaddrick, who said …, recounted the incident": the comma closes a
+        // relative clause, and the verb after it is the sentence's own, never inverted
         if let Some(np) = self.relative_clause_subject(k, *limit) {
             self.emit((k, end), Some(&np), form);
             *limit = end;
+            return true;
+        }
+        if !request && !object_particle && self.inverted(k, end, limit) {
             return true;
         }
         // "Mr. Manafort, citing ''the unique magic of Trump,'' said": the aside's cue took
@@ -3356,6 +3358,47 @@ mod tests {
         assert_eq!(
             (cue.as_str(), s.as_deref()),
             ("explained", Some("moderator Nancy Cordes"))
+        );
+    }
+    #[test]
+    fn the_verb_after_a_closed_relative_clause_is_the_sentences_own() {
+        for (text, cue, source) in [
+            (
+                "Ann Broad, who said the senator lied in 1978, recounted the incident on a radio show.",
+                "recounted",
+                "Ann Broad",
+            ),
+            (
+                "Barkley, who said he votes for Democrats, said one candidate he likes is Kasich.",
+                "said",
+                "Barkley",
+            ),
+        ] {
+            let v = atts(text);
+            let last = v.last().map(|a| (a.0.as_str(), a.1.as_deref()));
+            assert_eq!(last, Some((cue, Some(source))), "{text}: {v:?}");
+        }
+    }
+    #[test]
+    fn a_name_ending_in_an_organisation_noun_is_an_institution() {
+        use SourceKind::*;
+        for text in [
+            "The Democratic National Convention released a statement, saying the party was united.",
+            "The Smithsonian Institution said the exhibit would open.",
+            "the Eagle Forum said the plank was weak.",
+        ] {
+            let v = atts(text);
+            assert!(
+                !v.is_empty() && v.iter().all(|a| a.2 == Organization),
+                "{text}: {v:?}"
+            );
+        }
+        // a group noun after a given name, or with no "the", may be a surname
+        assert_source(
+            "Grant Young, an Iowa strategist, said the race was close.",
+            "Grant Young, an Iowa strategist,",
+            Person,
+            false,
         );
     }
 }
