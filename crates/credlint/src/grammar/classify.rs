@@ -620,6 +620,19 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
             speaker: None,
         };
     }
+    // "Clinton camp", "the Sanders delegation": one group of people a proper name
+    // modifies is that person's or that body's organisation
+    if !plural
+        && ws[np.start..np.head]
+            .iter()
+            .any(|w| w.cap() && w.f & DET == 0)
+        && super::heads::head_class(&lower) == Some(HeadClass::Group)
+    {
+        return Class {
+            kind: SourceKind::Organization,
+            speaker: None,
+        };
+    }
     // "the fund", "the billionaire estate mogul": a definite description names someone the
     // article knows; plural or indefinite ones do not
     if definite && !plural {

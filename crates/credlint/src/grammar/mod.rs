@@ -1728,6 +1728,28 @@ impl Sentence<'_, '_, '_> {
 
     /// "Financial Times: Russia seeks …" (headline), "Mr Johnson: “…”", and transcript
     /// labels ("WALLACE: …").
+    /// The source a colon at `k` gives words to: the whole label from `from` ("Clinton
+    /// camp:"), or in a headline the speaker before "to" and an addressee ("Clinton to
+    /// Planned Parenthood: …", "Obama to Congress: …").
+    fn colon_label(&self, from: usize, k: usize) -> Option<Np> {
+        let ws = self.ws;
+        let whole = |end: usize| {
+            np::subject(np::Toks(&ws[from..end]))
+                .ok()
+                .filter(|(rest, np)| rest.is_empty() && !np.pronoun)
+                .map(|(_, np)| np)
+        };
+        if let Some(np) = whole(k) {
+            return Some(np);
+        }
+        if !self.headline {
+            return None;
+        }
+        let to = (from + 1..k).find(|&j| ws[j].s == "to")?;
+        let addressee = ws.get(to + 1).is_some_and(|w| w.cap() || w.f & DET != 0);
+        whole(to).filter(|np| addressee && ws[np.head].cap())
+    }
+
     fn colon(&mut self, k: usize, limit: usize) {
         /// The most tokens a source before a colon holds ("Mark Blumenthal and Jon Cohen").
         const MAX_LABEL: usize = 5;
@@ -1761,12 +1783,9 @@ impl Sentence<'_, '_, '_> {
         if !(quote_follows || self.headline || self.titlecase || label) {
             return;
         }
-        let Ok((rest, np)) = np::subject(np::Toks(&ws[from..k])) else {
+        let Some(np) = self.colon_label(from, k) else {
             return;
         };
-        if !rest.is_empty() || np.pronoun {
-            return;
-        }
         let c = classify::classify(ws, &np, self.people, true);
         // a long label names a person ("Rep. Trey Gowdy (R-S.C.):"); a long phrase that
         // names no one is a headline's clause ("Warren Hammers Wells Fargo CEO: …")
@@ -1786,7 +1805,17 @@ impl Sentence<'_, '_, '_> {
             return;
         }
         let headline_only = !(quote_follows || label);
-        let named = c.kind == SourceKind::Outlet || c.speaker.is_some() || evidence;
+        // ("Clinton camp: …", "Pentagon: …": an institution speaks in a headline too,
+        // when its head says so; a capitalised title "The Ninth Circle: …" does not)
+        let h = &ws[np.head];
+        let institution = c.kind == SourceKind::Organization
+            && (!h.cap()
+                || h.f & (ORG | ORG_HEAD) != 0
+                || matches!(
+                    h.phrase_kind,
+                    Some(PhraseKind::Organization | PhraseKind::OrgHead)
+                ));
+        let named = c.kind == SourceKind::Outlet || institution || c.speaker.is_some() || evidence;
         // "Insiders: Trump will rebound", "Economists: …": a headline gives unnamed
         // people of a short label the words after its colon (the anonymity rules leave
         // headlines to their stories)
@@ -3393,12 +3422,45 @@ mod tests {
                 "{text}: {v:?}"
             );
         }
+        // one group of people a proper name modifies is that body
+        assert_eq!(
+            one("The Sanders delegation said it would walk out.").2,
+            Organization
+        );
         // a group noun after a given name, or with no "the", may be a surname
         assert_source(
             "Grant Young, an Iowa strategist, said the race was close.",
             "Grant Young, an Iowa strategist,",
             Person,
             false,
+        );
+    }
+    #[test]
+    fn a_headline_label_may_be_an_institution_or_a_speaker_with_an_addressee() {
+        use SourceKind::*;
+        let body = "\n\nWASHINGTON — Hillary Clinton spoke on Monday. Barack Obama did too.";
+        let colon = |headline: &str| {
+            atts(&format!("{headline}{body}"))
+                .into_iter()
+                .find(|a| a.0 == ":")
+                .map(|a| (a.1, a.2))
+        };
+        assert_eq!(
+            colon("Clinton camp: Trump threatens national security."),
+            Some((src("Clinton camp"), Organization))
+        );
+        assert_eq!(
+            colon("Clinton to Planned Parenthood: Trump will reverse Roe v. Wade."),
+            Some((src("Clinton"), Person))
+        );
+        assert_eq!(
+            colon("Obama to Congress: Pass the bill"),
+            Some((src("Obama"), Person))
+        );
+        // a capitalised title is no institution
+        assert_eq!(
+            colon("The Ninth Circle: The Hellish View From Inside"),
+            None
         );
     }
 }

@@ -10,6 +10,8 @@ const ABBREVIATIONS: &[&str] = &[
     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft",
     "rev", "hon", "pres", "supt", "insp", "det", "cpl", "pvt", "messrs", "mme", "mlle", "approx",
     "est", "dept", "univ", "fig", "vol", "pp", "ca", "cf", "al", "etc", "ie", "eg", "mx",
+    // "Roe v. Wade": the case name's "versus"
+    "v",
 ];
 
 /// Capitalised words that start a new sentence after an abbreviation such as "U.S." or
@@ -711,6 +713,14 @@ mod tests {
             }
         }
         assert_eq!(super::alnum_run(b"Internationalisation2024 and"), 24);
+    }
+
+    #[test]
+    fn a_case_name_is_one_sentence() {
+        assert_eq!(
+            sents("Trump will reverse Roe v. Wade. The court ruled."),
+            ["Trump will reverse Roe v. Wade.", "The court ruled."]
+        );
     }
 
     #[test]
