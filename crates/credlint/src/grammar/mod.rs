@@ -1203,12 +1203,19 @@ impl Sentence<'_, '_, '_> {
         {
             return false;
         }
-        // "support continues to grow": "continue to" is aspect, not speech
+        // "support continues to grow", "Blocher continued as a member", "the borrowing
+        // continued.": "continue" reports words only when they follow it ("Issa
+        // continued, “Yes.”", "she continued: …") or came before it ("…,” she continued.")
         if w.s
             .get(..8)
             .is_some_and(|p| p.eq_ignore_ascii_case("continue"))
-            && next.is_some_and(|n| n.s == "to")
+            && !self.continues_speaking(k)
         {
+            return false;
+        }
+        // "Obama called both candidates Tuesday night", "she called Sanders to congratulate
+        // him", "called off the deal": a telephone call or a phrasal verb, not speech
+        if w.s == "called" && self.telephoned(k) {
             return false;
         }
         // "a group called Open Doors", "a class called “Perception”": naming, not speech
@@ -1634,6 +1641,78 @@ impl Sentence<'_, '_, '_> {
             np.source_end = k;
             Some(np)
         })
+    }
+
+    /// Does the "continue" at `k` report words: with a quotation, a colon or "that"
+    /// right after it, or ending its clause after a quotation earlier in the sentence?
+    fn continues_speaking(&self, k: usize) -> bool {
+        let ws = self.ws;
+        let quote_at = |j: usize| ws.get(j).is_some_and(|n| n.q || n.kind == TokenKind::Quote);
+        // "Howard continued his scathing remarks.": words named by a noun of speech
+        let remarks = ws.get(k + 1).is_some_and(|n| n.f & DET != 0)
+            && ws[k + 2..(k + 4).min(ws.len())]
+                .iter()
+                .any(|w| w.f & NOUN_FORM != 0);
+        if remarks {
+            return true;
+        }
+        match ws.get(k + 1).map(|n| n.s) {
+            Some(":" | "that") => true,
+            Some(",") => quote_at(k + 2),
+            None | Some(".") => ws[..k].iter().any(|w| w.q || w.kind == TokenKind::Quote),
+            _ => quote_at(k + 1),
+        }
+    }
+
+    /// Is the "called" at `k` a telephone call ("Obama called both candidates Tuesday
+    /// night", "she called Sanders to congratulate him", "Mr. Obama called Ann Lee.") or a
+    /// phrasal verb ("called off", "called up")? Speech names what the object was called:
+    /// "called the president “weak”", "called Trump a liar", "called for a ban".
+    fn telephoned(&self, k: usize) -> bool {
+        let ws = self.ws;
+        let Some(next) = ws.get(k + 1) else {
+            return false;
+        };
+        if np::one_of(next.s, &["off", "up", "back", "in"]) {
+            return true;
+        }
+        // the one called is a person or a body, named or described ("the company"), with
+        // no description after it; not what was named ("what he called unilateral
+        // actions", "called Clinton's remarks a “new low”")
+        let end = if np::one_of(next.s, &["him", "her", "them", "me", "us"])
+            && ws.get(k + 2).is_none_or(|n| n.f & DET == 0 && !n.cap())
+        {
+            k + 2
+        } else {
+            match self.object_after(k + 1) {
+                Some(np)
+                    if !np.pronoun
+                        && np.appositive.is_none()
+                        && !np::is_time_word(&ws[np.head])
+                        && (ws[np.head].cap()
+                            || ws[np.head].f & (ANON_HEAD | ROLE | ORG_HEAD) != 0) =>
+                {
+                    np.end
+                }
+                _ => return false,
+            }
+        };
+        let Some(after) = ws.get(end) else {
+            return true;
+        };
+        // a call is followed by its time, its purpose or the sentence's end ("called her
+        // to say …" reports what was said: the call is speech)
+        let purpose = after.s == "to"
+            && ws
+                .get(end + 1)
+                .is_some_and(|v| !v.cap() && v.f & (DET | PRONOUN | VERB) == 0);
+        purpose
+            || np::one_of(
+                after.s,
+                &[".", ";", "after", "before", "only", "last", "this"],
+            )
+            || after.f & TEMPORAL != 0
+            || np::is_weekday(after)
     }
 
     /// Does the phrase right before the "called" at `k` open with an indefinite article
@@ -3462,5 +3541,36 @@ mod tests {
             colon("The Ninth Circle: The Hellish View From Inside"),
             None
         );
+    }
+    #[test]
+    fn a_telephone_call_and_a_continued_activity_report_no_words() {
+        for text in [
+            "Mr. Obama called Ann Abedini.",
+            "She called Sanders to congratulate him.",
+            "He called the company only to be told to wait.",
+            "Two firms called off a $54 billion deal.",
+            "Blocher continued as a member of parliament until 2014.",
+            "The borrowing continued.",
+            "The battle will continue until the convention.",
+        ] {
+            assert_eq!(atts(text), vec![], "{text}");
+        }
+        for (text, cue) in [
+            ("He called the president “weak” on Monday.", "called"),
+            ("Trump called Clinton a liar.", "called"),
+            ("Ada Roe called Clinton's remarks a “new low.”", "called"),
+            (
+                "Some Democrats have called her to say they will not vote.",
+                "called",
+            ),
+            ("Trump called Wednesday for the judge to resign.", "called"),
+            ("“No one should feel this,” she continued.", "continued"),
+            ("Issa continued, “Yes, that is right.”", "continued"),
+            ("She continued that the plan had failed.", "continued"),
+            ("Howard continued his scathing remarks.", "continued"),
+        ] {
+            let v = atts(text);
+            assert!(v.iter().any(|a| a.0 == cue), "{text}: {v:?}");
+        }
     }
 }

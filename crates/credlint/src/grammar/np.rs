@@ -137,7 +137,7 @@ pub fn one_of(s: &str, list: &[&str]) -> bool {
 }
 
 /// "Monday": a time, even capitalised.
-fn is_weekday(w: &W) -> bool {
+pub fn is_weekday(w: &W) -> bool {
     matches!(
         w.s,
         "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
