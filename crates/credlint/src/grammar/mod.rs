@@ -629,7 +629,12 @@ fn evidence_label(ws: &[W], np: &Np) -> bool {
 /// "Q:" of a transcript. A word WordNet knows as no person, a verb or adverb form, or a
 /// single letter; a surname of a person the story names ("ROE:" after "Ada Roe") stays.
 fn common_word_label(ws: &[W], np: &Np, c: &classify::Class, people: &People) -> bool {
-    if np.start != np.head || matches!(c.kind, SourceKind::Outlet | SourceKind::Organization) {
+    // ("PREVIOUSLY:" is an organisation only because it is capitalised)
+    let listed_org = ws[np.head].f & (ORG | ORG_HEAD) != 0 || ws[np.head].phrase_kind.is_some();
+    if np.start != np.head
+        || c.kind == SourceKind::Outlet
+        || c.kind == SourceKind::Organization && listed_org
+    {
         return false;
     }
     if c.speaker.as_deref().is_some_and(|s| s.contains(' ')) {
@@ -650,6 +655,17 @@ fn common_word_label(ws: &[W], np: &Np, c: &classify::Class, people: &People) ->
         || lower.ends_with("ly")
         || lower.ends_with("ed")
         || matches!(heads::head_class(&lower), Some(h) if h != heads::HeadClass::Person)
+}
+
+/// Do the tokens after a colon list names and nothing else ("Tim Albrecht, Brad
+/// Anderson, Rob Barron")? Two commas at least, and only capitalised words, commas,
+/// "and" and a closing full stop.
+fn names_list_follows(after: &[W]) -> bool {
+    let commas = after.iter().filter(|w| w.s == ",").count();
+    commas >= 2
+        && after.iter().all(|w| {
+            w.kind == TokenKind::Word && (w.cap() || w.s == "and") || matches!(w.s, "," | ".")
+        })
 }
 
 /// Verbs that put their source last in a headline ("…, says US official").
@@ -1210,6 +1226,18 @@ impl Sentence<'_, '_, '_> {
             .get(..8)
             .is_some_and(|p| p.eq_ignore_ascii_case("continue"))
             && !self.continues_speaking(k)
+        {
+            return false;
+        }
+        // "Costa reported from Washington.", "Phillip reported from Oakland, Calif.;
+        // Gearan, from Washington.": a reporter's credit line closing the story (its words
+        // are places, and nothing is reported: "reported from Iowa that …" is speech)
+        if w.s == "reported"
+            && next.is_some_and(|n| n.s == "from")
+            && ws.get(k + 2).is_some_and(|p| p.cap())
+            && ws[k + 2..]
+                .iter()
+                .all(|x| x.cap() || x.kind == TokenKind::Punct || np::one_of(x.s, &["from", "and"]))
         {
             return false;
         }
@@ -1865,6 +1893,10 @@ impl Sentence<'_, '_, '_> {
         let Some(np) = self.colon_label(from, k) else {
             return;
         };
+        // "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, …": a label over a list of names
+        if names_list_follows(&ws[k + 1..]) {
+            return;
+        }
         let c = classify::classify(ws, &np, self.people, true);
         // a long label names a person ("Rep. Trey Gowdy (R-S.C.):"); a long phrase that
         // names no one is a headline's clause ("Warren Hammers Wells Fargo CEO: …")
@@ -3572,5 +3604,28 @@ mod tests {
             let v = atts(text);
             assert!(v.iter().any(|a| a.0 == cue), "{text}: {v:?}");
         }
+    }
+    #[test]
+    fn a_reporters_credit_line_is_no_attribution() {
+        assert_eq!(atts("Costa reported from Washington."), vec![]);
+        assert_eq!(
+            atts("Phillip reported from Oakland, Calif.; Gearan, from Washington."),
+            vec![]
+        );
+        let v = atts("Costa reported from Iowa that the campaign was in trouble.");
+        assert_eq!(v.len(), 1, "{v:?}");
+    }
+    #[test]
+    fn a_label_over_a_list_of_names_or_a_capitalised_adverb_is_no_source() {
+        assert_eq!(
+            atts(
+                "These are the members. Iowa: Tim Albrecht, Brad Anderson, Rob Barron, Jeff Boeyink."
+            ),
+            vec![]
+        );
+        assert_eq!(
+            atts("The gun was sold. PREVIOUSLY: George Zimmerman is selling the gun he used."),
+            vec![]
+        );
     }
 }
