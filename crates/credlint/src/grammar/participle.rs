@@ -148,7 +148,21 @@ impl Sentence<'_, '_, '_> {
         first_in_sentence: usize,
     ) -> bool {
         let ws = self.ws;
-        if k == 0 || !self.speech_participle(k, end) {
+        if !self.speech_participle(k, end) {
+            return false;
+        }
+        // "Noting that …, Tester added", "While saying that …, he continued": the
+        // participle opens the sentence and shares the main clause's subject
+        if self.opens_sentence(k) {
+            return match self.main_subject_after(end) {
+                Some(np) => {
+                    self.emit((k, end), Some(&np), CueForm::Verb);
+                    true
+                }
+                None => false,
+            };
+        }
+        if k == 0 {
             return false;
         }
         if self.opens_adjunct(k) {
@@ -173,6 +187,27 @@ impl Sentence<'_, '_, '_> {
             return true;
         }
         false
+    }
+
+    /// Does the participle at `k` open the sentence, alone or after a preposition that
+    /// makes it a gerund ("Noting that …", "After suggesting …")? ("Instead of
+    /// condemning …" says what was not said.)
+    fn opens_sentence(&self, k: usize) -> bool {
+        let ws = self.ws;
+        let opener = |w: &W| np::one_of(w.s, &["after", "while", "before", "by", "in", "upon"]);
+        k == 0 || k == 1 && opener(&ws[0])
+    }
+
+    /// The subject of the main clause after an opening phrase that ends at a comma after
+    /// `from`: the first comma (outside quotations) whose next words are a subject and
+    /// its verb ("Noting that Kirk, a Republican, voted no, Tester added").
+    fn main_subject_after(&self, from: usize) -> Option<Np> {
+        let ws = self.ws;
+        let n = ws.len();
+        let starts = PredicateStarts::new(ws, from, n);
+        (from..n)
+            .filter(|&c| ws[c].s == "," && !ws[c].q)
+            .find_map(|c| self.clause_subject_at(c + 1, n, &starts))
     }
 
     /// Does the participle at `k` open an adjunct of the clause before it: after a
@@ -667,5 +702,29 @@ mod tests {
         let text = "Others did not return calls and emails seeking comment.";
         let cues: Vec<String> = atts(text).into_iter().map(|(c, _)| c).collect();
         assert_eq!(cues, vec!["did not return".to_string()], "{text}");
+    }
+    #[test]
+    fn a_participle_opening_the_sentence_shares_the_main_subject() {
+        assert_each(&[
+            (
+                "Noting that both leaders battled the press, Schlafly put her finger on it.",
+                "Noting",
+                "Schlafly",
+            ),
+            (
+                "After suggesting on Wednesday that he regretted the insults, Mr. Rubio held back.",
+                "suggesting",
+                "Mr. Rubio",
+            ),
+        ]);
+        // the opening phrase's own commas are passed over to the main clause's subject
+        let v = atts("Noting that Kirk, a Republican, voted no, Tester added: “That is sad.”");
+        assert!(
+            v.contains(&("Noting".to_string(), Some("Tester".to_string()))),
+            "{v:?}"
+        );
+        // what was not said is no attribution
+        let v = atts("Instead of condemning the invasion, Beijing urged a settlement.");
+        assert!(v.iter().all(|a| a.0 != "condemning"), "{v:?}");
     }
 }
