@@ -154,6 +154,9 @@ impl Sentence<'_, '_, '_> {
         // "Noting that …, Tester added", "While saying that …, he continued": the
         // participle opens the sentence and shares the main clause's subject
         if self.opens_sentence(k) {
+            if !self.opening_reports_words(k, end) {
+                return false;
+            }
             return match self.main_subject_after(end) {
                 Some(np) => {
                     self.emit((k, end), Some(&np), CueForm::Verb);
@@ -196,6 +199,46 @@ impl Sentence<'_, '_, '_> {
         let ws = self.ws;
         let opener = |w: &W| np::one_of(w.s, &["after", "while", "before", "by", "in", "upon"]);
         k == 0 || k == 1 && opener(&ws[0])
+    }
+
+    /// Does an opening participle report words, not an act ("By declaring their assets,
+    /// people would …")? Its content follows it ("that", a quotation, a colon, a question
+    /// word, a preposition: "Commenting on …", "Responding to …"), or it is a verb that
+    /// only ever reports words ("Saying he was tired, …", "Citing a report, …").
+    fn opening_reports_words(&self, k: usize, end: usize) -> bool {
+        let ws = self.ws;
+        let content = ws.get(end).is_some_and(|n| {
+            n.q || n.kind == TokenKind::Quote
+                || n.f & PREP != 0
+                || np::one_of(
+                    n.s,
+                    &[
+                        "that", ":", "whether", "what", "why", "how", "who", "when", "if",
+                    ],
+                )
+        });
+        content
+            || np::one_of(
+                ws[k].s,
+                &[
+                    "saying",
+                    "telling",
+                    "asking",
+                    "noting",
+                    "arguing",
+                    "insisting",
+                    "claiming",
+                    "warning",
+                    "adding",
+                    "explaining",
+                    "stressing",
+                    "suggesting",
+                    "repeating",
+                    "acknowledging",
+                    "recalling",
+                    "citing",
+                ],
+            )
     }
 
     /// The subject of the main clause after an opening phrase that ends at a comma after
@@ -722,6 +765,11 @@ mod tests {
         assert!(
             v.contains(&("Noting".to_string(), Some("Tester".to_string()))),
             "{v:?}"
+        );
+        // an act, not words: the participle's object is no content
+        assert_eq!(
+            atts("By declaring their assets and paying the tax, people would keep them."),
+            vec![]
         );
         // what was not said is no attribution
         let v = atts("Instead of condemning the invasion, Beijing urged a settlement.");
