@@ -1503,8 +1503,8 @@ impl Sentence<'_, '_, '_> {
             || np::one_of(
                 ws[p - 1].s,
                 &[
-                    "is", "are", "was", "were", "been", "being", "be", "when", "if", "after",
-                    "once", "while", ",", "(",
+                    "is", "are", "was", "were", "been", "being", "be", "when", "whenever", "if",
+                    "after", "once", "while", ",", "(",
                 ],
             );
         let complement_at = |at: usize| {
@@ -3627,5 +3627,11 @@ mod tests {
             atts("The gun was sold. PREVIOUSLY: George Zimmerman is selling the gun he used."),
             vec![]
         );
+    }
+    #[test]
+    fn whenever_opens_a_question_as_when_does() {
+        let v = atts("Whenever asked about her weaknesses, they shifted topics.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!((v[0].0.as_str(), v[0].1.as_deref()), ("asked", None));
     }
 }
