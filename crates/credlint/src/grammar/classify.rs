@@ -445,6 +445,18 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
             return None;
         }
         let (s, e) = name_in(ws, from, head)?;
+        // "The Daily Caller", "the Heritage Foundation Fund": one word after a capitalised
+        // institution's word continues that institution's name, unless the story names a
+        // person so
+        if e - s == 1
+            && s > from
+            && ws[s - 1].cap()
+            && ws[s - 1].f & (OUTLET | OUTLET_HEAD | ORG | ORG_HEAD) != 0
+            && ws[s].f & GIVEN == 0
+            && !people.is_known_word(ws[s].s)
+        {
+            return None;
+        }
         // the fuller name met elsewhere in the document, else the name as written here
         let full = people.resolve_words(ws[s..e].iter().map(|w| w.s));
         Some(full.map_or_else(|| name_string(ws, (s, e)), str::to_string))

@@ -3634,4 +3634,14 @@ mod tests {
         assert_eq!(v.len(), 1, "{v:?}");
         assert_eq!((v[0].0.as_str(), v[0].1.as_deref()), ("asked", None));
     }
+    #[test]
+    fn a_word_after_an_outlets_capitalised_word_continues_its_name() {
+        use SourceKind::*;
+        assert_eq!(one("The Daily Caller reported that it was over.").2, Outlet);
+        // a name after the institution's words is a person's
+        assert_eq!(
+            one("Heritage Foundation President Kay James said it was over.").2,
+            Person
+        );
+    }
 }
