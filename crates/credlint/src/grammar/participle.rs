@@ -110,6 +110,19 @@ fn predicate_starts(ws: &[W], e: usize) -> bool {
         || after_plural()
 }
 
+/// Is the phrase `np` found after the comma before `s` the end of a serial list ("67
+/// artists, writers, actors and scientists"): coordinated, with a plain noun before the
+/// comma? Its comma joins the list and opens no clause.
+fn ends_serial_list(ws: &[W], s: usize, np: &Np) -> bool {
+    s >= 2
+        && ws[s - 1].s == ","
+        && np.coordinated
+        && np.start == s
+        && np::nounish(&ws[s - 2])
+        && !ws[s - 2].cap()
+        && ws[s - 2].f & (VERB | AUX | PAST_TENSE) == 0
+}
+
 /// [`predicate_starts`] for the window of tokens `lo..lo + 64` before a cue, computed once:
 /// a cue tries several clause starts whose predicate windows overlap, and a sentence of
 /// many participles would otherwise test each word again for every start. Answers
@@ -501,7 +514,10 @@ impl Sentence<'_, '_, '_> {
         let starts = PredicateStarts::new(ws, lo, k);
         breaks
             .chain([opener.then_some(1), Some(0)].into_iter().flatten())
-            .find_map(|s| self.clause_subject_at(s, k, &starts))
+            .find_map(|s| {
+                self.clause_subject_at(s, k, &starts)
+                    .filter(|np| !ends_serial_list(ws, s, np))
+            })
     }
 
     /// The subject of a clause starting at `s` (after an "and" or "but" there), whose
@@ -774,5 +790,16 @@ mod tests {
         // what was not said is no attribution
         let v = atts("Instead of condemning the invasion, Beijing urged a settlement.");
         assert!(v.iter().all(|a| a.0 != "condemning"), "{v:?}");
+    }
+    #[test]
+    fn the_last_items_of_a_serial_list_are_no_clause_subject() {
+        let v = atts(
+            "A group of 67 artists, writers, actors and scientists this week published a letter and called on people to remember.",
+        );
+        assert!(
+            v.iter()
+                .all(|a| a.1.as_deref() != Some("actors and scientists")),
+            "{v:?}"
+        );
     }
 }

@@ -558,6 +558,15 @@ fn misread(doc: &Document, earlier: &EarlierSources, i: usize) -> bool {
         || repeats_description(doc, i)
         || reports_an_exchange(doc, a)
         || passive_cue(doc, a)
+        || in_interview_answer(doc, a)
+}
+
+/// "A: I came home and a neighbor told me they had been taken away": an interviewee's
+/// answer tells their own story; the people in it are no sources of the reporter's.
+fn in_interview_answer(doc: &Document, a: &Attribution) -> bool {
+    let p = &doc.text.paragraphs[a.paragraph];
+    let text = p.span.text(doc.prose());
+    text.trim_start().starts_with('A') && super::transcript_turn(text)
 }
 
 /// "… said in a statement", "… said in a written statement": an institution's statement,
@@ -1354,5 +1363,15 @@ mod tests {
             "The bill passed.\n\nAt least a dozen members of Congress said they would vote no.",
         );
         assert_eq!(d.len(), 1, "{d:?}");
+    }
+    #[test]
+    fn people_in_an_interviewees_answer_are_no_sources() {
+        let text = "Q: What did you find?\n\nA: I came home and a neighbor told me they had been taken away.\n\nSome officials said the raids would go on.";
+        let d = lint("anonymous-source", text);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(
+            spans(text, &d).iter().all(|s| s.contains("officials")),
+            "{d:?}"
+        );
     }
 }

@@ -214,6 +214,15 @@ pub(crate) fn tells(a: &crate::grammar::Attribution) -> bool {
     matches!(a.verb.as_str(), "told" | "tell" | "tells" | "telling")
 }
 
+/// "Q: Bernie has a critique …", "A: It has been a month.": a turn of an interview
+/// transcript, spoken by the interviewer or the interviewee.
+pub(crate) fn transcript_turn(sentence: &str) -> bool {
+    let s = sentence.trim_start();
+    ["Q:", "A:", "Q.", "A."]
+        .iter()
+        .any(|p| s.strip_prefix(p).is_some_and(|rest| rest.starts_with(' ')))
+}
+
 /// `“text”` shortened for a message: its words joined by single spaces, and past 60
 /// characters the first 57 and an ellipsis.
 pub(crate) fn quoted(s: &str) -> String {

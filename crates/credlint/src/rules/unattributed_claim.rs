@@ -2,7 +2,7 @@
 
 use serde::Deserialize;
 
-use super::{Rule, RuleDef, RuleMeta, Sink, options};
+use super::{Rule, RuleDef, RuleMeta, Sink, options, transcript_turn};
 
 use crate::analysis::Document;
 use crate::grammar::np::one_of;
@@ -517,15 +517,6 @@ fn is_year(w: &str) -> bool {
         && (w.starts_with("19") || w.starts_with("20") || w.starts_with("18"))
 }
 
-/// "Q: Bernie has a critique …", "A: It has been a month.": a turn of an interview
-/// transcript, spoken by the interviewer or the interviewee.
-fn transcript_turn(sentence: &str) -> bool {
-    let s = sentence.trim_start();
-    ["Q:", "A:", "Q.", "A."]
-        .iter()
-        .any(|p| s.strip_prefix(p).is_some_and(|rest| rest.starts_with(' ')))
-}
-
 /// A line in title case ("Trump Just Responded To Rubio With 1 Line") is a headline or a
 /// caption, whatever the segmenter decided.
 fn title_case(doc: &Document, p: &crate::text::Paragraph) -> bool {
@@ -682,8 +673,12 @@ mod tests {
     fn ages_and_interview_turns_are_no_claims() {
         let text = "Judge\n\nGarland is 63 years old and has a fairly centrist record on the bench.\n\nQ: Bernie says everything is working for the 1 percent and nobody gets ahead.\n\nA: Well, I think he has people afraid. I don't know how you round up 11 million people.";
         assert!(lint("unattributed-claim", text).is_empty());
-        assert!(super::transcript_turn("A: It has been about a month."));
-        assert!(!super::transcript_turn("A.J. Lee raised 40 percent more."));
+        assert!(super::super::transcript_turn(
+            "A: It has been about a month."
+        ));
+        assert!(!super::super::transcript_turn(
+            "A.J. Lee raised 40 percent more."
+        ));
         // "record" as what someone has done is no record broken
         let text = "Vote\n\nHer voting record of 20 years is long and mostly centrist in tone.\n\nTurnout hit a record 60 percent in the county this year.\n\nJones clocked a new UK record of 7.98 seconds at a meeting in Norway.";
         assert_eq!(lint("unattributed-claim", text).len(), 2);
