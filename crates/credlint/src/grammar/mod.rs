@@ -246,6 +246,9 @@ pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People, flags: &[u32]) ->
         mark_quoted(&mut ws, &double);
         mark_phrases(&mut ws, lex);
         let titlecase = crate::text::segment::title_case(toks);
+        if !titlecase && !s.headline {
+            mark_modal_given_names(&mut ws);
+        }
         let after_quote = si > 0
             && tm.sentences[si - 1].paragraph == s.paragraph
             && tm
@@ -484,6 +487,22 @@ fn mark_quoted(ws: &mut [W], double: &[Span]) {
             i += 1;
         }
         w.q = i > 0 && w.span.start < double[i - 1].end && w.kind != TokenKind::Quote;
+    }
+}
+
+/// "said Will Doyle, a professor": inside a sentence a capitalised "Will" before a
+/// capitalised word is a given name, not the modal (the sentence's first word and a
+/// headline's capitals are left alone: "Will Trump win?", "Trump Will Win").
+fn mark_modal_given_names(ws: &mut [W]) {
+    for k in 1..ws.len().saturating_sub(1) {
+        let name = ws[k].s == "Will"
+            && ws[k + 1].cap()
+            && ws[k + 1].kind == TokenKind::Word
+            && ws[k - 1].kind != TokenKind::Quote
+            && !matches!(ws[k - 1].s, ":" | "(" | "—" | "–" | "-");
+        if name {
+            ws[k].f = (ws[k].f & !(AUX | FUNCTION)) | GIVEN;
+        }
     }
 }
 
@@ -3643,5 +3662,22 @@ mod tests {
             one("Heritage Foundation President Kay James said it was over.").2,
             Person
         );
+    }
+    #[test]
+    fn a_capitalised_will_before_a_name_is_a_given_name() {
+        let (cue, s, kind, _) =
+            one("“It is expensive,” said Will Doyle, a professor in Nashville.");
+        assert_eq!(
+            (cue.as_str(), s.as_deref(), kind),
+            (
+                "said",
+                Some("Will Doyle, a professor in Nashville"),
+                SourceKind::Person
+            )
+        );
+        // a headline's capitals keep the modal: what Ann Lee says is "Trump Will Win"
+        let v = atts("Trump Will Win, Says Ann Lee\n\nThe story goes on.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].1.as_deref(), Some("Ann Lee"));
     }
 }
