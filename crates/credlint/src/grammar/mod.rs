@@ -490,6 +490,14 @@ fn mark_quoted(ws: &mut [W], double: &[Span]) {
     }
 }
 
+/// "he's", "they’re": a personal pronoun with its verb contracted onto it.
+fn contracted_pronoun(s: &str) -> bool {
+    let Some((p, _)) = s.split_once(['\'', '’']) else {
+        return false;
+    };
+    np::one_of(p, &["he", "she", "they", "we", "i", "you"])
+}
+
 /// "said Will Doyle, a professor": inside a sentence a capitalised "Will" before a
 /// capitalised word is a given name, not the modal (the sentence's first word and a
 /// headline's capitals are left alone: "Will Trump win?", "Trump Will Win").
@@ -1373,7 +1381,26 @@ impl Sentence<'_, '_, '_> {
             // a phrasal verb may also end its clause or take a bare clause ("Mr Hadi points
             // out.", "points out costs rose"), not a number or "of" ("3 points out of 10")
             let phrasal = end > k + 1;
+            // after a personal pronoun the form is a verb ("who he claims has been unfair");
+            // so it is before an infinitive or a pronoun's contraction ("claims to desire",
+            // "claims he's worth")
+            let personal = np.pronoun
+                && np::one_of(ws[np.head].s, &["he", "she", "they", "we", "i", "you"])
+                && w.f & (VERB_S | VERB_PAST) != 0;
+            // (a named subject right before the form: "campaign pledges he's been" and
+            // "enough states to have" are nouns)
+            let named_subject = np.end == k && (personal || ws[np.head].cap());
+            let verb_next = named_subject
+                && next.is_some_and(|n| {
+                    n.s == "to"
+                        && ws
+                            .get(end + 1)
+                            .is_some_and(|v| !v.cap() && v.f & (DET | PRONOUN | PREP) == 0)
+                        || contracted_pronoun(n.s)
+                });
             if w.f & NOUN_FORM != 0
+                && !personal
+                && !verb_next
                 && next.is_none_or(|n| {
                     !(n.s == "that"
                         || n.s == ":"
@@ -3679,5 +3706,37 @@ mod tests {
         let v = atts("Trump Will Win, Says Ann Lee\n\nThe story goes on.");
         assert_eq!(v.len(), 1, "{v:?}");
         assert_eq!(v[0].1.as_deref(), Some("Ann Lee"));
+    }
+    #[test]
+    fn a_noun_like_form_is_a_verb_after_a_pronoun_or_before_an_infinitive() {
+        for (text, source) in [
+            ("Trump claims he's worth $10 billion.", "Trump"),
+            (
+                "It was aimed at Kelly, who he claims has been unfair to him.",
+                "he",
+            ),
+            (
+                "If there were none, as Sanders claims to desire, she would have won.",
+                "Sanders",
+            ),
+        ] {
+            let v = atts(text);
+            assert!(
+                v.iter()
+                    .any(|a| a.0 == "claims" && a.1.as_deref() == Some(source)),
+                "{text}: {v:?}"
+            );
+        }
+        // nouns still: a campaign's pledges, states in a count
+        for text in [
+            "Many of the campaign pledges he's been making are vague.",
+            "She needs enough states to have a majority.",
+        ] {
+            let v = atts(text);
+            assert!(
+                v.iter().all(|a| a.0 != "pledges" && a.0 != "states"),
+                "{text}: {v:?}"
+            );
+        }
     }
 }
