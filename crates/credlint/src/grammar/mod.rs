@@ -3446,6 +3446,16 @@ mod tests {
             doc.attributions[1].anonymous,
             "they = the anonymous officials"
         );
+        // a name the prior speaker spoke of, in the prior speaker's own sentence, is not
+        // the next sentence's "he": the subject is
+        let text = "Vice President Joe Biden spoke on Thursday. “You have a good candidate,” Biden said of Hillary Clinton. He says he respects Clinton.";
+        let doc = Document::new("t.txt", text, &cfg);
+        let he = doc
+            .attributions
+            .iter()
+            .find(|a| a.verb == "says")
+            .expect("says");
+        assert_eq!(he.speaker.as_deref(), Some("Joe Biden"));
     }
 
     #[test]

@@ -51,8 +51,18 @@ pub fn pronouns(tm: &TextModel, people: &People, atts: &mut [Attribution]) {
                         atts[p].speaker.clone().unwrap_or_default(),
                     )
                 });
+                // a name later in the prior speaker's own sentence is what they spoke of
+                // ("Biden said of Hillary Clinton. He says …"): a subject pronoun takes
+                // the subject before it
+                let in_prior_sentence = |pos: usize| {
+                    prior.is_some_and(|p| tm.sentence_at(pos) == Some(atts[p].sentence))
+                };
                 let best = match (from_mention, from_prior) {
-                    (Some(m), Some(p)) => Some(if m.0 > p.0 { m } else { p }),
+                    (Some(m), Some(p)) => Some(if m.0 > p.0 && !in_prior_sentence(m.0) {
+                        m
+                    } else {
+                        p
+                    }),
                     (m, p) => m.or(p),
                 };
                 // too far back to be safe: more than a few paragraphs
