@@ -872,7 +872,36 @@ fn coordinates_a_name(doc: &Document, src: crate::text::Span) -> bool {
             let title_start = m.title.map_or(m.span.start, |t| t.start);
             person && title_start == src.start && matches!(after.as_str(), "and" | "&")
                 || person && matches!(before.as_deref(), Some("including" | "and" | "&"))
+                || person && names_an_example(&text[src.start..title_start])
         })
+}
+
+/// Does the description end in a marker of an example, the name that follows being one
+/// of the people described ("Some observers, including University of North Carolina
+/// professor", "Some candidates — for instance, Sen.")? The marker's phrase runs to the
+/// name with no comma after it but the marker's own.
+fn names_an_example(before_name: &str) -> bool {
+    // ("like" only after a comma: "people who like Ann Lee" has its verb)
+    const MARKERS: &[&str] = &[
+        "including",
+        ", like",
+        "such as",
+        "for instance",
+        "for example",
+        "among them",
+    ];
+    let lower = before_name.to_lowercase();
+    MARKERS.iter().any(|m| {
+        lower.rfind(m).is_some_and(|at| {
+            let word_start =
+                at == 0 || !lower[..at].ends_with(char::is_alphanumeric) || m.starts_with(',');
+            let rest = lower[at + m.len()..].trim_start_matches(',');
+            word_start
+                && rest.starts_with(char::is_whitespace)
+                && !rest.contains([',', ';', '—', '–'])
+                && rest.split_whitespace().count() <= 10
+        })
+    })
 }
 
 /// "Jane Roe, a lawyer who represents the club, said": the description is an
@@ -1373,5 +1402,18 @@ mod tests {
             spans(text, &d).iter().all(|s| s.contains("officials")),
             "{d:?}"
         );
+    }
+    #[test]
+    fn a_group_with_a_named_example_is_no_anonymous_source() {
+        let text = "The bill passed.\n\nSome 2016 presidential candidates — for instance, Sen. Ted Cruz of Texas, who voted against it — have called for ending the department. Some observers, including Chapel Hill professor Zeynep Tufekci, said it was wrong. Some observers said it was right.";
+        let d = lint("anonymous-source", text);
+        assert_eq!(spans(text, &d), ["Some observers"], "{d:?}");
+        assert!(super::names_an_example(
+            "Some observers, including Chapel Hill professor "
+        ));
+        assert!(!super::names_an_example("people who like "));
+        assert!(!super::names_an_example(
+            "Some observers, including many in Ohio, and "
+        ));
     }
 }
