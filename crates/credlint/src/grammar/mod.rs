@@ -1246,48 +1246,7 @@ impl Sentence<'_, '_, '_> {
         {
             return false;
         }
-        // "support continues to grow", "Blocher continued as a member", "the borrowing
-        // continued.": "continue" reports words only when they follow it ("Issa
-        // continued, “Yes.”", "she continued: …") or came before it ("…,” she continued.")
-        if w.s
-            .get(..8)
-            .is_some_and(|p| p.eq_ignore_ascii_case("continue"))
-            && !self.continues_speaking(k)
-        {
-            return false;
-        }
-        // "Costa reported from Washington.", "Phillip reported from Oakland, Calif.;
-        // Gearan, from Washington.": a reporter's credit line closing the story (its words
-        // are places, and nothing is reported: "reported from Iowa that …" is speech)
-        if w.s == "reported"
-            && next.is_some_and(|n| n.s == "from")
-            && ws.get(k + 2).is_some_and(|p| p.cap())
-            && ws[k + 2..]
-                .iter()
-                .all(|x| x.cap() || x.kind == TokenKind::Punct || np::one_of(x.s, &["from", "and"]))
-        {
-            return false;
-        }
-        // "Obama called both candidates Tuesday night", "she called Sanders to congratulate
-        // him", "called off the deal": a telephone call or a phrasal verb, not speech
-        if w.s == "called" && self.telephoned(k) {
-            return false;
-        }
-        // "a group called Open Doors", "a class called “Perception”": naming, not speech
-        if w.s == "called"
-            && prev.is_some_and(|p| {
-                p.kind == TokenKind::Word
-                    && !p.cap()
-                    && p.f & (PRONOUN | ANON_HEAD | ROLE | ORG_HEAD) == 0
-            })
-            && next.is_some_and(|n| n.cap() || n.kind == TokenKind::Quote)
-        {
-            return false;
-        }
-        // "a company called Cambridge Analytica", "a new group called Black Votes Matter",
-        // "a move called the boneless": a thing introduced by an indefinite article is
-        // being named ("the company called the report false" may be speech)
-        if w.s == "called" && self.names_an_indefinite(k) {
+        if self.sense_reports_no_speech(k, end) {
             return false;
         }
         // a passive ("was told", "is reported") is a cue only with its agent: "reported by X"
@@ -1715,6 +1674,61 @@ impl Sentence<'_, '_, '_> {
             np.source_end = k;
             Some(np)
         })
+    }
+
+    /// Is the cue word at `k` used in a sense that reports no speech: "continue" as an
+    /// activity, a reporter's credit line ("reported from"), "called" as a telephone call,
+    /// a phrasal verb or naming?
+    fn sense_reports_no_speech(&self, k: usize, end: usize) -> bool {
+        let ws = self.ws;
+        let w = &ws[k];
+        let prev = k.checked_sub(1).map(|p| &ws[p]);
+        let next = ws.get(end);
+        // "support continues to grow", "Blocher continued as a member", "the borrowing
+        // continued.": "continue" reports words only when they follow it ("Issa
+        // continued, “Yes.”", "she continued: …") or came before it ("…,” she continued.")
+        if w.s
+            .get(..8)
+            .is_some_and(|p| p.eq_ignore_ascii_case("continue"))
+            && !self.continues_speaking(k)
+        {
+            return true;
+        }
+        // "Costa reported from Washington.", "Phillip reported from Oakland, Calif.;
+        // Gearan, from Washington.": a reporter's credit line closing the story (its words
+        // are places, and nothing is reported: "reported from Iowa that …" is speech)
+        if w.s == "reported"
+            && next.is_some_and(|n| n.s == "from")
+            && ws.get(k + 2).is_some_and(|p| p.cap())
+            && ws[k + 2..]
+                .iter()
+                .all(|x| x.cap() || x.kind == TokenKind::Punct || np::one_of(x.s, &["from", "and"]))
+        {
+            return true;
+        }
+        // "Obama called both candidates Tuesday night", "she called Sanders to congratulate
+        // him", "called off the deal": a telephone call or a phrasal verb, not speech
+        if w.s == "called" && self.telephoned(k) {
+            return true;
+        }
+        // "a group called Open Doors", "a class called “Perception”": naming, not speech
+        if w.s == "called"
+            && prev.is_some_and(|p| {
+                p.kind == TokenKind::Word
+                    && !p.cap()
+                    && p.f & (PRONOUN | ANON_HEAD | ROLE | ORG_HEAD) == 0
+            })
+            && next.is_some_and(|n| n.cap() || n.kind == TokenKind::Quote)
+        {
+            return true;
+        }
+        // "a company called Cambridge Analytica", "a new group called Black Votes Matter",
+        // "a move called the boneless": a thing introduced by an indefinite article is
+        // being named ("the company called the report false" may be speech)
+        if w.s == "called" && self.names_an_indefinite(k) {
+            return true;
+        }
+        false
     }
 
     /// Does the "continue" at `k` report words: with a quotation, a colon or "that"

@@ -372,8 +372,8 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
         ) && i.get(k + 1).is_some_and(|n| n.f & PREP != 0)
             || participle(&i[k]) && i.get(k + 1).is_some_and(|n| n.s == "by")
             // "voters interviewed at the rally": a participle and its place
-            || reduced_relative(&i[k])
-                && i.get(k + 1).is_some_and(opens_adjunct)
+            || i.get(k + 1).is_some_and(opens_adjunct)
+                && reduced_relative(&i[k])
                 && !names_someone(&i[k - 1])
             // "the states suing the EPA": a participle with its object
             || i[k].s.ends_with("ing") && i[k].s.len() >= 5 && i.get(k + 1).is_some_and(|n| n.f & DET != 0)
@@ -730,7 +730,14 @@ fn postmod<'a>(i: In<'a>, common_head: bool) -> Res<'a, Post> {
         dash_parenthetical.map(Post::Plain),
         by_participle.map(Post::Plain),
         // after a name an "-ed" word is the name's own verb ("Carson appeared on …")
-        verify(reduced_relative_clause, move |_| common_head).map(Post::Plain),
+        (move |i| {
+            if common_head {
+                reduced_relative_clause(i)
+            } else {
+                fail(i)
+            }
+        })
+        .map(Post::Plain),
         channel.map(Post::Channel),
         cited.map(Post::Cited),
         pp.map(Post::Plain),
