@@ -142,7 +142,7 @@ pub fn name_in(ws: &[W], from: usize, head: usize) -> Option<(usize, usize)> {
 /// name of two words or more, with no given name or title in it, whose last word WordNet
 /// knows for an organisation (or, after "the", a group of people) names an institution,
 /// not a person (the lexicon's organisation heads list only the commonest such words).
-fn institution_by_head(ws: &[W], np: &Np) -> bool {
+fn institution_by_head(ws: &[W], np: &Np, class: Option<HeadClass>) -> bool {
     let Some((s, e)) = name_in(ws, np.start, np.head) else {
         return false;
     };
@@ -151,7 +151,7 @@ fn institution_by_head(ws: &[W], np: &Np) -> bool {
     e - s >= 2
         && e == np.head + 1
         && ws[s..e].iter().all(|w| w.f & (GIVEN | TITLE) == 0)
-        && match super::heads::head_class(&crate::text::lowercase(ws[np.head].s)) {
+        && match class {
             Some(HeadClass::Organization) => true,
             Some(HeadClass::Group) => definite,
             _ => false,
@@ -262,7 +262,7 @@ pub fn counts_people(lower: &str) -> bool {
 /// "the agency" an organisation, and "the floods" no one who speaks (read as a
 /// document, never as an anonymous person), and so is a head that is no noun. `None`
 /// for people and groups of people, which the description rules below decide.
-fn wordnet_kind(ws: &[W], np: &Np, lower: &str) -> Option<SourceKind> {
+fn wordnet_kind(ws: &[W], np: &Np, lower: &str, class: Option<HeadClass>) -> Option<SourceKind> {
     let head = &ws[np.head];
     // a capitalised head is a name, unless it opens the sentence ("Documents show")
     if head.f & LISTED != 0 || head.phrase_kind.is_some() || head.cap() && np.head != 0 {
@@ -274,7 +274,7 @@ fn wordnet_kind(ws: &[W], np: &Np, lower: &str) -> Option<SourceKind> {
     if counts_people(lower) || super::np::is_count(head) {
         return None;
     }
-    let Some(class) = super::heads::head_class(lower) else {
+    let Some(class) = class else {
         // no noun at all ("the furious", "officials rejected"): no one who speaks,
         // unless it has the shape of an agent noun newer than WordNet ("podcasters")
         let agent = ["er", "or", "ist", "ers", "ors", "ists"]
@@ -371,6 +371,8 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
     }
     let unit_end = np.head + 1;
     let lower = crate::text::lowercase(head.s);
+    // WordNet's class of the head, asked once for the tests below
+    let class = super::heads::head_class(&lower);
     let first = &ws[np.start];
     let definite = first.s.eq_ignore_ascii_case("the")
         || ws[np.start..np.head]
@@ -437,10 +439,7 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
         if head == 0
             && plural
             && !people.is_known_word(h.s)
-            && matches!(
-                super::heads::head_class(&lower),
-                Some(HeadClass::Person | HeadClass::Group)
-            )
+            && matches!(class, Some(HeadClass::Person | HeadClass::Group))
         {
             return None;
         }
@@ -467,7 +466,7 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
             speaker: None,
         };
     }
-    if institution_by_head(ws, np) {
+    if institution_by_head(ws, np, class) {
         return Class {
             kind: SourceKind::Organization,
             speaker: None,
@@ -588,7 +587,7 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
             speaker: None,
         };
     }
-    if let Some(kind) = wordnet_kind(ws, np, &lower) {
+    if let Some(kind) = wordnet_kind(ws, np, &lower, class) {
         return Class {
             kind,
             speaker: None,
@@ -638,7 +637,7 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
         && ws[np.start..np.head]
             .iter()
             .any(|w| w.cap() && w.f & DET == 0)
-        && super::heads::head_class(&lower) == Some(HeadClass::Group)
+        && class == Some(HeadClass::Group)
     {
         return Class {
             kind: SourceKind::Organization,

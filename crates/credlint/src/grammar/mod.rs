@@ -3510,6 +3510,7 @@ mod tests {
         assert_eq!((cue.as_str(), s.as_deref()), ("said", Some("Another")));
         assert_eq!((kind, anon), (SourceKind::Anonymous, true));
     }
+
     #[test]
     fn a_participle_with_its_place_or_time_describes_the_noun_before_it() {
         use SourceKind::*;
@@ -3570,6 +3571,7 @@ mod tests {
             ("explained", Some("moderator Nancy Cordes"))
         );
     }
+
     #[test]
     fn the_verb_after_a_closed_relative_clause_is_the_sentences_own() {
         for (text, cue, source) in [
@@ -3589,6 +3591,7 @@ mod tests {
             assert_eq!(last, Some((cue, Some(source))), "{text}: {v:?}");
         }
     }
+
     #[test]
     fn a_name_ending_in_an_organisation_noun_is_an_institution() {
         use SourceKind::*;
@@ -3616,6 +3619,7 @@ mod tests {
             false,
         );
     }
+
     #[test]
     fn a_headline_label_may_be_an_institution_or_a_speaker_with_an_addressee() {
         use SourceKind::*;
@@ -3644,6 +3648,7 @@ mod tests {
             None
         );
     }
+
     #[test]
     fn a_telephone_call_and_a_continued_activity_report_no_words() {
         for text in [
@@ -3675,6 +3680,7 @@ mod tests {
             assert!(v.iter().any(|a| a.0 == cue), "{text}: {v:?}");
         }
     }
+
     #[test]
     fn a_reporters_credit_line_is_no_attribution() {
         assert_eq!(atts("Costa reported from Washington."), vec![]);
@@ -3685,6 +3691,7 @@ mod tests {
         let v = atts("Costa reported from Iowa that the campaign was in trouble.");
         assert_eq!(v.len(), 1, "{v:?}");
     }
+
     #[test]
     fn a_label_over_a_list_of_names_or_a_capitalised_adverb_is_no_source() {
         assert_eq!(
@@ -3698,12 +3705,14 @@ mod tests {
             vec![]
         );
     }
+
     #[test]
     fn whenever_opens_a_question_as_when_does() {
         let v = atts("Whenever asked about her weaknesses, they shifted topics.");
         assert_eq!(v.len(), 1, "{v:?}");
         assert_eq!((v[0].0.as_str(), v[0].1.as_deref()), ("asked", None));
     }
+
     #[test]
     fn a_word_after_an_outlets_capitalised_word_continues_its_name() {
         use SourceKind::*;
@@ -3714,6 +3723,7 @@ mod tests {
             Person
         );
     }
+
     #[test]
     fn a_capitalised_will_before_a_name_is_a_given_name() {
         let (cue, s, kind, _) =
@@ -3731,6 +3741,7 @@ mod tests {
         assert_eq!(v.len(), 1, "{v:?}");
         assert_eq!(v[0].1.as_deref(), Some("Ann Lee"));
     }
+
     #[test]
     fn a_noun_like_form_is_a_verb_after_a_pronoun_or_before_an_infinitive() {
         for (text, source) in [

@@ -762,6 +762,7 @@ mod tests {
         let cues: Vec<String> = atts(text).into_iter().map(|(c, _)| c).collect();
         assert_eq!(cues, vec!["did not return".to_string()], "{text}");
     }
+
     #[test]
     fn a_participle_opening_the_sentence_shares_the_main_subject() {
         assert_each(&[
@@ -791,6 +792,7 @@ mod tests {
         let v = atts("Instead of condemning the invasion, Beijing urged a settlement.");
         assert!(v.iter().all(|a| a.0 != "condemning"), "{v:?}");
     }
+
     #[test]
     fn the_last_items_of_a_serial_list_are_no_clause_subject() {
         let v = atts(

@@ -1376,6 +1376,7 @@ mod tests {
         assert_eq!(d.len(), 1);
         assert!(d[0].message.contains("quoted directly"), "{}", d[0].message);
     }
+
     #[test]
     fn the_count_word_follows_an_approximation() {
         assert_eq!(
@@ -1393,6 +1394,7 @@ mod tests {
         );
         assert_eq!(d.len(), 1, "{d:?}");
     }
+
     #[test]
     fn people_in_an_interviewees_answer_are_no_sources() {
         let text = "Q: What did you find?\n\nA: I came home and a neighbor told me they had been taken away.\n\nSome officials said the raids would go on.";
@@ -1403,6 +1405,7 @@ mod tests {
             "{d:?}"
         );
     }
+
     #[test]
     fn a_group_with_a_named_example_is_no_anonymous_source() {
         let text = "The bill passed.\n\nSome 2016 presidential candidates — for instance, Sen. Ted Cruz of Texas, who voted against it — have called for ending the department. Some observers, including Chapel Hill professor Zeynep Tufekci, said it was wrong. Some observers said it was right.";
