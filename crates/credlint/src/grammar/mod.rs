@@ -3774,4 +3774,59 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn a_groups_examples_set_off_by_commas_or_dashes_belong_to_it() {
+        for (text, source) in [
+            (
+                "Many speakers at the service — including Muslims, Christians and Jews — said the death was painful.",
+                "Many speakers at the service — including Muslims, Christians and Jews —",
+            ),
+            (
+                "Some economists - including a minority of the bank's own committee - warn that it could fail.",
+                "Some economists - including a minority of the bank's own committee -",
+            ),
+            (
+                "Even the field's biggest hawks, like Rubio and Bush, say ground troops should be Arab.",
+                "the field's biggest hawks, like Rubio and Bush,",
+            ),
+            (
+                "Several Republican leaders, including Sens. Ann Bell (Ariz.) and Tom Reed (Iowa), said the deal was bad.",
+                "Several Republican leaders, including Sens. Ann Bell (Ariz.) and Tom Reed (Iowa),",
+            ),
+            (
+                "Veterans interviewed at rallies this week, including Mr. Jebens, said they had no problem.",
+                "Veterans interviewed at rallies this week, including Mr. Jebens,",
+            ),
+        ] {
+            let v = atts(text);
+            assert!(
+                v.iter().any(|a| a.1.as_deref() == Some(source)),
+                "{text}: {v:?}"
+            );
+        }
+        // the example's own clause: "who" is the example, not the group
+        let v = atts("He would not rebuke politicians, like Pat Robertson, who had condemned it.");
+        assert!(
+            v.iter()
+                .all(|a| a.1.as_deref() != Some("politicians, like Pat Robertson,")),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn a_participle_with_a_bare_time_describes_the_noun_before_it() {
+        assert_source(
+            "Veterans interviewed this week said they had no problem.",
+            "Veterans interviewed this week",
+            SourceKind::Anonymous,
+            true,
+        );
+        assert_source(
+            "Some voters surveyed last month said the economy was weak.",
+            "Some voters surveyed last month",
+            SourceKind::Anonymous,
+            true,
+        );
+    }
 }

@@ -371,8 +371,9 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
                 | "quoted"
         ) && i.get(k + 1).is_some_and(|n| n.f & PREP != 0)
             || participle(&i[k]) && i.get(k + 1).is_some_and(|n| n.s == "by")
-            // "voters interviewed at the rally": a participle and its place
-            || i.get(k + 1).is_some_and(opens_adjunct)
+            // "voters interviewed at the rally", "… this week": a participle and its
+            // place or time
+            || (i.get(k + 1).is_some_and(opens_adjunct) || reduced_relative_time(i.from(k + 1)).is_ok())
                 && reduced_relative(&i[k])
                 && !names_someone(&i[k - 1])
             // "the states suing the EPA": a participle with its object
@@ -641,8 +642,25 @@ fn reduced_relative_clause<'a>(i: In<'a>) -> Res<'a, usize> {
             .parse(rest)
     }
     let (rest, _) = tok(reduced_relative).parse(i)?;
-    let (rest, first) = phrase(rest)?;
-    fold_many0(phrase, move || first, |_, e| e).parse(rest)
+    let (rest, first) = alt((phrase, reduced_relative_time)).parse(rest)?;
+    fold_many0(
+        alt((phrase, reduced_relative_time)),
+        move || first,
+        |_, e| e,
+    )
+    .parse(rest)
+}
+
+/// "this week", "Tuesday", "last month": a bare time phrase, which says when a reduced
+/// relative clause's participle happened as a phrase of place does ("interviewed at
+/// rallies this week"). Where it ends.
+fn reduced_relative_time<'a>(i: In<'a>) -> Res<'a, usize> {
+    let (rest, (_, t)) = (
+        opt(tok(|w: &W| one_of(w.s, &["this", "last", "next", "that"]))),
+        tok(is_time_word),
+    )
+        .parse(i)?;
+    Ok((rest, t.idx + 1))
 }
 
 /// "cited by CNN broadcaster", "quoted by Reuters", "quoted in the Times".
@@ -715,6 +733,46 @@ fn dash_parenthetical<'a>(i: In<'a>) -> Res<'a, usize> {
     Ok((rest.from(n + 1), rest[n].idx + 1))
 }
 
+/// ", including Sen. Ann Bell (D-Ore.) and Rep. Tom Reed,", "— including Muslims,
+/// Christians and Jews —", ", like Rubio and Bush,": members of a group named as its
+/// examples, set off by commas or by dashes. They belong to the group's phrase, as news
+/// annotation takes them (whether they name anyone is the anonymity rules' question).
+/// Closed by the mark that opened them, and not before "who" or "which" (", like Pat
+/// Robertson, who had condemned" is the example's own clause). Where the aside ends.
+fn examples<'a>(i: In<'a>) -> Res<'a, usize> {
+    let is_dash = |w: &W| w.kind == crate::text::TokenKind::Dash || w.s == "-";
+    let (rest, open) = tok(|w: &W| w.s == "," || is_dash(w)).parse(i)?;
+    let (rest, _) = alt((
+        word("including"),
+        word("like"),
+        word("notably"),
+        (word("such"), word("as")).map(|(w, _)| w),
+        (word("among"), word("them")).map(|(w, _)| w),
+    ))
+    .parse(rest)?;
+    let item = || verify(np_body, |n: &Np| !n.pronoun);
+    let (rest, _) = item().parse(rest)?;
+    let (rest, ()) = skip_many0((
+        alt((word(","), word("and"), word("or"))),
+        opt(alt((word("and"), word("or")))),
+        item(),
+    ))
+    .parse(rest)?;
+    let close = if is_dash(&open) {
+        is_dash
+    } else {
+        |w: &W| w.s == ","
+    };
+    let (after, c) = tok(close).parse(rest)?;
+    if after
+        .first()
+        .is_some_and(|w| one_of(w.s, &["who", "which"]))
+    {
+        return fail(i);
+    }
+    Ok((after, c.idx + 1))
+}
+
 #[derive(Clone, Copy)]
 enum Post {
     Plain(usize),
@@ -727,6 +785,7 @@ fn postmod<'a>(i: In<'a>, common_head: bool) -> Res<'a, Post> {
     alt((
         familiar.map(Post::Plain),
         parenthetical.map(Post::Plain),
+        examples.map(Post::Plain),
         dash_parenthetical.map(Post::Plain),
         by_participle.map(Post::Plain),
         // after a name an "-ed" word is the name's own verb ("Carson appeared on …")

@@ -551,6 +551,7 @@ fn misread(doc: &Document, earlier: &EarlierSources, i: usize) -> bool {
         || a.form == CueForm::Colon && doc.text.sentences[a.sentence].headline
         || names_a_person(doc, src)
         || coordinates_a_name(doc, src)
+        || gives_named_examples(src.text(doc.prose()))
         || apposed_to_a_name(doc, src, a.sentence)
         || a.form == CueForm::Verb && is_object(doc, src, a.sentence) && !absolute(doc, a, src)
         || garbled(doc, src)
@@ -745,14 +746,26 @@ fn names_a_survey(doc: &Document, sentence: usize) -> bool {
 fn survey_count(doc: &Document, src: crate::text::Span) -> bool {
     const PROPORTION: &[&str] = &["majority", "minority", "proportion"];
     let text = doc.prose();
-    // the description without its relative clause: "Republicans, who hold a 54-person
-    // majority," says nothing of how many spoke
+    // the description without its relative clause or its examples: "Republicans, who
+    // hold a 54-person majority," and "economists - including a minority of the Fed's
+    // committee -" say nothing of how many spoke
     let desc = src.text(text);
-    let core = [", who", ", which", ", whose", ", that"]
-        .iter()
-        .filter_map(|r| desc.find(r))
-        .min()
-        .map_or(desc, |i| &desc[..i]);
+    let core = [
+        ", who",
+        ", which",
+        ", whose",
+        ", that",
+        ", including",
+        "- including",
+        "— including",
+        "– including",
+        ", like",
+        ", such as",
+    ]
+    .iter()
+    .filter_map(|r| desc.find(r))
+    .min()
+    .map_or(desc, |i| &desc[..i]);
     let ws: Vec<&str> = words(core).collect();
     let lower: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
     let count = |w: &str| is_numeral(w) || number_word(w);
@@ -902,6 +915,51 @@ fn names_an_example(before_name: &str) -> bool {
                 && rest.split_whitespace().count() <= 10
         })
     })
+}
+
+/// "Other agencies, such as the Asian Development Bank,", "retailers - including HMV,
+/// Monsoon and Tesco -": a group whose examples, set off by a comma or a dash, are named
+/// (persons or not) is no anonymous source. An example that is one capitalised plural
+/// ("including Muslims, Christians and Jews", "like Democrats") names no one.
+fn gives_named_examples(desc: &str) -> bool {
+    const SET_OFF: &[&str] = &[
+        ", including ",
+        "- including ",
+        "— including ",
+        "– including ",
+        ", such as ",
+        ", like ",
+        ", among them ",
+    ];
+    // (a relative clause's "who, like many of the Democrats interviewed," gives none)
+    let desc = [", who", ", which"]
+        .iter()
+        .filter_map(|r| desc.find(r))
+        .min()
+        .map_or(desc, |i| &desc[..i]);
+    let Some(after) = SET_OFF
+        .iter()
+        .filter_map(|m| desc.find(m).map(|at| &desc[at + m.len()..]))
+        .next()
+    else {
+        return false;
+    };
+    let after = after.strip_prefix("the ").unwrap_or(after);
+    let first = after
+        .split([',', '—', '–', '('])
+        .next()
+        .unwrap_or("")
+        .split(" and ")
+        .next()
+        .unwrap_or("");
+    let words: Vec<&str> = first.split_whitespace().collect();
+    let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+    match words.as_slice() {
+        [] => false,
+        // ("Reuters" ends in "s" too: a single capitalised plural is taken for a group)
+        [one] => capitalised(one) && (!one.ends_with('s') || one.chars().all(|c| c.is_uppercase())),
+        many => capitalised(many[0]) && many.iter().filter(|w| capitalised(w)).count() >= 2,
+    }
 }
 
 /// "Jane Roe, a lawyer who represents the club, said": the description is an
@@ -1402,6 +1460,37 @@ mod tests {
         assert_eq!(d.len(), 1, "{d:?}");
         assert!(
             spans(text, &d).iter().all(|s| s.contains("officials")),
+            "{d:?}"
+        );
+    }
+
+    #[test]
+    fn a_group_whose_examples_are_named_is_no_anonymous_source() {
+        use super::gives_named_examples as named;
+        assert!(named("Other agencies, such as the Asian Development Bank,"));
+        assert!(named(
+            "other retailers - including HMV, Monsoon and Tesco -"
+        ));
+        assert!(named("Certain broadcasters, like Fox,"));
+        assert!(named(
+            "Intelligence officials — including NSA Director Adm. Michael Rogers —"
+        ));
+        assert!(!named(
+            "Many speakers — including Muslims, Christians, Catholics, Jews —"
+        ));
+        assert!(!named(
+            "some economists - including a minority of the Fed's committee -"
+        ));
+        assert!(!named("Some analysts, including those at the bank,"));
+        assert!(!named("people who like Ann Lee"));
+        assert!(!named(
+            "an adviser, who, like many of the other Democrats interviewed by POLITICO,"
+        ));
+        let text = "Aid was pledged.\n\nOther agencies, such as the Asian Development Bank, have said that it is too early to comment. Some economists - including a minority of the bank's own committee - warn that it could fail.";
+        let d = lint("anonymous-source", text);
+        assert_eq!(
+            spans(text, &d),
+            ["Some economists - including a minority of the bank's own committee -"],
             "{d:?}"
         );
     }

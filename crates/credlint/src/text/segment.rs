@@ -57,7 +57,7 @@ const SENTENCE_STARTERS: &[&str] = &[
 const TITLE_ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Lt", "Sgt", "Capt",
     "Cmdr", "Adm", "Maj", "St", "Rev", "Hon", "Pres", "Supt", "Insp", "Det", "Cpl", "Pvt",
-    "Messrs", "Fr", "Sr", "Jr",
+    "Messrs", "Fr", "Sr", "Jr", "Sens", "Reps", "Govs", "Drs", "Gens",
 ];
 
 static ABBREVIATION_LIST: std::sync::LazyLock<PackedWords> =
