@@ -322,10 +322,27 @@ fn name_before_description(ws: &[W], np: &Np, people: &People) -> Option<String>
 /// John Smith).
 fn holder_of_office(ws: &[W], np: &Np, people: &People) -> Option<String> {
     let h = &ws[np.head];
-    if h.f & (TITLE | ROLE) == 0 || ws.get(np.head + 1).is_none_or(|w| w.s != "of") {
+    // "master of ceremonies Asab Al-Tabchi", "chief of staff Ann Bell": a head WordNet
+    // knows for a person holds an office of common words too (never "the wife of John
+    // Smith": its "of" opens a name)
+    let person_head = || {
+        super::heads::head_class(&crate::text::lowercase(h.s)) == Some(HeadClass::Person)
+            && ws
+                .get(np.head + 2)
+                .is_some_and(|w| !w.cap() && w.f & (DET | FUNCTION) == 0)
+    };
+    if h.f & (TITLE | ROLE) == 0 && !person_head()
+        || ws.get(np.head + 1).is_none_or(|w| w.s != "of")
+    {
         return None;
     }
-    let last = np.source_end.checked_sub(1)?;
+    // the name ends before an appositive that describes ("…, a Syrian engineer"), not
+    // one that names ("The leader of the league, Jonathan Greenblatt,")
+    let last = np
+        .appositive
+        .filter(|&(a, _)| !ws[a].cap())
+        .map_or(np.source_end, |(a, _)| a.saturating_sub(1))
+        .checked_sub(1)?;
     let (run, end) = name_in(ws, np.head + 2, last)?;
     // the office takes its first word ("State", "the Treasury"): the name starts after it
     let office_first = np.head + 2 + usize::from(ws[np.head + 2].s.eq_ignore_ascii_case("the"));
@@ -340,7 +357,18 @@ fn holder_of_office(ws: &[W], np: &Np, people: &People) -> Option<String> {
         }
         let words = ws[s..end].iter().map(|w| w.s);
         if let Some(full) = people.resolve_words(words) {
-            return Some(full.to_string());
+            // the office's words the document took into the name are the office's ("Chief
+            // of Staff Katie Walsh" is Katie Walsh); a name that keeps the office's first
+            // word is the office ("a member of the Anti-Defamation League" names no one)
+            let office = &ws[office_first..s];
+            let name: Vec<&str> = full
+                .split(' ')
+                .skip_while(|w| office.iter().any(|o| o.s == *w))
+                .collect();
+            let whole = name.len() == full.split(' ').count();
+            if !name.join(" ").contains(ws[office_first].s) && (whole || name.len() >= 2) {
+                return Some(name.join(" "));
+            }
         }
         (ws[s].f & GIVEN != 0 && end - s >= 2).then(|| name_string(ws, (s, end)))
     })

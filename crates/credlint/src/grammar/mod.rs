@@ -3909,4 +3909,62 @@ mod tests {
             "{v:?}"
         );
     }
+
+    #[test]
+    fn an_office_of_common_words_or_with_an_appositive_keeps_its_holder() {
+        for (text, speaker) in [
+            (
+                "“Thanks,” said master of ceremonies Asab Al-Tabchi, a Syrian engineer.",
+                Some("Asab Al-Tabchi"),
+            ),
+            (
+                "Secretary of State John Kerry, a former senator, said it was fine.",
+                Some("John Kerry"),
+            ),
+            (
+                "RNC Chief of Staff Katie Walsh explained it. Walsh left.",
+                Some("Katie Walsh"),
+            ),
+            // the office's own name is no holder
+            (
+                "A member of the Anti-Defamation League said it was over.",
+                None,
+            ),
+        ] {
+            let cfg = Config::builtin().expect("config");
+            let doc = Document::new("t.txt", text, &cfg);
+            let a = doc.attributions.first().expect("an attribution");
+            assert_eq!(a.speaker.as_deref(), speaker, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_fixed_adverbial_may_stand_between_the_auxiliary_and_its_verb() {
+        for (text, source) in [
+            (
+                "Critics have in particular noted the campaign material.",
+                "Critics",
+            ),
+            (
+                "Democrats have for years argued that the tax is unfair.",
+                "Democrats",
+            ),
+            (
+                "Officials have in recent weeks said the plan is dead.",
+                "Officials",
+            ),
+        ] {
+            let v = atts(text);
+            assert!(
+                v.iter().any(|a| a.1.as_deref() == Some(source)),
+                "{text}: {v:?}"
+            );
+        }
+        // "of weeks" ends a time phrase, not a subject's adverbial
+        let v = atts("People I've spoken with over the last couple of weeks said he called.");
+        assert!(
+            v.iter().all(|a| a.1.as_deref() != Some("the last couple")),
+            "{v:?}"
+        );
+    }
 }

@@ -1286,6 +1286,34 @@ pub fn middle<'a>(i: In<'a>) -> Res<'a, usize> {
             tok(|w: &W| matches!(w.s, "past" | "time" | "moment")),
         )
             .map(|(_, _, w)| w.idx),
+        // "have in particular noted", "has of course said", "has so far said": a fixed
+        // adverbial phrase between the auxiliary and its verb
+        (
+            tok(|w: &W| matches!(w.s, "in" | "of" | "so" | "by")),
+            tok(|w: &W| {
+                matches!(
+                    w.s,
+                    "particular"
+                        | "fact"
+                        | "course"
+                        | "turn"
+                        | "private"
+                        | "public"
+                        | "far"
+                        | "now"
+                )
+            }),
+        )
+            .map(|(_, w)| w.idx),
+        // "has for years argued", "have in recent weeks said": a span of time
+        (
+            tok(|w: &W| matches!(w.s, "for" | "in")),
+            opt(tok(|w: &W| {
+                matches!(w.s, "recent" | "past" | "many" | "several")
+            })),
+            tok(|w: &W| matches!(w.s, "years" | "months" | "weeks" | "days" | "decades")),
+        )
+            .map(|(_, _, w)| w.idx),
         (
             word(","),
             skip_many0(tok(|w: &W| {
