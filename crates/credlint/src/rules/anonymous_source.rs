@@ -70,8 +70,10 @@ Washington Post policies on sources.
   speaks "in a statement": the statement is on the record, whoever drafted it.
 
 A survey's respondents ("three in five said", "58 percent of voters said", "1,409
-teachers said") are unnamed by method: the finding asks, one severity lower, whether the
-story says whose survey it is, when it ran, how many were asked and its margin of error.
+teachers said") are unnamed by method: once the story has named a poll or survey, in
+their sentence or before it, they are that survey's and are not reported; before any
+is named, the finding asks, one severity lower, whose survey it is, when it ran, how
+many were asked and its margin of error.
 
 Not reported: what the grammar takes for a source but an editor would not query — a named
 person with a long title ("club director of rugby Ann Bell said"), the object of a
@@ -82,7 +84,12 @@ description whose head is no person the lexicon lists as an anonymous source ("t
 attacked", "a candidate responds"), the subject of a passive cue ("officials who spoke
 were criticized"), an appositive of a named person after an age ("Ann Bell, 52, a nurse,
 said"), a name set off in the description by commas or dashes ("the finance minister, Ann
-Bell,", "a former candidate -- Ann Bell --"), and a reporting verb swallowed into the
+Bell,", "a former candidate -- Ann Bell --"), a group whose examples or leader are named
+("other agencies, such as the Asian Development Bank,", "the aides, led by campaign
+manager Terry Sullivan,"), a group whose very next sentence is spoken by a person the
+story names there for the first time (news's summary before its named example: "Some
+experts said … “…,” said William Gale, a fellow at the Brookings Institution"; not
+insiders such as officials, aides or sources), and a reporting verb swallowed into the
 description ("rebuked critics who say").
 The anonymous descriptors themselves are the lexicon's `anonymous-heads`
 (`[lexicon] extend-anonymous-heads = [...]`).
@@ -187,6 +194,8 @@ impl Rule for AnonymousSource {
         let mut judging = super::Memo::default();
         let mut explaining = super::Memo::default();
         let earlier = EarlierSources::new(doc);
+        // where the story first speaks of a poll, read only if it counts respondents
+        let first_survey = std::cell::OnceCell::new();
         let speakers_of_quotes: rustc_hash::FxHashSet<usize> = doc
             .quote_speakers
             .iter()
@@ -214,9 +223,12 @@ impl Rule for AnonymousSource {
             // a survey's respondents are unnamed by method: asked about the survey, once a
             // lower severity, and not subject to the group test ("two in three voters")
             if survey_count(doc, src) {
-                if self.o.survey_respondents {
-                    let named = names_a_survey(doc, a.sentence);
-                    sink.push(respondents_finding(sink, src, desc, named));
+                let s = &doc.text.sentences[a.sentence];
+                let named = first_survey
+                    .get_or_init(|| first_survey_mention(doc))
+                    .is_some_and(|at| at < s.span.end);
+                if self.o.survey_respondents && !named {
+                    sink.push(respondents_finding(sink, src, desc));
                 }
                 continue;
             }
@@ -552,6 +564,7 @@ fn misread(doc: &Document, earlier: &EarlierSources, i: usize) -> bool {
         || names_a_person(doc, src)
         || coordinates_a_name(doc, src)
         || gives_named_examples(src.text(doc.prose()))
+        || illustrated_by_a_name(doc, i)
         || apposed_to_a_name(doc, src, a.sentence)
         || a.form == CueForm::Verb && is_object(doc, src, a.sentence) && !absolute(doc, a, src)
         || garbled(doc, src)
@@ -707,12 +720,8 @@ fn is_numeral(w: &str) -> bool {
 
 /// The finding for a survey's respondents: what an editor asks of a poll figure. Where
 /// the story has just named a survey (`named`), only what else a poll story owes.
-fn respondents_finding(sink: &Sink, src: crate::text::Span, desc: &str, named: bool) -> Diagnostic {
-    let label = if named {
-        "unnamed by method, from a survey the story names here: does it say when it ran, how many were asked and its margin of error?"
-    } else {
-        "unnamed by method: does the story say whose survey it is, when it ran, how many were asked and its margin of error?"
-    };
+fn respondents_finding(sink: &Sink, src: crate::text::Span, desc: &str) -> Diagnostic {
+    let label = "unnamed by method, and no poll or survey is named before them: whose survey is it, when did it run, how many were asked and what is its margin of error?";
     sink.diag(
         src,
         format!("claim rests on a survey's respondents: {}", quoted(desc)),
@@ -725,19 +734,17 @@ fn respondents_finding(sink: &Sink, src: crate::text::Span, desc: &str, named: b
     .severity(lower(sink.severity))
 }
 
-/// The sentence, or the one before it in its paragraph, speaks of a poll or survey ("In a
-/// New York Times/CBS News survey released Thursday, 79 percent said").
-fn names_a_survey(doc: &Document, sentence: usize) -> bool {
-    let s = &doc.text.sentences[sentence];
-    let from = sentence
-        .checked_sub(1)
-        .filter(|&p| doc.text.sentences[p].paragraph == s.paragraph)
-        .map_or(s.span, |p| doc.text.sentences[p].span);
-    let lower = from.cover(s.span).text(doc.lower());
+/// Where the story first speaks of a poll or survey, as a byte offset into its prose:
+/// respondents counted after it are that survey's ("In a Pew survey released on Monday,
+/// 58 percent of voters said"; "The poll is out. … Two in three said"). `None` when it
+/// never does. Read once per document, and only when a count of respondents is found.
+fn first_survey_mention(doc: &Document) -> Option<usize> {
+    let lower = doc.lower();
     // the nouns: "Of the 1,204 members polled" says a poll was taken, not whose
     ["poll", "polls", "survey", "surveys", "polling"]
         .iter()
-        .any(|w| contains_word(lower, w))
+        .filter_map(|w| find_word(lower, w))
+        .min()
 }
 
 /// "three in five said", "6 in 10 voters said", "1,409 teachers said", "58 percent of
@@ -930,6 +937,9 @@ fn gives_named_examples(desc: &str) -> bool {
         ", such as ",
         ", like ",
         ", among them ",
+        // "The aides, led by campaign manager Terry Sullivan,": named by their leader
+        ", led by ",
+        ", headed by ",
     ];
     // (a relative clause's "who, like many of the Democrats interviewed," gives none)
     let desc = [", who", ", which"]
@@ -958,8 +968,75 @@ fn gives_named_examples(desc: &str) -> bool {
         [] => false,
         // ("Reuters" ends in "s" too: a single capitalised plural is taken for a group)
         [one] => capitalised(one) && (!one.ends_with('s') || one.chars().all(|c| c.is_uppercase())),
-        many => capitalised(many[0]) && many.iter().filter(|w| capitalised(w)).count() >= 2,
+        // a run of two capitalised words: "campaign manager Terry Sullivan", "Sen. Ted
+        // Cruz of Texas", "the Asian Development Bank"
+        many => many
+            .windows(2)
+            .any(|p| capitalised(p[0]) && capitalised(p[1])),
     }
+}
+
+/// "Some election experts said the problems were a miscalculation. [¶] “They made some
+/// horrendous mistakes,” said Helen Purcell, a professor of law": a group's claim
+/// whose very next sentence a named person makes is the summary news writes before its
+/// named example, and the group no source an editor would query. Not one unnamed person,
+/// nor a confidential source's description ("sources", "people familiar with the talks",
+/// "officials who spoke on condition of anonymity").
+fn illustrated_by_a_name(doc: &Document, i: usize) -> bool {
+    const CONFIDENTIAL: &[&str] = &[
+        "familiar",
+        "close to",
+        "briefed",
+        "anonymity",
+        "authoriz",
+        "knowledge",
+        "privately",
+    ];
+    let a = &doc.attributions[i];
+    let Some(src) = a.source_full.or(a.source) else {
+        return false;
+    };
+    // the heads of insiders, whose claims are theirs whoever speaks next
+    const INSIDERS: &[&str] = &[
+        "sources",
+        "officials",
+        "authorities",
+        "aides",
+        "advisers",
+        "advisors",
+        "diplomats",
+        "insiders",
+        "investigators",
+        "people",
+        "associates",
+        "allies",
+        "confidants",
+    ];
+    let head = a.head.as_deref().unwrap_or("");
+    let group = head.ends_with('s') && !head.ends_with("ss");
+    let lower = src.text(doc.lower());
+    if !group || INSIDERS.contains(&head) || CONFIDENTIAL.iter().any(|c| lower.contains(c)) {
+        return false;
+    }
+    // the example is a person the story names there for the first time (not a
+    // pronoun, a description resolved to someone, or a person already in the story)
+    let introduced = |b: &crate::grammar::Attribution| {
+        b.source.is_some_and(|s| {
+            doc.people.starting_within(s).iter().any(|m| {
+                let first = doc.people.persons[m.person].mentions.first();
+                first.is_some_and(|&f| doc.people.mentions[f].sentence == b.sentence)
+            })
+        })
+    };
+    doc.attributions[i + 1..]
+        .iter()
+        .take_while(|b| b.sentence <= a.sentence + 1)
+        .any(|b| {
+            b.sentence == a.sentence + 1
+                && b.is_speech()
+                && b.kind == SourceKind::Person
+                && introduced(b)
+        })
 }
 
 /// "Jane Roe, a lawyer who represents the club, said": the description is an
@@ -1157,10 +1234,17 @@ fn lower(s: Severity) -> Severity {
 
 /// Does `hay` contain `w` (both lowercased) as a whole word?
 fn contains_word(hay: &str, w: &str) -> bool {
-    hay.match_indices(w).any(|(i, m)| {
-        !hay[..i].ends_with(|c: char| c.is_alphanumeric())
-            && !hay[i + m.len()..].starts_with(|c: char| c.is_alphanumeric())
-    })
+    find_word(hay, w).is_some()
+}
+
+/// Where `w` first occurs in `hay` (both lowercased) as a whole word.
+fn find_word(hay: &str, w: &str) -> Option<usize> {
+    hay.match_indices(w)
+        .find(|(i, m)| {
+            !hay[..*i].ends_with(|c: char| c.is_alphanumeric())
+                && !hay[i + m.len()..].starts_with(|c: char| c.is_alphanumeric())
+        })
+        .map(|(i, _)| i)
 }
 
 #[cfg(test)]
@@ -1285,7 +1369,7 @@ mod tests {
 
     #[test]
     fn a_surveys_respondents_are_asked_about_the_survey() {
-        let text = "The poll is out.\n\nTwo in three said they would vote, and nearly three in five said they were sure. Of those asked, 1,204 nurses said they would strike, with 47 percent of voters saying the same. Almost half of respondents said so, and three-quarters said the same of Lee.";
+        let text = "The vote is near.\n\nTwo in three said they would vote, and nearly three in five said they were sure. Of those asked, 1,204 nurses said they would strike, with 47 percent of voters saying the same. Almost half of respondents said so, and three-quarters said the same of Lee.";
         let d = lint("anonymous-source", text);
         assert_eq!(
             spans(text, &d),
@@ -1305,16 +1389,19 @@ mod tests {
                 f.message
             );
             assert!(f.label.as_deref().unwrap_or("").contains("margin of error"));
-            assert!(!f.label.as_deref().unwrap_or("").contains("names here"));
         }
-        // a survey named in the sentence, or the one before, is not asked for again
-        let named = "The race is open.\n\nIn a Pew survey released on Monday, 58 percent of voters said they were undecided. Some 30 percent said they had decided.";
-        let d = lint("anonymous-source", named);
-        assert_eq!(d.len(), 2);
-        assert!(
-            d.iter()
-                .all(|f| f.label.as_deref().unwrap_or("").contains("names here"))
-        );
+        // respondents of a survey the story has named, in their sentence or before, are
+        // that survey's: sourced, not anonymous
+        for named in [
+            "The race is open.\n\nIn a Pew survey released on Monday, 58 percent of voters said they were undecided. Some 30 percent said they had decided.",
+            "A Pew poll is out.\n\nThe race is open, and voters are tired.\n\nJust 28 percent of voters said they had decided.",
+        ] {
+            let d = lint("anonymous-source", named);
+            assert!(d.is_empty(), "{named}: {d:?}");
+        }
+        // one the story names only later is not yet named
+        let later = "The race is open.\n\nJust 28 percent of voters said they had decided. The Pew poll ran in May.";
+        assert_eq!(lint("anonymous-source", later).len(), 1);
         // a year, a compound number and "one man in …" are no survey's figures
         for text in [
             "The race is open.\n\n2016 Democrats said the race was open.",
@@ -1472,6 +1559,7 @@ mod tests {
             "other retailers - including HMV, Monsoon and Tesco -"
         ));
         assert!(named("Certain broadcasters, like Fox,"));
+        assert!(named("The aides, led by campaign manager Terry Sullivan,"));
         assert!(named(
             "Intelligence officials — including NSA Director Adm. Michael Rogers —"
         ));
@@ -1493,6 +1581,21 @@ mod tests {
             ["Some economists - including a minority of the bank's own committee -"],
             "{d:?}"
         );
+    }
+
+    #[test]
+    fn a_group_whose_next_sentence_names_a_new_member_is_illustrated() {
+        // the summary, then its named example
+        let text = "The vote was close.\n\nSome election experts said the problems were a miscalculation.\n\n“They made some horrendous mistakes,” said Helen Purcell, a professor of law.";
+        assert!(lint("anonymous-source", text).is_empty(), "{text}");
+        // not insiders, not a person the story already had, not a sentence further on
+        for text in [
+            "The vote was close.\n\nOfficials said the problems were a miscalculation.\n\n“We made some mistakes,” Recorder Helen Purcell said.",
+            "Helen Purcell spoke first.\n\nSome voters said the lines were long.\n\n“We made some mistakes,” Purcell said.",
+            "The vote was close.\n\nSome voters said the lines were long. The polls closed late.\n\n“We made some mistakes,” Recorder Helen Purcell said.",
+        ] {
+            assert_eq!(lint("anonymous-source", text).len(), 1, "{text}");
+        }
     }
 
     #[test]
