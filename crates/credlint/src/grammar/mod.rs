@@ -364,6 +364,14 @@ fn opens_subject(ws: &[W], start: usize, cue: usize) -> bool {
         if w.kind == TokenKind::Number && prev.f & DET != 0 {
             return false;
         }
+        // "those who back her say" opens a clause ("But those", "Even those", "Those"),
+        // never after a verb or a preposition ("praised those who", "of those who")
+        let opens_clause = prev.kind == TokenKind::Quote
+            || prev.f & ADVERB != 0
+            || np::one_of(prev.s, &[",", "but", "and", "yet", "even", "while", "so"]);
+        if w.s.eq_ignore_ascii_case("those") && !opens_clause {
+            return false;
+        }
     }
     // "driving onto a sidewalk along the Las Vegas Strip told police": a phrase after a
     // preposition is its object, never the subject of the verb; but a participle's
@@ -1266,11 +1274,16 @@ impl Sentence<'_, '_, '_> {
         {
             p -= 1;
         }
-        let be_before = p > 0
-            && np::one_of(
-                ws[p - 1].s,
-                &["is", "are", "was", "were", "been", "being", "be"],
-            );
+        let be = |w: &W| np::one_of(w.s, &["is", "are", "was", "were", "been", "being", "be"]);
+        // where the passive's cue starts: its "be", or the participle itself when it is
+        // joined to the predicate of a "be" ("is bleak and seldom told", "was praised and
+        // widely reported")
+        let passive_from = if p > 0 && be(&ws[p - 1]) {
+            Some(p - 1)
+        } else {
+            self.joined_to_be(k).then_some(k)
+        };
+        let be_before = passive_from.is_some();
         let ing = w.f & VERB_ING != 0 && w.f & (VERB_PAST | VERB_S | VERB_BASE) == 0
             || w.phrase_kind == Some(PhraseKind::Phrasal) && w.s.ends_with("ing");
         if be_before && !ing {
@@ -1288,7 +1301,7 @@ impl Sentence<'_, '_, '_> {
                     .iter()
                     .any(|v| w.s.eq_ignore_ascii_case(v))
             {
-                self.emit((p - 1, end), None, CueForm::Agentless);
+                self.emit((passive_from.unwrap_or(k), end), None, CueForm::Agentless);
                 return true;
             }
             return false;
@@ -1327,13 +1340,16 @@ impl Sentence<'_, '_, '_> {
             Some(np)
                 if np.start > 1
                     && ws[np.start - 1].s == ","
-                    && (ws[np.start - 2].cap() || ws[np.start - 2].kind == TokenKind::Number)
+                    && (ws[np.start - 2].cap()
+                        || ws[np.start - 2].kind == TokenKind::Number
+                        || ws[np.start - 2].s == ")")
                     && !ws[np.head].cap()
                     && !np.pronoun
                     && !self.ends_in_name(&np) =>
             {
                 self.long_appositive_subject(*limit, k)
                     .filter(|a| a.start < np.start)
+                    .or_else(|| self.unclosed_appositive_subject(&np, *limit, k))
                     .or(Some(np))
             }
             found @ Some(_) => found,
@@ -1730,6 +1746,63 @@ impl Sentence<'_, '_, '_> {
             np.end = k;
             np.source_end = k;
             Some(np)
+        })
+    }
+
+    /// Is the participle at `k` the second of a predicate joined by "and" or "or" after a
+    /// form of "be" ("is bleak and seldom told", "was praised and widely reported"), with
+    /// at most an adverb before it, one word between "be" and the conjunction, and no
+    /// object after it?
+    fn joined_to_be(&self, k: usize) -> bool {
+        let ws = self.ws;
+        let be = |w: &W| np::one_of(w.s, &["is", "are", "was", "were", "been", "being", "be"]);
+        let conj = |j: usize| np::one_of(ws[j].s, &["and", "or"]);
+        let adverb = |w: &W| {
+            w.f & ADVERB != 0
+                || w.s.ends_with("ly")
+                || np::one_of(w.s, &["seldom", "rarely", "often", "never", "little"])
+        };
+        let j = match k.checked_sub(1) {
+            Some(j) if conj(j) => j,
+            Some(j) if j >= 1 && conj(j - 1) && adverb(&ws[j]) => j - 1,
+            _ => return false,
+        };
+        // (a passive takes no object: "She was tired and said she would go" is active)
+        let no_object = ws
+            .get(k + 1)
+            .is_none_or(|n| np::one_of(n.s, &[".", ",", ";", "by", "as"]));
+        no_object
+            && j >= 2
+            && be(&ws[j - 2])
+            && !ws[j - 1].cap()
+            && ws[j - 1].kind == TokenKind::Word
+    }
+
+    /// "Sen. Kristen Gillibrand (D-NY), a supporter of Clinton's bid told": an indefinite
+    /// description after a named person's comma, its own closing comma left out, is that
+    /// person's appositive; the person, with it, is the subject of the verb at `k`.
+    fn unclosed_appositive_subject(&self, desc: &Np, limit: usize, k: usize) -> Option<Np> {
+        let ws = self.ws;
+        // ("Clinton, a top aide said, “is very confident”": the aside's own subject)
+        if !np::one_of(ws[desc.start].s, &["a", "an"]) || ws.get(k + 1).is_some_and(|w| w.s == ",")
+        {
+            return None;
+        }
+        let name = self.subject_before(limit, desc.start - 1)?;
+        // the name opens its clause, alone: not "released Alan Gross", "with Clinton" or
+        // "Millis and Harold Doley"
+        let opens = name.start == 0
+            || ws[name.start - 1].kind == TokenKind::Quote
+            || np::one_of(ws[name.start - 1].s, &[",", "and", "but", "so", "then"]);
+        if !opens || !ws[name.start].cap() || name.pronoun || name.coordinated {
+            return None;
+        }
+        let c = classify::classify(ws, &name, self.people, false);
+        (c.kind == SourceKind::Person).then_some(Np {
+            end: desc.end,
+            source_end: desc.source_end,
+            appositive: Some((desc.start, desc.head + 1)),
+            ..name
         })
     }
 
@@ -2772,7 +2845,7 @@ mod tests {
         // a relative clause still runs to its cue when no clause breaks it
         said_by(
             "A clerk who asked not to be named, citing the inquiry, said files were lost.",
-            "A clerk",
+            "A clerk who asked not to be named",
         );
     }
 
@@ -3964,6 +4037,51 @@ mod tests {
         let v = atts("People I've spoken with over the last couple of weeks said he called.");
         assert!(
             v.iter().all(|a| a.1.as_deref() != Some("the last couple")),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn restrictive_clauses_unclosed_appositives_and_joined_passives() {
+        // the clause describes its source, up to its first comma
+        said_by(
+            "Officials who spoke with the paper said the party was a shell.",
+            "Officials who spoke with the paper",
+        );
+        // "those who …" opens a clause; never a preposition's or a verb's object
+        let v = atts("But those who back her opponents say the damage is done.");
+        assert!(
+            v.iter()
+                .any(|a| a.1.as_deref() == Some("those who back her opponents")),
+            "{v:?}"
+        );
+        let v = atts("He praised those who left but said the work goes on.");
+        assert!(
+            v.iter()
+                .any(|a| a.0 == "said" && a.1.as_deref() == Some("He")),
+            "{v:?}"
+        );
+        // a named person's indefinite appositive without its closing comma
+        let v = atts("Sen. Ann Bell (D-NY), a supporter of the bill told reporters it would pass.");
+        assert!(
+            v.iter()
+                .any(|a| a.1.as_deref() == Some("Sen. Ann Bell (D-NY), a supporter of the bill")),
+            "{v:?}"
+        );
+        // ("Bell, a top aide said, …" is the aide's aside)
+        let v = atts("Bell, a top aide said, “is very confident.”");
+        assert!(
+            v.iter().any(|a| a.1.as_deref() == Some("a top aide")),
+            "{v:?}"
+        );
+        // a participle joined to "is … and": a passive, not a verb with a subject
+        assert!(
+            atts("The story of the man, a gregarious figure, is bleak and seldom told.").is_empty()
+        );
+        let v = atts("She was tired and said she would leave.");
+        assert!(
+            v.iter()
+                .any(|a| a.0 == "said" && a.1.as_deref() == Some("She")),
             "{v:?}"
         );
     }

@@ -406,10 +406,15 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
     {
         n += 1;
     }
-    // "Some say", "many argue", "another said": a quantifier standing for unnamed people
+    // "Some say", "many argue", "another said": a quantifier standing for unnamed people;
+    // "those who back her say": a demonstrative before its relative clause (never an
+    // object: see `object_unit`)
+    let stands_alone = |d: &W| {
+        one_of(d.s, &["some", "many", "most", "few", "several", "another"])
+            || d.s.eq_ignore_ascii_case("those") && i.first().is_some_and(|w| w.s == "who")
+    };
     if n == 0
-        && let Some(d) =
-            det.filter(|d| one_of(d.s, &["some", "many", "most", "few", "several", "another"]))
+        && let Some(d) = det.filter(stands_alone)
     {
         return Ok((i, Np::ending_at(start, d.idx)));
     }
@@ -451,25 +456,28 @@ const DAY_EVENTS: &[&str] = &[
 
 /// A unit that is not a time expression ("on Monday" is an adverbial, not a place).
 fn object_unit<'a>(i: In<'a>) -> Res<'a, Np> {
-    verify(np_unit, |np: &Np| !np.pronoun)
-        .parse(i)
-        .and_then(|(rest, np)| {
-            // "on Monday", "in a Friday tweet" say when; "the poll released Wednesday"
-            // keeps its own time after its head
-            // ("the Sunday Telegraph": a weekday inside a name is no time)
-            let consumed = &i[..i.len() - rest.len()];
-            let named =
-                |k: usize| is_weekday(&consumed[k]) && consumed.get(k + 1).is_some_and(|n| n.cap());
-            if consumed
-                .iter()
-                .enumerate()
-                .any(|(k, w)| w.idx <= np.head && is_time_word(w) && !named(k))
-            {
-                fail(i)
-            } else {
-                Ok((rest, np))
-            }
-        })
+    // ("a list of those who …": "those" heads a subject only)
+    verify(np_unit, |np: &Np| {
+        !(np.pronoun || np.start == np.head && i[0].s.eq_ignore_ascii_case("those"))
+    })
+    .parse(i)
+    .and_then(|(rest, np)| {
+        // "on Monday", "in a Friday tweet" say when; "the poll released Wednesday"
+        // keeps its own time after its head
+        // ("the Sunday Telegraph": a weekday inside a name is no time)
+        let consumed = &i[..i.len() - rest.len()];
+        let named =
+            |k: usize| is_weekday(&consumed[k]) && consumed.get(k + 1).is_some_and(|n| n.cap());
+        if consumed
+            .iter()
+            .enumerate()
+            .any(|(k, w)| w.idx <= np.head && is_time_word(w) && !named(k))
+        {
+            fail(i)
+        } else {
+            Ok((rest, np))
+        }
+    })
 }
 
 /// "in Washington", "of the Office of the Foreign Affairs Commission", and coordinated
@@ -1066,12 +1074,15 @@ fn subject_after_body<'a>(rest: In<'a>, mut np: Np) -> Res<'a, Np> {
     }
     // "A U.S. official who spoke on condition of anonymity said": a bare relative runs to
     // the cue (callers parse subjects all-consuming)
+    // ("praised those who left but said": a clause ending in "but" leaves the cue to the
+    // sentence's own subject)
     if let Ok((after, _)) = alt((word("who"), word("which"))).parse(rest)
         && !after.is_empty()
         && after
             .iter()
             .all(|w| w.kind != crate::text::TokenKind::Quote)
         && !opens_another_clause(after)
+        && after.last().is_none_or(|w| w.s != "but")
     {
         // up to a comma that opens an appositive ("who voted against, Jonas Ek and Sara
         // Holm,"), or else to the cue
@@ -1084,6 +1095,13 @@ fn subject_after_body<'a>(rest: In<'a>, mut np: Np) -> Res<'a, Np> {
             return Ok((after2, np));
         }
         np.end = after[after.len() - 1].idx + 1;
+        // the clause, to its first comma, describes the source ("officials who spoke
+        // with The Post"), unless the cue is its own verb ("A woman who has [accused]")
+        let clause = &after[..after.iter().position(|w| w.s == ",").unwrap_or(after.len())];
+        let own_words = clause.iter().any(|w| w.f & (AUX | ADVERB) == 0);
+        if own_words && np.channel.is_none() && np.cited.is_none() {
+            np.source_end = clause[clause.len() - 1].idx + 1;
+        }
         return Ok((after.from(after.len()), np));
     }
     Ok((rest, np))

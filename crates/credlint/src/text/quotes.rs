@@ -241,11 +241,17 @@ fn looks_like_misused_close(text: &str, mark: Span, tail: &ParagraphTail) -> boo
     let words = tail.words_after(text, mark.end, 7);
     // with a word after the mark, the rest of the paragraph ends where the paragraph does
     let ends = tail.ends_with_stop;
-    let glued = text[..mark.start]
+    let glued = glued_to_text(text, mark);
+    (1..=5).contains(&words) && ends && !tail.double_mark_after(mark.end) || glued && words <= 5
+}
+
+/// The mark follows a letter, a digit or a stop with no space between ("review“",
+/// "now,“"), where a closing mark stands.
+fn glued_to_text(text: &str, mark: Span) -> bool {
+    text[..mark.start]
         .chars()
         .next_back()
-        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ',' | '?' | '!'));
-    (1..=5).contains(&words) && ends && !tail.double_mark_after(mark.end) || glued && words <= 5
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ',' | '?' | '!'))
 }
 
 /// The quotations of a text and the problems with their marks, paragraph by paragraph: a
@@ -469,7 +475,9 @@ impl Finder<'_> {
             self.issue(QuoteIssueKind::ClosingUsedAsOpen, span, None);
         }
         if let Some((s, cont)) = open.double {
-            if tail.misused_close(text, span) {
+            // with a quotation open, a mark glued to the word or stop before it ("now,“
+            // she said") closes it: an opening mark follows a space
+            if glued_to_text(text, span) || tail.misused_close(text, span) {
                 self.issue(
                     QuoteIssueKind::OpeningUsedAsClose,
                     span,
@@ -685,6 +693,20 @@ mod tests {
         let m = TextModel::new(text, false);
         assert_eq!(m.quotes[1].continues(), Some(0));
         assert!(m.quote_issues.is_empty());
+    }
+
+    #[test]
+    fn an_opening_mark_glued_to_a_stop_closes_the_open_quotation() {
+        use super::QuoteIssueKind::OpeningUsedAsClose;
+        let text = "“We need help now,“ she said. “The water is poisoned.”";
+        let m = TextModel::new(text, false);
+        assert_eq!(issues(text), vec![OpeningUsedAsClose]);
+        let spans: Vec<&str> = m
+            .quotes
+            .iter()
+            .map(|q| &text[q.span.start..q.span.end])
+            .collect();
+        assert_eq!(spans, ["“We need help now,“", "“The water is poisoned.”"]);
     }
 
     #[test]
