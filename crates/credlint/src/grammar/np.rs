@@ -748,6 +748,12 @@ fn dash_parenthetical<'a>(i: In<'a>) -> Res<'a, usize> {
 /// Closed by the mark that opened them, and not before "who" or "which" (", like Pat
 /// Robertson, who had condemned" is the example's own clause). Where the aside ends.
 fn examples<'a>(i: In<'a>) -> Res<'a, usize> {
+    // "experts like Paul Bauman": a named example needs no comma before "like"
+    if let Ok((rest, (_, n))) = (word("like"), verify(np_body, |n: &Np| !n.pronoun)).parse(i)
+        && i.get(1).is_some_and(|w| w.cap())
+    {
+        return Ok((rest, n.end));
+    }
     let is_dash = |w: &W| w.kind == crate::text::TokenKind::Dash || w.s == "-";
     let (rest, open) = tok(|w: &W| w.s == "," || is_dash(w)).parse(i)?;
     let (rest, _) = alt((

@@ -965,9 +965,18 @@ fn gives_named_examples(desc: &str) -> bool {
         .filter_map(|r| desc.find(r))
         .min()
         .map_or(desc, |i| &desc[..i]);
+    // "experts like Paul Bauman": a plural's "like" needs no comma ("people who like Ann
+    // Lee" has its verb)
+    let plural_like = desc.find(" like ").filter(|&at| {
+        desc[..at]
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss"))
+    });
     let Some(after) = SET_OFF
         .iter()
         .filter_map(|m| desc.find(m).map(|at| &desc[at + m.len()..]))
+        .chain(plural_like.map(|at| &desc[at + " like ".len()..]))
         .next()
     else {
         return false;
@@ -1596,6 +1605,8 @@ mod tests {
         ));
         assert!(!named("Some analysts, including those at the bank,"));
         assert!(!named("people who like Ann Lee"));
+        assert!(named("experts like Paul Bauman, a Canadian geophysicist"));
+        assert!(!named("experts like those at the bank"));
         assert!(!named(
             "an adviser, who, like many of the other Democrats interviewed by POLITICO,"
         ));
