@@ -1523,15 +1523,20 @@ impl Sentence<'_, '_, '_> {
         let Some(before) = np.start.checked_sub(1) else {
             return np;
         };
+        // (the clause's verb is the sentence's latest cue: asking only it keeps a
+        // sentence of many cues linear)
         let inner = self.out[first_in_sentence..]
-            .iter()
-            .rev()
-            .find(|a| a.cue.end == ws[before].span.end);
+            .last()
+            .filter(|a| a.cue.end == ws[before].span.end);
         // the relative pronoun, as the inner verb's source ("who") or inside it ("A
         // woman who has"), and where its antecedent may start
         let relative = inner.and_then(|a| {
             let full = a.source_full?;
-            let s0 = ws.iter().position(|w| w.span.start == full.start)?;
+            // tokens are in text order: found by halving, not by a walk from the start
+            let s0 = ws.partition_point(|w| w.span.start < full.start);
+            if ws.get(s0).is_none_or(|w| w.span.start != full.start) {
+                return None;
+            }
             let r = (s0..k).find(|&r| {
                 ws[r].span.end <= full.end
                     && r >= 1

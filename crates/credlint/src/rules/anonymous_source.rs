@@ -1055,15 +1055,16 @@ fn illustrated_by_a_name(doc: &Document, i: usize) -> bool {
             })
         })
     };
-    doc.attributions[i + 1..]
+    // the next sentence's first few attributions, found by halving (attributions are in
+    // text order): a sentence of thousands of sources stays linear
+    let next = doc
+        .attributions
+        .partition_point(|b| b.sentence <= a.sentence);
+    doc.attributions[next..]
         .iter()
-        .take_while(|b| b.sentence <= a.sentence + 1)
-        .any(|b| {
-            b.sentence == a.sentence + 1
-                && b.is_speech()
-                && b.kind == SourceKind::Person
-                && introduced(b)
-        })
+        .take(4)
+        .take_while(|b| b.sentence == a.sentence + 1)
+        .any(|b| b.is_speech() && b.kind == SourceKind::Person && introduced(b))
 }
 
 /// "Jane Roe, a lawyer who represents the club, said": the description is an
