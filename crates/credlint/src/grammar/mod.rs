@@ -703,6 +703,11 @@ fn names_list_follows(after: &[W]) -> bool {
         })
 }
 
+/// A form of "be", as a passive or a predicate takes it.
+fn is_be(w: &W) -> bool {
+    np::one_of(w.s, &["is", "are", "was", "were", "been", "being", "be"])
+}
+
 /// Stems of reporting verbs whose object is a person or a thing, never a clause: after
 /// them in a restrictive relative clause, the phrase before the next verb is their
 /// object ("a lawmaker who criticized the plan said"), not that verb's subject.
@@ -1274,11 +1279,10 @@ impl Sentence<'_, '_, '_> {
         {
             p -= 1;
         }
-        let be = |w: &W| np::one_of(w.s, &["is", "are", "was", "were", "been", "being", "be"]);
         // where the passive's cue starts: its "be", or the participle itself when it is
         // joined to the predicate of a "be" ("is bleak and seldom told", "was praised and
         // widely reported")
-        let passive_from = if p > 0 && be(&ws[p - 1]) {
+        let passive_from = if p > 0 && is_be(&ws[p - 1]) {
             Some(p - 1)
         } else {
             self.joined_to_be(k).then_some(k)
@@ -1760,7 +1764,6 @@ impl Sentence<'_, '_, '_> {
     /// object after it?
     fn joined_to_be(&self, k: usize) -> bool {
         let ws = self.ws;
-        let be = |w: &W| np::one_of(w.s, &["is", "are", "was", "were", "been", "being", "be"]);
         let conj = |j: usize| np::one_of(ws[j].s, &["and", "or"]);
         let adverb = |w: &W| {
             w.f & ADVERB != 0
@@ -1778,7 +1781,7 @@ impl Sentence<'_, '_, '_> {
             .is_none_or(|n| np::one_of(n.s, &[".", ",", ";", "by", "as"]));
         no_object
             && j >= 2
-            && be(&ws[j - 2])
+            && is_be(&ws[j - 2])
             && !ws[j - 1].cap()
             && ws[j - 1].kind == TokenKind::Word
     }

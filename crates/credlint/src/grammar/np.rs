@@ -713,12 +713,16 @@ fn parenthetical<'a>(i: In<'a>) -> Res<'a, usize> {
     Ok((rest.from(n + 1), rest[n].idx + 1))
 }
 
+/// A dash, or a spaced hyphen standing for one.
+fn is_dash(w: &W) -> bool {
+    w.kind == crate::text::TokenKind::Dash || w.s == "-"
+}
+
 /// A description set off by a pair of dashes: "Jason Sims — a teacher from Mount
 /// Pleasant — says", "Joyce - who is listed as an attorney - told". Up to 20 words, no
 /// quotation inside, not opened by a conjunction or a place's "where"; a spaced hyphen
 /// counts as a dash.
 fn dash_parenthetical<'a>(i: In<'a>) -> Res<'a, usize> {
-    let is_dash = |w: &W| w.kind == crate::text::TokenKind::Dash || w.s == "-";
     let (rest, _) = tok(is_dash).parse(i)?;
     let n = rest
         .iter()
@@ -754,7 +758,6 @@ fn examples<'a>(i: In<'a>) -> Res<'a, usize> {
     {
         return Ok((rest, n.end));
     }
-    let is_dash = |w: &W| w.kind == crate::text::TokenKind::Dash || w.s == "-";
     let (rest, open) = tok(|w: &W| w.s == "," || is_dash(w)).parse(i)?;
     let (rest, _) = alt((
         word("including"),

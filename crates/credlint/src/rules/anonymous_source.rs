@@ -765,7 +765,7 @@ fn survey_count(doc: &Document, src: crate::text::Span) -> bool {
     // hold a 54-person majority," and "economists - including a minority of the Fed's
     // committee -" say nothing of how many spoke
     let desc = src.text(text);
-    let core = [
+    const CUTS: &[&str] = &[
         ", who",
         ", which",
         ", whose",
@@ -776,11 +776,8 @@ fn survey_count(doc: &Document, src: crate::text::Span) -> bool {
         "– including",
         ", like",
         ", such as",
-    ]
-    .iter()
-    .filter_map(|r| desc.find(r))
-    .min()
-    .map_or(desc, |i| &desc[..i]);
+    ];
+    let core = before_first(desc, CUTS);
     let ws: Vec<&str> = words(core).collect();
     let lower: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
     let count = |w: &str| is_numeral(w) || number_word(w);
@@ -960,11 +957,7 @@ fn gives_named_examples(desc: &str) -> bool {
         ", headed by ",
     ];
     // (a relative clause's "who, like many of the Democrats interviewed," gives none)
-    let desc = [", who", ", which"]
-        .iter()
-        .filter_map(|r| desc.find(r))
-        .min()
-        .map_or(desc, |i| &desc[..i]);
+    let desc = before_first(desc, &[", who", ", which"]);
     // "experts like Paul Bauman": a plural's "like" needs no comma ("people who like Ann
     // Lee" has its verb)
     let plural_like = desc.find(" like ").filter(|&at| {
@@ -1141,11 +1134,7 @@ fn garbled(doc: &Document, src: crate::text::Span) -> bool {
     // the description before its comma and its relative clause ("advisers who have run
     // the numbers" has its own verbs)
     let core = text.split(',').next().unwrap_or(text);
-    let core = [" who ", " whom ", " whose ", " which "]
-        .iter()
-        .filter_map(|r| core.find(r))
-        .min()
-        .map_or(core, |i| &core[..i]);
+    let core = before_first(core, &[" who ", " whom ", " whose ", " which "]);
     // "Obama [rebuked critics] who say": a reporting verb in the past swallowed into the
     // description ("alleged victims" is a description)
     let first = words(core).next().unwrap_or("");
@@ -1265,6 +1254,16 @@ fn lower(s: Severity) -> Severity {
         Severity::Error => Severity::Warning,
         _ => Severity::Info,
     }
+}
+
+/// `text` up to the first of `markers` in it (all of it when none occurs): a description
+/// without its relative clause or its examples.
+fn before_first<'a>(text: &'a str, markers: &[&str]) -> &'a str {
+    markers
+        .iter()
+        .filter_map(|m| text.find(m))
+        .min()
+        .map_or(text, |i| &text[..i])
 }
 
 /// Does `hay` contain `w` (both lowercased) as a whole word?
