@@ -61,6 +61,12 @@ pub enum SourceKind {
 /// Participles whose passive, with no agent, reports speech by no one: the subject is the
 /// thing said or judged ("was announced", "were blamed for", "was branded a failure").
 /// Not "told" or "asked", whose subject is the listener.
+/// Directive verbs (by stem): with an infinitive after their object they ask someone to
+/// act ("urged voters to stay home"); "ask" has its own reading in `verb`.
+const DIRECTIVE_STEMS: &[&str] = &[
+    "urg", "implor", "exhort", "encourag", "beg", "challeng", "press",
+];
+
 const PASSIVE_AGENTLESS: &[&str] = &[
     "announced",
     "reported",
@@ -974,6 +980,17 @@ impl Sentence<'_, '_, '_> {
                 c.kind = SourceKind::Person;
                 c.speaker = Some(name);
             }
+            // "Mr. Coleman said … Mr. Pawlenty said … these supporters acknowledge": a
+            // demonstrative group is the people the story has just named
+            if c.kind == SourceKind::Anonymous
+                && ws[np.start].s.eq_ignore_ascii_case("these")
+                && plural_word(ws[np.head].s)
+                && same_head.is_none()
+                && self.named_speakers_nearby() >= 2
+            {
+                c.kind = SourceKind::Person;
+                c.speaker = None;
+            }
             // "X, who said", "critics who say": who is X
             if np.pronoun
                 && head == "who"
@@ -1014,15 +1031,43 @@ impl Sentence<'_, '_, '_> {
         self.out.push(a);
     }
 
-    /// The named person who spoke last, if that was in this paragraph and at most two
-    /// sentences back.
+    /// The named person who spoke last, if that was in this paragraph or the one before
+    /// and at most two sentences back.
     fn last_named_speaker_nearby(&self) -> Option<String> {
         let last = self.out.last()?;
-        (last.paragraph == self.paragraph
+        // the paragraph before counts too: "Feinberg said, “…” ¶ “…,” the Gawker
+        // employee wrote" is the second reference of a feature's next paragraph
+        (last.paragraph + 1 >= self.paragraph
             && last.sentence + 2 >= self.si
             && last.kind == SourceKind::Person)
             .then(|| last.speaker.clone())
             .flatten()
+    }
+
+    /// How many different named people spoke in this paragraph and the three before it, when
+    /// no unnamed source spoke there too (looking back at most eight attributions).
+    fn named_speakers_nearby(&self) -> usize {
+        let near = self
+            .out
+            .iter()
+            .rev()
+            .take(8)
+            .take_while(|a| a.paragraph + 3 >= self.paragraph);
+        let mut names: Vec<&str> = Vec::new();
+        for a in near {
+            if a.kind == SourceKind::Anonymous {
+                return 0;
+            }
+            if let Some(name) = a
+                .speaker
+                .as_deref()
+                .filter(|_| a.kind == SourceKind::Person)
+                && !names.contains(&name)
+            {
+                names.push(name);
+            }
+        }
+        names.len()
     }
 
     /// The full name of a person quoted earlier in the document whose surname is
@@ -1040,11 +1085,19 @@ impl Sentence<'_, '_, '_> {
 
     fn prepositional(&mut self, k: usize, len: usize) -> bool {
         // "per cent" is not "as per"
-        let Some(np) = self.object_after(k + len) else {
+        let Some(mut np) = self.object_after(k + len) else {
             return false;
         };
         if np.pronoun {
             return false;
+        }
+        // "According to the report, Mills, an aide, sent an email": a fronted cue's
+        // object leaves the sentence its clause, whose subject may follow a comma
+        if k == 0
+            && np.appositive.is_some()
+            && let Ok((_, fronted)) = np::fronted_object(np::Toks(&self.ws[k + len..]))
+        {
+            np = fronted;
         }
         // "via email", "via a private server" name a medium; "Ann Lee via Getty Images"
         // credits a photograph
@@ -1207,6 +1260,31 @@ impl Sentence<'_, '_, '_> {
         true
     }
 
+    /// Whether the cue at `k..end` is a directive verb whose object is asked to act:
+    /// "urged lawmakers to reject", "encouraging his critics to pipe down". An
+    /// infinitive marker followed by a base verb within a few words, before any "that"
+    /// clause or punctuation ("urged caution", "urged that …" report words).
+    fn directs_to_act(&self, k: usize, end: usize) -> bool {
+        let ws = self.ws;
+        let stem = ws[k].s.to_ascii_lowercase();
+        let directive = DIRECTIVE_STEMS.iter().any(|d| stem.starts_with(d));
+        directive
+            && ws[end..]
+                .iter()
+                .take(6)
+                .take_while(|x| x.kind == TokenKind::Word && !x.s.eq_ignore_ascii_case("that"))
+                .position(|x| x.s.eq_ignore_ascii_case("to"))
+                .and_then(|i| ws.get(end + i + 1))
+                .is_some_and(|v| {
+                    // a verb, not a noun phrase ("pressed the case to the court"); the
+                    // tagger marks closed classes and cases, not open verbs
+                    v.kind == TokenKind::Word
+                        && !v.cap()
+                        && v.f & (DET | PRONOUN | PREP) == 0
+                        && !v.s.starts_with(|c: char| c.is_ascii_digit())
+                })
+    }
+
     fn verb(&mut self, k: usize, end: usize, limit: &mut usize, first_in_sentence: usize) -> bool {
         let ws = self.ws;
         let w = ws[k];
@@ -1258,7 +1336,11 @@ impl Sentence<'_, '_, '_> {
             _ => {}
         }
         let request = asked == Some("to");
-        let form = if request {
+        // "urged Congress to act", "challenged Trump to release his returns": a
+        // directive verb with an infinitive after its object asks someone to act; the
+        // attribution stands (PolNeAR counts it), but no claim rests on its source
+        let directs = !request && self.directs_to_act(k, end);
+        let form = if request || directs {
             CueForm::Request
         } else {
             CueForm::Verb
@@ -1330,7 +1412,13 @@ impl Sentence<'_, '_, '_> {
         if ing && !be_before {
             // ", saying …", "by calling …", "with 40 percent saying …" (participle.rs); a
             // request in a participle ("asking for help") is left unread
-            return !request && self.participle(k, end, limit, first_in_sentence);
+            if request || !self.participle(k, end, limit, first_in_sentence) {
+                return false;
+            }
+            if directs && let Some(last) = self.out.last_mut() {
+                last.form = CueForm::Request;
+            }
+            return true;
         }
         let found = match self
             .subject_before(*limit, k)
@@ -2781,6 +2869,121 @@ mod tests {
         );
         // the dealer's own condition is no request, and the dealer told Reuters
         assert!(doc.attributions[2].anonymous);
+    }
+
+    #[test]
+    fn a_definite_description_after_a_named_speaker_is_that_speaker() {
+        let cfg = Config::builtin().expect("config");
+        let text = "In her post, Ashley Feinberg said the bot had worked.\n\n\
+                    “It is hard to blame him,” the Gawker employee wrote.";
+        let doc = Document::new("t.txt", text, &cfg);
+        let wrote = doc.attributions.iter().find(|a| a.verb == "wrote");
+        assert_eq!(
+            wrote.map(|a| (a.kind, a.speaker.as_deref())),
+            Some((SourceKind::Person, Some("Ashley Feinberg"))),
+            "{:?}",
+            doc.attributions
+        );
+        // three sentences on, the description may be someone else
+        let text = "Ashley Feinberg said the bot had worked. It ran for a year. \
+                    Nobody noticed.\n\nThe Gawker employee wrote that it was over.";
+        let doc = Document::new("t.txt", text, &cfg);
+        let wrote = doc.attributions.iter().find(|a| a.verb == "wrote");
+        assert_eq!(
+            wrote.map(|a| a.anonymous),
+            Some(true),
+            "{:?}",
+            doc.attributions
+        );
+    }
+
+    #[test]
+    fn these_people_after_named_speakers_are_those_speakers() {
+        let named = "“He can win,” Tim Pawlenty said.\n\n\
+                     “I would chastise them,” Norm Coleman said.\n\n\
+                     But these supporters acknowledge that the case is harder to make.";
+        let v = atts(named);
+        let last = v.last().map(|a| (a.1.as_deref(), a.2, a.3));
+        assert_eq!(
+            last,
+            Some((Some("these supporters"), SourceKind::Person, false)),
+            "{v:?}"
+        );
+        // after unnamed sources, "these" points back to people no one named
+        let unnamed = "Two officials said the talks failed.\n\n\
+                       “He can win,” Tim Pawlenty said.\n\n\
+                       But these supporters acknowledge that the case is harder to make.";
+        let v = atts(unnamed);
+        assert_eq!(v.last().map(|a| a.3), Some(true), "{v:?}");
+    }
+
+    #[test]
+    fn a_fronted_according_to_leaves_its_sentence_a_clause() {
+        // a name after a thing's comma is the clause's subject, not the thing
+        assert_source(
+            "According to the report, Cheryl Mills, an aide, sent an email.",
+            "the report",
+            SourceKind::Document,
+            false,
+        );
+        assert_source(
+            "According to an FBI summary of its investigation, Cheryl Mills, a top aide, \
+             sent the employee an email.",
+            "an FBI summary of its investigation",
+            SourceKind::Document,
+            false,
+        );
+        // a description closed by its comma, or a name after a person's role, is the
+        // source's; the clause after it is not
+        assert_source(
+            "According to Jane Doe, a spokeswoman for the agency, the plan failed.",
+            "Jane Doe, a spokeswoman for the agency",
+            SourceKind::Person,
+            false,
+        );
+        assert_source(
+            "According to its lawyer, Ann Lee, the claim is false.",
+            "its lawyer, Ann Lee",
+            SourceKind::Person,
+            false,
+        );
+        assert_source(
+            "According to Lorella Praeli, Clinton's Latino vote director, the campaign grew.",
+            "Lorella Praeli, Clinton's Latino vote director",
+            SourceKind::Person,
+            false,
+        );
+    }
+
+    #[test]
+    fn a_directive_verb_with_an_infinitive_asks_someone_to_act() {
+        let cfg = Config::builtin().expect("config");
+        let text = "Officials urged residents to leave.\n\n\
+                    His allies worked the phones, while urging his critics to pipe down.\n\n\
+                    Critics urged caution.\n\n\
+                    Officials urged that residents stay indoors.";
+        let doc = Document::new("t.txt", text, &cfg);
+        let forms: Vec<(&str, CueForm)> = doc
+            .attributions
+            .iter()
+            .map(|a| (a.cue.text(text), a.form))
+            .collect();
+        // the attribution stands (its source is still read) in every form
+        assert_eq!(
+            forms,
+            [
+                ("urged", CueForm::Request),
+                ("urging", CueForm::Request),
+                ("urged", CueForm::Verb),
+                ("urged", CueForm::Verb)
+            ],
+            "{:?}",
+            doc.attributions
+        );
+        assert_eq!(
+            doc.attributions[1].source.map(|s| s.text(text)),
+            Some("His allies")
+        );
     }
 
     #[test]

@@ -1190,6 +1190,56 @@ pub fn object<'a>(i: In<'a>) -> Res<'a, Np> {
     Ok((rest, np))
 }
 
+/// The object of a fronted cue, which leaves its sentence a clause: "According to Jane
+/// Doe, a spokeswoman for the agency, the plan failed" keeps the description closed by
+/// its comma; "According to the report, Mills, an aide, sent …" keeps the report alone
+/// (a name after the comma is the clause's subject, not a description of the report;
+/// after a person's role it is the person: "According to its lawyer, Ann Lee, the …").
+pub fn fronted_object<'a>(i: In<'a>) -> Res<'a, Np> {
+    let (rest, mut np) = np_body(i)?;
+    if np.pronoun {
+        return Ok((rest, np));
+    }
+    let object = i.iter().find(|w| w.idx == np.head);
+    let clause_after = |t: &[W<'_>]| t.iter().any(|w| w.kind == crate::text::TokenKind::Word);
+    // the appositive's phrase and the index in `rest` of the comma that closes it
+    let closed = match (word(","), verify(np_body, |n: &Np| !n.pronoun)).parse(rest) {
+        Ok((after, (_, a))) if after.first().is_some_and(|w| w.s == ",") => {
+            Some((a, rest.len() - after.len()))
+        }
+        // "its lawyer, Ann Gale of Shearman and Sterling, the claim …": a name with its phrase
+        _ => appositive_to_next_comma(rest),
+    };
+    if let Some((a, close)) = closed
+        && describes(object, &rest[1..], a.head)
+        && clause_after(&rest[close + 1..])
+    {
+        np.appositive = Some((a.start, a.head + 1));
+        np.end = rest[close].idx;
+        if np.channel.is_none() && np.cited.is_none() {
+            np.source_end = np.end;
+        }
+        return Ok((rest.from(close), np));
+    }
+    Ok((rest, np))
+}
+
+/// Whether the phrase at the start of `appositive` (headed by token index `head`) can
+/// describe an object headed by `object`: a description ("a spokeswoman for the agency",
+/// "Clinton's vote director" after a name), or a name after a person's role ("its lawyer,
+/// Ann Lee"); not a name after a thing ("the report, Cheryl Mills").
+fn describes(object: Option<&W<'_>>, appositive: &[W<'_>], head: usize) -> bool {
+    let Some(object) = object else { return false };
+    let starts_named = appositive.first().is_some_and(|w| w.cap());
+    let head_named = appositive
+        .iter()
+        .find(|w| w.idx == head)
+        .is_some_and(|w| w.cap());
+    !starts_named
+        || object.cap() && !head_named
+        || !object.cap() && object.f & (ROLE | ANON_HEAD) != 0
+}
+
 /// The name set off by commas at the start of `rest` (", Ann Lee of Lee and Co,"), read
 /// up to its closing comma only: a name, and after its phrase only words that hold no
 /// verb ("of Lee and Co"). The name's phrase, and where the closing comma is in `rest`.

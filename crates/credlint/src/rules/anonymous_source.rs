@@ -573,6 +573,7 @@ fn misread(doc: &Document, earlier: &EarlierSources, i: usize) -> bool {
         || gives_named_examples(src.text(doc.prose()))
         || denies_speakers(src.text(doc.prose()))
         || illustrated_by_a_name(doc, i)
+        || identified_next(doc, i)
         || apposed_to_a_name(doc, src, a.sentence)
         || a.form == CueForm::Verb && is_object(doc, src, a.sentence) && !absolute(doc, a, src)
         || garbled(doc, src)
@@ -1060,6 +1061,54 @@ fn illustrated_by_a_name(doc: &Document, i: usize) -> bool {
         .any(|b| b.is_speech() && b.kind == SourceKind::Person && introduced(b))
 }
 
+/// "A woman who has accused the former president of assault said Sunday … ¶ Juanita
+/// Broaddrick, who …": the delayed identification of a story's opening paragraphs, one
+/// person described first and named at the start of the next paragraph, whom the story
+/// has not named before. Not an insider ("a senior official") or a confidential source.
+fn identified_next(doc: &Document, i: usize) -> bool {
+    const INSIDER: &[&str] = &[
+        "official",
+        "source",
+        "aide",
+        "adviser",
+        "advisor",
+        "insider",
+        "investigator",
+        "person",
+        "associate",
+        "ally",
+        "confidant",
+        "diplomat",
+        "officer",
+    ];
+    let a = &doc.attributions[i];
+    let Some(src) = a.source else { return false };
+    let head = a.head.as_deref().unwrap_or("");
+    let lower = src.text(doc.lower());
+    // the story's first two paragraphs (a headline the layout did not mark is one)
+    let opening = doc.text.paragraphs.iter().position(|p| !p.headline);
+    if opening.is_none_or(|o| a.paragraph > o + 1)
+        || !(lower.starts_with("a ") || lower.starts_with("an "))
+        || INSIDER.contains(&head)
+        || head.ends_with('s') && !head.ends_with("ss")
+        || lower.contains("anonymity")
+        || lower.contains("familiar")
+    {
+        return false;
+    }
+    let Some(next) = doc.text.paragraphs.get(a.paragraph + 1) else {
+        return false;
+    };
+    let opens = crate::text::Span {
+        start: next.span.start,
+        end: next.span.start + 1,
+    };
+    doc.people.starting_within(opens).iter().any(|m| {
+        let first = doc.people.persons[m.person].mentions.first();
+        first.is_some_and(|&f| doc.people.mentions[f].span == m.span)
+    })
+}
+
 /// "Jane Roe, a lawyer who represents the club, said": the description is an
 /// appositive of the name right before its comma.
 fn apposed_to_a_name(doc: &Document, src: crate::text::Span, sentence: usize) -> bool {
@@ -1341,7 +1390,8 @@ mod tests {
 
     #[test]
     fn a_request_rests_no_claim_on_its_unnamed_askers() {
-        let text = "The river rose overnight.\n\nOfficials asked residents to leave their homes.";
+        let text = "The river rose overnight.\n\nOfficials asked residents to leave their homes.\n\n\
+                    Some have urged Republicans to focus on the general election.";
         let d = lint("anonymous-source", text);
         assert!(d.is_empty(), "{d:?}");
     }
@@ -1640,6 +1690,20 @@ mod tests {
             "The vote was close.\n\nOfficials said the problems were a miscalculation.\n\n“We made some mistakes,” Recorder Helen Purcell said.",
             "Helen Purcell spoke first.\n\nSome voters said the lines were long.\n\n“We made some mistakes,” Purcell said.",
             "The vote was close.\n\nSome voters said the lines were long. The polls closed late.\n\n“We made some mistakes,” Recorder Helen Purcell said.",
+        ] {
+            assert_eq!(lint("anonymous-source", text).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_lede_whose_next_paragraph_names_its_person_is_delayed_identification() {
+        let text = "Woman Steps Forward With Claim\n\nA woman who has accused a former governor of assault said Sunday that he called her weeks later.\n\nJuanita Broaddrick, who said he attacked her in 1978, recounted the incident on the radio.";
+        assert!(lint("anonymous-source", text).is_empty(), "{text}");
+        // not an insider, not a person the story had named already, not further on
+        for text in [
+            "Talks Stall\n\nA senior official said Sunday that talks had stalled.\n\nJuanita Broaddrick, the envoy, left the room.",
+            "Juanita Broaddrick spoke first.\n\nA woman who worked for him said Sunday that he called her weeks later.\n\nJuanita Broaddrick left the room.",
+            "The vote was close.\n\nIt was late.\n\nThe hall was cold.\n\nA woman who worked for him said Sunday that he called her weeks later.\n\nJuanita Broaddrick left the room.",
         ] {
             assert_eq!(lint("anonymous-source", text).len(), 1, "{text}");
         }
