@@ -61,6 +61,21 @@ pub enum SourceKind {
 /// Participles whose passive, with no agent, reports speech by no one: the subject is the
 /// thing said or judged ("was announced", "were blamed for", "was branded a failure").
 /// Not "told" or "asked", whose subject is the listener.
+/// What "declare" performs rather than reports: "declared war", "declared bankruptcy".
+const PERFORMED_BY_DECLARING: &[&str] = &[
+    "war",
+    "bankruptcy",
+    "independence",
+    "martial",
+    "emergency",
+    "ceasefire",
+    "cease-fire",
+    "truce",
+    "disaster",
+    "moratorium",
+    "holiday",
+];
+
 /// Directive verbs (by stem): with an infinitive after their object they ask someone to
 /// act ("urged voters to stay home"); "ask" has its own reading in `verb`.
 const DIRECTIVE_STEMS: &[&str] = &[
@@ -1954,6 +1969,26 @@ impl Sentence<'_, '_, '_> {
         if w.s == "called" && self.names_an_indefinite(k) {
             return true;
         }
+        // "declared war on the enclave", "declared a state of emergency", "declared
+        // bankruptcy": the declaration is the act itself, nothing said is reported
+        if w.s.len() > 6
+            && w.s[..6].eq_ignore_ascii_case("declar")
+            && ws[end..]
+                .iter()
+                .take(5)
+                .take_while(|x| x.kind == TokenKind::Word)
+                .find(|x| {
+                    !np::one_of(
+                        x.s,
+                        &[
+                            "a", "an", "the", "state", "of", "national", "public", "health",
+                        ],
+                    )
+                })
+                .is_some_and(|x| np::one_of(x.s, PERFORMED_BY_DECLARING))
+        {
+            return true;
+        }
         false
     }
 
@@ -2956,6 +2991,22 @@ mod tests {
     }
 
     #[test]
+    fn declaring_war_or_an_emergency_is_an_act_not_speech() {
+        for text in [
+            "The Azerbaijani authorities declared war on the enclave.",
+            "The governor declared a state of emergency on Monday.",
+            "The firm declared bankruptcy in 2009.",
+        ] {
+            assert!(atts(text).is_empty(), "{text}: {:?}", atts(text));
+        }
+        said_by_cue(
+            "The governor declared that the war was over.",
+            "declared",
+            "The governor",
+        );
+    }
+
+    #[test]
     fn a_directive_verb_with_an_infinitive_asks_someone_to_act() {
         let cfg = Config::builtin().expect("config");
         let text = "Officials urged residents to leave.\n\n\
@@ -3269,10 +3320,15 @@ mod tests {
     }
 
     /// The source of the first "said" in `text` is `source`.
-    fn said_by(text: &str, source: &str) {
+    /// `text` has an attribution cued by `cue` whose source is `source`.
+    fn said_by_cue(text: &str, cue: &str, source: &str) {
         let v = atts(text);
-        let said = v.iter().find(|a| a.0 == "said").map(|a| a.1.clone());
-        assert_eq!(said, Some(Some(source.to_string())), "{text}: {v:?}");
+        let found = v.iter().find(|a| a.0 == cue).map(|a| a.1.clone());
+        assert_eq!(found, Some(Some(source.to_string())), "{text}: {v:?}");
+    }
+
+    fn said_by(text: &str, source: &str) {
+        said_by_cue(text, "said", source);
     }
 
     #[test]
