@@ -2194,7 +2194,19 @@ impl Sentence<'_, '_, '_> {
                     .map(|d| d + 1)
             })
             .flatten();
-        let from = after_dash.unwrap_or(usize::from(ws[0].kind == TokenKind::Quote));
+        let mut from = after_dash.unwrap_or(usize::from(ws[0].kind == TokenKind::Quote));
+        // "More from Blumenthal and Cohen: “…”", "From the report: “…”": a quotation's
+        // source introduced by "from"
+        if quote_follows {
+            let more = ws[from].s.eq_ignore_ascii_case("more");
+            if ws
+                .get(from + usize::from(more))
+                .is_some_and(|w| w.s.eq_ignore_ascii_case("from"))
+                && from + usize::from(more) + 1 < k
+            {
+                from += usize::from(more) + 1;
+            }
+        }
         // before a quotation a label may carry a title and a party tag ("Former
         // secretary of state Hillary Rodham Clinton:", "Rep. Trey Gowdy (R-S.C.):")
         let max = if quote_follows {

@@ -574,7 +574,10 @@ fn misread(doc: &Document, earlier: &EarlierSources, i: usize) -> bool {
         || denies_speakers(src.text(doc.prose()))
         || illustrated_by_a_name(doc, i)
         || identified_next(doc, i)
+        || inside_a_named_account(doc, i)
+        || shown_with_its_handle(doc, a)
         || apposed_to_a_name(doc, src, a.sentence)
+        || named_after_its_clause(doc, src, a.sentence)
         || a.form == CueForm::Verb && is_object(doc, src, a.sentence) && !absolute(doc, a, src)
         || garbled(doc, src)
         || earlier.repeats(doc, i)
@@ -871,6 +874,40 @@ fn names_a_person(doc: &Document, src: crate::text::Span) -> bool {
     })
 }
 
+/// "One of Grayson's former supporters who still backs Randolph, former Colorado Rep.
+/// Pat Schroeder, lives in …": the description's relative clause ends at a comma, and a
+/// name (with its title) set off by commas right after it is who the description is.
+fn named_after_its_clause(doc: &Document, src: crate::text::Span, sentence: usize) -> bool {
+    use crate::text::line_index::floor_boundary;
+    /// How far past the description its clause may run.
+    const CLAUSE: usize = 80;
+    let text = doc.prose();
+    let end = doc.text.sentences[sentence].span.end;
+    let rest = &text[src.end..floor_boundary(text, end.min(src.end + CLAUSE)).max(src.end)];
+    let Some(clause) = rest.trim_start().strip_prefix("who ").map(|_| rest) else {
+        return false;
+    };
+    let Some(comma) = clause.find(',') else {
+        return false;
+    };
+    if clause[..comma].contains([';', ':', '“', '"', '(']) {
+        return false;
+    }
+    let from = src.end + comma + 1;
+    let window = crate::text::Span {
+        start: from,
+        end: floor_boundary(text, end.min(from + CLAUSE)).max(from),
+    };
+    doc.people.starting_within(window).iter().any(|m| {
+        let title_start = m.title.map_or(m.span.start, |t| t.start);
+        let before = &text[from..title_start];
+        m.words.len() >= 2
+            && before.split_whitespace().count() <= 3
+            && !before.contains([',', '.'])
+            && text[m.span.end..].trim_start().starts_with(',')
+    })
+}
+
 /// "Mr. Xi and other leaders", "several candidates, including Ann Bell,": a name
 /// coordinated with the description, or given as its members, makes the source named
 /// ("aides to Ann Bell" stays anonymous: the name only says whose aides).
@@ -1059,6 +1096,63 @@ fn illustrated_by_a_name(doc: &Document, i: usize) -> bool {
         .take(4)
         .take_while(|b| b.sentence == a.sentence + 1)
         .any(|b| b.is_speech() && b.kind == SourceKind::Person && introduced(b))
+}
+
+/// "One activist tweeted:" over an embedded post whose author's handle shows
+/// ("— DMV Black Lives (@DMVBlackLives)"): the post names its author.
+fn shown_with_its_handle(doc: &Document, a: &Attribution) -> bool {
+    let text = doc.prose();
+    let introduces = text[a.cue.end..].trim_start().starts_with(':')
+        && doc.text.sentences[a.sentence].span.end <= a.cue.end + 2;
+    let Some(next) = doc.text.paragraphs.get(a.paragraph + 1) else {
+        return false;
+    };
+    let post = next.span.text(text);
+    introduces
+        && post.match_indices('@').any(|(at, _)| {
+            let handle =
+                post[at + 1..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
+            // an e-mail address has its name before the "@"
+            let alone = post[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            handle && alone
+        })
+}
+
+/// "Trump supporters ripped them away …, calling her “leftist scum,” she said in an
+/// interview": the group's words are part of a named person's account, which a trailing
+/// attribution gives the whole sentence; the claim rests on her.
+fn inside_a_named_account(doc: &Document, i: usize) -> bool {
+    let a = &doc.attributions[i];
+    let text = doc.prose();
+    let after = doc
+        .attributions
+        .partition_point(|b| b.sentence <= a.sentence);
+    let Some(last) = doc.attributions[i + 1..after].last() else {
+        return false;
+    };
+    let named = last.kind == SourceKind::Person
+        || last.kind == SourceKind::Pronoun && last.speaker.is_some();
+    let sentence_end = doc.text.sentences[a.sentence].span.end;
+    // ", she said in an interview.": the account closes the sentence, after a comma
+    let closes = |s: crate::text::Span| {
+        let before = text[a.cue.end..s.start]
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '”' | '\'' | '"' | '’'));
+        let tail = &text[last.cue.end..sentence_end.max(last.cue.end)];
+        // a name or a pronoun ("a point Feinstein acknowledged" is a clause of its own)
+        let bare = !["a ", "an ", "the "]
+            .iter()
+            .any(|d| s.text(doc.lower()).starts_with(d));
+        s.start > a.cue.end
+            && bare
+            && s.end <= last.cue.start
+            && before.ends_with(',')
+            && !tail.contains([',', ':', '“', '"'])
+            && tail.split_whitespace().count() <= 5
+    };
+    last.form == CueForm::Verb && named && last.source.is_some_and(closes)
 }
 
 /// "A woman who has accused the former president of assault said Sunday … ¶ Juanita
@@ -1693,6 +1787,44 @@ mod tests {
         ] {
             assert_eq!(lint("anonymous-source", text).len(), 1, "{text}");
         }
+    }
+
+    #[test]
+    fn a_description_named_after_its_relative_clause_is_that_person() {
+        let text = "The race is close.\n\nOne of Grayson’s former supporters who still backs Randolph, former Colorado Rep. Pat Schroeder, lives in his district and wrote in an email that the campaign was “tragic.”";
+        assert!(lint("anonymous-source", text).is_empty(), "{text}");
+        // a clause that names no one after it, even with marks of many bytes close by
+        let text = "The race is close.\n\nOne of Grayson’s former supporters who still backs Randolph, a lawyer in Orlando, lives in his district and wrote in an email that the campaign was “tragic.”";
+        assert_eq!(lint("anonymous-source", text).len(), 1, "{text}");
+    }
+
+    #[test]
+    fn a_post_shown_with_its_authors_handle_names_its_author() {
+        let text = "The group turned on Clinton.\n\nOne BLM activist tweeted:\n\nPREACH! She should be spending time convincing Rahm to resign. — DMV Black Lives (@DMVBlackLives) February 16, 2016";
+        assert!(lint("anonymous-source", text).is_empty(), "{text}");
+        // an e-mail address is no handle
+        let text = "The group turned on Clinton.\n\nOne BLM activist tweeted:\n\nPREACH! Write to tips@example.com today.";
+        assert_eq!(lint("anonymous-source", text).len(), 1, "{text}");
+    }
+
+    #[test]
+    fn a_group_inside_a_named_persons_account_is_hers() {
+        for text in [
+            "The rally was loud.\n\nAs Ms. Nwanguma held up her sign, Trump supporters ripped it away, calling her “leftist scum,” she said in an interview.",
+            "The gig ended early.\n\nA fan jumped on stage and attacked the singer, spokesman Paul Smernicki said.",
+        ] {
+            assert!(lint("anonymous-source", text).is_empty(), "{text}");
+        }
+        // a colon's quotation, a clause of its own, or an unnamed teller is no account
+        for text in [
+            "The rally was loud.\n\nAsked whether the business, which friends described as miserable, hurt him, Trump said: “I hope not.”",
+            "The rally was loud.\n\nSources told Politico that she did chime in, a point Feinstein also acknowledged.",
+        ] {
+            assert_eq!(lint("anonymous-source", text).len(), 1, "{text}");
+        }
+        let text = "The rally was loud.\n\nTrump supporters ripped it away, calling her “leftist scum,” a witness said.";
+        let d = lint("anonymous-source", text);
+        assert_eq!(spans(text, &d), ["Trump supporters", "a witness"]);
     }
 
     #[test]

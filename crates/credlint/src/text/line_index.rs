@@ -241,7 +241,7 @@ fn to_u32(n: usize) -> u32 {
 
 /// `offset`, moved back to a character boundary of `text` and into it (what
 /// `str::floor_char_boundary` does, stable only after this crate's MSRV).
-fn floor_boundary(text: &str, offset: usize) -> usize {
+pub fn floor_boundary(text: &str, offset: usize) -> usize {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
