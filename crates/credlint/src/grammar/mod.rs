@@ -61,6 +61,20 @@ pub enum SourceKind {
 /// Participles whose passive, with no agent, reports speech by no one: the subject is the
 /// thing said or judged ("was announced", "were blamed for", "was branded a failure").
 /// Not "told" or "asked", whose subject is the listener.
+/// Nouns that take a relative clause with no "that" ("one reason voters say", "the way
+/// officials describe it", "something aides say"): never the head of the subject after.
+const CONTACT_HEADS: &[&str] = &[
+    "reason",
+    "reasons",
+    "way",
+    "something",
+    "anything",
+    "everything",
+    "nothing",
+    "thing",
+    "things",
+];
+
 /// What "declare" performs rather than reports: "declared war", "declared bankruptcy".
 const PERFORMED_BY_DECLARING: &[&str] = &[
     "war",
@@ -838,6 +852,24 @@ impl Sentence<'_, '_, '_> {
         })
     }
 
+    /// "One reason Democrats and civil rights groups say …", "something Sanders aides
+    /// say …", "the way officials describe it": a noun that takes a relative clause with
+    /// no "that" is not part of the subject that follows it.
+    fn after_contact_head(&self, mut np: Np) -> Np {
+        let ws = self.ws;
+        let opens_subject = |w: &W<'_>| {
+            w.cap()
+                || w.f & (DET | ANON_HEAD | ROLE | ORG_HEAD) != 0
+                || plural_word(w.s) && w.f & (VERB | PREP | FUNCTION) == 0
+        };
+        if let Some(j) = (np.start..np.head).find(|&j| {
+            np::one_of(ws[j].s, CONTACT_HEADS) && ws.get(j + 1).is_some_and(opens_subject)
+        }) {
+            np.start = j + 1;
+        }
+        np
+    }
+
     /// "Superdelegates who back him would be going against the voters, Mook said": a
     /// subject read across a comma whose last part, right before the cue, is a name or a
     /// personal pronoun on its own is that name's; what comes before it is what was said.
@@ -1438,6 +1470,7 @@ impl Sentence<'_, '_, '_> {
         let found = match self
             .subject_before(*limit, k)
             .map(|np| self.named_after_last_comma(np, k))
+            .map(|np| self.after_contact_head(np))
         {
             // "Rabbi Rick Jacobs, president of the union which represents 900
             // congregations, said": a description after a comma that names no one is the
@@ -3000,6 +3033,27 @@ mod tests {
             SourceKind::Person,
             false,
         );
+    }
+
+    #[test]
+    fn a_noun_before_a_clause_without_that_is_no_part_of_its_subject() {
+        said_by_cue(
+            "One reason Democrats and civil rights groups say they came to the table was fear.",
+            "say",
+            "Democrats and civil rights groups",
+        );
+        said_by_cue(
+            "It was something Sanders aides say they expected.",
+            "say",
+            "Sanders aides",
+        );
+        said_by_cue(
+            "The way officials describe it, the plan failed.",
+            "describe",
+            "officials",
+        );
+        // a plain subject keeps its words
+        said_by("Some voters said the lines were long.", "Some voters");
     }
 
     #[test]
