@@ -3036,6 +3036,18 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_holds_its_own_appositive() {
+        assert_source(
+            "Ms. Arnold, who helped found EDGE, an environmental justice group based in \
+             Philadelphia, said the platform fell short.",
+            "Ms. Arnold, who helped found EDGE, an environmental justice group based in \
+             Philadelphia,",
+            SourceKind::Person,
+            false,
+        );
+    }
+
+    #[test]
     fn a_noun_before_a_clause_without_that_is_no_part_of_its_subject() {
         said_by_cue(
             "One reason Democrats and civil rights groups say they came to the table was fear.",

@@ -692,6 +692,15 @@ fn relative<'a>(i: In<'a>) -> Res<'a, usize> {
     if n == 0 || n >= rest.len() || rest[n].s != "," {
         return fail(i);
     }
+    // "Eddie Griffin, who was a member of the AfroSpear, a group of bloggers, said": a
+    // description after the clause's first comma is its own appositive, and the clause
+    // runs to the comma before the cue
+    if rest.get(n + 1).is_some_and(|w| w.f & DET != 0 && !w.cap())
+        && let Some(last) = relative_to_final_comma(rest)
+        && last > n
+    {
+        return Ok((rest.from(last + 1), rest[last].idx + 1));
+    }
     Ok((rest.from(n + 1), rest[n].idx + 1))
 }
 
