@@ -870,6 +870,34 @@ impl Sentence<'_, '_, '_> {
         np
     }
 
+    /// "they will not attend the convention and others have said …", "She met the
+    /// governor and aides said …": a phrase right after a verb is its object, and the
+    /// "and" after it joins a clause, whose subject is the last conjunct alone.
+    fn after_object_coordination(&self, mut np: Np) -> Np {
+        let ws = self.ws;
+        let Some(prev) = np.start.checked_sub(1).map(|p| &ws[p]) else {
+            return np;
+        };
+        let after_verb = prev.kind == TokenKind::Word
+            && !prev.cap()
+            && prev.f & (DET | PREP | PRONOUN | FUNCTION | AUX | ADVERB | CUE_PHRASE) == 0
+            && !prev.s.ends_with("ly")
+            && !np::one_of(
+                prev.s,
+                &["and", "or", "but", "while", "as", "because", "when", "if"],
+            )
+            && !np::one_of(prev.s, CONTACT_HEADS);
+        // ("seven Iranian and Iranian-American men": modifiers joined, one phrase)
+        if np.coordinated
+            && after_verb
+            && let Some(j) = (np.start + 1..np.head).rev().find(|&j| ws[j].s == "and")
+            && ws[j - 1].f & (NATIONALITY | PLACE) == 0
+        {
+            np.start = j + 1;
+        }
+        np
+    }
+
     /// "Superdelegates who back him would be going against the voters, Mook said": a
     /// subject read across a comma whose last part, right before the cue, is a name or a
     /// personal pronoun on its own is that name's; what comes before it is what was said.
@@ -1471,6 +1499,7 @@ impl Sentence<'_, '_, '_> {
             .subject_before(*limit, k)
             .map(|np| self.named_after_last_comma(np, k))
             .map(|np| self.after_contact_head(np))
+            .map(|np| self.after_object_coordination(np))
         {
             // "Rabbi Rick Jacobs, president of the union which represents 900
             // congregations, said": a description after a comma that names no one is the
@@ -3032,6 +3061,32 @@ mod tests {
             "Lorella Praeli, Clinton's Latino vote director",
             SourceKind::Person,
             false,
+        );
+    }
+
+    #[test]
+    fn an_object_and_the_next_clauses_subject_are_not_one_phrase() {
+        let v = atts(
+            "Many Republicans have said they will not attend the convention and others have \
+             said they are not interested.",
+        );
+        assert_eq!(
+            v.last().and_then(|a| a.1.as_deref()),
+            Some("others"),
+            "{v:?}"
+        );
+        said_by(
+            "She met the governor and aides said the talks went well.",
+            "aides",
+        );
+        // a subject of its own, or modifiers joined inside one phrase, stay whole
+        said_by(
+            "Republicans and Democrats said the bill failed.",
+            "Republicans and Democrats",
+        );
+        said_by(
+            "The deal freed seven Iranian and Iranian-American men said to be held.",
+            "seven Iranian and Iranian-American men",
         );
     }
 

@@ -1099,7 +1099,8 @@ fn illustrated_by_a_name(doc: &Document, i: usize) -> bool {
 }
 
 /// "One activist tweeted:" over an embedded post whose author's handle shows
-/// ("— DMV Black Lives (@DMVBlackLives)"): the post names its author.
+/// ("— DMV Black Lives (@DMVBlackLives)", or its markup's `author="@DMVBlackLives"`):
+/// the post names its author.
 fn shown_with_its_handle(doc: &Document, a: &Attribution) -> bool {
     let text = doc.prose();
     let introduces = text[a.cue.end..].trim_start().starts_with(':')
@@ -1107,7 +1108,10 @@ fn shown_with_its_handle(doc: &Document, a: &Attribution) -> bool {
     let Some(next) = doc.text.paragraphs.get(a.paragraph + 1) else {
         return false;
     };
-    let post = next.span.text(text);
+    // read in the file as written: an embed's markup (`<tweet author="@…">`) is
+    // blanked in the prose, but names the post's author as plainly as its text does
+    // (from the colon on: the paragraph's own span starts after the blanked markup)
+    let post = &doc.text.source[a.cue.end..next.span.end];
     introduces
         && post.match_indices('@').any(|(at, _)| {
             let handle =
@@ -1801,6 +1805,8 @@ mod tests {
     #[test]
     fn a_post_shown_with_its_authors_handle_names_its_author() {
         let text = "The group turned on Clinton.\n\nOne BLM activist tweeted:\n\nPREACH! She should be spending time convincing Rahm to resign. — DMV Black Lives (@DMVBlackLives) February 16, 2016";
+        assert!(lint("anonymous-source", text).is_empty(), "{text}");
+        let text = "The group turned on Clinton.\n\nOne BLM activist tweeted:\n\n<tweet tweet-author=\"@DMVBlackLives\">PREACH! She should resign.</tweet>";
         assert!(lint("anonymous-source", text).is_empty(), "{text}");
         // an e-mail address is no handle
         let text = "The group turned on Clinton.\n\nOne BLM activist tweeted:\n\nPREACH! Write to tips@example.com today.";
