@@ -3091,6 +3091,23 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_the_comma_is_no_appositive_unless_it_modifies_a_role() {
+        assert_source(
+            "The firm pays 12 percent, according to company leaders, compared with its \
+             effective 25 percent rate.",
+            "company leaders",
+            SourceKind::Anonymous,
+            true,
+        );
+        assert_source(
+            "“We will pay,” said Ann Lee, acting director of the agency.",
+            "Ann Lee, acting director of the agency",
+            SourceKind::Person,
+            false,
+        );
+    }
+
+    #[test]
     fn a_relative_clause_holds_its_own_appositive() {
         assert_source(
             "Ms. Arnold, who helped found EDGE, an environmental justice group based in \

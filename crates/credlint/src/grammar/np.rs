@@ -1147,7 +1147,16 @@ pub fn object<'a>(i: In<'a>) -> Res<'a, Np> {
     if np.pronoun {
         return Ok((rest, np));
     }
-    if let Ok((after, (_, a))) = (word(","), verify(np_body, |n: &Np| !n.pronoun)).parse(rest) {
+    // ", compared with its rate": a participle opens a clause of its own, no appositive
+    // (", managing director of …", ", retired general": it modifies a role)
+    let role_after = |j: usize| rest.get(j).is_some_and(|w| w.f & (ROLE | ANON_HEAD) != 0);
+    let participle_after = rest.get(1).is_some_and(|w| {
+        !w.cap() && (w.s.ends_with("ed") || w.s.ends_with("ing")) && w.f & DET == 0
+    }) && !role_after(2)
+        && !role_after(3);
+    if !participle_after
+        && let Ok((after, (_, a))) = (word(","), verify(np_body, |n: &Np| !n.pronoun)).parse(rest)
+    {
         let ends = after.first().is_none_or(|w| {
             matches!(
                 w.s,
