@@ -1037,7 +1037,9 @@ fn gives_named_examples(desc: &str) -> bool {
 /// "Some election experts said the problems were a miscalculation. [¶] “They made some
 /// horrendous mistakes,” said Helen Purcell, a professor of law": a group's claim
 /// whose very next sentence a named person makes is the summary news writes before its
-/// named example, and the group no source an editor would query. Not one unnamed person,
+/// named example, and the group no source an editor would query; so is the quotation
+/// that opens the next paragraph ("Critics said … ¶ “…,” screenwriter Cole Haddon
+/// wrote"), a paragraph that opens otherwise going on with the story. Not one unnamed person,
 /// nor a confidential source's description ("sources", "people familiar with the talks",
 /// "officials who spoke on condition of anonymity").
 fn illustrated_by_a_name(doc: &Document, i: usize) -> bool {
@@ -1086,16 +1088,34 @@ fn illustrated_by_a_name(doc: &Document, i: usize) -> bool {
             })
         })
     };
+    let example = |b: &crate::grammar::Attribution| {
+        b.is_speech() && b.kind == SourceKind::Person && introduced(b)
+    };
     // the next sentence's first few attributions, found by halving (attributions are in
     // text order): a sentence of thousands of sources stays linear
     let next = doc
         .attributions
         .partition_point(|b| b.sentence <= a.sentence);
-    doc.attributions[next..]
+    let in_next_sentence = doc.attributions[next..]
         .iter()
         .take(4)
         .take_while(|b| b.sentence == a.sentence + 1)
-        .any(|b| b.is_speech() && b.kind == SourceKind::Person && introduced(b))
+        .any(example);
+    // or the quotation that opens the next paragraph, spoken by its first attribution
+    // within three sentences: "Critics said … ¶ “…,” screenwriter Cole Haddon wrote."
+    // (a paragraph that opens otherwise goes on with the story, not with an example)
+    let opens_next_paragraph = || {
+        let from = doc
+            .attributions
+            .partition_point(|b| b.paragraph <= a.paragraph);
+        let Some(b) = doc.attributions.get(from) else {
+            return false;
+        };
+        let p = &doc.text.paragraphs[b.paragraph];
+        let quoted = p.span.text(doc.prose()).starts_with(['“', '"', '‘', '\'']);
+        b.paragraph == a.paragraph + 1 && quoted && b.sentence < p.sentences.start + 3 && example(b)
+    };
+    in_next_sentence || opens_next_paragraph()
 }
 
 /// "One activist tweeted:" over an embedded post whose author's handle shows
@@ -1783,11 +1803,15 @@ mod tests {
         // the summary, then its named example
         let text = "The vote was close.\n\nSome election experts said the problems were a miscalculation.\n\n“They made some horrendous mistakes,” said Helen Purcell, a professor of law.";
         assert!(lint("anonymous-source", text).is_empty(), "{text}");
-        // not insiders, not a person the story already had, not a sentence further on
+        // or the quotation that opens the next paragraph
+        let text = "The tweet was deleted.\n\nCritics said the image harked back to old stereotypes. It spread fast.\n\n“I'm impressed by his ability to insult everyone,” screenwriter Cole Haddon wrote on Twitter.";
+        assert!(lint("anonymous-source", text).is_empty(), "{text}");
+        // not insiders, not a person the story already had, not a paragraph that goes on
+        // with the story first
         for text in [
             "The vote was close.\n\nOfficials said the problems were a miscalculation.\n\n“We made some mistakes,” Recorder Helen Purcell said.",
             "Helen Purcell spoke first.\n\nSome voters said the lines were long.\n\n“We made some mistakes,” Purcell said.",
-            "The vote was close.\n\nSome voters said the lines were long. The polls closed late.\n\n“We made some mistakes,” Recorder Helen Purcell said.",
+            "The vote was close.\n\nSome voters said the lines were long.\n\nThe polls closed late. “We made some mistakes,” Recorder Helen Purcell said.",
         ] {
             assert_eq!(lint("anonymous-source", text).len(), 1, "{text}");
         }
