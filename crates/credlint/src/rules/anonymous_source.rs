@@ -1074,7 +1074,9 @@ fn illustrated_by_a_name(doc: &Document, i: usize) -> bool {
         "confidants",
     ];
     let head = a.head.as_deref().unwrap_or("");
-    let group = head.ends_with('s') && !head.ends_with("ss");
+    // ("some who advocate free speech", "many in the party": a quantifier heads people)
+    let group = head.ends_with('s') && !head.ends_with("ss")
+        || matches!(head, "some" | "many" | "most" | "several");
     let lower = src.text(doc.lower());
     if !group || INSIDERS.contains(&head) || CONFIDENTIAL.iter().any(|c| lower.contains(c)) {
         return false;
@@ -1854,9 +1856,13 @@ mod tests {
         // the summary, then its named example
         let text = "The vote was close.\n\nSome election experts said the problems were a miscalculation.\n\n“They made some horrendous mistakes,” said Helen Purcell, a professor of law.";
         assert!(lint("anonymous-source", text).is_empty(), "{text}");
-        // or the quotation that opens the next paragraph
-        let text = "The tweet was deleted.\n\nCritics said the image harked back to old stereotypes. It spread fast.\n\n“I'm impressed by his ability to insult everyone,” screenwriter Cole Haddon wrote on Twitter.";
-        assert!(lint("anonymous-source", text).is_empty(), "{text}");
+        // or the quotation that opens the next paragraph; a quantifier heads people too
+        for text in [
+            "The tweet was deleted.\n\nCritics said the image harked back to old stereotypes. It spread fast.\n\n“I'm impressed by his ability to insult everyone,” screenwriter Cole Haddon wrote on Twitter.",
+            "The law passed.\n\nBut some who advocate free speech argue that it puts companies in a difficult spot.\n\n''We don't believe that,'' said David Greene, director for civil liberties at the Electronic Frontier Foundation.",
+        ] {
+            assert!(lint("anonymous-source", text).is_empty(), "{text}");
+        }
         // not insiders, not a person the story already had, not a paragraph that goes on
         // with the story first
         for text in [
