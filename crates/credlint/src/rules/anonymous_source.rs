@@ -87,10 +87,17 @@ said"), a name set off in the description by commas or dashes ("the finance mini
 Bell,", "a former candidate -- Ann Bell --"), a group whose examples or leader are named
 ("other agencies, such as the Asian Development Bank,", "the aides, led by campaign
 manager Terry Sullivan,"), a group whose very next sentence is spoken by a person the
-story names there for the first time (news's summary before its named example: "Some
-experts said … “…,” said William Gale, a fellow at the Brookings Institution"; not
-insiders such as officials, aides or sources), and a reporting verb swallowed into the
-description ("rebuked critics who say").
+story names there for the first time, or whose next paragraph opens with such a
+person's quotation (news's summary before its named example: "Some experts said … “…,”
+said William Gale, a fellow at the Brookings Institution"; not insiders such as officials,
+aides or sources), a reporting verb swallowed into the description ("rebuked critics who
+say"), a delayed identification in a story's opening paragraphs ("A woman who has accused
+the governor said …" ¶ "Juanita Broaddrick, who …"), a headline's or deck's bare singular
+noun ("…, official says, …"), people inside a named person's account that a trailing
+", she said" or ", according to Ed Buchanan" gives the whole sentence, a description
+named after its relative clause ("One of his former supporters who backs Randolph, former
+Rep. Pat Schroeder, …"), and a post introduced by "tweeted:" whose embed shows its
+author's handle.
 The anonymous descriptors themselves are the lexicon's `anonymous-heads`
 (`[lexicon] extend-anonymous-heads = [...]`).
 "#;
