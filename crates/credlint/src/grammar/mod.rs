@@ -303,6 +303,7 @@ pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People, flags: &[u32]) ->
         }
         .run();
     }
+    resolve::delayed_identification(tm, people, &mut out);
     resolve::pronouns(tm, people, &mut out);
     let quotes = resolve::quotes(tm, &out, people, flags, &double);
     Extraction {
@@ -1055,6 +1056,14 @@ impl Sentence<'_, '_, '_> {
                 c.kind = SourceKind::Person;
                 c.speaker = Some(name);
             }
+            // "wrote a man calling himself Paul Paul", "a woman who identified herself as
+            // Ann Lee": the source gives a name for itself
+            if c.kind == SourceKind::Anonymous
+                && let Some(name) = self.self_given_name(np)
+            {
+                c.kind = SourceKind::Person;
+                c.speaker = Some(name);
+            }
             // "Mr. Coleman said … Mr. Pawlenty said … these supporters acknowledge": a
             // demonstrative group is the people the story has just named
             if c.kind == SourceKind::Anonymous
@@ -1117,6 +1126,29 @@ impl Sentence<'_, '_, '_> {
             && last.kind == SourceKind::Person)
             .then(|| last.speaker.clone())
             .flatten()
+    }
+
+    /// The name a source gives itself in its own words or right after them: "a man
+    /// calling himself Paul Paul", "a woman who identified herself as Ann Lee" (a verb of
+    /// naming, a reflexive, an optional "as", then capitalised words).
+    fn self_given_name(&self, np: &Np) -> Option<String> {
+        let ws = self.ws;
+        let to = (np.end + 4).min(ws.len());
+        // after a verb of naming ("describing himself as Republican" names a party)
+        let r = (np.start + 1..to).find(|&j| {
+            np::one_of(ws[j].s, &["himself", "herself"])
+                && ["call", "identif", "introduc", "nam"]
+                    .iter()
+                    .any(|v| ws[j - 1].s.to_ascii_lowercase().starts_with(v))
+        })?;
+        let from = r + 1 + usize::from(ws.get(r + 1).is_some_and(|w| w.s == "as"));
+        let name: Vec<&str> = ws[from.min(ws.len())..]
+            .iter()
+            .take(4)
+            .take_while(|w| w.kind == TokenKind::Word && w.cap())
+            .map(|w| w.s)
+            .collect();
+        (!name.is_empty()).then(|| name.join(" "))
     }
 
     /// How many different named people spoke in this paragraph and the three before it, when
@@ -3003,6 +3035,63 @@ mod tests {
             Some(true),
             "{:?}",
             doc.attributions
+        );
+    }
+
+    #[test]
+    fn a_ledes_description_named_next_is_that_person() {
+        let cfg = Config::builtin().expect("config");
+        let text = "Woman Steps Forward\n\nA woman who has accused a former governor of assault \
+                    said Sunday that he called her.\n\nJuanita Broaddrick, who said he attacked \
+                    her in 1978, recounted the incident. “No,” replied the woman.";
+        let doc = Document::new("t.txt", text, &cfg);
+        let people: Vec<(&str, SourceKind, Option<&str>)> = doc
+            .attributions
+            .iter()
+            .filter(|a| (a.verb == "said" || a.verb == "replied") && a.kind != SourceKind::Pronoun)
+            .map(|a| (a.verb.as_str(), a.kind, a.speaker.as_deref()))
+            .collect();
+        assert_eq!(
+            people,
+            [
+                ("said", SourceKind::Person, Some("Juanita Broaddrick")),
+                ("replied", SourceKind::Person, Some("Juanita Broaddrick"))
+            ],
+            "{:?}",
+            doc.attributions
+        );
+        // an insider stays unnamed; so does a number of people
+        for text in [
+            "Talks Stall\n\nA senior official said Sunday that talks had stalled.\n\n\
+             Juanita Broaddrick, the envoy, left the room.",
+            "Talks Stall\n\nA number of writers said Sunday that talks had stalled.\n\n\
+             Juanita Broaddrick, the envoy, left the room.",
+        ] {
+            let v = atts(text);
+            assert_eq!(v.first().map(|a| a.3), Some(true), "{text}: {v:?}");
+        }
+    }
+
+    #[test]
+    fn a_source_that_names_itself_is_that_person() {
+        assert_source(
+            "“Get out!” wrote a man calling himself Paul Paul.",
+            "a man",
+            SourceKind::Person,
+            false,
+        );
+        assert_source(
+            "A man who identified himself as John Smith said the road was closed.",
+            "A man who identified himself as John Smith",
+            SourceKind::Person,
+            false,
+        );
+        // a reflexive after another verb names no one
+        assert_source(
+            "A voter who counts himself as Republican said the road was closed.",
+            "A voter who counts himself as Republican",
+            SourceKind::Anonymous,
+            true,
         );
     }
 

@@ -580,7 +580,6 @@ fn misread(doc: &Document, earlier: &EarlierSources, i: usize) -> bool {
         || gives_named_examples(src.text(doc.prose()))
         || denies_speakers(src.text(doc.prose()))
         || illustrated_by_a_name(doc, i)
-        || identified_next(doc, i)
         || headlinese(doc, a)
         || inside_a_named_account(doc, i)
         || shown_with_its_handle(doc, a)
@@ -1237,54 +1236,6 @@ fn inside_a_named_account(doc: &Document, i: usize) -> bool {
             && tail.split_whitespace().count() <= 6
     };
     named && trailing.is_some_and(closes)
-}
-
-/// "A woman who has accused the former president of assault said Sunday … ¶ Juanita
-/// Broaddrick, who …": the delayed identification of a story's opening paragraphs, one
-/// person described first and named at the start of the next paragraph, whom the story
-/// has not named before. Not an insider ("a senior official") or a confidential source.
-fn identified_next(doc: &Document, i: usize) -> bool {
-    const INSIDER: &[&str] = &[
-        "official",
-        "source",
-        "aide",
-        "adviser",
-        "advisor",
-        "insider",
-        "investigator",
-        "person",
-        "associate",
-        "ally",
-        "confidant",
-        "diplomat",
-        "officer",
-    ];
-    let a = &doc.attributions[i];
-    let Some(src) = a.source else { return false };
-    let head = a.head.as_deref().unwrap_or("");
-    let lower = src.text(doc.lower());
-    // the story's first two paragraphs (a headline the layout did not mark is one)
-    let opening = doc.text.paragraphs.iter().position(|p| !p.headline);
-    if opening.is_none_or(|o| a.paragraph > o + 1)
-        || !(lower.starts_with("a ") || lower.starts_with("an "))
-        || INSIDER.contains(&head)
-        || head.ends_with('s') && !head.ends_with("ss")
-        || lower.contains("anonymity")
-        || lower.contains("familiar")
-    {
-        return false;
-    }
-    let Some(next) = doc.text.paragraphs.get(a.paragraph + 1) else {
-        return false;
-    };
-    let opens = crate::text::Span {
-        start: next.span.start,
-        end: next.span.start + 1,
-    };
-    doc.people.starting_within(opens).iter().any(|m| {
-        let first = doc.people.persons[m.person].mentions.first();
-        first.is_some_and(|&f| doc.people.mentions[f].span == m.span)
-    })
 }
 
 /// "Jane Roe, a lawyer who represents the club, said": the description is an
