@@ -662,9 +662,15 @@ fn restrictive_antecedent_start(ws: &[W], end: usize) -> Option<usize> {
     Some(extended.unwrap_or(start))
 }
 
+/// Does `s` begin with `prefix`, in any ASCII case ("Declared" and "declar")?
+fn starts_with_ci(s: &str, prefix: &str) -> bool {
+    s.get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+}
+
 /// A noun that takes a plural verb: a regular plural, a collective of people, or a count
 /// of people ("percent", "a majority", "two-thirds").
-fn plural_word(s: &str) -> bool {
+pub(crate) fn plural_word(s: &str) -> bool {
     let lower = s.to_ascii_lowercase();
     lower.ends_with('s') && !lower.ends_with("ss")
         || matches!(lower.as_str(), "police" | "staff" | "media" | "us")
@@ -1139,7 +1145,7 @@ impl Sentence<'_, '_, '_> {
             np::one_of(ws[j].s, &["himself", "herself"])
                 && ["call", "identif", "introduc", "nam"]
                     .iter()
-                    .any(|v| ws[j - 1].s.to_ascii_lowercase().starts_with(v))
+                    .any(|v| starts_with_ci(ws[j - 1].s, v))
         })?;
         let from = r + 1 + usize::from(ws.get(r + 1).is_some_and(|w| w.s == "as"));
         let name: Vec<&str> = ws[from.min(ws.len())..]
@@ -1373,9 +1379,7 @@ impl Sentence<'_, '_, '_> {
     /// clause or punctuation ("urged caution", "urged that …" report words).
     fn directs_to_act(&self, k: usize, end: usize) -> bool {
         let ws = self.ws;
-        let stem = ws[k].s.to_ascii_lowercase();
-        let directive = DIRECTIVE_STEMS.iter().any(|d| stem.starts_with(d));
-        directive
+        DIRECTIVE_STEMS.iter().any(|d| starts_with_ci(ws[k].s, d))
             && ws[end..]
                 .iter()
                 .take(6)
@@ -1423,7 +1427,7 @@ impl Sentence<'_, '_, '_> {
         // "…, asking voters to stay home" reports what the clause's subject said, and
         // "asked workers if they planned to attend" a question)
         // what a form of "ask" asks: "for" a thing or "to" act, read once
-        let asked = (w.s.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("ask"))
+        let asked = (starts_with_ci(w.s, "ask")
             && !(w.s.ends_with("ing") && self.opens_adjunct(k)))
         .then(|| {
             ws[end..]
@@ -2022,11 +2026,7 @@ impl Sentence<'_, '_, '_> {
         // "support continues to grow", "Blocher continued as a member", "the borrowing
         // continued.": "continue" reports words only when they follow it ("Issa
         // continued, “Yes.”", "she continued: …") or came before it ("…,” she continued.")
-        if w.s
-            .get(..8)
-            .is_some_and(|p| p.eq_ignore_ascii_case("continue"))
-            && !self.continues_speaking(k)
-        {
+        if starts_with_ci(w.s, "continue") && !self.continues_speaking(k) {
             return true;
         }
         // "Costa reported from Washington.", "Phillip reported from Oakland, Calif.;
@@ -2066,7 +2066,7 @@ impl Sentence<'_, '_, '_> {
         // "declared war on the enclave", "declared a state of emergency", "declared
         // bankruptcy": the declaration is the act itself, nothing said is reported
         if w.s.len() > 6
-            && w.s[..6].eq_ignore_ascii_case("declar")
+            && starts_with_ci(w.s, "declar")
             && ws[end..]
                 .iter()
                 .take(5)

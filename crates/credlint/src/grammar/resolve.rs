@@ -10,8 +10,6 @@ fn pronoun_word(tm: &TextModel, a: &Attribution) -> String {
         .unwrap_or_default()
 }
 
-/// Resolves "he said" to the most recent named person before it, and "they said" to the
-/// most recent group or institution; the pronoun takes its referent's anonymity.
 /// "A woman who has accused the former president of assault said Sunday … ¶ Juanita
 /// Broaddrick, who …": the delayed identification of a story's opening paragraphs, one
 /// person described first and named at the start of the next paragraph, whom the story
@@ -53,13 +51,11 @@ pub fn delayed_identification(tm: &TextModel, people: &People, atts: &mut [Attri
                     .find(|w| !matches!(*w, "the" | "his" | "her" | "its" | "their"))
             })
             .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"));
-        let person = !of_many;
-        let plural = head.ends_with('s') && !head.ends_with("ss");
         let described = a.kind == SourceKind::Anonymous
-            && person
+            && !of_many
             && (lower.starts_with("a ") || lower.starts_with("an "))
             && !INSIDER.contains(&head)
-            && !plural
+            && !super::plural_word(head)
             && !lower.contains("anonymity")
             && !lower.contains("familiar");
         let Some(next) = tm.paragraphs.get(a.paragraph + 1).filter(|_| described) else {
@@ -80,12 +76,17 @@ pub fn delayed_identification(tm: &TextModel, people: &People, atts: &mut [Attri
             identified.push((head.to_string(), people.full_name(m)));
         }
     }
+    if identified.is_empty() {
+        return;
+    }
     // "“No,” replied the witness": the same description again, definite, is the person
     for a in atts.iter_mut().filter(|a| a.kind == SourceKind::Anonymous) {
         let head = a.head.as_deref().unwrap_or("");
-        let definite = a
-            .source
-            .is_some_and(|s| crate::text::lowercase(s.text(&tm.prose)).starts_with("the "));
+        let definite = a.source.is_some_and(|s| {
+            s.text(&tm.prose)
+                .get(..4)
+                .is_some_and(|p| p.eq_ignore_ascii_case("the "))
+        });
         if let Some((_, name)) = identified.iter().find(|(h, _)| definite && h == head) {
             a.kind = SourceKind::Person;
             a.anonymous = false;
@@ -94,6 +95,8 @@ pub fn delayed_identification(tm: &TextModel, people: &People, atts: &mut [Attri
     }
 }
 
+/// Resolves "he said" to the most recent named person before it, and "they said" to the
+/// most recent group or institution; the pronoun takes its referent's anonymity.
 pub fn pronouns(tm: &TextModel, people: &People, atts: &mut [Attribution]) {
     // "the president said": the person the article last named
     for a in atts.iter_mut() {

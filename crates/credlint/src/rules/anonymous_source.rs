@@ -1133,11 +1133,10 @@ fn illustrated_by_a_name(doc: &Document, i: usize) -> bool {
 fn headlinese(doc: &Document, a: &Attribution) -> bool {
     let Some(src) = a.source else { return false };
     let head = a.head.as_deref().unwrap_or("");
-    let words: Vec<&str> = src.text(doc.prose()).split_whitespace().collect();
-    let bare = words.first().is_some_and(|w| {
-        let w = w.to_lowercase();
+    let words = src.text(doc.lower()).split_whitespace();
+    let bare = words.clone().next().is_some_and(|w| {
         !matches!(
-            w.as_str(),
+            w,
             "a" | "an"
                 | "the"
                 | "one"
@@ -1160,13 +1159,10 @@ fn headlinese(doc: &Document, a: &Attribution) -> bool {
     });
     // a person noun in the singular, as WordNet has it ("official", "analyst"; not
     // "many", "police", "staff", "women")
-    let plural = head.ends_with('s') && !head.ends_with("ss")
-        || crate::grammar::classify::irregular_plural(head)
-        || matches!(head, "police" | "staff" | "media");
-    let singular = !plural
+    let singular = !crate::grammar::plural_word(head)
         && crate::lexicon::heads::head_class(head)
             == Some(crate::lexicon::heads::HeadClass::Person);
-    bare && singular && words.len() <= 3 && doc.people.starting_within(src).is_empty()
+    bare && singular && words.count() <= 3 && doc.people.starting_within(src).is_empty()
 }
 
 /// "One activist tweeted:" over an embedded post whose author's handle shows
@@ -1176,24 +1172,27 @@ fn shown_with_its_handle(doc: &Document, a: &Attribution) -> bool {
     let text = doc.prose();
     let introduces = text[a.cue.end..].trim_start().starts_with(':')
         && doc.text.sentences[a.sentence].span.end <= a.cue.end + 2;
-    let Some(next) = doc.text.paragraphs.get(a.paragraph + 1) else {
+    let Some(next) = doc
+        .text
+        .paragraphs
+        .get(a.paragraph + 1)
+        .filter(|_| introduces)
+    else {
         return false;
     };
     // read in the file as written: an embed's markup (`<tweet author="@…">`) is
     // blanked in the prose, but names the post's author as plainly as its text does
     // (from the colon on: the paragraph's own span starts after the blanked markup)
     let post = &doc.text.source[a.cue.end..next.span.end];
-    introduces
-        && post.match_indices('@').any(|(at, _)| {
-            let handle =
-                post[at + 1..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
-            // an e-mail address has its name before the "@"
-            let alone = post[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            handle && alone
-        })
+    post.match_indices('@').any(|(at, _)| {
+        let handle = post[at + 1..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
+        // an e-mail address has its name before the "@"
+        let alone = post[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        handle && alone
+    })
 }
 
 /// "Trump supporters ripped them away …, calling her “leftist scum,” she said in an
