@@ -381,6 +381,22 @@ const ADVERBS: &[&str] = &[
     "categorically",
 ];
 
+/// The forms of a phrasal verb's first word: a regular verb's generated forms, or, for an
+/// irregular one written "speak/spoke/spoken", its base, -s and -ing forms and the pasts
+/// given after the slashes (its regular past "speaked" is no word).
+fn phrasal_forms(verb: &str) -> Vec<String> {
+    let mut parts = verb.split('/');
+    let base = parts.next().unwrap_or(verb);
+    let pasts: Vec<String> = parts.map(str::to_lowercase).collect();
+    let mut forms: Vec<String> = generate_forms(base)
+        .into_iter()
+        .filter(|(_, f)| pasts.is_empty() || f & class::VERB_PAST == 0)
+        .map(|(form, _)| form)
+        .collect();
+    forms.extend(pasts);
+    forms
+}
+
 pub fn generate_forms(base: &str) -> Vec<(String, u32)> {
     use class::*;
     let b = base.to_lowercase();
@@ -508,7 +524,7 @@ impl Lexicon {
         for p in &d.phrasal_verbs {
             let words: Vec<&str> = p.split_whitespace().collect();
             if let [verb, rest @ ..] = words.as_slice() {
-                for (form, _) in generate_forms(verb) {
+                for form in phrasal_forms(verb) {
                     lex.phrase(&form, rest, PhraseKind::Phrasal);
                 }
             }
@@ -1235,6 +1251,17 @@ mod tests {
         for w in ["take", "know", "table", "walked"] {
             assert_eq!(lex.flags(w) & PAST_TENSE, 0, "{w}");
         }
+    }
+
+    #[test]
+    fn an_irregular_phrasal_verb_takes_its_given_pasts() {
+        let forms = phrasal_forms("speak/spoke/spoken");
+        for f in ["speak", "speaking", "speaks", "spoke", "spoken"] {
+            assert!(forms.iter().any(|x| x == f), "{f}: {forms:?}");
+        }
+        assert!(!forms.iter().any(|x| x == "speaked"), "{forms:?}");
+        let regular = phrasal_forms("point");
+        assert!(regular.iter().any(|f| f == "pointed"), "{regular:?}");
     }
 
     #[test]

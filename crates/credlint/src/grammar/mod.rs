@@ -1691,13 +1691,30 @@ impl Sentence<'_, '_, '_> {
         // the subject of the sentence's earlier cue
         let conjunction =
             |p: &W| p.s.eq_ignore_ascii_case("and") || p.s.eq_ignore_ascii_case("but");
-        let joined = prev.is_some_and(|p| conjunction(&p))
-            || k >= 2
-                && np::one_of(
-                    ws[k - 1].s,
-                    &["then", "also", "later", "quickly", "finally"],
+        // (between the conjunction and the verb: an auxiliary and a few adverbs, "but has
+        // since said", "and has also promised", "and then said")
+        let between = |x: &W| {
+            x.f & AUX != 0 && !np::one_of(x.s, &["not", "never", "n't"])
+                || np::one_of(
+                    x.s,
+                    &[
+                        "then",
+                        "also",
+                        "later",
+                        "quickly",
+                        "finally",
+                        "since",
+                        "repeatedly",
+                    ],
                 )
-                && conjunction(&ws[k - 2]);
+        };
+        let back = ws[..k]
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|x| between(x))
+            .count();
+        let joined = k > back && conjunction(&ws[k - back - 1]);
         if joined {
             if !request && self.repeat_source(k, end, first_in_sentence) {
                 *limit = end;
@@ -3571,6 +3588,37 @@ mod tests {
     }
 
     #[test]
+    fn words_between_subject_and_verb_belong_to_neither() {
+        // "since" after an auxiliary; a stance phrase set off by commas
+        said_by("She has since said that she attended.", "She");
+        said_by_cue(
+            "Snyder, for his part, has denied that the visit mattered.",
+            "denied",
+            "Snyder",
+        );
+        said_by_cue(
+            "Curbelo, in particular, has slammed the remarks.",
+            "slammed",
+            "Curbelo",
+        );
+        // "since" opening a clause is no adverb of the subject's verb
+        said_by("He has been quiet since officials said it.", "officials");
+    }
+
+    #[test]
+    fn irregular_phrasal_verbs_report_speech_in_every_tense() {
+        said_by_cue(
+            "Senior officials spoke about the plan on condition of anonymity.",
+            "spoke about",
+            "Senior officials",
+        );
+        said_by_cue("O'Malley spoke of a recent visit.", "spoke of", "O'Malley");
+        said_by_cue("She has spoken out against the law.", "spoken out", "She");
+        // "spoke" alone reports no content
+        assert!(atts("He spoke to reporters on Monday.").is_empty());
+    }
+
+    #[test]
     fn agentless_passives_of_reporting_verbs() {
         let v = atts("The closure was announced on Monday.");
         assert_eq!(v.len(), 1);
@@ -3754,6 +3802,17 @@ mod tests {
                 "But Dr. Ilse Brandt stayed calm, saying nothing else would help.",
                 "saying",
                 "Dr. Ilse Brandt",
+            ),
+            // an auxiliary and adverbs between the conjunction and the verb
+            (
+                "Lind has voiced concerns but has since said the cuts can stay.",
+                "said",
+                "Lind",
+            ),
+            (
+                "Mayor Ruth Okafor takes credit for the route, and has promised that more will follow.",
+                "promised",
+                "Mayor Ruth Okafor",
             ),
         ] {
             let (c, s, _, _) = one(text);

@@ -1319,6 +1319,13 @@ fn description_to_end(rest: In<'_>, relative: bool) -> Option<usize> {
 /// Words between a subject and its cue: "on Monday", "also", "has", "in a statement".
 pub fn middle<'a>(i: In<'a>) -> Res<'a, usize> {
     let one = alt((
+        // "has since said", "have since denied": "since" is an adverb after an auxiliary
+        // (tried before the auxiliary alone, which would leave "since" unread)
+        (
+            tok(|w: &W| w.f & AUX != 0 && w.f & PREP == 0),
+            word("since"),
+        )
+            .map(|(_, w)| w.idx),
         tok(|w: &W| w.f & (AUX | ADVERB) != 0 && w.f & PREP == 0).map(|w| w.idx),
         // "Cruz himself said", "the women themselves say", "officials here say"
         tok(|w: &W| {
@@ -1414,6 +1421,21 @@ pub fn middle<'a>(i: In<'a>) -> Res<'a, usize> {
             skip_many0(tok(|w: &W| {
                 w.f & ADVERB != 0 || matches!(w.s, "however" | "though" | "meanwhile" | "too")
             })),
+            word(","),
+        )
+            .map(|(_, _, w)| w.idx),
+        // "Snyder, for his part, has denied", "Curbelo, in particular, has slammed": a
+        // stance phrase set off by commas belongs to the clause, not to the subject
+        (
+            word(","),
+            alt((
+                (word("for"), tok(|w: &W| w.f & DET != 0), word("part")).map(|_| ()),
+                (
+                    word("in"),
+                    tok(|w: &W| matches!(w.s, "particular" | "turn" | "response" | "fact")),
+                )
+                    .map(|_| ()),
+            )),
             word(","),
         )
             .map(|(_, _, w)| w.idx),
