@@ -11,6 +11,9 @@ use serde::Deserialize;
 
 /// The built-in lexicon (`rules/lexicon.toml`), compiled in.
 pub const DEFAULT_LEXICON: &str = include_str!("../../../rules/lexicon.toml");
+/// Given names from the US Census Bureau's 1990 lists, less those that are English
+/// words (`scripts/build_given_names.py`): one a line.
+const CENSUS_GIVEN_NAMES: &str = include_str!("../../../rules/given_names.txt");
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -565,6 +568,16 @@ impl Lexicon {
             lex.flag(w, NATIONALITY);
         }
         for w in &d.given_names {
+            lex.flag(w, GIVEN);
+        }
+        // the census names, unless the lexicon already classes the word or it opens one
+        // of its phrases ("Sunday", "Jordan"): the hand list decides those (asked
+        // capitalised, as the names are written, so that cased classes count)
+        let census: Vec<&str> = CENSUS_GIVEN_NAMES
+            .lines()
+            .filter(|w| !w.is_empty() && lex.flags(w) == 0)
+            .collect();
+        for w in census {
             lex.flag(w, GIVEN);
         }
         for w in &d.ambiguous_nouns {
@@ -1251,6 +1264,19 @@ mod tests {
         for w in ["take", "know", "table", "walked"] {
             assert_eq!(lex.flags(w) & PAST_TENSE, 0, "{w}");
         }
+    }
+
+    #[test]
+    fn census_given_names_leave_out_words_places_and_the_lexicons_classes() {
+        let lex = Lexicon::builtin();
+        for w in ["Kristen", "Theresa", "Aaron", "Lindsey"] {
+            assert!(lex.flags(w) & GIVEN != 0, "{w}");
+        }
+        // a place WordNet knows, a word, a weekday the lexicon classes as time
+        for w in ["Virginia", "Carolina", "Sunday", "Young", "Austin"] {
+            assert_eq!(lex.flags(w) & GIVEN, 0, "{w}");
+        }
+        assert!(CENSUS_GIVEN_NAMES.lines().all(|w| w.len() >= 3));
     }
 
     #[test]

@@ -437,12 +437,11 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
     // a named person, in the phrase or in its appositive
     let person = |from: usize, head: usize| -> Option<String> {
         let h = &ws[head];
-        // "Jordan said" after "Nina Jordan", "English said" after "Rosa English": a word of
-        // a name met in the document names that person, though it is also a place or a
-        // nationality
+        // "Jordan said" after "Nina Jordan", "English said" after "Rosa English", "Day
+        // said" after "Kristen Day": a word of a name met in the document names that
+        // person, though it is also a place, a nationality or a common word
         if from == head
             && h.cap()
-            && h.f & (NATIONALITY | PLACE) != 0
             && let Some(full) = people.resolve_words(std::iter::once(h.s))
         {
             return Some(full.to_string());

@@ -2038,7 +2038,6 @@ impl Sentence<'_, '_, '_> {
     fn sense_reports_no_speech(&self, k: usize, end: usize) -> bool {
         let ws = self.ws;
         let w = &ws[k];
-        let prev = k.checked_sub(1).map(|p| &ws[p]);
         let next = ws.get(end);
         // "support continues to grow", "Blocher continued as a member", "the borrowing
         // continued.": "continue" reports words only when they follow it ("Issa
@@ -2063,15 +2062,7 @@ impl Sentence<'_, '_, '_> {
         if w.s == "called" && self.telephoned(k) {
             return true;
         }
-        // "a group called Open Doors", "a class called “Perception”": naming, not speech
-        if w.s == "called"
-            && prev.is_some_and(|p| {
-                p.kind == TokenKind::Word
-                    && !p.cap()
-                    && p.f & (PRONOUN | ANON_HEAD | ROLE | ORG_HEAD) == 0
-            })
-            && next.is_some_and(|n| n.cap() || n.kind == TokenKind::Quote)
-        {
+        if w.s == "called" && end == k + 1 && self.names_a_thing(k) {
             return true;
         }
         // "a company called Cambridge Analytica", "a new group called Black Votes Matter",
@@ -2101,6 +2092,54 @@ impl Sentence<'_, '_, '_> {
             return true;
         }
         false
+    }
+
+    /// Is the "called" at `k` a thing's name given ("a group called Open Doors", "a class
+    /// called “Perception”", "the tax loophole called an “inversion”", "the procedure
+    /// sometimes called partial-birth abortion", "elected officials, called superdelegates,")
+    /// rather than someone's words ("the senator called the plan weak")?
+    fn names_a_thing(&self, k: usize) -> bool {
+        let ws = self.ws;
+        let next = ws.get(k + 1);
+        let after_next = ws.get(k + 2);
+        let quote = |x: &W| x.q || x.kind == TokenKind::Quote;
+        // "…, called superdelegates,": a bare term set off after a comma
+        if k > 0
+            && ws[k - 1].s == ","
+            && next.is_some_and(|n| {
+                n.kind == TokenKind::Word
+                    && !n.cap()
+                    && n.f & (DET | PRONOUN | PREP | FUNCTION) == 0
+            })
+            && after_next.is_some_and(|x| matches!(x.s, "," | "." | ")" | ";"))
+        {
+            return true;
+        }
+        // the noun before, past an adverb ("sometimes called", "also called")
+        let mut p = k;
+        let adverb_at = |x: &W| {
+            x.f & (ADVERB | TEMPORAL) != 0 && x.f & AUX == 0
+                || x.s.ends_with("ly") && x.s.len() > 4
+                || np::one_of(
+                    x.s,
+                    &["sometimes", "often", "also", "now", "once", "formerly"],
+                )
+        };
+        while p > 0 && k - p < 2 && adverb_at(&ws[p - 1]) {
+            p -= 1;
+        }
+        let adverb = p < k;
+        let Some(noun) = p.checked_sub(1).map(|i| &ws[i]) else {
+            return false;
+        };
+        let thing = noun.kind == TokenKind::Word
+            && !noun.cap()
+            && noun.f & (PRONOUN | ANON_HEAD | ROLE | ORG_HEAD | AUX | VERB | FUNCTION) == 0;
+        // a name, a quoted term, or an article and a quoted term follow
+        let term = next.is_some_and(|n| n.cap() || quote(n))
+            || next.is_some_and(|n| np::one_of(n.s, &["a", "an", "the"]))
+                && after_next.is_some_and(quote);
+        thing && (term || adverb)
     }
 
     /// Does the "continue" at `k` report words: with a quotation, a colon or "that"
@@ -2179,6 +2218,14 @@ impl Sentence<'_, '_, '_> {
     /// ("a company called …", "a new group called …")?
     fn names_an_indefinite(&self, k: usize) -> bool {
         let ws = self.ws;
+        // a lowercase head that names no person right before "called" lets a capitalised
+        // modifier stand before it ("a Facebook group called Occupy DNC"; "a Trump aide
+        // called it false" is speech)
+        let thing_head = k > 0
+            && !ws[k - 1].cap()
+            && ws[k - 1].f & (PRONOUN | ANON_HEAD | ROLE) == 0
+            && heads::head_class(&crate::text::lowercase(ws[k - 1].s))
+                != Some(heads::HeadClass::Person);
         let mut j = k;
         while j > 0 && k - j < 5 {
             let p = &ws[j - 1];
@@ -2187,7 +2234,7 @@ impl Sentence<'_, '_, '_> {
             }
             if p.kind != TokenKind::Word
                 || p.f & (PRONOUN | AUX | PREP | FUNCTION | ANON_HEAD) != 0
-                || p.cap() && j < k
+                || p.cap() && j < k && !thing_head
             {
                 return false;
             }
@@ -3585,6 +3632,27 @@ mod tests {
 
     fn said_by(text: &str, source: &str) {
         said_by_cue(text, "said", source);
+    }
+
+    #[test]
+    fn called_names_a_thing_and_reports_no_words() {
+        for text in [
+            "They slammed the tax loophole called an “inversion,” in which a company moves abroad.",
+            "Trump supports the procedure sometimes called partial-birth abortion.",
+            "Clinton leads among elected officials, called superdelegates, and is on track.",
+            "Laurie Cestnick founded a Facebook group called Occupy DNC Convention last year.",
+        ] {
+            let v = atts(text);
+            assert!(v.iter().all(|a| a.0 != "called"), "{text}: {v:?}");
+        }
+        // a person's words: the senator, a capitalised subject, an adverb after a name
+        said_by_cue("The senator called the plan weak.", "called", "The senator");
+        said_by_cue("Trump often called Clinton crooked.", "called", "Trump");
+        said_by_cue(
+            "A Trump aide called the report false.",
+            "called",
+            "A Trump aide",
+        );
     }
 
     #[test]

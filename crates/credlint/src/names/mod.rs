@@ -279,8 +279,14 @@ impl SentenceView<'_> {
     /// the grammar reads it too.
     fn surname_after_given(&self, j: usize, start: usize) -> bool {
         let (text, fl) = (self.text, self.fl);
+        // "Kristen Day", "Theresa May": a word of time too, but never a weekday
+        let time_word = fl[j] & TEMPORAL != 0
+            && !matches!(
+                self.toks[j].text(text),
+                "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+            );
         j > start
-            && fl[j] & (PLACE | NATIONALITY | ROLE | TITLE) != 0
+            && (fl[j] & (PLACE | NATIONALITY | ROLE | TITLE) != 0 || time_word)
             && fl[j] & (ORG | OUTLET | ORG_HEAD | OUTLET_HEAD | FUNCTION | DET | PREP) == 0
             && fl[j - 1] & GIVEN != 0
             && name_word(self.toks[j - 1].text(text), fl[j - 1], None)

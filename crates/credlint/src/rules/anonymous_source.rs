@@ -94,7 +94,9 @@ aides or sources), a reporting verb swallowed into the description ("rebuked cri
 say"), a delayed identification in a story's opening paragraphs ("A woman who has accused
 the governor said …" ¶ "Juanita Broaddrick, who …"), a headline's or deck's bare singular
 noun ("…, official says, …"), people inside a named person's account that a trailing
-", she said" or ", according to Ed Buchanan" gives the whole sentence, a description
+", she said" or ", according to Ed Buchanan" gives the whole sentence, or that a named
+source reports right after its cue ("She added that some Democrats have called her to
+say …": the claim rests on her), a description
 named after its relative clause ("One of his former supporters who backs Randolph, former
 Rep. Pat Schroeder, …"), and a post introduced by "tweeted:" whose embed shows its
 author's handle.
@@ -582,6 +584,7 @@ fn misread(doc: &Document, earlier: &EarlierSources, i: usize) -> bool {
         || illustrated_by_a_name(doc, i)
         || headlinese(doc, a)
         || inside_a_named_account(doc, i)
+        || reported_by_a_named_source(doc, i)
         || shown_with_its_handle(doc, a)
         || apposed_to_a_name(doc, src, a.sentence)
         || named_after_its_clause(doc, src, a.sentence)
@@ -1235,6 +1238,24 @@ fn inside_a_named_account(doc: &Document, i: usize) -> bool {
             && tail.split_whitespace().count() <= 6
     };
     named && trailing.is_some_and(closes)
+}
+
+/// "She added that some Democrats have called her to say …", "Lee said officials told
+/// him …": the unnamed people are inside what a named source reports, right after its
+/// cue; the claim rests on the named source's account.
+fn reported_by_a_named_source(doc: &Document, i: usize) -> bool {
+    let a = &doc.attributions[i];
+    let Some(src) = a.source else { return false };
+    let from = doc
+        .attributions
+        .partition_point(|b| b.sentence < a.sentence);
+    doc.attributions[from..i].iter().any(|b| {
+        let named = matches!(b.kind, SourceKind::Person | SourceKind::Organization) && !b.anonymous
+            || b.kind == SourceKind::Pronoun && b.speaker.is_some();
+        // only "that" (or nothing) between the cue and the unnamed source
+        let gap = doc.lower().get(b.cue.end..src.start).unwrap_or("x").trim();
+        named && b.is_speech() && b.cue.end <= src.start && matches!(gap, "" | "that")
+    })
 }
 
 /// "Jane Roe, a lawyer who represents the club, said": the description is an
@@ -1901,6 +1922,26 @@ mod tests {
             "The vote was close.\n\nIt was late.\n\nThe hall was cold.\n\nA woman who worked for him said Sunday that he called her weeks later.\n\nJuanita Broaddrick left the room.",
         ] {
             assert_eq!(lint("anonymous-source", text).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn unnamed_people_inside_a_named_sources_report_rest_on_that_source() {
+        // "Day" is a common word and a surname the census names show after "Kristen"
+        let text = "Kristen Day, who leads Democrats for Life, spoke on Monday.\n\nDay said the platform shrinks the party. She added that some Democrats have called her to say they will not vote.";
+        assert!(lint("anonymous-source", text).is_empty(), "{text}");
+        for text in [
+            // no named source reports them
+            "The platform shrinks the party. Some Democrats have called her to say they will not vote.",
+            // a clause of its own after the named source's words
+            "Kristen Day said the platform shrinks the party, but some Democrats say they will vote.",
+        ] {
+            let d = lint("anonymous-source", text);
+            assert_eq!(d.len(), 1, "{text}");
+            assert!(
+                spans(text, &d)[0].eq_ignore_ascii_case("some Democrats"),
+                "{text}"
+            );
         }
     }
 

@@ -200,6 +200,10 @@ struct Occurrences {
     named: bool,
     /// A use after a lowercase name particle ("D dal Maso"): part of another name.
     after_particle: bool,
+    /// A use right after a capitalised word that is no given name, title or initial,
+    /// Uses that are a whole item of a list, alone between commas ("Replacements:
+    /// Sheahan, Horan, O'Callaghan."): a roster names different people one by one.
+    list_items: usize,
 }
 
 impl<'d> CapWords<'d> {
@@ -289,6 +293,7 @@ impl<'d> CapWords<'d> {
                     o.named |= speaks_after(doc, raw)
                         || doc.lexicon.flags(previous.trim_end_matches('.')) & class::TITLE != 0;
                     o.after_particle |= crate::names::is_particle(previous);
+                    o.list_items += usize::from(list_item(text, raw));
                 }
             }
         }
@@ -779,7 +784,15 @@ fn not_a_surname_use(
         || at.after_article
         || at.sic
         || at.after_particle
-        || !at.named && common_noun(cand)
+        || !at.named && (common_noun(cand) || at.list_items == at.count)
+}
+
+/// Is the word at `at` a whole item of a comma list: a comma, colon or bracket before it
+/// and a comma, full stop or bracket after it ("…, Horan, …")?
+fn list_item(text: &str, at: Span) -> bool {
+    let before = text[..at.start].trim_end_matches(' ').chars().next_back();
+    let after = text[at.end..].chars().next();
+    matches!(before, Some(',' | ':' | '(' | ';')) && matches!(after, Some(',' | '.' | ')' | ';'))
 }
 
 /// "Board", "Dead": a word WordNet knows as a noun is no respelling of a surname unless a
@@ -1194,6 +1207,10 @@ mod tests {
         // a team list: "A Masi" is another player (an initial), not a respelling of Maso
         let text = "David dal Maso led the pack. Maso said the scrum held. Team: R Lacey, \
             A Masi, T Ruel, D dal Maso.";
+        assert!(lint("name-inconsistency", text).is_empty());
+        // a roster's bare surname is another player, not a respelling of Horgan's
+        let text = "Shane Horgan threw the pass. Horgan said it was luck. Replacements: \
+            Sheahan, Horan, O'Callaghan, Miller.";
         assert!(lint("name-inconsistency", text).is_empty());
         // across files: a plural is not a respelling
         let a = "The Nobel Prize went to Ines Okonjo of Lagos. Okonjo said she was moved.";
