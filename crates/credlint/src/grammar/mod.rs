@@ -58,11 +58,9 @@ pub enum SourceKind {
     Pronoun,
 }
 
-/// Participles whose passive, with no agent, reports speech by no one: the subject is the
-/// thing said or judged ("was announced", "were blamed for", "was branded a failure").
-/// Not "told" or "asked", whose subject is the listener.
 /// Nouns that take a relative clause with no "that" ("one reason voters say", "the way
-/// officials describe it", "something aides say"): never the head of the subject after.
+/// officials describe it", "something aides say", "the place Pentagon officials say the
+/// United States might take a stand"): never the head of the subject after.
 const CONTACT_HEADS: &[&str] = &[
     "reason",
     "reasons",
@@ -73,6 +71,9 @@ const CONTACT_HEADS: &[&str] = &[
     "nothing",
     "thing",
     "things",
+    "place",
+    "moment",
+    "point",
 ];
 
 /// What "declare" performs rather than reports: "declared war", "declared bankruptcy".
@@ -96,6 +97,9 @@ const DIRECTIVE_STEMS: &[&str] = &[
     "urg", "implor", "exhort", "encourag", "beg", "challeng", "press",
 ];
 
+/// Participles whose passive, with no agent, reports speech by no one: the subject is the
+/// thing said or judged ("was announced", "were blamed for", "was branded a failure").
+/// Not "told" or "asked", whose subject is the listener.
 const PASSIVE_AGENTLESS: &[&str] = &[
     "announced",
     "reported",

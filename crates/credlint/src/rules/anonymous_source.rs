@@ -206,10 +206,15 @@ impl Rule for AnonymousSource {
         // where the story first speaks of a poll, read only if it counts respondents
         let first_survey = std::cell::OnceCell::new();
         let mut last_src = None;
+        // the sources of quoted words, not of a term or a chant in quotation marks ("the
+        // so-called “Cadillac tax”", chants of “I'm with her”): four words or more
         let speakers_of_quotes: rustc_hash::FxHashSet<usize> = doc
-            .quote_speakers
+            .text
+            .quotes
             .iter()
-            .filter_map(|q| q.attribution)
+            .zip(&doc.quote_speakers)
+            .filter(|(q, _)| q.span.text(text).split_whitespace().nth(3).is_some())
+            .filter_map(|(_, s)| s.attribution)
             .collect();
         for (i, a) in doc.attributions.iter().enumerate() {
             if a.kind != SourceKind::Anonymous || !a.is_speech() || a.is_sourceless() {
@@ -836,6 +841,38 @@ fn survey_count(doc: &Document, src: crate::text::Span) -> bool {
         || lower
             .iter()
             .any(|w| w == "percent" || SURVEYED.contains(&w.as_str()))
+        || poll_margin_after(doc, src)
+}
+
+/// "supporters of Donald Trump say by 55%-41% that …", "…, 76% to 21%": a poll's margin
+/// after the source in its sentence counts the group's answers.
+fn poll_margin_after(doc: &Document, src: crate::text::Span) -> bool {
+    let Some(si) = doc.text.sentence_at(src.start) else {
+        return false;
+    };
+    let end = doc.text.sentences[si].span.end.max(src.end);
+    has_margin(&doc.prose()[src.end..end])
+}
+
+/// Does `s` hold two percentages joined as a margin: "55%-41%", "76% to 21%" (not a
+/// change, "from 70% to 49%", nor a range, "between 5% and 9%")?
+fn has_margin(s: &str) -> bool {
+    s.match_indices('%').any(|(at, _)| {
+        let number = s[..at].trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+        let digits_before = number.len() < at
+            && !number.trim_end().ends_with("from")
+            && !number.trim_end().ends_with("between");
+        let rest = &s[at + 1..];
+        let rest = rest
+            .strip_prefix('-')
+            .or_else(|| rest.strip_prefix('–'))
+            .or_else(|| rest.strip_prefix(" to "));
+        let second = rest.is_some_and(|r| {
+            let n = r.chars().take_while(char::is_ascii_digit).count();
+            n > 0 && r[n..].starts_with('%')
+        });
+        digits_before && second
+    })
 }
 
 /// Words that say the people were asked by a survey ("almost half of respondents", "Cuban
@@ -1748,11 +1785,35 @@ mod tests {
     }
 
     #[test]
+    fn a_groups_poll_margin_makes_it_a_surveys_respondents() {
+        assert!(super::has_margin("say by 55%-41% that"));
+        assert!(super::has_margin(", 76% to 21%."));
+        assert!(!super::has_margin("rose 5% last year, and 20 voters"));
+        assert!(!super::has_margin("55-41"));
+        assert!(!super::has_margin("should be cut from 70% to 49%."));
+        let text = "The poll is out.\n\nBy a wide margin, supporters of Hillary Clinton say they should use it, 76%-21%.";
+        let d = lint("anonymous-source", text);
+        assert!(
+            d.iter().all(|x| !x.message.contains("unnamed source")),
+            "{d:?}"
+        );
+    }
+
+    #[test]
     fn quoted_anonymous_source_is_called_out() {
         let text = "The talks went on.\n\n“He is a disaster,” an aide said of Jake Sullivan.";
         let d = lint("anonymous-source", text);
         assert_eq!(d.len(), 1);
         assert!(d[0].message.contains("quoted directly"), "{}", d[0].message);
+        // a term in quotation marks is no quotation of the source
+        let text = "The talks went on.\n\nAn aide said the “Cadillac tax” would go.";
+        let d = lint("anonymous-source", text);
+        assert_eq!(d.len(), 1);
+        assert!(
+            !d[0].message.contains("quoted directly"),
+            "{}",
+            d[0].message
+        );
     }
 
     #[test]
