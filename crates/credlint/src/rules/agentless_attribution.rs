@@ -48,7 +48,8 @@ is the care a reporter owes a person not yet convicted, and the charge itself na
 alleges it. "The sector was reportedly squeezed" is still flagged.
 
 Not flagged either: a passive whose agent follows its complement ("has been called a
-failure by two former ministers"), "it emerged" meaning appeared ("if a challenger
+failure by two former ministers"), a claim whose sentence gives its source with
+"according to" ("is believed to have been aboard, according to his brother"), "it emerged" meaning appeared ("if a challenger
 emerged"), and by default an announcement in the passive ("the deal was announced on
 Monday", "she was announced the winner"): who announces a scheduled event is no secret.
 
@@ -149,6 +150,7 @@ impl Rule for AgentlessAttribution {
                 || !self.0.legal_hedges && self.0.legal_hedge(doc, phrase, a.sentence)
                 || agent_follows(doc, a.cue, a.sentence)
                 || emerged_as_event(doc, phrase, a.cue)
+                || sourced_by_according_to(doc, a.sentence)
             {
                 continue;
             }
@@ -159,6 +161,17 @@ impl Rule for AgentlessAttribution {
             sink.push(d);
         }
     }
+}
+
+/// "Osman is believed to have been on the flight, according to an interview his brother
+/// gave to ITV": the sentence names whose report or belief it is.
+fn sourced_by_according_to(doc: &Document, sentence: usize) -> bool {
+    let atts = &doc.attributions;
+    let from = atts.partition_point(|b| b.sentence < sentence);
+    atts[from..]
+        .iter()
+        .take_while(|b| b.sentence == sentence)
+        .any(|b| b.form == CueForm::Prepositional && b.source.is_some())
 }
 
 #[cfg(test)]
@@ -173,6 +186,16 @@ mod tests {
             spans(text, &d),
             vec!["It was revealed", "reportedly", "is said to"]
         );
+    }
+
+    #[test]
+    fn a_source_given_by_according_to_in_the_sentence_is_the_agent() {
+        let text = "Osman is believed to have been on the flight, according to an interview \
+                    his brother gave to ITV. The ferry reportedly sank, according to CNN. \
+                    The ferry reportedly sank.";
+        let d = lint("agentless-attribution", text);
+        assert_eq!(spans(text, &d), vec!["reportedly"]);
+        assert_eq!(d.len(), 1);
     }
 
     #[test]

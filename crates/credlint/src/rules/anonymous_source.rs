@@ -613,13 +613,16 @@ fn in_interview_answer(doc: &Document, a: &Attribution) -> bool {
 /// "… said in a statement", "… said in a written statement": an institution's statement,
 /// on the record, whoever drafted it. Shared by the anonymity rules.
 pub fn on_record(doc: &Document, a: &Attribution) -> bool {
-    let mut ws = doc.lower()[a.cue.end..]
+    // right after the cue, in its own clause ("… reported. In a statement, Qantas said"
+    // is the next sentence's)
+    let Some(after) = doc.lower()[a.cue.end..].trim_start().strip_prefix("in ") else {
+        return false;
+    };
+    after
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty());
-    ws.next() == Some("in")
-        && ws
-            .take(3)
-            .any(|w| matches!(w, "statement" | "statements" | "release"))
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .any(|w| matches!(w, "statement" | "statements" | "release"))
 }
 
 /// "officials said … officials said": the same description as a source already reported

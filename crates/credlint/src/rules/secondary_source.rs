@@ -35,7 +35,8 @@ social media and the advertising trade ("media trackers", "media buying sources"
 Not reported either: an outlet that is a party, acting or giving its own opinion ("the
 newspaper urged the mayor to resign", "what the media then called", "accused by a reporter"), an outlet
 speaking of its own business ("CBS said it was cancelling the show", "the network said
-that its editors had reviewed the complaint"), a named poll an outlet paid for
+that its editors had reviewed the complaint") or in a statement ("Fox News said in a
+statement": a party's on-record word, not its reporting), a named poll an outlet paid for
 ("according to a CNN/ORC poll", "those polled for the Sunday Times"), and a named
 source's on-record interview ("Jo Hale told Fox News that …"; an unnamed one, "an
 official told CNN", rests on the outlet and is reported). An outlet is the story's
@@ -89,7 +90,10 @@ impl Rule for SecondarySource {
                 _ => continue,
             };
             let name = outlet.text(text);
-            if not_a_second_hand_claim(doc, a, outlet, &mut people) {
+            // "Fox News said in a statement": the outlet speaks as a party, on the record
+            let party_statement =
+                a.kind == SourceKind::Outlet && super::anonymous_source::on_record(doc, a);
+            if party_statement || not_a_second_hand_claim(doc, a, outlet, &mut people) {
                 continue;
             }
             if self
@@ -412,6 +416,14 @@ mod tests {
                 "first reported by The Washington Post"
             ]
         );
+    }
+
+    #[test]
+    fn an_outlets_statement_as_a_party_passes() {
+        let text = "The debate went ahead.\n\n“There were no calls,” Fox News said in a statement. \
+                    The calls were many, Fox News reported.";
+        let d = lint("secondary-source", text);
+        assert_eq!(d.len(), 1, "{d:?}");
     }
 
     #[test]
