@@ -23,7 +23,9 @@ it spans or in its paragraph, no "X said:" introducing it, and no speaker for th
 continues. A quotation continued over several paragraphs (each reopened, only the last
 closed) keeps the speaker of its first paragraph.
 
-A speaker is also in reach when the quotation's sentence has a reporting verb the
+A speaker is in reach when the attribution grammar linked one to the quotation, with or
+without a cue (a credit line "- Clinton." in the paragraph after it, as `credlint
+extract` shows it). It is also in reach when the quotation's sentence has a reporting verb the
 attribution grammar could not tie to it ("he asked voters to help him “fix the roads”",
 "joked that it would be “my pension plan”", "the daily wrote"); when it sits inside the
 writer's sentence after a person, an organisation or a pronoun ("Hoover estimated that
@@ -107,7 +109,13 @@ impl Rule for UnattributedQuote {
         let text = doc.prose();
         let nested = inside_another(&doc.text.quotes);
         for (i, q) in doc.text.quotes.iter().enumerate() {
-            if doc.quote_speakers[i].attribution.is_some() || q.single && !self.0.single_quotes {
+            // a speaker the linking found without a cue ("“…” ¶ - Clinton.", "“…” she
+            // shouted") is one the reader can tell
+            let linked = &doc.quote_speakers[i];
+            if linked.attribution.is_some()
+                || linked.speaker.is_some() && linked.source.is_some()
+                || q.single && !self.0.single_quotes
+            {
                 continue;
             }
             // report a continued quotation once, at its first paragraph
@@ -394,6 +402,15 @@ fn credited_after(doc: &Document, quote: Span) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_speaker_linked_without_a_cue_is_in_reach() {
+        // a fact-check's credit line in the paragraph after the quotation
+        let text = "Hillary Clinton spoke at the debate. The silence has been deafening.\n\n\
+                    \"I went to Wall Street before the crash. I was the one saying so.\"\n\n\
+                    - Clinton.\n\nClinton tends to overstate it.";
+        assert!(lint("unattributed-quote", text).is_empty(), "{text}");
+    }
+
     #[test]
     fn inside_another_agrees_with_asking_every_quote() {
         use crate::text::TextModel;
