@@ -853,8 +853,13 @@ fn poll_margin_after(doc: &Document, src: crate::text::Span) -> bool {
     let Some(si) = doc.text.sentence_at(src.start) else {
         return false;
     };
+    // a margin follows within a clause or two; a bounded look keeps a sentence of many
+    // sources linear
+    const REACH: usize = 300;
+    let text = doc.prose();
     let end = doc.text.sentences[si].span.end.max(src.end);
-    has_margin(&doc.prose()[src.end..end])
+    let end = crate::text::line_index::floor_boundary(text, end.min(src.end + REACH));
+    has_margin(&text[src.end..end.max(src.end)])
 }
 
 /// Does `s` hold two percentages joined as a margin: "55%-41%", "76% to 21%" (not a
@@ -1286,16 +1291,23 @@ fn inside_a_named_account(doc: &Document, i: usize) -> bool {
 fn reported_by_a_named_source(doc: &Document, i: usize) -> bool {
     let a = &doc.attributions[i];
     let Some(src) = a.source else { return false };
-    let from = doc
-        .attributions
-        .partition_point(|b| b.sentence < a.sentence);
-    doc.attributions[from..i].iter().any(|b| {
-        let named = matches!(b.kind, SourceKind::Person | SourceKind::Organization) && !b.anonymous
-            || b.kind == SourceKind::Pronoun && b.speaker.is_some();
-        // only "that" (or nothing) between the cue and the unnamed source
-        let gap = doc.lower().get(b.cue.end..src.start).unwrap_or("x").trim();
-        named && b.is_speech() && b.cue.end <= src.start && matches!(gap, "" | "that")
-    })
+    // the cue right before the source, in its sentence (only the nearest can end within
+    // a word of it: asking each earlier one made a sentence of many sources quadratic)
+    let Some(b) = doc.attributions[..i]
+        .iter()
+        .rev()
+        .take_while(|b| b.sentence == a.sentence)
+        .find(|b| b.cue.end <= src.start)
+    else {
+        return false;
+    };
+    let named = matches!(b.kind, SourceKind::Person | SourceKind::Organization) && !b.anonymous
+        || b.kind == SourceKind::Pronoun && b.speaker.is_some();
+    // only "that" (or nothing) between the cue and the unnamed source
+    let near = src.start - b.cue.end <= " that ".len();
+    near && named
+        && b.is_speech()
+        && matches!(doc.lower()[b.cue.end..src.start].trim(), "" | "that")
 }
 
 /// "Jane Roe, a lawyer who represents the club, said": the description is an

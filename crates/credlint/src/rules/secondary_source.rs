@@ -33,7 +33,8 @@ agency said", "a former senior agency official"), a person who shares an outlet'
 whose title holds one ("Mayor Don Guardian", "Dr Liam Fox", "CNN President Jo Roe"),
 social media and the advertising trade ("media trackers", "media buying sources").
 Not reported either: an outlet that is a party, acting or giving its own opinion ("the
-newspaper urged the mayor to resign", "what the media then called", "accused by a reporter"), an outlet
+newspaper urged the mayor to resign", "what the media then called", "accused by a reporter",
+"The Post responded with a second editorial", "the AP declared her the winner"), an outlet
 speaking of its own business ("CBS said it was cancelling the show", "the network said
 that its editors had reviewed the complaint") or in a statement ("Fox News said in a
 statement": a party's on-record word, not its reporting), a named poll an outlet paid for
@@ -146,6 +147,10 @@ fn not_a_second_hand_claim<'d>(
                 | "urged" | "urges" | "called" | "calls" | "argued" | "argues" | "admitted"
                 | "endorsed" | "endorses" | "praised" | "criticized" | "criticised"
                 | "condemned" | "demanded" | "accused" | "intervened" | "sued"
+                // a party's reply, and a race called ("The Post responded with a second
+                // critical piece", "the AP declared Clinton the presumptive nominee")
+                | "responded" | "responds" | "declared" | "declares" | "projected" | "projects"
+                | "apologized" | "apologised" | "retracted"
         )
         || on_record_interview(a)
         || speaks_of_itself(doc, a)
@@ -416,6 +421,13 @@ mod tests {
                 "first reported by The Washington Post"
             ]
         );
+    }
+
+    #[test]
+    fn an_outlets_reply_or_call_of_a_race_is_its_own_act() {
+        let text = "The fight escalated.\n\nThe Post responded with a second critical piece. \
+                    The Associated Press declared Clinton the winner on Monday.";
+        assert!(lint("secondary-source", text).is_empty());
     }
 
     #[test]
