@@ -153,10 +153,10 @@ pub static MEASURED: &[(&str, u16, u16)] = &[
     ("agentless-attribution", 39, 60),
     // a fresh sample (seed 2611) after the fourth round's fixes (EVALUATION.md)
     ("anonymity-unexplained", 26, 44),
-    // a fresh measure-half sample in the thirteenth session (seed 1221 at 6051570; 37 of
-    // 40 acceptable, 3 false; seeds 1218 to 1220 before it 34, 34 and 35 acceptable, the
-    // twelfth's seed 1217 24 fair and 35 acceptable)
-    ("anonymous-source", 26, 40),
+    // the latest fresh measure-half sample, fourteenth session (seed 1223 at 7160037; 32
+    // of 40 acceptable, 8 false; seed 1222 before it 18 fair, 35 acceptable; the
+    // thirteenth's seed 1221 26 fair, 37 acceptable)
+    ("anonymous-source", 24, 40),
     // fourth round (EVALUATION.md): a fresh sample after the speech-use fixes
     ("loaded-attribution-verb", 46, 60),
     // read after fixes that reading this sample prompted (before them 22 of 30): the
