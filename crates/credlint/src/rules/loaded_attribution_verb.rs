@@ -37,8 +37,9 @@ noun "claims" ("amid opposition claims", "Mr Blair derided Tory claims that …"
 
 Not reported either where the verb judges no one: a negation ("did not reveal"), a
 conceded contest ("the senator conceded on Tuesday night"), "point out" with an object
-("pointing out where the mill stood"), and "allege" in a legal setting (a suit, a court,
-prosecutors) or as an adjective ("alleged schemes").
+("pointing out where the mill stood"), "allege" in a legal setting (a suit, a court,
+prosecutors) or as an adjective ("alleged schemes"), and "admit" in a plea or in
+testimony, in its sentence or the one before ("pleaded guilty in May … He admitted to …").
 
 "Complained" is not on the built-in list: it names the kind of statement (a grievance),
 not its truth, and where the statement is a grievance it is the accurate verb (a reading
@@ -367,8 +368,9 @@ fn clause_word(doc: &Document, k: usize, first: usize) -> bool {
 
 /// Uses of a listed verb that carry no judgement of the speaker: a negation ("did not
 /// reveal"), a conceded contest ("Sanders conceded."), "point out" with an object
-/// ("pointing out where the store stood"), and "allege" where the law alleges (a suit,
-/// a court, prosecutors) or as an adjective ("alleged schemes").
+/// ("pointing out where the store stood"), "allege" where the law alleges (a suit,
+/// a court, prosecutors) or as an adjective ("alleged schemes"), and "admit" in a plea
+/// or in testimony.
 fn neutral_use(doc: &Document, cue: Span, base: &str) -> bool {
     let text = doc.prose();
     let prev = text[..cue.start]
@@ -419,6 +421,30 @@ fn neutral_use(doc: &Document, cue: Span, base: &str) -> bool {
                     .split(|c: char| !c.is_alphabetic())
                     .any(|w| LAW.contains(&w))
         }
+        // "pleaded guilty in May … Lazar admitted to victimizing about 100 Americans": an
+        // admission in a plea or in testimony is the precise word, not a judgement
+        "admit" => {
+            // (not "court": "on court as rivals" is a tennis court)
+            const PLEA: &[&str] = &[
+                "guilty",
+                "plea",
+                "pleaded",
+                "pleads",
+                "testified",
+                "testimony",
+                "testifying",
+            ];
+            let before = doc
+                .text
+                .sentence_at(cue.start)
+                .and_then(|si| si.checked_sub(1))
+                .map_or("", |p| doc.text.sentences[p].span.text(text))
+                .to_ascii_lowercase();
+            [sentence.as_str(), before.as_str()].iter().any(|s| {
+                s.split(|c: char| !c.is_alphabetic())
+                    .any(|w| PLEA.contains(&w))
+            })
+        }
         _ => false,
     }
 }
@@ -426,6 +452,17 @@ fn neutral_use(doc: &Document, cue: Span, base: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::rules::testing::{lint, spans};
+
+    #[test]
+    fn an_admission_in_a_plea_is_the_precise_word() {
+        let text = "Lazar pleaded guilty in May to identity theft. Lazar admitted to \
+                    victimizing about 100 Americans. Later the mayor admitted that the plan \
+                    had failed.";
+        let d = lint("loaded-attribution-verb", text);
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert_eq!(spans(text, &d), ["admitted"]);
+        assert!(d[0].span.start > text.find("Later").unwrap_or(0));
+    }
 
     #[test]
     fn loaded_verbs_get_suggestions() {
