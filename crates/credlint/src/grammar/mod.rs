@@ -266,6 +266,19 @@ pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People, flags: &[u32]) ->
             {
                 continue;
             }
+            // "Donald Trump Jr. said", "Harris Corp. said": the full stop of a name's
+            // suffix inside the sentence belongs to the name (its span takes it), and
+            // would end the subject
+            if text == "."
+                && k + 1 < toks.len()
+                && let Some(w) = ws.last_mut().filter(|w| {
+                    w.span.end == t.span().start
+                        && matches!(w.s, "Jr" | "Sr" | "Inc" | "Corp" | "Co" | "Ltd")
+                })
+            {
+                w.span.end = t.span().end;
+                continue;
+            }
             let f = fl[k];
             ws.push(W {
                 s: text,
@@ -3675,6 +3688,17 @@ mod tests {
         );
         // "since" opening a clause is no adverb of the subject's verb
         said_by("He has been quiet since officials said it.", "officials");
+    }
+
+    #[test]
+    fn a_names_suffix_keeps_its_full_stop_inside_the_sentence() {
+        said_by(
+            "Vice President Joseph R. Biden Jr. said that the rules would help.",
+            "Vice President Joseph R. Biden Jr.",
+        );
+        said_by("Harris Corp. said that sales rose.", "Harris Corp.");
+        // at the sentence's end the stop still ends it
+        said_by_cue("“We won,” said Donald Trump Jr.", "said", "Donald Trump Jr");
     }
 
     #[test]
