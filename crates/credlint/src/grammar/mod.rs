@@ -1708,10 +1708,13 @@ impl Sentence<'_, '_, '_> {
         // the subject of the sentence's earlier cue
         let conjunction =
             |p: &W| p.s.eq_ignore_ascii_case("and") || p.s.eq_ignore_ascii_case("but");
-        // (between the conjunction and the verb: an auxiliary and a few adverbs, "but has
-        // since said", "and has also promised", "and then said")
+        // (between the conjunction and the verb: an auxiliary, a few adverbs and a time,
+        // "but has since said", "and has also promised", "and then said", "but on
+        // Tuesday wrote")
         let between = |x: &W| {
             x.f & AUX != 0 && !np::one_of(x.s, &["not", "never", "n't"])
+                || x.f & TEMPORAL != 0
+                || np::is_weekday(x)
                 || np::one_of(
                     x.s,
                     &[
@@ -1722,13 +1725,16 @@ impl Sentence<'_, '_, '_> {
                         "finally",
                         "since",
                         "repeatedly",
+                        "on",
+                        "last",
+                        "this",
                     ],
                 )
         };
         let back = ws[..k]
             .iter()
             .rev()
-            .take(3)
+            .take(4)
             .take_while(|x| between(x))
             .count();
         let joined = k > back && conjunction(&ws[k - back - 1]);
@@ -3909,6 +3915,12 @@ mod tests {
                 "Mayor Ruth Okafor takes credit for the route, and has promised that more will follow.",
                 "promised",
                 "Mayor Ruth Okafor",
+            ),
+            // or a time
+            (
+                "Columnist Ruth Marcus has been critical of the plan but on Tuesday wrote that she backed it.",
+                "wrote",
+                "Columnist Ruth Marcus",
             ),
         ] {
             let (c, s, _, _) = one(text);
