@@ -384,6 +384,14 @@ const ADVERBS: &[&str] = &[
     "categorically",
 ];
 
+/// A day of the week, capitalised as written ("Friday"): a time, never a name.
+pub fn is_weekday(s: &str) -> bool {
+    matches!(
+        s,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    )
+}
+
 /// The forms of a phrasal verb's first word: a regular verb's generated forms, or, for an
 /// irregular one written "speak/spoke/spoken", its base, -s and -ing forms and the pasts
 /// given after the slashes (its regular past "speaked" is no word).

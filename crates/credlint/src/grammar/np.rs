@@ -138,10 +138,7 @@ pub fn one_of(s: &str, list: &[&str]) -> bool {
 
 /// "Monday": a time, even capitalised.
 pub fn is_weekday(w: &W) -> bool {
-    matches!(
-        w.s,
-        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
-    )
+    crate::lexicon::is_weekday(w.s)
 }
 
 /// A word that names a time ("Friday", "yesterday"), not someone who could speak: "said

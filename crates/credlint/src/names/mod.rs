@@ -280,11 +280,8 @@ impl SentenceView<'_> {
     fn surname_after_given(&self, j: usize, start: usize) -> bool {
         let (text, fl) = (self.text, self.fl);
         // "Kristen Day", "Theresa May": a word of time too, but never a weekday
-        let time_word = fl[j] & TEMPORAL != 0
-            && !matches!(
-                self.toks[j].text(text),
-                "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
-            );
+        let time_word =
+            fl[j] & TEMPORAL != 0 && !crate::lexicon::is_weekday(self.toks[j].text(text));
         j > start
             && (fl[j] & (PLACE | NATIONALITY | ROLE | TITLE) != 0 || time_word)
             && fl[j] & (ORG | OUTLET | ORG_HEAD | OUTLET_HEAD | FUNCTION | DET | PREP) == 0

@@ -142,15 +142,7 @@ impl Rule for AgentlessAttribution {
     fn check(&self, doc: &Document, sink: &mut Sink) {
         // whether a sentence gives a source with "according to", asked once per sentence
         // (many hedges in one long sentence stay linear)
-        let mut sourced: Option<(usize, bool)> = None;
-        let mut sourced_by_according_to = |si: usize| match sourced {
-            Some((s, v)) if s == si => v,
-            _ => {
-                let v = sourced_by_according_to(doc, si);
-                sourced = Some((si, v));
-                v
-            }
-        };
+        let mut sourced = super::Memo::default();
         for a in doc
             .attributions
             .iter()
@@ -161,7 +153,7 @@ impl Rule for AgentlessAttribution {
                 || !self.0.legal_hedges && self.0.legal_hedge(doc, phrase, a.sentence)
                 || agent_follows(doc, a.cue, a.sentence)
                 || emerged_as_event(doc, phrase, a.cue)
-                || sourced_by_according_to(a.sentence)
+                || sourced.get(a.sentence, || sourced_by_according_to(doc, a.sentence))
             {
                 continue;
             }

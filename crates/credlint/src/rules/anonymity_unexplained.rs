@@ -5,7 +5,7 @@ use serde::Deserialize;
 
 use rustc_hash::FxHashMap;
 
-use super::anonymous_source::{EarlierSources, not_a_source, on_record, singular};
+use super::anonymous_source::{EarlierSources, not_a_source, singular};
 use super::{Rule, RuleDef, RuleMeta, Sink, options, quoted};
 use crate::analysis::Document;
 use crate::diagnostic::Severity;
@@ -297,7 +297,10 @@ impl Rule for AnonymityUnexplained {
             if !seen.insert(src) {
                 continue;
             }
-            if !self.hides_person(doc, a) || not_a_source(doc, &earlier, i) || on_record(doc, a) {
+            if !self.hides_person(doc, a)
+                || not_a_source(doc, &earlier, i)
+                || super::said_in_a_statement(doc, a)
+            {
                 continue;
             }
             let head = singular(a.head.as_deref().unwrap_or(""));

@@ -329,7 +329,7 @@ impl AnonymousSource {
     /// speaking on the record through its spokesperson or its statement.
     fn on_record(&self, doc: &Document, a: &Attribution) -> bool {
         let head = a.head.as_deref().unwrap_or("");
-        on_record(doc, a)
+        super::said_in_a_statement(doc, a)
             || self
                 .o
                 .on_record_heads
@@ -608,21 +608,6 @@ fn in_interview_answer(doc: &Document, a: &Attribution) -> bool {
     let p = &doc.text.paragraphs[a.paragraph];
     let text = p.span.text(doc.prose());
     text.trim_start().starts_with('A') && super::transcript_turn(text)
-}
-
-/// "… said in a statement", "… said in a written statement": an institution's statement,
-/// on the record, whoever drafted it. Shared by the anonymity rules.
-pub fn on_record(doc: &Document, a: &Attribution) -> bool {
-    // right after the cue, in its own clause ("… reported. In a statement, Qantas said"
-    // is the next sentence's)
-    let Some(after) = doc.lower()[a.cue.end..].trim_start().strip_prefix("in ") else {
-        return false;
-    };
-    after
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(3)
-        .any(|w| matches!(w, "statement" | "statements" | "release"))
 }
 
 /// "officials said … officials said": the same description as a source already reported

@@ -215,6 +215,24 @@ pub(crate) fn tells(a: &crate::grammar::Attribution) -> bool {
     matches!(a.verb.as_str(), "told" | "tell" | "tells" | "telling")
 }
 
+/// "… said in a statement", "… said in a written statement": an institution's statement,
+/// on the record, whoever drafted it. Shared by the anonymity rules and `secondary-source`.
+pub(crate) fn said_in_a_statement(
+    doc: &crate::analysis::Document,
+    a: &crate::grammar::Attribution,
+) -> bool {
+    // right after the cue, in its own clause ("… reported. In a statement, Qantas said"
+    // is the next sentence's)
+    let Some(after) = doc.lower()[a.cue.end..].trim_start().strip_prefix("in ") else {
+        return false;
+    };
+    after
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .any(|w| matches!(w, "statement" | "statements" | "release"))
+}
+
 /// "Q: Bernie has a critique …", "A: It has been a month.": a turn of an interview
 /// transcript, spoken by the interviewer or the interviewee.
 pub(crate) fn transcript_turn(sentence: &str) -> bool {

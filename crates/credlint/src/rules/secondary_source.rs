@@ -91,10 +91,7 @@ impl Rule for SecondarySource {
                 _ => continue,
             };
             let name = outlet.text(text);
-            // "Fox News said in a statement": the outlet speaks as a party, on the record
-            let party_statement =
-                a.kind == SourceKind::Outlet && super::anonymous_source::on_record(doc, a);
-            if party_statement || not_a_second_hand_claim(doc, a, outlet, &mut people) {
+            if not_a_second_hand_claim(doc, a, outlet, &mut people) {
                 continue;
             }
             if self
@@ -126,7 +123,7 @@ impl Rule for SecondarySource {
 
 /// Outlets named in a sentence that does not rest a claim on their report: the outlet the
 /// story is about, a promotion box, an outlet's journalist asking a question or speaking
-/// for themselves.
+/// for themselves, an outlet's own act or statement.
 /// `people` remembers which one-word names the story uses for a person.
 fn not_a_second_hand_claim<'d>(
     doc: &'d Document,
@@ -153,6 +150,8 @@ fn not_a_second_hand_claim<'d>(
                 | "apologized" | "apologised" | "retracted"
         )
         || on_record_interview(a)
+        // "Fox News said in a statement": the outlet speaks as a party, on the record
+        || a.kind == SourceKind::Outlet && super::said_in_a_statement(doc, a)
         || speaks_of_itself(doc, a)
         || outlet_poll(doc, outlet)
         || journalist_speaking(doc, a)
