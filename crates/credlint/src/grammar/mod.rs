@@ -279,6 +279,34 @@ pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People, flags: &[u32]) ->
                 w.span.end = t.span().end;
                 continue;
             }
+            // "he’s said", "they've called": a pronoun and its auxiliary are two words
+            if let Some(at) = contraction_split(text) {
+                let span = t.span();
+                let (pronoun, aux) = (
+                    Span {
+                        start: span.start,
+                        end: span.start + at,
+                    },
+                    Span {
+                        start: span.start + at,
+                        end: span.end,
+                    },
+                );
+                for (part, f) in [(pronoun, lex.flags(&text[..at])), (aux, AUX | FUNCTION)] {
+                    ws.push(W {
+                        s: part.text(&tm.prose),
+                        span: part,
+                        kind: t.kind,
+                        f,
+                        idx: ws.len(),
+                        q: false,
+                        phrase_kind: None,
+                        phrase_len: 0,
+                        upper: t.cap && part == pronoun,
+                    });
+                }
+                continue;
+            }
             let f = fl[k];
             ws.push(W {
                 s: text,
@@ -333,6 +361,21 @@ pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People, flags: &[u32]) ->
 /// possessive's, so it joins the word before it (the last of `ws`), which then holds no
 /// verb ("the states' lawyers"). Not while a single quotation is open ("called it 'fake
 /// news' on Friday"), which `single_open` follows.
+/// Where a subject pronoun's contracted auxiliary starts: "he’s" (is, has), "they've",
+/// "I'd", "we're", "she'll", "I'm". After a personal pronoun the ending is never a
+/// possessive, so the split is safe; after a name ("Trump's said") it usually is one.
+/// Not "it’s": it speaks for no one, and split it would be taken for the subject of a
+/// participle far along its sentence ("It's another riposte to the candidate who launched
+/// his campaign by declaring …").
+fn contraction_split(word: &str) -> Option<usize> {
+    let at = word.find(['’', '\''])?;
+    let (pronoun, ending) = word.split_at(at);
+    let ending = &ending[ending.chars().next().map_or(0, char::len_utf8)..];
+    let pronoun_ok = np::one_of(pronoun, &["he", "she", "they", "we", "i", "you", "who"]);
+    let aux_ok = matches!(ending, "s" | "ve" | "d" | "re" | "ll" | "m");
+    (pronoun_ok && aux_ok).then_some(at)
+}
+
 fn joins_plural_possessive<'a>(
     prose: &'a str,
     toks: &[crate::text::Token],
@@ -551,14 +594,6 @@ fn mark_quoted(ws: &mut [W], double: &[Span]) {
     }
 }
 
-/// "he's", "they’re": a personal pronoun with its verb contracted onto it.
-fn contracted_pronoun(s: &str) -> bool {
-    let Some((p, _)) = s.split_once(['\'', '’']) else {
-        return false;
-    };
-    np::one_of(p, &["he", "she", "they", "we", "i", "you"])
-}
-
 /// "said Will Doyle, a professor": inside a sentence a capitalised "Will" before a
 /// capitalised word is a given name, not the modal (the sentence's first word and a
 /// headline's capitals are left alone: "Will Trump win?", "Trump Will Win").
@@ -764,7 +799,13 @@ fn names_list_follows(after: &[W]) -> bool {
 
 /// A form of "be", as a passive or a predicate takes it.
 fn is_be(w: &W) -> bool {
-    np::one_of(w.s, &["is", "are", "was", "were", "been", "being", "be"])
+    // and the contracted "’re", "’m" ("they’re written"); "’s" may be "has" ("he’s said")
+    np::one_of(
+        w.s,
+        &[
+            "is", "am", "are", "was", "were", "been", "being", "be", "’re", "'re", "’m", "'m",
+        ],
+    )
 }
 
 /// Stems of reporting verbs whose object is a person or a thing, never a clause: after
@@ -1110,7 +1151,7 @@ impl Sentence<'_, '_, '_> {
                 a.referent = Some(usize::MAX);
             }
             // "I'm told", "we heard": the reporter passes on what someone unnamed said
-            if matches!(head, "i" | "i'm" | "i’m" | "we" | "we've" | "we’ve")
+            if matches!(head, "i" | "we")
                 && matches!(
                     a.verb.as_str(),
                     "told" | "learned" | "learnt" | "heard" | "understand"
@@ -1413,6 +1454,15 @@ impl Sentence<'_, '_, '_> {
                 })
     }
 
+    /// "he's", "they’re" at `i`: a personal pronoun with its verb contracted onto it (two
+    /// words here, see [`contraction_split`]).
+    fn contracted_pronoun_at(&self, i: usize) -> bool {
+        let ws = self.ws;
+        ws.get(i + 1).is_some_and(|c| {
+            c.span.start == ws[i].span.end && c.s.starts_with(['\'', '’']) && c.f & AUX != 0
+        })
+    }
+
     fn verb(&mut self, k: usize, end: usize, limit: &mut usize, first_in_sentence: usize) -> bool {
         let ws = self.ws;
         let w = ws[k];
@@ -1497,7 +1547,12 @@ impl Sentence<'_, '_, '_> {
         } else {
             self.joined_to_be(k).then_some(k)
         };
-        let be_before = passive_from.is_some();
+        // "I'm told", "we are told": the reporter passes on what someone unnamed said, an
+        // attribution (read as the reporter's conduit where the subject is classified)
+        let conduit = passive_from.is_some_and(|b| {
+            b > 0 && np::one_of(ws[b - 1].s, &["i", "we"]) && w.s.eq_ignore_ascii_case("told")
+        });
+        let be_before = passive_from.is_some() && !conduit;
         let ing = w.f & VERB_ING != 0 && w.f & (VERB_PAST | VERB_S | VERB_BASE) == 0
             || w.phrase_kind == Some(PhraseKind::Phrasal) && w.s.ends_with("ing");
         if be_before && !ing {
@@ -1603,7 +1658,7 @@ impl Sentence<'_, '_, '_> {
                         && ws
                             .get(end + 1)
                             .is_some_and(|v| !v.cap() && v.f & (DET | PRONOUN | PREP) == 0)
-                        || contracted_pronoun(n.s)
+                        || self.contracted_pronoun_at(end)
                 });
             if w.f & NOUN_FORM != 0
                 && !personal
@@ -1612,7 +1667,8 @@ impl Sentence<'_, '_, '_> {
                     !(n.s == "that"
                         || n.s == ":"
                         || n.kind == TokenKind::Quote
-                        || n.f & (DET | PRONOUN) != 0
+                        || n.f & DET != 0
+                        || n.f & PRONOUN != 0 && !self.contracted_pronoun_at(end)
                         || n.cap()
                         || phrasal && n.kind == TokenKind::Word && n.s != "of"
                         || phrasal && matches!(n.s, "." | "," | ";"))
@@ -3676,6 +3732,27 @@ mod tests {
             "called",
             "A Trump aide",
         );
+    }
+
+    #[test]
+    fn a_contracted_auxiliary_leaves_its_pronoun_the_subject() {
+        said_by("He’s said the same thing at every stop.", "He");
+        said_by_cue("They've called it a hoax.", "called", "They");
+        said_by_cue(
+            "He's pointing out the progress he made.",
+            "pointing out",
+            "He",
+        );
+        // "’re" is a form of "be": a passive with no agent is no one's words
+        not_from("It is not worth the paper they’re written on.", "they");
+        // "it’s" is left whole: it speaks for no one
+        not_from(
+            "It's another riposte to the man who began by declaring war.",
+            "It",
+        );
+        assert_eq!(super::contraction_split("she’ll"), Some(3));
+        assert_eq!(super::contraction_split("Trump's"), None);
+        assert_eq!(super::contraction_split("it's"), None);
     }
 
     #[test]
