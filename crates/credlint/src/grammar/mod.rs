@@ -556,15 +556,23 @@ fn object_of_preposition(ws: &[W], start: usize) -> bool {
 /// same matching as [`mark_phrases`]; a superset of where it finds a cue, since it does
 /// not let a longer non-cue entry win.
 fn cue_phrase_at(tm: &TextModel, toks: &[crate::text::Token], k: usize, lex: &Lexicon) -> bool {
+    let text = |j: usize| toks[j].text(&tm.prose);
     let next = toks.get(k + 1).map(|t| t.text(&tm.prose));
-    lex.phrases_before(toks[k].text(&tm.prose), next).any(|p| {
+    lex.phrases_before(text(k), next).any(|p| {
         p.kind.is_cue()
             && k + p.rest.len() < toks.len()
             && p.rest
                 .iter()
                 .enumerate()
-                .all(|(j, r)| toks[k + 1 + j].text(&tm.prose).eq_ignore_ascii_case(r))
-    })
+                .all(|(j, r)| text(k + 1 + j).eq_ignore_ascii_case(r))
+    }) || k + 2 < toks.len()
+        && gapped_phrasal(
+            lex,
+            text(k),
+            text(k + 1),
+            lex.flags(text(k + 1)),
+            text(k + 2),
+        )
 }
 
 /// Page furniture that reads like a headline: very short lines ("Facebook Comments") and
@@ -645,7 +653,28 @@ fn mark_phrases(ws: &mut [W], lex: &Lexicon) {
                 break;
             }
         }
+        if ws[k].phrase_kind.is_none()
+            && let [_, gap, particle, ..] = &ws[k..]
+            && !gap.q
+            && gapped_phrasal(lex, ws[k].s, gap.s, gap.f, particle.s)
+        {
+            ws[k].phrase_kind = Some(PhraseKind::Phrasal);
+            ws[k].phrase_len = 3;
+        }
     }
+}
+
+/// "spoke favorably of", "called again for", "talked briefly about": a two-word verb of
+/// the lexicon whose particle an adverb parts from it (a manner adverb in -ly or one of
+/// the lexicon's adverbs; `gap_flags` are the gap word's classes).
+fn gapped_phrasal(lex: &Lexicon, verb: &str, gap: &str, gap_flags: u32, particle: &str) -> bool {
+    let adverb = gap_flags & ADVERB != 0 && gap_flags & AUX == 0
+        || gap.len() > 4 && gap.ends_with("ly") && gap.chars().all(char::is_alphabetic);
+    adverb
+        && lex.phrases(verb).iter().any(|p| {
+            p.kind == PhraseKind::Phrasal
+                && matches!(p.rest.as_slice(), [r] if r.eq_ignore_ascii_case(particle))
+        })
 }
 
 struct Sentence<'w, 'a, 'o> {
@@ -963,6 +992,53 @@ impl Sentence<'_, '_, '_> {
         np
     }
 
+    /// "His family, friends and employees said", "Teachers, parents, and students say":
+    /// the items of a list before the coordinated phrase (or before its ", and") belong
+    /// to the subject. Each item is a plain phrase back to a comma or the clause's start,
+    /// never a time, an adverb or a pronoun, so a fronted phrase is no item ("In Ohio,
+    /// voters and activists said": "In Ohio" is none; "Throughout the night," neither).
+    fn with_serial_list(&self, mut np: Np, limit: usize) -> Np {
+        let ws = self.ws;
+        // the comma before the last item: right before the phrase when it holds its own
+        // "and", or before the ", and" that opens it
+        let mut comma = if np.coordinated {
+            np.start.checked_sub(1)
+        } else if np.start >= 2 && ws[np.start - 1].s == "and" {
+            Some(np.start - 2)
+        } else {
+            None
+        };
+        let (mut start, mut items) = (np.start, 0);
+        while let Some(c) = comma.filter(|&c| c > limit && ws[c].s == ",") {
+            let from = (limit..c)
+                .rev()
+                .find(|&j| ws[j].s == ",")
+                .map_or(limit, |j| j + 1);
+            let item = np::list_item(np::Toks(&ws[from..c])).filter(|item| {
+                let head = &ws[item.head];
+                ws[from..c].iter().all(|w| !w.q)
+                    && head.f & (TEMPORAL | ADVERB | FUNCTION | PREP | AUX) == 0
+                    && !np::is_weekday(head)
+            });
+            if item.is_none() {
+                break;
+            }
+            start = from;
+            items += 1;
+            comma = from.checked_sub(1);
+        }
+        // before ", and" one item is no list ("Mr. Smith, a lawyer, and …" is apposed),
+        // nor is a name before a role with no article ("Brent Bozell, PTC president and
+        // conservative activist, said": the roles are his)
+        let apposed_roles = ws[start].cap()
+            && ws[np.start].f & DET == 0
+            && ws[np.start..np.end].iter().any(|w| w.f & ROLE != 0);
+        if items >= 2 || items == 1 && np.coordinated && !apposed_roles {
+            np.start = start;
+        }
+        np
+    }
+
     /// "Superdelegates who back him would be going against the voters, Mook said": a
     /// subject read across a comma whose last part, right before the cue, is a name or a
     /// personal pronoun on its own is that name's; what comes before it is what was said.
@@ -1215,8 +1291,8 @@ impl Sentence<'_, '_, '_> {
         (!name.is_empty()).then(|| name.join(" "))
     }
 
-    /// How many different named people spoke in this paragraph and the three before it, when
-    /// no unnamed source spoke there too (looking back at most eight attributions).
+    /// How many different named people spoke in this paragraph and the three before it,
+    /// after the last unnamed source there (looking back at most eight attributions).
     fn named_speakers_nearby(&self) -> usize {
         let near = self
             .out
@@ -1225,9 +1301,10 @@ impl Sentence<'_, '_, '_> {
             .take(8)
             .take_while(|a| a.paragraph + 3 >= self.paragraph);
         let mut names: Vec<&str> = Vec::new();
+        // back to the nearest unnamed source: "these" points back to the people after it
         for a in near {
             if a.kind == SourceKind::Anonymous {
-                return 0;
+                break;
             }
             if let Some(name) = a
                 .speaker
@@ -1608,6 +1685,7 @@ impl Sentence<'_, '_, '_> {
             .map(|np| self.named_after_last_comma(np, k))
             .map(|np| self.after_contact_head(np))
             .map(|np| self.after_object_coordination(np))
+            .map(|np| self.with_serial_list(np, *limit))
         {
             // "Rabbi Rick Jacobs, president of the union which represents 900
             // congregations, said": a description after a comma that names no one is the
@@ -3256,6 +3334,9 @@ mod tests {
                        But these supporters acknowledge that the case is harder to make.";
         let v = atts(unnamed);
         assert_eq!(v.last().map(|a| a.3), Some(true), "{v:?}");
+        // two named after the unnamed ones are the people "these" points back to
+        let v = atts(&format!("Party leaders speak well of him. {named}"));
+        assert_eq!(v.last().map(|a| a.3), Some(false), "{v:?}");
     }
 
     #[test]
@@ -3731,6 +3812,42 @@ mod tests {
             "A Trump aide called the report false.",
             "called",
             "A Trump aide",
+        );
+    }
+
+    #[test]
+    fn an_adverb_may_part_a_two_word_verb_from_its_particle() {
+        said_by_cue(
+            "Mr. Trump spoke favorably of Mr. Putin's leadership.",
+            "spoke favorably of",
+            "Mr. Trump",
+        );
+        said_by_cue("Trump called again for a ban.", "called again for", "Trump");
+        // "spoke" with no particle reports no words
+        assert!(atts("She spoke only in bromides.").is_empty());
+    }
+
+    #[test]
+    fn a_list_before_a_coordinated_subject_belongs_to_it() {
+        said_by(
+            "His family, friends and employees said he was kind.",
+            "His family, friends and employees",
+        );
+        said_by(
+            "Teachers, parents, and students said the plan failed.",
+            "Teachers, parents, and students",
+        );
+        // a fronted phrase, a time or an adverb is no item of the list
+        for fronted in ["In Ohio", "On Tuesday", "Still"] {
+            said_by(
+                &format!("{fronted}, voters and activists said no."),
+                "voters and activists",
+            );
+        }
+        // a name before roles with no article is described by them
+        said_by(
+            "Brent Bozell, PTC president and conservative activist said no.",
+            "PTC president and conservative activist",
         );
     }
 

@@ -283,6 +283,13 @@ fn count_in_count<'a>(i: In<'a>) -> Res<'a, Np> {
     Ok((rest, Np::ending_at(start, last.idx)))
 }
 
+/// The whole of `i` as one plain phrase (no pronoun, nothing after its head): an item
+/// of a list ("his family" in "his family, friends and employees").
+pub fn list_item(i: In) -> Option<Np> {
+    let (rest, np) = np_unit(i).ok()?;
+    (rest.is_empty() && !np.pronoun).then_some(np)
+}
+
 /// det? (quantifier "of" det)? word+ — the head is the last word.
 fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
     if let Ok((rest, w)) =
