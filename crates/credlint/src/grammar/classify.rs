@@ -416,10 +416,15 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
     } else {
         np.start
     };
+    // (not a noun compound: "law enforcement authorities" are people)
+    let compound = ws.get(first_noun + 1).is_some_and(|n| {
+        n.kind == TokenKind::Word && !n.cap() && n.f & (PREP | DET | PRONOUN | FUNCTION) == 0
+    });
     if first_noun < np.head
         && ws[first_noun].f & DOC_HEAD != 0
         && !ws[first_noun].cap()
         && !np.coordinated
+        && !compound
     {
         return Class {
             kind: SourceKind::Document,

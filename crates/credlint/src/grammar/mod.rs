@@ -91,6 +91,53 @@ const PERFORMED_BY_DECLARING: &[&str] = &[
     "holiday",
 ];
 
+/// Verbs that make their object act ("led her to declare", "prompted Cooper to accuse",
+/// "allows users to tell"): the object is the source of the infinitive's words.
+const CAUSATIVES: &[&str] = &[
+    "led",
+    "lead",
+    "leads",
+    "leading",
+    "prompted",
+    "prompt",
+    "prompts",
+    "prompting",
+    "forced",
+    "force",
+    "forces",
+    "forcing",
+    "drove",
+    "drive",
+    "drives",
+    "driving",
+    "allowed",
+    "allow",
+    "allows",
+    "allowing",
+    "permitted",
+    "permit",
+    "permits",
+    "enabled",
+    "enable",
+    "enables",
+    "spurred",
+    "spur",
+    "spurs",
+    "caused",
+    "cause",
+    "causes",
+    "causing",
+    "compelled",
+    "compel",
+    "inspired",
+    "inspire",
+    "left",
+    "leave",
+    "leaving",
+];
+/// The most words between a causative verb and the "to" of its infinitive.
+const MAX_CAUSED_OBJECT: usize = 12;
+
 /// Directive verbs (by stem): with an infinitive after their object they ask someone to
 /// act ("urged voters to stay home"); "ask" has its own reading in `verb`.
 const DIRECTIVE_STEMS: &[&str] = &[
@@ -1508,6 +1555,39 @@ impl Sentence<'_, '_, '_> {
         true
     }
 
+    /// "led her to declare", "prompted Anderson Cooper to accuse", "leaving some to
+    /// question": a causative verb's object does what the infinitive says, and is its
+    /// source. The object runs from the causative to the "to" before the cue at `k`.
+    fn caused_to(&mut self, k: usize, end: usize, limit: &mut usize) -> bool {
+        let ws = self.ws;
+        let to = k - 1;
+        let from = (*limit).max(to.saturating_sub(MAX_CAUSED_OBJECT + 1));
+        let Some(c) = (from..to)
+            .rev()
+            .find(|&c| CAUSATIVES.iter().any(|v| v.eq_ignore_ascii_case(ws[c].s)))
+        else {
+            return false;
+        };
+        // a participle acts opening its clause (", leading officials to question") or
+        // after "be" ("is leading"); after a noun it describes what may happen
+        // ("language forcing the recipients to answer"); "to continue" goes on doing
+        let participle = ws[c].s.ends_with("ing");
+        let acts = c > 0 && (ws[c - 1].s == "," || is_be(&ws[c - 1]));
+        if participle && !acts || ws[k].s.eq_ignore_ascii_case("continue") {
+            return false;
+        }
+        let Some(np) = np::object(np::Toks(&ws[c + 1..to]))
+            .ok()
+            .filter(|(rest, np)| rest.is_empty() && np.start == c + 1)
+            .map(|(_, np)| np)
+        else {
+            return false;
+        };
+        self.emit((k, end), Some(&np), CueForm::Verb);
+        *limit = end;
+        true
+    }
+
     /// Whether the cue at `k..end` is a directive verb whose object is asked to act:
     /// "urged lawmakers to reject", "encouraging his critics to pipe down". An
     /// infinitive marker followed by a base verb within a few words, before any "that"
@@ -1548,7 +1628,7 @@ impl Sentence<'_, '_, '_> {
         // an infinitive ("to say") or a noun ("media reports said") is not a cue here, but
         // "went on to say" reports speech as "said" does
         if prev.is_some_and(|p| p.s.eq_ignore_ascii_case("to")) {
-            return self.went_on_to(k, end, limit);
+            return self.went_on_to(k, end, limit) || self.caused_to(k, end, limit);
         }
         if self.question(k, end) {
             return true;
@@ -3813,6 +3893,30 @@ mod tests {
             "called",
             "A Trump aide",
         );
+    }
+
+    #[test]
+    fn a_causative_verbs_object_is_the_source_of_its_infinitive() {
+        said_by_cue(
+            "That prompted Anderson Cooper to accuse Bondi of hypocrisy.",
+            "accuse",
+            "Anderson Cooper",
+        );
+        said_by_cue(
+            "The silence is leading law enforcement authorities to question whether it was isolated.",
+            "question",
+            "law enforcement authorities",
+        );
+        // (a noun compound of a document word is no document: they are people)
+        let v = atts("It left law enforcement authorities to question whether it was isolated.");
+        assert_eq!(v.first().map(|a| a.2), Some(SourceKind::Anonymous), "{v:?}");
+        // a participle after a noun says what may happen; "continue" reports nothing
+        for text in [
+            "Such deals include language forcing the recipients to answer other inquiries.",
+            "The lull allowed the group to continue its attacks.",
+        ] {
+            assert!(atts(text).is_empty(), "{text}");
+        }
     }
 
     #[test]
