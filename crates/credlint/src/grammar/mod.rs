@@ -3896,6 +3896,23 @@ mod tests {
     }
 
     #[test]
+    fn touting_speculating_and_chanting_report_words() {
+        said_by_cue("Sanders is touting his recent wins.", "touting", "Sanders");
+        said_by_cue("Many speculated that he might fail.", "speculated", "Many");
+        said_by_cue(
+            "Some protesters chanted “Rahm must go!”",
+            "chanted",
+            "Some protesters",
+        );
+        // the noun ("ticket touts") is no verb
+        assert!(
+            atts("Fans will get ID cards to beat touts, it has been confirmed.")
+                .iter()
+                .all(|a| a.0 != "touts")
+        );
+    }
+
+    #[test]
     fn a_causative_verbs_object_is_the_source_of_its_infinitive() {
         said_by_cue(
             "That prompted Anderson Cooper to accuse Bondi of hypocrisy.",
