@@ -3280,10 +3280,9 @@ mod tests {
         // a transcript's long label names its speaker; a headline clause names no one
         let v = atts("Rep. Trey Gowdy (R-S.C.):\"I have not heard that figure.\"");
         assert_eq!(v.first().map(|a| a.0.as_str()), Some(":"), "{v:?}");
-        assert!(
-            atts("Senator Hammers Harbour Bank Chief Over Fees: 'You Should Resign'")
-                .iter()
-                .all(|a| a.0 != ":")
+        no_cue(
+            "Senator Hammers Harbour Bank Chief Over Fees: 'You Should Resign'",
+            ":",
         );
     }
 
@@ -3853,6 +3852,12 @@ mod tests {
         );
     }
 
+    /// No attribution in `text` is cued by `cue`.
+    fn no_cue(text: &str, cue: &str) {
+        let v = atts(text);
+        assert!(v.iter().all(|a| a.0 != cue), "{text}: {v:?}");
+    }
+
     /// No attribution in `text` has `source` for its source.
     fn not_from(text: &str, source: &str) {
         let v = atts(text);
@@ -3905,10 +3910,9 @@ mod tests {
             "Some protesters",
         );
         // the noun ("ticket touts") is no verb
-        assert!(
-            atts("Fans will get ID cards to beat touts, it has been confirmed.")
-                .iter()
-                .all(|a| a.0 != "touts")
+        no_cue(
+            "Fans will get ID cards to beat touts, it has been confirmed.",
+            "touts",
         );
     }
 
