@@ -396,6 +396,7 @@ pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People, flags: &[u32]) ->
         .run();
     }
     resolve::delayed_identification(tm, people, &mut out);
+    resolve::identified_in_next_sentence(tm, people, &mut out);
     resolve::pronouns(tm, people, &mut out);
     let quotes = resolve::quotes(tm, &out, people, flags, &double);
     Extraction {
@@ -3898,6 +3899,35 @@ mod tests {
             "called",
             "A Trump aide",
         );
+    }
+
+    #[test]
+    fn a_description_the_next_sentence_names_with_the_same_noun_is_that_person() {
+        let v = atts(
+            "In a speech, a top adviser for President Obama explained why: it is costly. \
+             Jason Furman, who leads the Council of Economic Advisers, said a commission agreed.",
+        );
+        assert_eq!(
+            v.first().map(|a| (a.2, a.3)),
+            Some((SourceKind::Person, false)),
+            "{v:?}"
+        );
+        // another adviser is someone else; a marked anonymity stays anonymous
+        for text in [
+            "A White House adviser said it was fine. Another adviser, John Smith, said it was not.",
+            "An adviser who requested anonymity said it was fine. Adviser John Smith said so too.",
+        ] {
+            let v = atts(text);
+            assert_eq!(v.first().map(|a| a.3), Some(true), "{text}: {v:?}");
+        }
+        assert!(super::resolve::same_noun_again(
+            "the economic advisers said",
+            "adviser"
+        ));
+        assert!(!super::resolve::same_noun_again(
+            "another adviser said",
+            "adviser"
+        ));
     }
 
     #[test]

@@ -95,6 +95,75 @@ pub fn delayed_identification(tm: &TextModel, people: &People, atts: &mut [Attri
     }
 }
 
+/// "In a speech, a top adviser for President Obama explained why … Jason Furman, who leads
+/// Mr. Obama's Council of Economic Advisers, said …": one person described, and in the
+/// next sentence a person the story names there for the first time speaks, described
+/// with the same noun. The description was that person's, told first and named after
+/// (not "another adviser", and never a source whose anonymity the story marks).
+pub fn identified_in_next_sentence(tm: &TextModel, people: &People, atts: &mut [Attribution]) {
+    for i in 0..atts.len() {
+        let a = &atts[i];
+        let Some(src) = a
+            .source
+            .filter(|_| a.kind == SourceKind::Anonymous && a.is_speech())
+        else {
+            continue;
+        };
+        let head = a.head.as_deref().unwrap_or("");
+        let lower = crate::text::lowercase(src.text(&tm.prose));
+        let one = (lower.starts_with("a ") || lower.starts_with("an "))
+            && !head.is_empty()
+            && !super::plural_word(head)
+            && !lower.contains(" of ")
+            && !["anonymity", "familiar", "authoriz", "authoris", "not to be"]
+                .iter()
+                .any(|m| lower.contains(m));
+        let Some(next) = tm.sentences.get(a.sentence + 1).filter(|_| one) else {
+            continue;
+        };
+        if next.paragraph > a.paragraph + 1 {
+            continue;
+        }
+        // the next sentence's first speakers, found by halving (attributions are in text
+        // order), one of them a person named there for the first time
+        let from = atts.partition_point(|b| b.sentence <= a.sentence);
+        let speaker = atts[from..]
+            .iter()
+            .take(4)
+            .take_while(|b| b.sentence == a.sentence + 1)
+            .filter(|b| b.is_speech() && b.kind == SourceKind::Person)
+            .find_map(|b| {
+                let s = b.source?;
+                people.starting_within(s).iter().find(|m| {
+                    let first = people.persons[m.person].mentions.first();
+                    first.is_some_and(|&f| people.mentions[f].span == m.span)
+                })
+            });
+        let Some(m) = speaker else { continue };
+        let said = crate::text::lowercase(next.span.text(&tm.prose));
+        if same_noun_again(&said, head) {
+            let name = people.full_name(m);
+            let a = &mut atts[i];
+            a.kind = SourceKind::Person;
+            a.anonymous = false;
+            a.speaker = Some(name);
+        }
+    }
+}
+
+/// Does lowercase `sentence` use `head` (or its plural) as a whole word, not after
+/// "another" or "other" ("another adviser" is someone else)?
+pub(super) fn same_noun_again(sentence: &str, head: &str) -> bool {
+    let words: Vec<&str> = sentence
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let plural = format!("{head}s");
+    words.iter().enumerate().any(|(k, w)| {
+        (*w == head || *w == plural) && !(k > 0 && matches!(words[k - 1], "another" | "other"))
+    })
+}
+
 /// Resolves "he said" to the most recent named person before it, and "they said" to the
 /// most recent group or institution; the pronoun takes its referent's anonymity.
 pub fn pronouns(tm: &TextModel, people: &People, atts: &mut [Attribution]) {
