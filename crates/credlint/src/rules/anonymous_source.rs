@@ -589,7 +589,7 @@ fn misread(doc: &Document, earlier: &EarlierSources, i: usize) -> bool {
         || illustrated_by_a_name(doc, i)
         || headlinese(doc, a)
         || inside_a_named_account(doc, i)
-        || reported_by_a_named_source(doc, i)
+        || super::reported_by_a_named_source(doc, i)
         || shown_with_its_handle(doc, a)
         || apposed_to_a_name(doc, src, a.sentence)
         || named_after_its_clause(doc, src, a.sentence)
@@ -1272,31 +1272,6 @@ fn inside_a_named_account(doc: &Document, i: usize) -> bool {
             && tail.split_whitespace().count() <= 6
     };
     named && trailing.is_some_and(closes)
-}
-
-/// "She added that some Democrats have called her to say …", "Lee said officials told
-/// him …": the unnamed people are inside what a named source reports, right after its
-/// cue; the claim rests on the named source's account.
-fn reported_by_a_named_source(doc: &Document, i: usize) -> bool {
-    let a = &doc.attributions[i];
-    let Some(src) = a.source else { return false };
-    // the cue right before the source, in its sentence (only the nearest can end within
-    // a word of it: asking each earlier one made a sentence of many sources quadratic)
-    let Some(b) = doc.attributions[..i]
-        .iter()
-        .rev()
-        .take_while(|b| b.sentence == a.sentence)
-        .find(|b| b.cue.end <= src.start)
-    else {
-        return false;
-    };
-    let named = matches!(b.kind, SourceKind::Person | SourceKind::Organization) && !b.anonymous
-        || b.kind == SourceKind::Pronoun && b.speaker.is_some();
-    // only "that" (or nothing) between the cue and the unnamed source
-    let near = src.start - b.cue.end <= " that ".len();
-    near && named
-        && b.is_speech()
-        && matches!(doc.lower()[b.cue.end..src.start].trim(), "" | "that")
 }
 
 /// "Jane Roe, a lawyer who represents the club, said": the description is an

@@ -215,6 +215,33 @@ pub(crate) fn tells(a: &crate::grammar::Attribution) -> bool {
     matches!(a.verb.as_str(), "told" | "tell" | "tells" | "telling")
 }
 
+/// "She added that some Democrats have called her to say …", "Lee said officials told
+/// him …", "He said CNN had tweeted …": the source of attribution `i` is inside what a
+/// named source reports, right after its cue; the claim rests on the named source's
+/// account. Shared by anonymous-source and secondary-source.
+pub(crate) fn reported_by_a_named_source(doc: &crate::analysis::Document, i: usize) -> bool {
+    use crate::grammar::SourceKind;
+    let a = &doc.attributions[i];
+    let Some(src) = a.source else { return false };
+    // the cue right before the source, in its sentence (only the nearest can end within
+    // a word of it: asking each earlier one made a sentence of many sources quadratic)
+    let Some(b) = doc.attributions[..i]
+        .iter()
+        .rev()
+        .take_while(|b| b.sentence == a.sentence)
+        .find(|b| b.cue.end <= src.start)
+    else {
+        return false;
+    };
+    let named = matches!(b.kind, SourceKind::Person | SourceKind::Organization) && !b.anonymous
+        || b.kind == SourceKind::Pronoun && b.speaker.is_some();
+    // only "that" (or nothing) between the cue and the unnamed source
+    let near = src.start - b.cue.end <= " that ".len();
+    near && named
+        && b.is_speech()
+        && matches!(doc.lower()[b.cue.end..src.start].trim(), "" | "that")
+}
+
 /// "… said in a statement", "… said in a written statement": an institution's statement,
 /// on the record, whoever drafted it. Shared by the anonymity rules and `secondary-source`.
 pub(crate) fn said_in_a_statement(

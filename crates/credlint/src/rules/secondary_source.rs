@@ -80,7 +80,7 @@ impl Rule for SecondarySource {
         // one-word names of a person ("Guardian" after "Mayor Don Guardian"), looked up
         // once each, not once per outlet
         let mut people = Memo::default();
-        for a in &doc.attributions {
+        for (i, a) in doc.attributions.iter().enumerate() {
             if !a.is_speech() {
                 continue;
             }
@@ -91,7 +91,7 @@ impl Rule for SecondarySource {
                 _ => continue,
             };
             let name = outlet.text(text);
-            if not_a_second_hand_claim(doc, a, outlet, &mut people) {
+            if not_a_second_hand_claim(doc, i, outlet, &mut people) {
                 continue;
             }
             if self
@@ -123,15 +123,17 @@ impl Rule for SecondarySource {
 
 /// Outlets named in a sentence that does not rest a claim on their report: the outlet the
 /// story is about, a promotion box, an outlet's journalist asking a question or speaking
-/// for themselves, an outlet's own act or statement.
+/// for themselves, an outlet's own act, opinion or statement, an outlet inside what a
+/// named source reports ("He said CNN had tweeted …": the claim is the speaker's).
 /// `people` remembers which one-word names the story uses for a person.
 fn not_a_second_hand_claim<'d>(
     doc: &'d Document,
-    a: &Attribution,
+    i: usize,
     outlet: Span,
     people: &mut Memo<&'d str>,
 ) -> bool {
     let text = doc.prose();
+    let a = &doc.attributions[i];
     outlet_in_headline(doc, outlet.text(text))
         || promo_paragraph(doc, a.paragraph)
         || matches!(
@@ -148,7 +150,11 @@ fn not_a_second_hand_claim<'d>(
                 // critical piece", "the AP declared Clinton the presumptive nominee")
                 | "responded" | "responds" | "declared" | "declares" | "projected" | "projects"
                 | "apologized" | "apologised" | "retracted"
+                // (and the same acts in a participle: "…, arguing he is unmoored")
+                | "urging" | "calling" | "arguing" | "endorsing" | "praising" | "criticizing"
+                | "criticising" | "condemning" | "demanding" | "accusing" | "responding"
         )
+        || super::reported_by_a_named_source(doc, i)
         || on_record_interview(a)
         // "Fox News said in a statement": the outlet speaks as a party, on the record
         || a.kind == SourceKind::Outlet && super::said_in_a_statement(doc, a)
@@ -427,6 +433,16 @@ mod tests {
         let text = "The fight escalated.\n\nThe Post responded with a second critical piece. \
                     The Associated Press declared Clinton the winner on Monday.";
         assert!(lint("secondary-source", text).is_empty());
+    }
+
+    #[test]
+    fn an_outlets_stance_or_an_outlet_in_a_named_account_is_no_second_hand_claim() {
+        let text = "The party went on.\n\nThe conservative magazine has been outspoken, arguing \
+                    that he is an opportunist. Cruz said CNN had tweeted that Carson quit. \
+                    The race was close, CNN reported.";
+        assert_eq!(spans(text, &lint("secondary-source", text)), ["CNN"]);
+        let d = lint("secondary-source", text);
+        assert!(d[0].span.start > text.find("quit").unwrap_or(0), "{d:?}");
     }
 
     #[test]
