@@ -301,7 +301,8 @@ pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People, flags: &[u32]) ->
                 && toks
                     .iter()
                     .any(|t| t.kind == TokenKind::Punct && t.text(&tm.prose) == ":")
-            || (0..toks.len()).any(|k| fl[k] & CUE_PHRASE != 0 && cue_phrase_at(tm, toks, k, lex));
+            || (0..toks.len())
+                .any(|k| fl[k] & CUE_PHRASE != 0 && cue_phrase_at(tm, toks, fl, k, lex));
         if !any_cue {
             continue;
         }
@@ -416,6 +417,10 @@ pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People, flags: &[u32]) ->
 /// participle far along its sentence ("It's another riposte to the candidate who launched
 /// his campaign by declaring …").
 fn contraction_split(word: &str) -> Option<usize> {
+    // the longest is "they’re" (nine bytes); most words are longer or have no apostrophe
+    if word.len() > 9 {
+        return None;
+    }
     let at = word.find(['’', '\''])?;
     let (pronoun, ending) = word.split_at(at);
     let ending = &ending[ending.chars().next().map_or(0, char::len_utf8)..];
@@ -603,7 +608,13 @@ fn object_of_preposition(ws: &[W], start: usize) -> bool {
 /// Does a whole cue phrase (a kind the sentence loop acts on) start at token `k`? The
 /// same matching as [`mark_phrases`]; a superset of where it finds a cue, since it does
 /// not let a longer non-cue entry win.
-fn cue_phrase_at(tm: &TextModel, toks: &[crate::text::Token], k: usize, lex: &Lexicon) -> bool {
+fn cue_phrase_at(
+    tm: &TextModel,
+    toks: &[crate::text::Token],
+    fl: &[u32],
+    k: usize,
+    lex: &Lexicon,
+) -> bool {
     let text = |j: usize| toks[j].text(&tm.prose);
     let next = toks.get(k + 1).map(|t| t.text(&tm.prose));
     lex.phrases_before(text(k), next).any(|p| {
@@ -613,14 +624,7 @@ fn cue_phrase_at(tm: &TextModel, toks: &[crate::text::Token], k: usize, lex: &Le
                 .iter()
                 .enumerate()
                 .all(|(j, r)| text(k + 1 + j).eq_ignore_ascii_case(r))
-    }) || k + 2 < toks.len()
-        && gapped_phrasal(
-            lex,
-            text(k),
-            text(k + 1),
-            lex.flags(text(k + 1)),
-            text(k + 2),
-        )
+    }) || k + 2 < toks.len() && gapped_phrasal(lex, text(k), text(k + 1), fl[k + 1], text(k + 2))
 }
 
 /// Page furniture that reads like a headline: very short lines ("Facebook Comments") and
