@@ -1060,6 +1060,8 @@ impl Sentence<'_, '_, '_> {
         } else {
             None
         };
+        // as far back as a subject is looked for (a sentence-long list stays linear)
+        let limit = limit.max(np.start.saturating_sub(MAX_SUBJECT));
         let (mut start, mut items) = (np.start, 0);
         while let Some(c) = comma.filter(|&c| c > limit && ws[c].s == ",") {
             let from = (limit..c)

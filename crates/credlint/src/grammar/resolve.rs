@@ -101,6 +101,9 @@ pub fn delayed_identification(tm: &TextModel, people: &People, atts: &mut [Attri
 /// with the same noun. The description was that person's, told first and named after
 /// (not "another adviser", and never a source whose anonymity the story marks).
 pub fn identified_in_next_sentence(tm: &TextModel, people: &People, atts: &mut [Attribution]) {
+    // the next sentence, lowercased once for all the descriptions before it (a sentence
+    // of many sources stays linear)
+    let mut lowered: Option<(usize, String)> = None;
     for i in 0..atts.len() {
         let a = &atts[i];
         let Some(src) = a
@@ -140,8 +143,12 @@ pub fn identified_in_next_sentence(tm: &TextModel, people: &People, atts: &mut [
                 })
             });
         let Some(m) = speaker else { continue };
-        let said = crate::text::lowercase(next.span.text(&tm.prose));
-        if same_noun_again(&said, head) {
+        let n = a.sentence + 1;
+        if lowered.as_ref().is_none_or(|(k, _)| *k != n) {
+            lowered = Some((n, crate::text::lowercase(next.span.text(&tm.prose))));
+        }
+        let said = lowered.as_ref().map_or("", |(_, t)| t.as_str());
+        if same_noun_again(said, head) {
             let name = people.full_name(m);
             let a = &mut atts[i];
             a.kind = SourceKind::Person;
