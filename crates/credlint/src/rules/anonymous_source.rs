@@ -716,12 +716,14 @@ fn reports_an_exchange(doc: &Document, a: &Attribution) -> bool {
 /// one is the story's first sentence, whatever the layout). Its story says it again.
 fn in_headline(doc: &Document, sentence: usize) -> bool {
     let s = &doc.text.sentences[sentence];
+    // (a summary deck's sentences end with stops: "ABSTRACT. Politicians say …")
     s.headline
-        && !s
-            .span
-            .text(doc.prose())
-            .trim_end()
-            .ends_with(['.', '!', '?', '”', '"'])
+        && (doc.text.paragraphs[s.paragraph].deck
+            || !s
+                .span
+                .text(doc.prose())
+                .trim_end()
+                .ends_with(['.', '!', '?', '”', '"']))
 }
 
 /// The words of `span`, split on anything but letters, digits and the marks inside
@@ -2007,10 +2009,27 @@ mod tests {
     }
 
     #[test]
-    fn a_crowds_chant_is_no_claim() {
-        let text = "The march went on.\n\nSome protesters chanted “Rahm must go!” as they marched.\n\nSome protesters said the police lied.";
+    fn a_summary_deck_is_no_story_prose() {
+        only_after(
+            "Terrorists mock bids\n\nABSTRACT.\n\nSome technologists say it failed.\n\nFULL TEXT.\n\nThe attack came at night. Some technologists say it failed.",
+            "FULL",
+            "Some technologists",
+        );
+    }
+
+    /// `text` has one finding, on `source`, after `marker`.
+    fn only_after(text: &str, marker: &str, source: &str) {
         let d = lint("anonymous-source", text);
-        assert_eq!(spans(text, &d), ["Some protesters"], "{d:?}");
-        assert!(d[0].span.start > text.find("marched").unwrap_or(0), "{d:?}");
+        assert_eq!(spans(text, &d), [source], "{d:?}");
+        assert!(d[0].span.start > text.find(marker).unwrap_or(0), "{d:?}");
+    }
+
+    #[test]
+    fn a_crowds_chant_is_no_claim() {
+        only_after(
+            "The march went on.\n\nSome protesters chanted “Rahm must go!” as they marched.\n\nSome protesters said the police lied.",
+            "marched",
+            "Some protesters",
+        );
     }
 }

@@ -155,6 +155,9 @@ pub struct Paragraph {
     pub tokens: Range<usize>,
     /// A heading, or a one-line paragraph without terminal punctuation.
     pub headline: bool,
+    /// A database export's summary deck ([`SummaryDeck`]): a headline whose sentences end
+    /// with full stops.
+    pub deck: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -273,12 +276,15 @@ impl<'a> TextModel<'a> {
                 sentences: s0..sentences.len(),
                 tokens: t0..tokens.len(),
                 headline: false,
+                deck: false,
             });
         }
         let n_paragraphs = paragraphs.len();
         let headings = Headings::new(headings);
+        let mut summary = SummaryDeck::default();
         for (pi, p) in paragraphs.iter_mut().enumerate() {
-            let heading = headings.contains(p.span);
+            p.deck = summary.holds(pi, p.span.text(&prose));
+            let heading = headings.contains(p.span) || p.deck;
             // a story's first line is its headline, even with a full stop after it
             // ("Former DNC chairman calls for Clinton contingency plan.")
             // (the words are counted only for the first paragraph, the only one asked)
@@ -445,6 +451,41 @@ fn mask_urls(prose: Cow<'_, str>) -> Cow<'_, str> {
     Cow::Owned(String::from_utf8(bytes).unwrap_or_default())
 }
 
+/// A database export's summary before the story: "ABSTRACT." (or "SUMMARY:") on a line of
+/// its own, the abstract, then "FULL TEXT." (LexisNexis and ProQuest copy look so). The
+/// labels and the abstract are page furniture, as a headline's deck is: the story says
+/// it all again, with its sources.
+#[derive(Default)]
+struct SummaryDeck {
+    /// The paragraph of the opening label, while the deck is open.
+    open: Option<usize>,
+}
+
+impl SummaryDeck {
+    /// How many paragraphs a deck with no closing label may hold.
+    const MAX: usize = 3;
+
+    /// Whether paragraph `pi`, whose text is `text`, belongs to the deck (label or abstract).
+    fn holds(&mut self, pi: usize, text: &str) -> bool {
+        let label = text
+            .trim()
+            .trim_end_matches(['.', ':'])
+            .to_ascii_uppercase();
+        if pi < 4 && matches!(label.as_str(), "ABSTRACT" | "SUMMARY") {
+            self.open = Some(pi);
+            return true;
+        }
+        let Some(from) = self.open else {
+            return false;
+        };
+        if matches!(label.as_str(), "FULL TEXT" | "TEXT") || pi > from + Self::MAX {
+            self.open = None;
+            return label == "FULL TEXT" || label == "TEXT";
+        }
+        true
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -460,6 +501,24 @@ mod tests {
             }
         }
         assert!(!super::Headings::new(&[]).contains(super::Span::new(0, 0)));
+    }
+
+    #[test]
+    fn a_database_exports_summary_deck_is_furniture() {
+        let text = "Terrorists mock bids\n\nABSTRACT.\n\nSome technologists say it failed.\n\n\
+                    FULL TEXT.\n\nSome technologists say it failed.\n\nIt went on.";
+        let tm = super::TextModel::new(text, false);
+        let decks: Vec<bool> = tm.paragraphs.iter().map(|p| p.deck).collect();
+        assert_eq!(decks, [false, true, true, true, false, false]);
+        assert!(tm.paragraphs[1..4].iter().all(|p| p.headline));
+        // with no closing label the deck ends after three paragraphs; a label late in the
+        // story opens none
+        let mut deck = super::SummaryDeck::default();
+        let held: Vec<bool> = (0..6)
+            .map(|i| deck.holds(i, if i == 1 { "Summary:" } else { "Prose." }))
+            .collect();
+        assert_eq!(held, [false, true, true, true, true, false]);
+        assert!(!super::SummaryDeck::default().holds(9, "ABSTRACT."));
     }
 
     #[test]
