@@ -1932,25 +1932,15 @@ impl Sentence<'_, '_, '_> {
         // (between the conjunction and the verb: an auxiliary, a few adverbs and a time,
         // "but has since said", "and has also promised", "and then said", "but on
         // Tuesday wrote")
+        // (any of the lexicon's adverbs or a manner adverb: "but now says", "and
+        // angrily denied")
         let between = |x: &W| {
-            x.f & AUX != 0 && !np::one_of(x.s, &["not", "never", "n't"])
+            let negation = np::one_of(x.s, &["not", "never", "n't"]);
+            x.f & (AUX | ADVERB) != 0 && !negation
+                || x.s.len() > 4 && x.s.ends_with("ly") && x.f & (VERB | NOUN_FORM) == 0
                 || x.f & TEMPORAL != 0
                 || np::is_weekday(x)
-                || np::one_of(
-                    x.s,
-                    &[
-                        "then",
-                        "also",
-                        "later",
-                        "quickly",
-                        "finally",
-                        "since",
-                        "repeatedly",
-                        "on",
-                        "last",
-                        "this",
-                    ],
-                )
+                || np::one_of(x.s, &["since", "on", "this"])
         };
         let back = ws[..k]
             .iter()
@@ -4276,6 +4266,11 @@ mod tests {
                 "Columnist Ruth Marcus has been critical of the plan but on Tuesday wrote that she backed it.",
                 "wrote",
                 "Columnist Ruth Marcus",
+            ),
+            (
+                "Thomas Massie used to support Rand Paul, but now says Trump has a chance.",
+                "says",
+                "Thomas Massie",
             ),
         ] {
             let (c, s, _, _) = one(text);
