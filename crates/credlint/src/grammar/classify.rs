@@ -644,6 +644,19 @@ pub fn classify(ws: &[W], np: &Np, people: &People, headline: bool) -> Class {
             speaker: None,
         };
     }
+    // "an American", "one New Hampshire Republican", "the Kentucky Republican": a
+    // demonym with a determiner is one person, unnamed unless the phrase is definite
+    if head.f & NATIONALITY != 0 && head.f & (ORG_HEAD | ORG | PLACE) == 0 && first.f & DET != 0 {
+        let kind = if definite {
+            SourceKind::Person
+        } else {
+            SourceKind::Anonymous
+        };
+        return Class {
+            kind,
+            speaker: None,
+        };
+    }
     if head.f & (ORG_HEAD | ORG | PLACE) != 0
         || unit_has(
             ws,

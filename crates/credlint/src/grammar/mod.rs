@@ -3927,6 +3927,24 @@ mod tests {
     }
 
     #[test]
+    fn a_demonym_with_a_determiner_is_one_person_and_no_part_of_a_name() {
+        let v = atts("One New Hampshire Republican said it was fine.");
+        assert_eq!(
+            v.first().map(|a| (a.2, a.3)),
+            Some((SourceKind::Anonymous, true))
+        );
+        let v = atts("An American said it was fine.");
+        assert_eq!(v.first().map(|a| a.2), Some(SourceKind::Anonymous));
+        let v = atts("The American Enterprise Institute said so.");
+        assert_eq!(v.first().map(|a| a.2), Some(SourceKind::Organization));
+        // a party word before a name describes the person
+        let cfg = Config::builtin().expect("config");
+        let doc = crate::Document::new("t.txt", "Republican Thomas Massie said it was fine.", &cfg);
+        let speaker = doc.attributions.first().and_then(|a| a.speaker.clone());
+        assert_eq!(speaker.as_deref(), Some("Thomas Massie"));
+    }
+
+    #[test]
     fn touting_speculating_and_chanting_report_words() {
         said_by_cue("Sanders is touting his recent wins.", "touting", "Sanders");
         said_by_cue("Many speculated that he might fail.", "speculated", "Many");
