@@ -3849,6 +3849,11 @@ mod tests {
         );
     }
 
+    /// The kind and anonymity of the first attribution of `text`.
+    fn first_kind(text: &str) -> Option<(SourceKind, bool)> {
+        atts(text).first().map(|a| (a.2, a.3))
+    }
+
     /// No attribution in `text` is cued by `cue`.
     fn no_cue(text: &str, cue: &str) {
         let v = atts(text);
@@ -3899,14 +3904,12 @@ mod tests {
 
     #[test]
     fn a_description_the_next_sentence_names_with_the_same_noun_is_that_person() {
-        let v = atts(
-            "In a speech, a top adviser for President Obama explained why: it is costly. \
-             Jason Furman, who leads the Council of Economic Advisers, said a commission agreed.",
-        );
         assert_eq!(
-            v.first().map(|a| (a.2, a.3)),
-            Some((SourceKind::Person, false)),
-            "{v:?}"
+            first_kind(
+                "In a speech, a top adviser for President Obama explained why: it is costly. \
+                 Jason Furman, who leads the Council of Economic Advisers, said a commission agreed.",
+            ),
+            Some((SourceKind::Person, false))
         );
         // another adviser is someone else; a marked anonymity stays anonymous
         for text in [
@@ -3928,9 +3931,8 @@ mod tests {
 
     #[test]
     fn a_demonym_with_a_determiner_is_one_person_and_no_part_of_a_name() {
-        let v = atts("One New Hampshire Republican said it was fine.");
         assert_eq!(
-            v.first().map(|a| (a.2, a.3)),
+            first_kind("One New Hampshire Republican said it was fine."),
             Some((SourceKind::Anonymous, true))
         );
         let v = atts("An American said it was fine.");

@@ -65,10 +65,10 @@ pub fn delayed_identification(tm: &TextModel, people: &People, atts: &mut [Attri
             start: next.span.start,
             end: next.span.start + 1,
         };
-        let named = people.starting_within(opens).iter().find(|m| {
-            let first = people.persons[m.person].mentions.first();
-            first.is_some_and(|&f| people.mentions[f].span == m.span)
-        });
+        let named = people
+            .starting_within(opens)
+            .iter()
+            .find(|m| people.introduces(m));
         if let Some(m) = named {
             a.kind = SourceKind::Person;
             a.anonymous = false;
@@ -137,10 +137,10 @@ pub fn identified_in_next_sentence(tm: &TextModel, people: &People, atts: &mut [
             .filter(|b| b.is_speech() && b.kind == SourceKind::Person)
             .find_map(|b| {
                 let s = b.source?;
-                people.starting_within(s).iter().find(|m| {
-                    let first = people.persons[m.person].mentions.first();
-                    first.is_some_and(|&f| people.mentions[f].span == m.span)
-                })
+                people
+                    .starting_within(s)
+                    .iter()
+                    .find(|m| people.introduces(m))
             });
         let Some(m) = speaker else { continue };
         let n = a.sentence + 1;

@@ -527,6 +527,13 @@ impl People {
         &self.mentions[from..to.max(from)]
     }
 
+    /// Whether `m` is its person's first mention in the document: where the story
+    /// introduces them.
+    pub fn introduces(&self, m: &Mention) -> bool {
+        let first = self.persons[m.person].mentions.first();
+        first.is_some_and(|&f| self.mentions[f].span == m.span)
+    }
+
     pub fn full_name(&self, m: &Mention) -> String {
         self.persons[m.person].full()
     }

@@ -467,20 +467,20 @@ impl SummaryDeck {
 
     /// Whether paragraph `pi`, whose text is `text`, belongs to the deck (label or abstract).
     fn holds(&mut self, pi: usize, text: &str) -> bool {
-        let label = text
-            .trim()
-            .trim_end_matches(['.', ':'])
-            .to_ascii_uppercase();
-        if pi < 4 && matches!(label.as_str(), "ABSTRACT" | "SUMMARY") {
+        // compared in place: every paragraph of every file is asked
+        let label = text.trim().trim_end_matches(['.', ':']);
+        let is = |l: &str| label.eq_ignore_ascii_case(l);
+        if pi < 4 && (is("ABSTRACT") || is("SUMMARY")) {
             self.open = Some(pi);
             return true;
         }
         let Some(from) = self.open else {
             return false;
         };
-        if matches!(label.as_str(), "FULL TEXT" | "TEXT") || pi > from + Self::MAX {
+        let closes = is("FULL TEXT") || is("TEXT");
+        if closes || pi > from + Self::MAX {
             self.open = None;
-            return label == "FULL TEXT" || label == "TEXT";
+            return closes;
         }
         true
     }
