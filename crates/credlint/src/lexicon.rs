@@ -39,6 +39,7 @@ struct LexiconData {
     nationalities: Vec<String>,
     given_names: Vec<String>,
     ambiguous_nouns: Vec<String>,
+    speech_nouns: Vec<String>,
 }
 
 /// Word classes, as bits of one flag word per token.
@@ -71,6 +72,7 @@ pub mod class {
     pub const NOUN_FORM: u32 = 1 << 25; // "questions", "charges": a cue only with a clear subject
     pub const CUE_PHRASE: u32 = 1 << 26; // first word of a cue phrase ("according", "it")
     pub const PAST_TENSE: u32 = 1 << 27; // an irregular past tense of any verb ("took", "knew")
+    pub const SPEECH_NOUN: u32 = 1 << 28; // "claim", "criticism": reports words after a possessive
     /// Classes whose words must be capitalised to count.
     pub const CASED: u32 = TITLE | PLACE | NATIONALITY | GIVEN | OUTLET | ORG;
 }
@@ -593,6 +595,9 @@ impl Lexicon {
         }
         for w in &d.past_tenses {
             lex.flag(w, PAST_TENSE);
+        }
+        for w in &d.speech_nouns {
+            lex.flag(w, SPEECH_NOUN);
         }
         for list in lex.phrases.values_mut() {
             list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));

@@ -2,6 +2,7 @@
 //! tokens of each sentence, starting only where the lexicon says a cue can be.
 
 pub mod classify;
+mod nominal;
 pub mod np;
 mod participle;
 pub mod resolve;
@@ -207,6 +208,9 @@ pub enum CueForm {
     /// A request: "Trump asked the network to donate the profits". Speech reported, but
     /// no claim to weigh: no rule reads it as a source.
     Request,
+    /// A noun of speech whose possessive names the speaker: "his claim that …",
+    /// "Obama’s call for …", "their criticism of …".
+    Nominal,
 }
 
 impl CueForm {
@@ -222,6 +226,7 @@ impl CueForm {
             CueForm::Colon => "colon",
             CueForm::Question => "question",
             CueForm::Request => "request",
+            CueForm::Nominal => "nominal",
         }
     }
 }
@@ -296,7 +301,7 @@ pub fn extract(tm: &TextModel, lex: &Lexicon, people: &People, flags: &[u32]) ->
         let fl = &flags[s.tokens.clone()];
         // a colon is looked for in the sentence's bytes before its tokens: most
         // sentences have none, and their tokens (long out of the cache) are not read
-        let any_cue = fl.iter().any(|f| f & (VERB | INVERTED) != 0)
+        let any_cue = fl.iter().any(|f| f & (VERB | INVERTED | SPEECH_NOUN) != 0)
             || memchr::memchr(b':', s.span.text(&tm.prose).as_bytes()).is_some()
                 && toks
                     .iter()
@@ -943,6 +948,15 @@ impl Sentence<'_, '_, '_> {
             }
             if case_ok && w.f & VERB != 0 {
                 if self.verb(k, k + 1, &mut limit, first_in_sentence) {
+                    k += 1;
+                    continue;
+                }
+                if w.f & SPEECH_NOUN != 0 && self.nominal(k) {
+                    k += 1;
+                    continue;
+                }
+            } else if case_ok && w.f & SPEECH_NOUN != 0 {
+                if self.nominal(k) {
                     k += 1;
                     continue;
                 }

@@ -95,7 +95,7 @@ pub struct Np {
 
 impl Np {
     /// A plain phrase from token `start` to its head, the last token.
-    fn ending_at(start: usize, head: usize) -> Np {
+    pub(super) fn ending_at(start: usize, head: usize) -> Np {
         Np {
             start,
             end: head + 1,

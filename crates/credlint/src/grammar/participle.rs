@@ -19,6 +19,27 @@ const SUBORDINATORS: &[&str] = &[
     "once", "unless", "until", "whether", "whereas",
 ];
 
+/// Participles that only ever report words ("Saying he was tired, …", ", Ryan saying …"),
+/// unlike "calling" or "adding", which may report a telephone call or a sum.
+const WORDS_ONLY: &[&str] = &[
+    "saying",
+    "telling",
+    "asking",
+    "noting",
+    "arguing",
+    "insisting",
+    "claiming",
+    "warning",
+    "adding",
+    "explaining",
+    "stressing",
+    "suggesting",
+    "repeating",
+    "acknowledging",
+    "recalling",
+    "citing",
+];
+
 /// How far back from a participle a clause's start is looked for, in tokens: bounds the
 /// work per cue (each start tries a few parses of a short phrase).
 const MAX_CLAUSE_BACK: usize = 40;
@@ -230,28 +251,7 @@ impl Sentence<'_, '_, '_> {
                     ],
                 )
         });
-        content
-            || np::one_of(
-                ws[k].s,
-                &[
-                    "saying",
-                    "telling",
-                    "asking",
-                    "noting",
-                    "arguing",
-                    "insisting",
-                    "claiming",
-                    "warning",
-                    "adding",
-                    "explaining",
-                    "stressing",
-                    "suggesting",
-                    "repeating",
-                    "acknowledging",
-                    "recalling",
-                    "citing",
-                ],
-            )
+        content || np::one_of(ws[k].s, WORDS_ONLY)
     }
 
     /// The subject of the main clause after an opening phrase that ends at a comma after
@@ -267,12 +267,13 @@ impl Sentence<'_, '_, '_> {
     }
 
     /// Does the participle at `k` open an adjunct of the clause before it: after a
-    /// comma, "and", or a quotation closed by its comma (", calling it “grim,” saying …")?
-    /// Not after a dash: "— calling it “grim” —" is an aside.
+    /// comma, "and" or "but" ("saying it was sound but warning that …"), or a quotation
+    /// closed by its comma (", calling it “grim,” saying …")? Not after a dash: "— calling
+    /// it “grim” —" is an aside.
     pub(super) fn opens_adjunct(&self, k: usize) -> bool {
         let ws = self.ws;
         match k.checked_sub(1).map(|p| &ws[p]) {
-            Some(p) if matches!(p.s, "," | "and") => true,
+            Some(p) if matches!(p.s, "," | "and" | "but") => true,
             Some(p) if p.kind == TokenKind::Quote => k >= 2 && ws[k - 2].s == "," && ws[k - 2].q,
             _ => false,
         }
@@ -389,9 +390,16 @@ impl Sentence<'_, '_, '_> {
             return true;
         }
         // an absolute clause: "with X saying", "— X saying" (after a comma the phrase is
-        // more often a subject with its own participle: ", taxpayers reporting gains pay")
+        // more often a subject with its own participle: ", taxpayers reporting gains pay",
+        // unless it is a name: ", Ryan saying he was encouraged and Trump calling it a
+        // great meeting")
         let opens = np.start > 0 && matches!(ws[np.start - 1].s, "with" | "—" | "–");
-        if opens && self.speaks(&np) {
+        let named = np.start > 0
+            && matches!(ws[np.start - 1].s, "," | "and")
+            && np.head_cap
+            && ws[np.start].cap()
+            && ws[np.start].f & DET == 0;
+        if (opens || named) && self.speaks(&np) {
             self.emit((k, end), Some(&np), CueForm::Verb);
             return true;
         }
@@ -699,6 +707,33 @@ mod tests {
                 "A petition",
             ),
         ]);
+    }
+
+    #[test]
+    fn a_participle_after_but_or_a_named_absolute_clause_speaks() {
+        // joined by "but" to a participle of the same clause
+        let got = atts("Ada Roe praised the plan, calling it sound but warning that it was late.");
+        assert_eq!(
+            got.last(),
+            Some(&("warning".to_string(), Some("Ada Roe".to_string())))
+        );
+        // a name with its own participle after a comma or "and"
+        let got = atts(
+            "Both men issued a statement, Ryan saying he was encouraged and Trump calling it a great meeting.",
+        );
+        assert!(
+            got.contains(&("saying".to_string(), Some("Ryan".to_string()))),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("calling".to_string(), Some("Trump".to_string()))),
+            "{got:?}"
+        );
+        // a described phrase after a comma is a subject with a participle of its own
+        assert_eq!(
+            atts("Under the plan, taxpayers reporting gains would pay less."),
+            vec![]
+        );
     }
 
     #[test]

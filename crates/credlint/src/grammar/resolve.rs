@@ -201,7 +201,7 @@ pub fn pronouns(tm: &TextModel, people: &People, atts: &mut [Attribution]) {
         match word.as_str() {
             // "I" outside a quotation is the writer
             "i" => atts[i].anonymous = false,
-            "he" | "she" | "who" => {
+            "he" | "she" | "who" | "his" | "her" => {
                 let mention = people.last_before(src.start);
                 // a person source since that mention is the better antecedent
                 let prior = recent.named_person_before(atts, src.start);
