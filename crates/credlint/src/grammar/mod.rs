@@ -2293,6 +2293,17 @@ impl Sentence<'_, '_, '_> {
         if starts_with_ci(w.s, "continue") && !self.continues_speaking(k) {
             return true;
         }
+        // "Clinton maintains a commanding lead", "Rubio maintained his silence": a verb
+        // with a sense that is no speech reports words only when a clause or a quotation
+        // follows ("maintained that …", "maintains he …")
+        if starts_with_ci(w.s, "maintain") && !self.clause_or_quote_follows(k, end) {
+            return true;
+        }
+        // "Sanders posted an overwhelming victory", "the firm posted a $3bn loss", "has
+        // posted more than 5,000 times": a result or a count posted, not words
+        if starts_with_ci(w.s, "post") && w.s.len() <= 7 && self.posts_a_result(end) {
+            return true;
+        }
         // "Costa reported from Washington.", "Phillip reported from Oakland, Calif.;
         // Gearan, from Washington.": a reporter's credit line closing the story (its words
         // are places, and nothing is reported: "reported from Iowa that …" is speech)
@@ -2340,6 +2351,83 @@ impl Sentence<'_, '_, '_> {
             return true;
         }
         false
+    }
+
+    /// Is the object of a "post" ending at `end` a result or a count ("posted an
+    /// overwhelming victory", "a $3bn loss", "more than 5,000 times", "posted bail"):
+    /// a number, or a noun of results, before any preposition or punctuation?
+    fn posts_a_result(&self, end: usize) -> bool {
+        const RESULTS: &[&str] = &[
+            "victory",
+            "victories",
+            "win",
+            "wins",
+            "loss",
+            "losses",
+            "gain",
+            "gains",
+            "lead",
+            "record",
+            "profit",
+            "profits",
+            "deficit",
+            "surplus",
+            "growth",
+            "bail",
+            "times",
+            "score",
+            "decline",
+            "increase",
+            "rise",
+            "drop",
+            "best",
+            "defeat",
+            "results",
+            "revenue",
+            "earnings",
+            "returns",
+        ];
+        self.ws[end..]
+            .iter()
+            .take(6)
+            .take_while(|x| {
+                let currency = matches!(x.s, "$" | "£" | "€" | "¥");
+                (x.kind != TokenKind::Punct || currency)
+                    && (x.f & PREP == 0 || x.s == "than")
+                    && !x.q
+            })
+            .any(|x| {
+                x.kind == TokenKind::Number
+                    || matches!(x.s, "$" | "£" | "€" | "¥")
+                    || np::one_of(x.s, RESULTS)
+            })
+    }
+
+    /// Does what was said go with the verb at `k..end`: a quotation before it in the
+    /// sentence, or after it "that", a quotation, a colon, a comma, or a clause's
+    /// pronoun or name ("maintained he was innocent")?
+    fn clause_or_quote_follows(&self, k: usize, end: usize) -> bool {
+        let ws = self.ws;
+        let opens = |n: &W| n.kind == TokenKind::Quote || n.q || matches!(n.s, "that" | ":" | ",");
+        // "“It is fair,” she maintained.": the verb tags a quotation before it
+        if ws[..k].iter().any(|w| w.q || w.kind == TokenKind::Quote) {
+            return true;
+        }
+        let Some(next) = ws.get(end) else {
+            return false;
+        };
+        if opens(next) {
+            return true;
+        }
+        // "maintained he was innocent", "maintains Trump will lose", "maintain the US is
+        // secretly happy": a clause without "that", its verb an auxiliary
+        next.f & PRONOUN != 0 && np::one_of(next.s, &["he", "she", "they", "we", "i", "it"])
+            || next.cap() && next.f & (DET | FUNCTION) == 0
+            || ws[end..]
+                .iter()
+                .take(6)
+                .take_while(|x| x.kind != TokenKind::Punct && !x.q)
+                .any(|x| x.f & AUX != 0)
     }
 
     /// Is the "called" at `k` a thing's name given ("a group called Open Doors", "a class
@@ -3541,6 +3629,38 @@ mod tests {
         );
         // a plain subject keeps its words
         said_by("Some voters said the lines were long.", "Some voters");
+    }
+
+    #[test]
+    fn maintaining_a_lead_or_posting_a_result_is_no_speech() {
+        for (text, cue) in [
+            (
+                "Clinton maintains a commanding lead over Sanders.",
+                "maintains",
+            ),
+            ("Rubio maintained his silence on the race.", "maintained"),
+            (
+                "Sanders posted an overwhelming victory in New Hampshire.",
+                "posted",
+            ),
+            ("The bank posted a $3bn loss in the quarter.", "posted"),
+            (
+                "Trump has posted more than 5,000 times since June.",
+                "posted",
+            ),
+        ] {
+            no_cue(text, cue);
+        }
+        for text in [
+            "They maintained that the vote was fair.",
+            "He maintained he was innocent.",
+            "Some analysts maintain the US is secretly happy with a lower dollar.",
+            "“It is fair,” she maintained.",
+            "He posted the picture to his Twitter page.",
+            "“I won,” Trump posted.",
+        ] {
+            assert_eq!(atts(text).len(), 1, "{text}");
+        }
     }
 
     #[test]
