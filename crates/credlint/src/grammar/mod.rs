@@ -3257,9 +3257,26 @@ mod tests {
                 "Nearly 300 residents of the valley said the water smelled.",
                 "Nearly 300 residents of the valley",
             ),
+            // a present participle with its place: the people are the head, not the
+            // place ("site" made them a document)
+            (
+                "Residents living near the site said the water was brown.",
+                "Residents living near the site",
+            ),
+            (
+                "Voters heading to the polls on Tuesday said they favored Clinton.",
+                "Voters heading to the polls on Tuesday",
+            ),
         ] {
             assert_source(text, source, SourceKind::Anonymous, true);
         }
+        // a channel stays a channel: "speaking to CNN" is how the officials spoke
+        assert_source(
+            "Officials speaking to CNN said the deal was close.",
+            "Officials",
+            SourceKind::Anonymous,
+            true,
+        );
     }
 
     #[test]

@@ -382,6 +382,14 @@ fn np_unit<'a>(i: In<'a>) -> Res<'a, Np> {
                 && !names_someone(&i[k - 1])
             // "the states suing the EPA": a participle with its object
             || i[k].s.ends_with("ing") && i[k].s.len() >= 5 && i.get(k + 1).is_some_and(|n| n.f & DET != 0)
+            // "residents living near the site", "voters heading to the polls": people and
+            // a participle with its place (not "the office building near the station")
+            || i[k].s.ends_with("ing")
+                && i[k].s.len() >= 6
+                && !i[k].cap()
+                && i.get(k + 1).is_some_and(opens_adjunct)
+                && (i[k - 1].f & (ANON_HEAD | ROLE) != 0
+                    || i[k - 1].s.ends_with('s') && !is_possessive(&i[k - 1]))
     };
     // "Broaddrick Sunday said", "the senator Tuesday night said": a weekday between a
     // noun and its verb is when (AP style), not part of the name; but "Super Tuesday",
@@ -636,9 +644,22 @@ fn by_participle<'a>(i: In<'a>) -> Res<'a, usize> {
     Ok((rest, more.unwrap_or(np.end)))
 }
 
+/// "living", "heading": a present participle that is no reporting verb, which with a
+/// place after it opens a reduced relative clause ("residents living near the site").
+fn place_participle(w: &W) -> bool {
+    w.kind == crate::text::TokenKind::Word
+        && !w.cap()
+        && w.s.len() >= 6
+        && w.s.ends_with("ing")
+        && w.f & (VERB | FUNCTION | AUX | PREP) == 0
+        // "speaking to CNN" is a channel
+        && w.phrase_kind.is_none()
+}
+
 /// "tallied through Wednesday afternoon", "provided to The Times", "released on Friday
-/// by Latino Decisions": a reduced relative clause whose participle takes phrases of
-/// place, time or agent (any preposition), up to where the phrases end.
+/// by Latino Decisions", "living near the site": a reduced relative clause whose
+/// participle takes phrases of place, time or agent (any preposition), up to where the
+/// phrases end.
 fn reduced_relative_clause<'a>(i: In<'a>) -> Res<'a, usize> {
     fn phrase<'a>(i: In<'a>) -> Res<'a, usize> {
         // ("attempted to mobilize voters": "to" before a verb is no preposition)
@@ -653,7 +674,7 @@ fn reduced_relative_clause<'a>(i: In<'a>) -> Res<'a, usize> {
             .map(|np| np.end)
             .parse(rest)
     }
-    let (rest, _) = tok(reduced_relative).parse(i)?;
+    let (rest, _) = tok(|w: &W| reduced_relative(w) || place_participle(w)).parse(i)?;
     let (rest, first) = alt((phrase, reduced_relative_time)).parse(rest)?;
     fold_many0(
         alt((phrase, reduced_relative_time)),

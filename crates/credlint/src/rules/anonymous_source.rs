@@ -580,6 +580,8 @@ fn misread(doc: &Document, earlier: &EarlierSources, i: usize) -> bool {
     let a = &doc.attributions[i];
     let Some(src) = a.source else { return true };
     in_headline(doc, a.sentence)
+        // "Editor’s note: An article on Monday, citing law enforcement officials, …"
+        || doc.text.paragraphs[doc.text.sentences[a.sentence].paragraph].note
         // "Insiders: Trump will rebound": a headline's label, whatever ends the line
         || a.form == CueForm::Colon && doc.text.sentences[a.sentence].headline
         || names_a_person(doc, src)

@@ -158,6 +158,9 @@ pub struct Paragraph {
     /// A database export's summary deck ([`SummaryDeck`]): a headline whose sentences end
     /// with full stops.
     pub deck: bool,
+    /// An editor's note, a correction or an update ([`is_note`]): the publication
+    /// speaking about its story, not the story.
+    pub note: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -277,6 +280,7 @@ impl<'a> TextModel<'a> {
                 tokens: t0..tokens.len(),
                 headline: false,
                 deck: false,
+                note: false,
             });
         }
         let n_paragraphs = paragraphs.len();
@@ -284,6 +288,7 @@ impl<'a> TextModel<'a> {
         let mut summary = SummaryDeck::default();
         for (pi, p) in paragraphs.iter_mut().enumerate() {
             p.deck = summary.holds(pi, p.span.text(&prose));
+            p.note = is_note(p.span.text(&prose));
             let heading = headings.contains(p.span) || p.deck;
             // a story's first line is its headline, even with a full stop after it
             // ("Former DNC chairman calls for Clinton contingency plan.")
@@ -451,6 +456,46 @@ fn mask_urls(prose: Cow<'_, str>) -> Cow<'_, str> {
     Cow::Owned(String::from_utf8(bytes).unwrap_or_default())
 }
 
+/// Does a paragraph open as an editor's note, a correction or an update ("Editor’s note:
+/// …", "CORRECTION: An earlier version …", "UPDATE: 5/12 — …", "Correction appended",
+/// "This story has been updated …")? Such a paragraph is the publication speaking about
+/// its story: what it says an earlier version reported is no sourcing of this one.
+fn is_note(text: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "editor's note",
+        "editor’s note",
+        "editors' note",
+        "editors’ note",
+        "correction",
+        "clarification",
+        "update",
+    ];
+    const OPENINGS: &[&str] = &[
+        "an earlier version of this",
+        "this story has been updated",
+        "this article has been updated",
+        "this post has been updated",
+        "this story was updated",
+        "this article was updated",
+    ];
+    let t = text.trim_start();
+    // compared in place on a short prefix: every paragraph of every file is asked
+    let starts = |p: &str| {
+        t.get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p))
+    };
+    let labelled = LABELS.iter().any(|l| {
+        let rest = || t[l.len()..].trim_start();
+        starts(l)
+            && (rest().is_empty()
+                || rest().starts_with([':', '.', '—', '–', '-'])
+                || rest()
+                    .get(..8)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("appended")))
+    });
+    labelled || OPENINGS.iter().any(|o| starts(o))
+}
+
 /// A database export's summary before the story: "ABSTRACT." (or "SUMMARY:") on a line of
 /// its own, the abstract, then "FULL TEXT." (LexisNexis and ProQuest copy look so). The
 /// labels and the abstract are page furniture, as a headline's deck is: the story says
@@ -501,6 +546,29 @@ mod tests {
             }
         }
         assert!(!super::Headings::new(&[]).contains(super::Span::new(0, 0)));
+    }
+
+    #[test]
+    fn editors_notes_corrections_and_updates_are_notes() {
+        for text in [
+            "Editor’s note: Ada Roe is a former adviser to the mayor.",
+            "CORRECTION: An earlier version misstated the vote.",
+            "Correction appended",
+            "UPDATE: 5/12 — The website has removed the listing.",
+            "Clarification. The council has two members from Ward 3.",
+            "An earlier version of this article misspelled a name.",
+            "This story has been updated to include the mayor’s comments.",
+        ] {
+            assert!(super::is_note(text), "{text}");
+        }
+        for text in [
+            "Corrections officers said the jail was full.",
+            "The update to the app arrived on Monday.",
+            "Updated figures show a rise in rents.",
+            "Editor and publisher Ada Roe said the paper would close.",
+        ] {
+            assert!(!super::is_note(text), "{text}");
+        }
     }
 
     #[test]
