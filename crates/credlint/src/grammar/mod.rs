@@ -1554,21 +1554,39 @@ impl Sentence<'_, '_, '_> {
         true
     }
 
-    /// "He went on to say …", "Lee goes on to note …": the cue runs from the form of "go"
-    /// to the verb at `k..end`, and its subject comes before it.
+    /// "He went on to say …", "Lee goes on to note …", "Trump continued to question …":
+    /// the cue runs from the aspect verb ("go on", "continue") to the verb at `k..end`, and
+    /// its subject comes before it ("Sanders has continued to push for": over the
+    /// auxiliary and an adverb).
     fn went_on_to(&mut self, k: usize, end: usize, limit: &mut usize) -> bool {
         let ws = self.ws;
-        let Some(g) = k.checked_sub(3) else {
+        let went_on = k.checked_sub(3).filter(|&g| {
+            np::one_of(ws[g].s, &["went", "goes", "go", "going", "gone"])
+                && ws[g + 1].s.eq_ignore_ascii_case("on")
+        });
+        let continued = k.checked_sub(2).filter(|&g| {
+            np::one_of(ws[g].s, &["continued", "continues", "continue"]) && *limit <= g
+        });
+        let Some(g) = went_on.or(continued) else {
             return false;
         };
-        let aspect = np::one_of(ws[g].s, &["went", "goes", "go", "going", "gone"])
-            && ws[g + 1].s.eq_ignore_ascii_case("on");
+        // the subject ends before the auxiliaries and adverbs of the aspect verb
+        let mut before = g;
+        while before > *limit
+            && (ws[before - 1].f & AUX != 0
+                || np::one_of(ws[before - 1].s, &["also", "still", "again", "repeatedly"])
+                || ws[before - 1].s.len() > 4
+                    && ws[before - 1].s.ends_with("ly")
+                    && ws[before - 1].f & (VERB | NOUN_FORM) == 0)
+        {
+            before -= 1;
+        }
         // "… joked that it was Brooklyn, but went on to say": the clause's subject
         let subject = || {
-            self.subject_before(*limit, g)
+            self.subject_before(*limit, before)
                 .or_else(|| self.shared_subject(g))
         };
-        let Some(np) = aspect.then(subject).flatten() else {
+        let Some(np) = subject() else {
             return false;
         };
         self.emit((g, end), Some(&np), CueForm::Verb);
@@ -1654,6 +1672,7 @@ impl Sentence<'_, '_, '_> {
         if self.question(k, end) {
             return true;
         }
+
         // "was any mention of", "the claim that", "his call for": after an article or a
         // possessive determiner the word is a noun ("some say", "two said" are subjects)
         if prev.is_some_and(|p| {
@@ -3079,6 +3098,13 @@ mod tests {
         );
         // an infinitive that reports no speech stays out
         assert!(atts("Officials want to say more about the plan.").is_empty());
+        // "continue to" is an aspect as "go on to" is, over an auxiliary and an adverb
+        let (cue, s, _, _) = one("Trump has also continued to question whether Cruz was eligible.");
+        assert_eq!(
+            (cue.as_str(), s.as_deref()),
+            ("continued to question", Some("Trump"))
+        );
+        assert!(atts("Support continued to grow.").is_empty());
     }
 
     #[test]

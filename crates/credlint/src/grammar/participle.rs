@@ -40,6 +40,10 @@ const WORDS_ONLY: &[&str] = &[
     "citing",
 ];
 
+/// How far back from "as saying" its "quoted" is looked for, in tokens ("quoted Wassim
+/// Bouhlel, a Nice native, as saying").
+const MAX_QUOTED_AS: usize = 16;
+
 /// How far back from a participle a clause's start is looked for, in tokens: bounds the
 /// work per cue (each start tries a few parses of a short phrase).
 const MAX_CLAUSE_BACK: usize = 40;
@@ -185,6 +189,9 @@ impl Sentence<'_, '_, '_> {
         if !self.speech_participle(k, end) {
             return false;
         }
+        if k > 0 && ws[k - 1].s == "as" {
+            return self.quoted_as(k, end, *limit);
+        }
         // "Noting that …, Tester added", "While saying that …, he continued": the
         // participle opens the sentence and shares the main clause's subject
         if self.opens_sentence(k) {
@@ -224,6 +231,48 @@ impl Sentence<'_, '_, '_> {
             return true;
         }
         false
+    }
+
+    /// "CNN quoted a witness as saying …", "Roe was quoted by Reuters as saying …": the
+    /// person quoted speaks, the object of an active "quoted" or the subject of a passive
+    /// one. Any other "as saying" is left unread.
+    fn quoted_as(&mut self, k: usize, end: usize, limit: usize) -> bool {
+        let ws = self.ws;
+        let lo = k.saturating_sub(MAX_QUOTED_AS);
+        let Some(q) = (lo..k - 1)
+            .rev()
+            .find(|&j| np::one_of(ws[j].s, &["quoted", "quotes", "quote"]) && !ws[j].q)
+        else {
+            return false;
+        };
+        let passive = q > 0 && super::is_be(&ws[q - 1]);
+        if passive {
+            return match self.subject_before(limit, q - 1) {
+                Some(np) => {
+                    self.emit((k, end), Some(&np), CueForm::Verb);
+                    true
+                }
+                None => false,
+            };
+        }
+        // active: the quoting outlet or person reports, and the one quoted speaks ("quote"
+        // is no reporting verb alone: "quoted scripture", "quoted a price")
+        // the object up to "as", its appositive with it ("Wassim Bouhlel, a Nice native,")
+        let Some(quoted) = np::object(np::Toks(&ws[q + 1..k - 1]))
+            .ok()
+            .map(|(_, np)| np)
+            .filter(|np| np.end == k - 1 || ws[np.end].s == "," && ws[k - 2].s == ",")
+        else {
+            return false;
+        };
+        if let Some(quoting) = self
+            .subject_before(limit, q)
+            .or_else(|| self.shared_subject(q))
+        {
+            self.emit((q, q + 1), Some(&quoting), CueForm::Verb);
+        }
+        self.emit((k, end), Some(&quoted), CueForm::Verb);
+        true
     }
 
     /// Does the participle at `k` open the sentence, alone or after a preposition that
@@ -734,6 +783,40 @@ mod tests {
             atts("Under the plan, taxpayers reporting gains would pay less."),
             vec![]
         );
+    }
+
+    #[test]
+    fn quoted_as_saying_gives_the_quoting_and_the_quoted() {
+        assert_eq!(
+            atts(
+                "The Associated Press quoted Wassim Bouhlel, a Nice native, as saying the truck stopped."
+            ),
+            vec![
+                (
+                    "quoted".to_string(),
+                    Some("The Associated Press".to_string())
+                ),
+                (
+                    "saying".to_string(),
+                    Some("Wassim Bouhlel, a Nice native,".to_string())
+                ),
+            ]
+        );
+        assert_each(&[
+            (
+                "Roe was quoted as saying the plan was dead.",
+                "saying",
+                "Roe",
+            ),
+            ("“It is dead,” Roe was quoted as saying.", "saying", "Roe"),
+        ]);
+        // a channel of the source, and "quote" with no one quoted, are no cues
+        assert_each(&[(
+            "Ada Roe, quoted in the Times, said it was dead.",
+            "said",
+            "Ada Roe, quoted in the Times,",
+        )]);
+        assert_eq!(atts("He quoted a price of $40."), vec![]);
     }
 
     #[test]
