@@ -884,6 +884,19 @@ fn names_list_follows(after: &[W]) -> bool {
 }
 
 /// A form of "be", as a passive or a predicate takes it.
+/// An adverb in "-ly" ("falsely", "repeatedly"), not a verb or a noun that ends so
+/// ("rally", "tally", "apply").
+pub(super) fn is_ly_adverb(w: &W) -> bool {
+    w.kind == TokenKind::Word
+        && w.s.len() > 4
+        && w.s.ends_with("ly")
+        && w.f & (VERB | NOUN_FORM) == 0
+        && !matches!(
+            w.s,
+            "rally" | "tally" | "supply" | "apply" | "reply" | "family"
+        )
+}
+
 fn is_be(w: &W) -> bool {
     // and the contracted "’re", "’m" ("they’re written"); "’s" may be "has" ("he’s said")
     np::one_of(
@@ -1554,8 +1567,9 @@ impl Sentence<'_, '_, '_> {
         true
     }
 
-    /// "He went on to say …", "Lee goes on to note …", "Trump continued to question …":
-    /// the cue runs from the aspect verb ("go on", "continue") to the verb at `k..end`, and
+    /// "He went on to say …", "Lee goes on to note …", "Trump continued to question …",
+    /// "Cruz seemed to blame …": the cue runs from the aspect or hedging verb ("go on",
+    /// "continue", "seem", "appear") to the verb at `k..end`, and
     /// its subject comes before it ("Sanders has continued to push for": over the
     /// auxiliary and an adverb).
     fn went_on_to(&mut self, k: usize, end: usize, limit: &mut usize) -> bool {
@@ -1564,8 +1578,23 @@ impl Sentence<'_, '_, '_> {
             np::one_of(ws[g].s, &["went", "goes", "go", "going", "gone"])
                 && ws[g + 1].s.eq_ignore_ascii_case("on")
         });
+        // "continued to question", and the hedges "seemed to blame", "appears to confirm":
+        // the subject still says it
         let continued = k.checked_sub(2).filter(|&g| {
-            np::one_of(ws[g].s, &["continued", "continues", "continue"]) && *limit <= g
+            np::one_of(
+                ws[g].s,
+                &[
+                    "continued",
+                    "continues",
+                    "continue",
+                    "seemed",
+                    "seems",
+                    "seem",
+                    "appeared",
+                    "appears",
+                    "appear",
+                ],
+            ) && *limit <= g
         });
         let Some(g) = went_on.or(continued) else {
             return false;
@@ -1575,9 +1604,7 @@ impl Sentence<'_, '_, '_> {
         while before > *limit
             && (ws[before - 1].f & AUX != 0
                 || np::one_of(ws[before - 1].s, &["also", "still", "again", "repeatedly"])
-                || ws[before - 1].s.len() > 4
-                    && ws[before - 1].s.ends_with("ly")
-                    && ws[before - 1].f & (VERB | NOUN_FORM) == 0)
+                || is_ly_adverb(&ws[before - 1]))
         {
             before -= 1;
         }
@@ -3105,6 +3132,11 @@ mod tests {
             ("continued to question", Some("Trump"))
         );
         assert!(atts("Support continued to grow.").is_empty());
+        let (cue, s, _, _) = one("Mr. Cruz seemed to mock his vague tough talk.");
+        assert_eq!(
+            (cue.as_str(), s.as_deref()),
+            ("seemed to mock", Some("Mr. Cruz"))
+        );
     }
 
     #[test]

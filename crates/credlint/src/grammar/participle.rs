@@ -4,7 +4,7 @@
 //! before it), classified like any other source.
 
 use super::np::{self, Np};
-use super::{CueForm, Sentence, W, heads};
+use super::{CueForm, Sentence, W, heads, is_ly_adverb};
 use crate::lexicon::class::*;
 use crate::text::TokenKind;
 
@@ -210,7 +210,13 @@ impl Sentence<'_, '_, '_> {
             return false;
         }
         if self.opens_adjunct(k) {
-            return self.adjunct_participle(k, end, first_in_sentence);
+            return self.adjunct_participle(k, k, end, first_in_sentence);
+        }
+        // ", falsely suggesting that …", "and later adding …": an adverb before the
+        // participle belongs to it
+        let at = k - 1;
+        if is_ly_adverb(&ws[at]) && at > 0 && self.opens_adjunct(at) {
+            return self.adjunct_participle(at, k, end, first_in_sentence);
         }
         // "responded by saying …", "erred in saying …": the gerund's subject is the
         // clause's, the nearest one ("after the council met by calling …")
@@ -330,9 +336,16 @@ impl Sentence<'_, '_, '_> {
 
     /// ", saying …": the subject of the nearest clause before the participle, unless the
     /// sentence's latest speech cue lies in that clause ("Lee said …, adding …"), whose
-    /// source then speaks again.
-    fn adjunct_participle(&mut self, k: usize, end: usize, first_in_sentence: usize) -> bool {
-        let subject = self.shared_subject(k);
+    /// source then speaks again. The adjunct opens at `at` (the participle `k`, or an
+    /// adverb before it).
+    fn adjunct_participle(
+        &mut self,
+        at: usize,
+        k: usize,
+        end: usize,
+        first_in_sentence: usize,
+    ) -> bool {
+        let subject = self.shared_subject(at);
         // the predicate's start: a cue inside the subject ("Lee, who endorsed Roe and
         // criticized Ames, spoke Monday, stressing …") is not the clause's
         let predicate_start = subject
@@ -345,7 +358,7 @@ impl Sentence<'_, '_, '_> {
         {
             return true;
         }
-        if let Some(np) = subject.or_else(|| self.subject_set_off(k)) {
+        if let Some(np) = subject.or_else(|| self.subject_set_off(at)) {
             self.emit((k, end), Some(&np), CueForm::Verb);
             return true;
         }
@@ -777,6 +790,14 @@ mod tests {
         assert!(
             got.contains(&("calling".to_string(), Some("Trump".to_string()))),
             "{got:?}"
+        );
+        // an adverb before the participle belongs to it
+        let got = atts(
+            "Trump raised questions about the birthplace, falsely suggesting that it was abroad.",
+        );
+        assert_eq!(
+            got.last(),
+            Some(&("suggesting".to_string(), Some("Trump".to_string())))
         );
         // a described phrase after a comma is a subject with a participle of its own
         assert_eq!(
