@@ -2350,6 +2350,9 @@ impl Sentence<'_, '_, '_> {
         if starts_with_ci(w.s, "post") && w.s.len() <= 7 && self.posts_a_result(end) {
             return true;
         }
+        if starts_with_ci(w.s, "claim") && self.claims_a_prize(end) {
+            return true;
+        }
         // "Costa reported from Washington.", "Phillip reported from Oakland, Calif.;
         // Gearan, from Washington.": a reporter's credit line closing the story (its words
         // are places, and nothing is reported: "reported from Iowa that …" is speech)
@@ -2400,8 +2403,7 @@ impl Sentence<'_, '_, '_> {
     }
 
     /// Is the object of a "post" ending at `end` a result or a count ("posted an
-    /// overwhelming victory", "a $3bn loss", "more than 5,000 times", "posted bail"):
-    /// a number, or a noun of results, before any preposition or punctuation?
+    /// overwhelming victory", "a $3bn loss", "more than 5,000 times", "posted bail")?
     fn posts_a_result(&self, end: usize) -> bool {
         const RESULTS: &[&str] = &[
             "victory",
@@ -2433,19 +2435,62 @@ impl Sentence<'_, '_, '_> {
             "earnings",
             "returns",
         ];
+        self.object_names(end, RESULTS, true)
+    }
+
+    /// Is the object of a "claim" ending at `end` something taken or won, not words
+    /// ("claims more territory", "claimed the lives of", "claimed the title", "claimed
+    /// expenses")? Not a clause ("claims the asylum system is abused"), and not a victory
+    /// or a nomination, which are claimed by saying so.
+    fn claims_a_prize(&self, end: usize) -> bool {
+        const PRIZES: &[&str] = &[
+            "territory",
+            "ground",
+            "lives",
+            "life",
+            "land",
+            "seats",
+            "title",
+            "titles",
+            "medal",
+            "medals",
+            "gold",
+            "silver",
+            "bronze",
+            "trophy",
+            "championship",
+            "crown",
+            "prize",
+            "prizes",
+            "asylum",
+            "benefits",
+            "expenses",
+            "refund",
+            "compensation",
+            "damages",
+        ];
+        let clause = self.ws[end..]
+            .iter()
+            .take(10)
+            .take_while(|x| x.kind != TokenKind::Punct && !x.q)
+            .any(|x| x.f & AUX != 0);
+        !clause && self.object_names(end, PRIZES, false)
+    }
+
+    /// Does the object after a verb ending at `end`, before any preposition or
+    /// punctuation, hold one of `nouns` (or, with `counts`, a number or a sum)?
+    fn object_names(&self, end: usize, nouns: &[&str], counts: bool) -> bool {
+        let currency = |x: &W| matches!(x.s, "$" | "£" | "€" | "¥");
         self.ws[end..]
             .iter()
             .take(6)
             .take_while(|x| {
-                let currency = matches!(x.s, "$" | "£" | "€" | "¥");
-                (x.kind != TokenKind::Punct || currency)
+                (x.kind != TokenKind::Punct || counts && currency(x))
                     && (x.f & PREP == 0 || x.s == "than")
                     && !x.q
             })
             .any(|x| {
-                x.kind == TokenKind::Number
-                    || matches!(x.s, "$" | "£" | "€" | "¥")
-                    || np::one_of(x.s, RESULTS)
+                counts && (x.kind == TokenKind::Number || currency(x)) || np::one_of(x.s, nouns)
             })
     }
 
@@ -3723,6 +3768,8 @@ mod tests {
                 "Trump has posted more than 5,000 times since June.",
                 "posted",
             ),
+            ("The group claims more territory each week.", "claims"),
+            ("The crash claimed the lives of four people.", "claimed"),
         ] {
             no_cue(text, cue);
         }
@@ -3733,6 +3780,9 @@ mod tests {
             "“It is fair,” she maintained.",
             "He posted the picture to his Twitter page.",
             "“I won,” Trump posted.",
+            "Trump claimed that the election was rigged.",
+            "He claims the current asylum system is being abused.",
+            "Sanders claimed victory in New Hampshire.",
         ] {
             assert_eq!(atts(text).len(), 1, "{text}");
         }
