@@ -208,8 +208,8 @@ pub enum CueForm {
     /// A request: "Trump asked the network to donate the profits". Speech reported, but
     /// no claim to weigh: no rule reads it as a source.
     Request,
-    /// A noun of speech whose possessive names the speaker: "his claim that …",
-    /// "Obama’s call for …", "their criticism of …".
+    /// A noun of speech whose possessive names the speaker, with what was said after it:
+    /// "his claim that …", "Obama’s warning: “…”".
     Nominal,
 }
 
@@ -1569,9 +1569,8 @@ impl Sentence<'_, '_, '_> {
 
     /// "He went on to say …", "Lee goes on to note …", "Trump continued to question …",
     /// "Cruz seemed to blame …": the cue runs from the aspect or hedging verb ("go on",
-    /// "continue", "seem", "appear") to the verb at `k..end`, and
-    /// its subject comes before it ("Sanders has continued to push for": over the
-    /// auxiliary and an adverb).
+    /// "continue", "seem", "appear") to the verb at `k..end`, and its subject comes
+    /// before it, over an auxiliary and an adverb ("Trump has also continued to").
     fn went_on_to(&mut self, k: usize, end: usize, limit: &mut usize) -> bool {
         let ws = self.ws;
         let went_on = k.checked_sub(3).filter(|&g| {
@@ -1580,7 +1579,7 @@ impl Sentence<'_, '_, '_> {
         });
         // "continued to question", and the hedges "seemed to blame", "appears to confirm":
         // the subject still says it
-        let continued = k.checked_sub(2).filter(|&g| {
+        let continued_or_seemed = k.checked_sub(2).filter(|&g| {
             np::one_of(
                 ws[g].s,
                 &[
@@ -1596,7 +1595,7 @@ impl Sentence<'_, '_, '_> {
                 ],
             ) && *limit <= g
         });
-        let Some(g) = went_on.or(continued) else {
+        let Some(g) = went_on.or(continued_or_seemed) else {
             return false;
         };
         // the subject ends before the auxiliaries and adverbs of the aspect verb

@@ -1,8 +1,9 @@
-//! Nominal reporting cues: a noun of speech whose possessive names the speaker ("his
-//! claim that …", "Obama’s call for …", "their criticism of …", "the campaign’s earlier
-//! statement: …"). English reports words with nouns as often as with verbs; a possessive
+//! Nominal reporting cues: a noun of speech whose possessive names the speaker, with what
+//! was said after it ("his claim that …", "Obama’s warning that …", "Ada Roe’s earlier
+//! statement: “…”"). English reports words with nouns as often as with verbs; a possessive
 //! is the one place such a noun says who spoke. Without one ("criticism of the plan",
-//! "questions about his health") no one is named, and nothing is read.
+//! "questions about his health") no one is named, and nothing is read; with a topic only
+//! ("their criticism of the plan") no claim is reported.
 
 use super::np::{self, Np};
 use super::{CueForm, Sentence, W};
@@ -91,8 +92,7 @@ impl Sentence<'_, '_, '_> {
         true
     }
 
-    /// Does what was said follow the noun at `k`: a preposition or "that" that opens
-    /// it, a colon, or a quotation?
+    /// Does what was said follow the noun at `k`: "that", a colon, or a quotation?
     fn opens_content(&self, k: usize) -> bool {
         self.ws
             .get(k + 1)

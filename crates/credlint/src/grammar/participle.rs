@@ -19,8 +19,9 @@ const SUBORDINATORS: &[&str] = &[
     "once", "unless", "until", "whether", "whereas",
 ];
 
-/// Participles that only ever report words ("Saying he was tired, …", ", Ryan saying …"),
-/// unlike "calling" or "adding", which may report a telephone call or a sum.
+/// Participles that report words without help ("Saying he was tired, …", ", Ryan saying
+/// …"), unlike "calling" (a telephone call) or "continuing" (an activity going on); what
+/// could still make one a sum or a motion ("adding 300 votes") `speech_participle` asks.
 const WORDS_ONLY: &[&str] = &[
     "saying",
     "telling",
@@ -261,9 +262,9 @@ impl Sentence<'_, '_, '_> {
                 None => false,
             };
         }
-        // active: the quoting outlet or person reports, and the one quoted speaks ("quote"
-        // is no reporting verb alone: "quoted scripture", "quoted a price")
-        // the object up to "as", its appositive with it ("Wassim Bouhlel, a Nice native,")
+        // active: the quoting outlet or person reports, and the one quoted speaks: the
+        // object up to "as", its appositive with it ("Wassim Bouhlel, a Nice native,").
+        // ("quote" is no reporting verb alone: "quoted scripture", "quoted a price")
         let Some(quoted) = np::object(np::Toks(&ws[q + 1..k - 1]))
             .ok()
             .map(|(_, np)| np)
