@@ -600,6 +600,7 @@ fn misread(doc: &Document, earlier: &EarlierSources, i: usize) -> bool {
         || earlier.repeats(doc, i)
         || repeats_description(doc, i)
         || reports_an_exchange(doc, a)
+        || judges_without_a_claim(doc, a)
         || passive_cue(doc, a)
         || in_interview_answer(doc, a)
 }
@@ -712,6 +713,50 @@ fn reports_an_exchange(doc: &Document, a: &Attribution) -> bool {
                 "him" | "her" | "them" | "you"
             )
     })
+}
+
+/// "his critics denounced him", "the move was criticized by left-leaning economists",
+/// "Republican supporters decried the lack of details": a verb of praise or blame with
+/// nothing said after it (no "that", colon or quotation in its sentence, no quotation
+/// opening the next) reports how a group reacted, an act the story tells; no claim rests
+/// on the group. "Critics said that …" still does, and so does a quantifier's judgement
+/// ("some are criticizing it").
+fn judges_without_a_claim(doc: &Document, a: &Attribution) -> bool {
+    const JUDGES: &[&str] = &[
+        "critici", "denounc", "attack", "slam", "blast", "prais", "condemn", "mock", "lambast",
+        "rebuk", "decr", "hail", "welcom", "applaud", "cheer", "ridicul", "derid", "jeer",
+    ];
+    if !JUDGES.iter().any(|j| a.verb.starts_with(j)) {
+        return false;
+    }
+    // "some are criticizing it as a photo op", "criticised by many in his own party": a
+    // quantifier's judgement is the weasel an editor asks about, not a group's act
+    let first = a
+        .source
+        .map(|s| s.text(doc.lower()))
+        .and_then(|t| t.split_whitespace().next())
+        .unwrap_or("");
+    if matches!(first, "some" | "many" | "most" | "several" | "few") {
+        return false;
+    }
+    let sentence = &doc.text.sentences[a.sentence];
+    let after = crate::text::Span::new(a.cue.end, sentence.span.end.max(a.cue.end));
+    let rest = after.text(doc.prose());
+    let says = rest.contains(['“', '"', ':'])
+        || rest
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case("that"));
+    // "A Republican committee aide blasted the statement. ¶ “Their deceptive announcement
+    // …”": a quotation opening the next sentence, here or in the next paragraph, may be
+    // the judge's own words
+    let quoted_next = doc.text.sentences.get(a.sentence + 1).is_some_and(|n| {
+        n.paragraph <= sentence.paragraph + 1
+            && n.span
+                .text(doc.prose())
+                .trim_start()
+                .starts_with(['“', '"'])
+    });
+    !says && !quoted_next
 }
 
 /// A headline, as headlines are written: with no full stop (a first line that ends with
@@ -2024,6 +2069,26 @@ mod tests {
         let d = lint("anonymous-source", text);
         assert_eq!(spans(text, &d), [source], "{d:?}");
         assert!(d[0].span.start > text.find(marker).unwrap_or(0), "{d:?}");
+    }
+
+    #[test]
+    fn a_groups_praise_or_blame_is_an_act_unless_words_follow() {
+        for text in [
+            "The plan passed on Monday. His critics denounced him.",
+            "The move was hotly criticized by left-leaning economists.",
+            "Republican supporters decried the lack of details about the plan.",
+        ] {
+            assert_eq!(lint("anonymous-source", text).len(), 0, "{text}");
+        }
+        for text in [
+            // what they said follows, in the sentence or as the next quotation
+            "Critics denounced the plan, and critics said that it would fail.",
+            "A Republican committee aide blasted the statement.\n\n“Their announcement is a stunt,” the aide added.",
+            // a quantifier's judgement is the weasel an editor asks about
+            "The plan is being criticised by some analysts.",
+        ] {
+            assert!(!lint("anonymous-source", text).is_empty(), "{text}");
+        }
     }
 
     #[test]
