@@ -916,6 +916,38 @@ const OBJECT_CUES: &[&str] = &[
     "refut", "rebut", "disput",
 ];
 
+/// What "claim" takes when it takes or wins something, not words: "claims more
+/// territory", "claimed the lives of", "the damages claimed".
+const CLAIMED_THINGS: &[&str] = &[
+    "territory",
+    "ground",
+    "lives",
+    "life",
+    "land",
+    "seats",
+    "title",
+    "titles",
+    "medal",
+    "medals",
+    "gold",
+    "silver",
+    "bronze",
+    "trophy",
+    "championship",
+    "crown",
+    "prize",
+    "prizes",
+    "asylum",
+    "benefits",
+    "expenses",
+    "refund",
+    "refunds",
+    "compensation",
+    "damages",
+    "taxes",
+    "payments",
+];
+
 /// Verbs that put their source last in a headline ("…, says US official").
 const HEADLINE_INVERTED: &[&str] = &[
     "say", "said", "claim", "warn", "report", "tell", "told", "insist", "admit", "reveal",
@@ -2349,7 +2381,7 @@ impl Sentence<'_, '_, '_> {
         if starts_with_ci(w.s, "post") && w.s.len() <= 7 && self.posts_a_result(end) {
             return true;
         }
-        if starts_with_ci(w.s, "claim") && self.claims_a_prize(end) {
+        if starts_with_ci(w.s, "claim") && self.claims_a_prize(k, end) {
             return true;
         }
         // "Costa reported from Washington.", "Phillip reported from Oakland, Calif.;
@@ -2437,43 +2469,22 @@ impl Sentence<'_, '_, '_> {
         self.object_names(end, RESULTS, true)
     }
 
-    /// Is the object of a "claim" ending at `end` something taken or won, not words
-    /// ("claims more territory", "claimed the lives of", "claimed the title", "claimed
-    /// expenses")? Not a clause ("claims the asylum system is abused"), and not a victory
-    /// or a nomination, which are claimed by saying so.
-    fn claims_a_prize(&self, end: usize) -> bool {
-        const PRIZES: &[&str] = &[
-            "territory",
-            "ground",
-            "lives",
-            "life",
-            "land",
-            "seats",
-            "title",
-            "titles",
-            "medal",
-            "medals",
-            "gold",
-            "silver",
-            "bronze",
-            "trophy",
-            "championship",
-            "crown",
-            "prize",
-            "prizes",
-            "asylum",
-            "benefits",
-            "expenses",
-            "refund",
-            "compensation",
-            "damages",
-        ];
-        let clause = self.ws[end..]
+    /// Is the "claim" at `k..end` something taken or won, not words: its object ("claims
+    /// more territory", "claimed the lives of", "claimed the title", "claimed expenses"),
+    /// or the noun it follows as a participle ("the damages claimed in 2004", "the taxes
+    /// claimed")? Not with a clause after it ("claims the asylum system is abused"), and
+    /// not a victory or a nomination, which are claimed by saying so.
+    fn claims_a_prize(&self, k: usize, end: usize) -> bool {
+        let ws = self.ws;
+        if k > 0 && !ws[k - 1].cap() && np::one_of(ws[k - 1].s, CLAIMED_THINGS) {
+            return true;
+        }
+        let clause = ws[end..]
             .iter()
             .take(10)
             .take_while(|x| x.kind != TokenKind::Punct && !x.q)
             .any(|x| x.f & AUX != 0);
-        !clause && self.object_names(end, PRIZES, false)
+        !clause && self.object_names(end, CLAIMED_THINGS, false)
     }
 
     /// Does the object after a verb ending at `end`, before any preposition or
@@ -2483,9 +2494,11 @@ impl Sentence<'_, '_, '_> {
         self.ws[end..]
             .iter()
             .take(6)
+            // (a clause is no object: "claims that taxes need to rise")
             .take_while(|x| {
                 (x.kind != TokenKind::Punct || counts && currency(x))
                     && (x.f & PREP == 0 || x.s == "than")
+                    && !np::one_of(x.s, &["that", "whether", "if"])
                     && !x.q
             })
             .any(|x| {
@@ -3769,6 +3782,10 @@ mod tests {
             ),
             ("The group claims more territory each week.", "claims"),
             ("The crash claimed the lives of four people.", "claimed"),
+            (
+                "The damages claimed in 2004 eclipsed previous years.",
+                "claimed",
+            ),
         ] {
             no_cue(text, cue);
         }
@@ -3781,6 +3798,7 @@ mod tests {
             "“I won,” Trump posted.",
             "Trump claimed that the election was rigged.",
             "He claims the current asylum system is being abused.",
+            "The institute claims that taxes need to rise by about £10bn.",
             "Sanders claimed victory in New Hampshire.",
         ] {
             assert_eq!(atts(text).len(), 1, "{text}");

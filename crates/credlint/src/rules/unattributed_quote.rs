@@ -370,14 +370,20 @@ fn follows_attributed_paragraph(doc: &Document, quote: Span) -> bool {
 }
 
 /// An earlier quotation in the same paragraph has a speaker: one attribution carries a
-/// paragraph of quoted speech ("“…,” Roe said. “…”").
+/// paragraph of quoted speech ("“…,” Roe said. “…”"), and so does the speaker of a
+/// paragraph that goes on quoting the paragraph before (`"…," he said: "…" ¶ "…war.
+/// "In the case of my show …"`: a run of quotations whose paragraph breaks were lost).
 fn attributed_quote_before(doc: &Document, qi: usize) -> bool {
     let q = &doc.text.quotes[qi];
     doc.text.quotes[..qi]
         .iter()
         .zip(&doc.quote_speakers)
         .any(|(o, s)| {
-            o.paragraph == q.paragraph && (s.attribution.is_some() || speaker_near(doc, o.span))
+            o.paragraph == q.paragraph
+                && (s.attribution.is_some()
+                    || speaker_near(doc, o.span)
+                    || follows_attributed_paragraph(doc, o.span)
+                    || continues_open_quote(doc, o.span))
         })
 }
 
@@ -442,6 +448,18 @@ mod tests {
             "The talks ended.\n\n“We will not allow that to go forward.”",
         );
         assert_eq!(d.len(), 1);
+    }
+
+    #[test]
+    fn a_run_of_quotations_after_an_attributed_paragraph_keeps_its_speaker() {
+        // paragraph breaks lost: each sentence reopens the quotation, none closes it
+        let text = "“We are on course,” Mike Newton said.\n\n\"We have the numbers. \
+                    \"Once the software is installed, nothing stops it.\" The survey ends.";
+        assert!(lint("unattributed-quote", text).is_empty(), "{text}");
+        // after a paragraph with no speaker, the run's sentences are no one's
+        let text = "The talks ended.\n\n\"We have the numbers and we will win.\" The end. \
+                    \"Nothing stops it now, and nothing will.\"";
+        assert_eq!(lint("unattributed-quote", text).len(), 2, "{text}");
     }
 
     #[test]
