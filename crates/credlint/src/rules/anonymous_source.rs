@@ -601,6 +601,7 @@ fn misread(doc: &Document, earlier: &EarlierSources, i: usize) -> bool {
         || repeats_description(doc, i)
         || reports_an_exchange(doc, a)
         || judges_without_a_claim(doc, a)
+        || hypothetical(doc, a)
         || passive_cue(doc, a)
         || in_interview_answer(doc, a)
 }
@@ -713,6 +714,19 @@ fn reports_an_exchange(doc: &Document, a: &Attribution) -> bool {
                 "him" | "her" | "them" | "you"
             )
     })
+}
+
+/// "some might say insignificant", "Some may criticise his talk", "Some may recall":
+/// speech that might be, the writer's own aside; no one said anything.
+fn hypothetical(doc: &Document, a: &Attribution) -> bool {
+    let Some(src) = a.source.filter(|s| s.end <= a.cue.start) else {
+        return false;
+    };
+    let between = &doc.lower()[src.end..a.cue.start];
+    let mut words = between
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "well" | "also" | "even"));
+    matches!(words.next(), Some("might" | "may" | "could")) && words.next().is_none()
 }
 
 /// "his critics denounced him", "the move was criticized by left-leaning economists",
@@ -2069,6 +2083,20 @@ mod tests {
         let d = lint("anonymous-source", text);
         assert_eq!(spans(text, &d), [source], "{d:?}");
         assert!(d[0].span.start > text.find(marker).unwrap_or(0), "{d:?}");
+    }
+
+    #[test]
+    fn speech_that_might_be_is_no_source() {
+        for text in [
+            "Perhaps most compelling - yet some might say insignificant - is the speed.",
+            "Some may criticise his talk, but the words are backed up with actions.",
+        ] {
+            assert_eq!(lint("anonymous-source", text).len(), 0, "{text}");
+        }
+        assert_eq!(
+            lint("anonymous-source", "Some say the talks will fail.").len(),
+            1
+        );
     }
 
     #[test]
