@@ -375,16 +375,20 @@ fn follows_attributed_paragraph(doc: &Document, quote: Span) -> bool {
 /// "In the case of my show …"`: a run of quotations whose paragraph breaks were lost).
 fn attributed_quote_before(doc: &Document, qi: usize) -> bool {
     let q = &doc.text.quotes[qi];
-    doc.text.quotes[..qi]
-        .iter()
-        .zip(&doc.quote_speakers)
-        .any(|(o, s)| {
-            o.paragraph == q.paragraph
-                && (s.attribution.is_some()
-                    || speaker_near(doc, o.span)
-                    || follows_attributed_paragraph(doc, o.span)
-                    || continues_open_quote(doc, o.span))
-        })
+    let before = &doc.text.quotes[..qi];
+    let spoken = before.iter().zip(&doc.quote_speakers).any(|(o, s)| {
+        o.paragraph == q.paragraph && (s.attribution.is_some() || speaker_near(doc, o.span))
+    });
+    // only the paragraph's first quotation can open it: the paragraph tests are asked of
+    // that one alone (each reads the attributions, and a flood of quotations in one
+    // paragraph would ask them of every pair)
+    spoken
+        || before
+            .iter()
+            .find(|o| o.paragraph == q.paragraph)
+            .is_some_and(|o| {
+                follows_attributed_paragraph(doc, o.span) || continues_open_quote(doc, o.span)
+            })
 }
 
 /// A title with its byline, a bracketed credit, or the speaker's name right after it:
