@@ -1634,7 +1634,7 @@ impl Sentence<'_, '_, '_> {
         let mut before = g;
         while before > *limit
             && (ws[before - 1].f & AUX != 0
-                || np::one_of(ws[before - 1].s, &["also", "still", "again", "repeatedly"])
+                || np::one_of(ws[before - 1].s, &["also", "still", "again"])
                 || is_ly_adverb(&ws[before - 1]))
         {
             before -= 1;
@@ -2479,12 +2479,7 @@ impl Sentence<'_, '_, '_> {
         if k > 0 && !ws[k - 1].cap() && np::one_of(ws[k - 1].s, CLAIMED_THINGS) {
             return true;
         }
-        let clause = ws[end..]
-            .iter()
-            .take(10)
-            .take_while(|x| x.kind != TokenKind::Punct && !x.q)
-            .any(|x| x.f & AUX != 0);
-        !clause && self.object_names(end, CLAIMED_THINGS, false)
+        !self.auxiliary_within(end, 10) && self.object_names(end, CLAIMED_THINGS, false)
     }
 
     /// Does the object after a verb ending at `end`, before any preposition or
@@ -2526,11 +2521,18 @@ impl Sentence<'_, '_, '_> {
         // secretly happy": a clause without "that", its verb an auxiliary
         next.f & PRONOUN != 0 && np::one_of(next.s, &["he", "she", "they", "we", "i", "it"])
             || next.cap() && next.f & (DET | FUNCTION) == 0
-            || ws[end..]
-                .iter()
-                .take(6)
-                .take_while(|x| x.kind != TokenKind::Punct && !x.q)
-                .any(|x| x.f & AUX != 0)
+            || self.auxiliary_within(end, 6)
+    }
+
+    /// Is there an auxiliary among the `n` words from `from`, before any punctuation or
+    /// quotation: the verb of a clause ("maintain the US is …", "claims the asylum system
+    /// is abused")?
+    fn auxiliary_within(&self, from: usize, n: usize) -> bool {
+        self.ws[from..]
+            .iter()
+            .take(n)
+            .take_while(|x| x.kind != TokenKind::Punct && !x.q)
+            .any(|x| x.f & AUX != 0)
     }
 
     /// Is the "called" at `k` a thing's name given ("a group called Open Doors", "a class

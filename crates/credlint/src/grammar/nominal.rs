@@ -22,6 +22,9 @@ const MAX_POSSESSOR: usize = 5;
 /// claim, and in news is as often an event ("his remarks on Monday") as speech.
 const CONTENT_OPENERS: &[&str] = &["that", ":"];
 
+/// The possessive pronouns that name a speaker ("his claim that …").
+const POSSESSIVE_PRONOUNS: &[&str] = &["his", "her", "their", "its"];
+
 /// Words with `’s` that are no possessive speaker: "That’s a claim", "Here’s the call".
 const NOT_POSSESSORS: &[&str] = &[
     "that",
@@ -129,7 +132,7 @@ impl Sentence<'_, '_, '_> {
     fn possessor_at(&self, p: usize) -> Option<Np> {
         let ws = self.ws;
         let w = &ws[p];
-        if np::one_of(w.s, &["his", "her", "their", "its"]) {
+        if np::one_of(w.s, POSSESSIVE_PRONOUNS) {
             return Some(Np {
                 pronoun: true,
                 ..Np::ending_at(p, p)
@@ -199,8 +202,7 @@ fn short_adjective(word: &str) -> bool {
 fn possessive_word(w: &W) -> bool {
     w.kind == TokenKind::Word
         && !w.q
-        && (np::one_of(w.s, &["his", "her", "their", "its"])
-            || crate::text::possessive::is_possessive(w.s))
+        && (np::one_of(w.s, POSSESSIVE_PRONOUNS) || crate::text::possessive::is_possessive(w.s))
 }
 
 #[cfg(test)]
